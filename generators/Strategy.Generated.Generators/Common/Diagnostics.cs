@@ -1,0 +1,48 @@
+using Microsoft.CodeAnalysis;
+
+namespace Strategy.Generated.Generators.Common;
+
+/// <summary>Every diagnostic the generator reports. Ids are stable: document them, never reuse them.</summary>
+internal static class Diagnostics
+{
+    private const string Category = "Strategy.Generated.Spec";
+
+    public static readonly DiagnosticDescriptor SpecUnreadable = new(
+        "STRAT001",
+        "The OpenAPI spec could not be read",
+        "The OpenAPI spec could not be read: {0}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor HeaderNotWrapped = new(
+        "STRAT002",
+        "A response header is declared but the client method does not expose headers",
+        "Operation '{0}' declares response header '{1}', but {2}.{3} does not return the wrapped response; add '{2}.{4}' to wrapResponseMethods in spec/strategy.nswag",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor OperationNotGenerated = new(
+        "STRAT003",
+        "An operation in the spec has no generated client method",
+        "Operation '{0}' has no generated method {1}.{2}; check the operation's tag and operationId and the NSwag settings",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    private static readonly DiagnosticDescriptor[] All = [SpecUnreadable, HeaderNotWrapped, OperationNotGenerated];
+
+    public static DiagnosticDescriptor ById(string id)
+    {
+        foreach (var descriptor in All)
+        {
+            if (descriptor.Id == id)
+            {
+                return descriptor;
+            }
+        }
+
+        throw new System.ArgumentException("Unknown diagnostic id " + id, nameof(id));
+    }
+}

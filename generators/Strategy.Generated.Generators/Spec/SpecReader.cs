@@ -1,0 +1,188 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis.Text;
+using Strategy.Generated.Generators.Common;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Strategy.Generated.Generators.Spec;
+
+/// <summary>
+/// Reads the OpenAPI document into a <see cref="SpecDocument"/>, following local <c>$ref</c>s
+/// and keeping the position of every node it reports on. Never throws: what it cannot read
+/// becomes a diagnostic.
+/// </summary>
+internal sealed class SpecReader
+{
+    private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "patch", "head", "options"];
+
+    private readonly string _path;
+    private readonly SourceText _text;
+    private readonly List<DiagnosticInfo> _diagnostics = [];
+    private YamlMappingNode _root = new();
+
+    private SpecReader(string path, SourceText text)
+    {
+        _path = path;
+        _text = text;
+    }
+
+    public static SpecDocument Read(string path, SourceText? text)
+    {
+        var reader = new SpecReader(path, text ?? SourceText.From(string.Empty));
+        return reader.Read();
+    }
+
+    private SpecDocument Read()
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(_text.ToString()));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            {
+                return Failed("the document is empty or not a mapping");
+            }
+
+            _root = root;
+        }
+        catch (YamlException ex)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.SpecUnreadable, Locate(ex.Start, ex.End), ex.Message));
+            return Failed(null);
+        }
+
+        var info = Child(_root, "info") as YamlMappingNode;
+        var operations = new List<SpecOperation>();
+        if (Child(_root, "paths") is YamlMappingNode paths)
+        {
+            foreach (var pathEntry in paths.Children)
+            {
+                if (pathEntry.Value is not YamlMappingNode pathItem)
+                {
+                    continue;
+                }
+
+                foreach (var method in HttpMethods)
+                {
+                    if (Child(pathItem, method) is YamlMappingNode operation)
+                    {
+                        operations.Add(ReadOperation(Scalar(pathEntry.Key) ?? string.Empty, method, operation, pathEntry.Key));
+                    }
+                }
+            }
+        }
+
+        return new SpecDocument(
+            _path,
+            Scalar(Child(info, "title")) ?? string.Empty,
+            Scalar(Child(info, "version")) ?? string.Empty,
+            operations.ToEquatableArray(),
+            _diagnostics.ToEquatableArray());
+    }
+
+    private SpecDocument Failed(string? reason)
+    {
+        if (reason is not null)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.SpecUnreadable, null, reason));
+        }
+
+        return new SpecDocument(_path, string.Empty, string.Empty, EquatableArray<SpecOperation>.Empty, _diagnostics.ToEquatableArray());
+    }
+
+    private SpecOperation ReadOperation(string path, string method, YamlMappingNode operation, YamlNode keyNode)
+    {
+        var operationIdNode = Child(operation, "operationId");
+        var tags = Child(operation, "tags") as YamlSequenceNode;
+        var headers = new List<SpecHeader>();
+        if (Resolve(Child(operation, "responses")) is YamlMappingNode responses)
+        {
+            foreach (var response in responses.Children)
+            {
+                var status = Scalar(response.Key) ?? string.Empty;
+                if (!status.StartsWith("2", System.StringComparison.Ordinal)
+                    || Resolve(response.Value) is not YamlMappingNode responseNode
+                    || Child(responseNode, "headers") is not YamlMappingNode headerMap)
+                {
+                    continue;
+                }
+
+                foreach (var header in headerMap.Children)
+                {
+                    if (Resolve(header.Value) is YamlMappingNode headerNode)
+                    {
+                        var schema = Resolve(Child(headerNode, "schema")) as YamlMappingNode;
+                        headers.Add(new SpecHeader(
+                            Scalar(header.Key) ?? string.Empty,
+                            Scalar(Child(schema, "type")) ?? "string",
+                            Scalar(Child(schema, "format")),
+                            Scalar(Child(headerNode, "description")),
+                            Scalar(Child(headerNode, "required")) == "true",
+                            Locate(header.Key)));
+                    }
+                }
+            }
+        }
+
+        return new SpecOperation(
+            Scalar(operationIdNode) ?? string.Empty,
+            tags?.Children.Select(Scalar).FirstOrDefault(t => t is not null) ?? "Default",
+            method.ToUpperInvariant(),
+            path,
+            headers.ToEquatableArray(),
+            Locate(operationIdNode ?? keyNode));
+    }
+
+    /// <summary>Follows a local <c>$ref</c> (<c>#/a/b/c</c>); other nodes are returned as they are.</summary>
+    private YamlNode? Resolve(YamlNode? node)
+    {
+        for (var depth = 0; depth < 16 && node is YamlMappingNode mapping && Scalar(Child(mapping, "$ref")) is { } reference; depth++)
+        {
+            if (!reference.StartsWith("#/", System.StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            YamlNode? target = _root;
+            foreach (var segment in reference.Substring(2).Split('/'))
+            {
+                target = Child(target as YamlMappingNode, segment.Replace("~1", "/").Replace("~0", "~"));
+            }
+
+            node = target;
+        }
+
+        return node;
+    }
+
+    private static YamlNode? Child(YamlMappingNode? mapping, string key)
+    {
+        if (mapping is null)
+        {
+            return null;
+        }
+
+        return mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+    }
+
+    private static string? Scalar(YamlNode? node) => (node as YamlScalarNode)?.Value;
+
+    private SpecLocation Locate(YamlNode node) => Locate(node.Start, node.End);
+
+    private SpecLocation Locate(Mark start, Mark end)
+    {
+        // YamlDotNet counts lines and columns from 1; Roslyn from 0.
+        var startIndex = (int)System.Math.Min(start.Index, _text.Length);
+        var endIndex = (int)System.Math.Min(System.Math.Max(end.Index, start.Index), _text.Length);
+        return new SpecLocation(
+            _path,
+            startIndex,
+            endIndex - startIndex,
+            (int)System.Math.Max(start.Line - 1, 0),
+            (int)System.Math.Max(start.Column - 1, 0),
+            (int)System.Math.Max(end.Line - 1, 0),
+            (int)System.Math.Max(end.Column - 1, 0));
+    }
+}

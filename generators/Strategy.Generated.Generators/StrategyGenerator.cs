@@ -1,0 +1,65 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Strategy.Generated.Generators.Clients;
+using Strategy.Generated.Generators.Common;
+using Strategy.Generated.Generators.ResponseHeaders;
+using Strategy.Generated.Generators.Spec;
+
+namespace Strategy.Generated.Generators;
+
+/// <summary>
+/// Reads the OpenAPI spec (an AdditionalFile named <c>*.openapi.yaml</c>) and the NSwag clients
+/// in the compilation, and adds what the spec declares beyond NSwag's reach.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class StrategyGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking name of the step that parses the spec.</summary>
+    public const string SpecStep = "Spec";
+
+    /// <summary>Tracking name of the step that collects the generated clients.</summary>
+    public const string ClientsStep = "Clients";
+
+    /// <summary>Tracking name of the step that builds the typed response headers.</summary>
+    public const string ResponseHeadersStep = "ResponseHeaders";
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var specs = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".openapi.yaml", System.StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, cancellationToken) => SpecReader.Read(file.Path, file.GetText(cancellationToken)))
+            .WithTrackingName(SpecStep);
+
+        var clients = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => ClientModel.IsCandidate(node), ClientModel.From)
+            .Where(static client => client is not null)
+            .Select(static (client, _) => client!)
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(c => c.Name, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(ClientsStep);
+
+        var responseHeaders = specs
+            .Combine(clients)
+            .Select(static (pair, _) => ResponseHeadersModel.Build(pair.Left, pair.Right))
+            .WithTrackingName(ResponseHeadersStep);
+
+        context.RegisterSourceOutput(specs, static (output, spec) => Report(output, spec.Diagnostics));
+        context.RegisterSourceOutput(responseHeaders, static (output, model) =>
+        {
+            Report(output, model.Diagnostics);
+            if (model.ResponseClass is not null && model.Properties.Count > 0)
+            {
+                output.AddSource("StrategyResponse.Headers.g.cs", ResponseHeadersEmitter.Emit(model));
+            }
+        });
+    }
+
+    private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            output.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using Newtonsoft.Json;
+using Strategy.Generated.Serialization;
+
+namespace Strategy.Generated.Errors;
+
+/// <summary>
+/// What an error answer's body says, read leniently: the documented JSON error, an
+/// <c>errors</c> array, an HTML page, plain text or nothing at all.
+/// </summary>
+internal sealed partial record ErrorBody(
+    string? Code,
+    string? Message,
+    long? IServerCode,
+    string? TicketId,
+    IReadOnlyList<ErrorDetail> Errors,
+    string? Description)
+{
+    private const int MaxDescriptionLength = 200;
+
+    public static ErrorBody Parse(string? text, string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Empty("the answer had no body");
+        }
+
+        var trimmed = text.TrimStart();
+        if (trimmed.StartsWith('{'))
+        {
+            try
+            {
+                var error = JsonConvert.DeserializeObject<ErrorResponse>(trimmed, StrategyJson.Settings);
+                if (error is not null)
+                {
+                    var errors = error.Errors?.Where(e => e is not null).ToArray() ?? [];
+                    var first = errors.FirstOrDefault();
+                    return new ErrorBody(
+                        error.Code ?? first?.Code,
+                        error.Message ?? first?.Message,
+                        error.IServerCode ?? first?.IServerCode,
+                        error.TicketId ?? first?.TicketId,
+                        errors,
+                        Description: null);
+                }
+            }
+            catch (JsonException)
+            {
+                return Empty($"the answer was malformed JSON: {Excerpt(trimmed)}");
+            }
+        }
+
+        if (IsHtml(trimmed, contentType))
+        {
+            var title = TitlePattern().Match(trimmed);
+            return Empty(title.Success
+                ? $"the answer was an HTML page titled '{Excerpt(title.Groups[1].Value)}'"
+                : "the answer was an HTML page");
+        }
+
+        return Empty($"the answer was not JSON: {Excerpt(trimmed)}");
+    }
+
+    private static ErrorBody Empty(string description) => new(null, null, null, null, [], description);
+
+    private static bool IsHtml(string text, string? contentType) =>
+        string.Equals(contentType, "text/html", StringComparison.OrdinalIgnoreCase)
+        || text.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase)
+        || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+
+    private static string Excerpt(string text)
+    {
+        var oneLine = WhitespacePattern().Replace(text, " ").Trim();
+        return oneLine.Length <= MaxDescriptionLength ? oneLine : oneLine[..MaxDescriptionLength] + "…";
+    }
+
+    [GeneratedRegex(@"<title[^>]*>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex TitlePattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespacePattern();
+}

@@ -1,0 +1,73 @@
+using System.Text;
+using Strategy.Generated.Errors;
+
+namespace Strategy.Generated.Http;
+
+/// <summary>
+/// The base of every generated client (<c>clientBaseClass</c> in <c>spec/strategy.nswag</c>).
+/// The generated code calls these hooks around each request; this is where the project header
+/// is attached and every non-success answer becomes a <see cref="StrategyApiException"/>.
+/// </summary>
+/// <remarks>
+/// Clients are cheap: they share the <see cref="HttpClient"/> they are given. To work in another
+/// project for a single call, create a second client on the same <see cref="HttpClient"/>
+/// with a different <see cref="ProjectId"/>.
+/// </remarks>
+public abstract class StrategyClientBase
+{
+    /// <summary>
+    /// The project sent as <c>X-MSTR-ProjectID</c> on every request of this client, or
+    /// <see langword="null"/> to send none (or to let a message handler add it).
+    /// </summary>
+    public string? ProjectId { get; set; }
+
+    /// <summary>Creates the request message for an operation and attaches the project header.</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A new request message.</returns>
+    protected virtual Task<HttpRequestMessage> CreateHttpRequestMessageAsync(CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage();
+        if (!string.IsNullOrEmpty(ProjectId))
+        {
+            request.Headers.TryAddWithoutValidation(StrategyHeaders.ProjectId, ProjectId);
+        }
+
+        return Task.FromResult(request);
+    }
+
+    /// <summary>Called before the request URL is final; does nothing by default.</summary>
+    /// <param name="client">The HTTP client that will send the request.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="urlBuilder">The relative URL being built.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the request is prepared.</returns>
+    protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder, CancellationToken cancellationToken)
+        => Task.CompletedTask;
+
+    /// <summary>Called with the final request URL; does nothing by default.</summary>
+    /// <param name="client">The HTTP client that will send the request.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="url">The relative URL.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the request is prepared.</returns>
+    protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken)
+        => Task.CompletedTask;
+
+    /// <summary>
+    /// Turns every non-success answer into a <see cref="StrategyApiException"/> before the
+    /// generated code reads the body, so error handling is the same for every operation and
+    /// every status, documented or not, JSON or not.
+    /// </summary>
+    /// <param name="client">The HTTP client that sent the request.</param>
+    /// <param name="response">The response.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the response is accepted.</returns>
+    /// <exception cref="StrategyApiException">The server answered with an error status.</exception>
+    protected virtual async Task ProcessResponseAsync(HttpClient client, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await StrategyApiException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.Serialization;
+using Newtonsoft.Json;
+
+namespace Strategy.Generated.Serialization;
+
+/// <summary>
+/// Reads enum values by their wire names (<see cref="EnumMemberAttribute"/>); a name this
+/// client does not know becomes an <see cref="UnrecognizedEnumValue"/> instead of an error.
+/// </summary>
+internal sealed class ForwardCompatibleEnumConverter : JsonConverter
+{
+    public static readonly ForwardCompatibleEnumConverter Instance = new();
+
+    private static readonly ConcurrentDictionary<Type, EnumNames> NamesByType = new();
+
+    public override bool CanConvert(Type objectType) =>
+        (Nullable.GetUnderlyingType(objectType) ?? objectType).IsEnum;
+
+    public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
+    {
+        var enumType = Nullable.GetUnderlyingType(objectType) ?? objectType;
+        switch (reader.TokenType)
+        {
+            case JsonToken.Null when enumType != objectType:
+                return null;
+            case JsonToken.String:
+                var text = (string)reader.Value!;
+                return NamesOf(enumType).TryParse(text, out var value) ? value : new UnrecognizedEnumValue(text);
+            case JsonToken.Integer:
+                return Enum.ToObject(enumType, Convert.ToInt64(reader.Value, CultureInfo.InvariantCulture));
+            default:
+                throw new JsonSerializationException(
+                    $"Expected a string for {enumType.Name} at '{reader.Path}', found {reader.TokenType}.");
+        }
+    }
+
+    public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNull();
+                break;
+            case UnrecognizedEnumValue unrecognized:
+                writer.WriteValue(unrecognized.Value);
+                break;
+            default:
+                writer.WriteValue(NamesOf(value.GetType()).NameOf(value));
+                break;
+        }
+    }
+
+    private static EnumNames NamesOf(Type enumType) => NamesByType.GetOrAdd(enumType, static t => new EnumNames(t));
+
+    private sealed class EnumNames
+    {
+        private readonly Dictionary<string, object> _byName = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, object> _byNameIgnoringCase = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<object, string> _names = [];
+
+        public EnumNames(Type enumType)
+        {
+            foreach (var field in enumType.GetFields(BindingFlags.Public | BindingFlags.Static))
+            {
+                var value = field.GetValue(null)!;
+                var name = field.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? field.Name;
+                _byName[name] = value;
+                _byNameIgnoringCase.TryAdd(name, value);
+                _names[value] = name;
+            }
+        }
+
+        public bool TryParse(string text, out object value) =>
+            _byName.TryGetValue(text, out value!) || _byNameIgnoringCase.TryGetValue(text, out value!);
+
+        public string NameOf(object value) =>
+            _names.TryGetValue(value, out var name) ? name : Convert.ToString(value, CultureInfo.InvariantCulture)!;
+    }
+}
+
+/// <summary>An enum value read from the wire that no member of the enum stands for.</summary>
+/// <param name="Value">The value as sent.</param>
+internal sealed record UnrecognizedEnumValue(string Value);

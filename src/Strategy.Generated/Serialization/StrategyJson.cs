@@ -1,0 +1,47 @@
+using Newtonsoft.Json;
+
+namespace Strategy.Generated.Serialization;
+
+/// <summary>
+/// The JSON settings every generated client uses (wired through
+/// <c>jsonSerializerSettingsTransformationMethod</c> in <c>spec/strategy.nswag</c>).
+/// Use them to (de)serialize the models the same way the clients do.
+/// </summary>
+/// <remarks>
+/// Two deliberate choices: enum values a newer server sends that this client does not know
+/// are kept, not rejected (see <see cref="TryGetUnrecognizedValue"/>), and date strings are
+/// left for the typed properties to parse, so offsets such as <c>+0000</c> are kept as sent.
+/// </remarks>
+public static class StrategyJson
+{
+    /// <summary>Shared settings, configured by <see cref="Configure"/>. Do not modify.</summary>
+    public static JsonSerializerSettings Settings { get; } = Configure(new JsonSerializerSettings());
+
+    /// <summary>Applies the client's JSON conventions to <paramref name="settings"/>.</summary>
+    /// <param name="settings">The settings to configure.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static JsonSerializerSettings Configure(JsonSerializerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.ContractResolver = ForwardCompatibleContractResolver.Instance;
+        settings.DateParseHandling = DateParseHandling.None;
+        settings.MissingMemberHandling = MissingMemberHandling.Ignore;
+        return settings;
+    }
+
+    /// <summary>
+    /// Gets the value a server sent for an enum property when the value was not one this
+    /// client knows. The typed property then holds its default, and the original value is
+    /// written back unchanged if the model is sent again with that property untouched.
+    /// </summary>
+    /// <param name="model">A model deserialized with these settings.</param>
+    /// <param name="jsonPropertyName">The property's JSON name, for example <c>status</c>.</param>
+    /// <param name="value">The value as the server sent it.</param>
+    /// <returns><see langword="true"/> when the property held an unrecognized value.</returns>
+    public static bool TryGetUnrecognizedValue(object model, string jsonPropertyName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(jsonPropertyName);
+        return UnrecognizedValues.TryGet(model, jsonPropertyName, out value);
+    }
+}
