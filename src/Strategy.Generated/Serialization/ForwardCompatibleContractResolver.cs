@@ -8,10 +8,16 @@ namespace Strategy.Generated.Serialization;
 /// <summary>
 /// Replaces the strict string-enum converter NSwag puts on enum properties with one that
 /// tolerates values added by newer servers, and keeps those values with the object.
+/// An unrecognized value reads as <see langword="null"/> for an optional property and as
+/// <see cref="UnrecognizedRequiredValue"/> (a value no member has) for a required one, so it
+/// is never mistaken for a known member.
 /// </summary>
 internal sealed class ForwardCompatibleContractResolver : DefaultContractResolver
 {
     public static readonly ForwardCompatibleContractResolver Instance = new();
+
+    /// <summary>The numeric value a required enum property holds when the server sent an unknown name.</summary>
+    public const int UnrecognizedRequiredValue = -1;
 
     protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
     {
@@ -24,7 +30,7 @@ internal sealed class ForwardCompatibleContractResolver : DefaultContractResolve
             var isNullable = Nullable.GetUnderlyingType(type) is not null;
             var enumType = Nullable.GetUnderlyingType(type) ?? type;
             property.Converter = ForwardCompatibleEnumConverter.Instance;
-            property.ValueProvider = new UnrecognizedValueProvider(inner, name, isNullable ? null : Activator.CreateInstance(enumType));
+            property.ValueProvider = new UnrecognizedValueProvider(inner, name, isNullable ? null : Enum.ToObject(enumType, UnrecognizedRequiredValue));
         }
 
         return property;

@@ -31,7 +31,8 @@ public static class StrategyJson
 
     /// <summary>
     /// Gets the value a server sent for an enum property when the value was not one this
-    /// client knows. The typed property then holds its default, and the original value is
+    /// client knows. The typed property then holds <see langword="null"/> (optional properties)
+    /// or the undefined value <c>(TEnum)(-1)</c> (required ones), and the original value is
     /// written back unchanged if the model is sent again with that property untouched.
     /// </summary>
     /// <param name="model">A model deserialized with these settings.</param>

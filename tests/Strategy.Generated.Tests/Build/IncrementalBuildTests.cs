@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace Strategy.Generated.Tests.Build;
+
+/// <summary>NSwag runs at build time, into obj/ only, and not again when nothing it reads changed.</summary>
+[Category("Build")]
+public sealed class IncrementalBuildTests
+{
+    private static string RepoRoot => typeof(IncrementalBuildTests).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
+
+    private static string LibraryProject => Path.Combine(RepoRoot, "src", "Strategy.Generated", "Strategy.Generated.csproj");
+
+    [Test]
+    public async Task NSwag_is_skipped_when_the_spec_has_not_changed_since_the_last_build()
+    {
+        var configuration = typeof(IncrementalBuildTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+
+        var output = await RunAsync("dotnet", "msbuild", LibraryProject, "-t:GenerateStrategyClients", $"-p:Configuration={configuration}", "-v:detailed", "-nologo");
+
+        Assert.That(output, Does.Contain("Skipping target \"GenerateStrategyClients\" because all output files are up-to-date"));
+    }
+
+    [Test]
+    public void Generated_clients_are_written_under_obj_and_nowhere_in_the_source_tree()
+    {
+        var generated = Directory.EnumerateFiles(Path.Combine(RepoRoot, "src"), "StrategyClients.g.cs", SearchOption.AllDirectories).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(generated, Is.Not.Empty);
+            Assert.That(generated, Has.All.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"));
+        });
+    }
+
+    private static async Task<string> RunAsync(string fileName, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoRoot };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        var output = await stdout + await stderr;
+        Assert.That(process.ExitCode, Is.Zero, output);
+        return output;
+    }
+}

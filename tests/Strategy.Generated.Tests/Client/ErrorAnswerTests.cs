@@ -1,0 +1,200 @@
+using System.Net;
+using System.Text;
+using Newtonsoft.Json;
+using Strategy.Generated.Errors;
+using Strategy.Generated.Tests.Support;
+
+namespace Strategy.Generated.Tests.Client;
+
+/// <summary>Every error answer becomes one typed exception with what the server said.</summary>
+public sealed class ErrorAnswerTests
+{
+    private const string SubscriptionPath = "api/subscriptions/" + MockServer.SubscriptionId;
+
+    private MockServer _server = null!;
+    private SubscriptionsClient _client = null!;
+
+    [SetUp]
+    public void StartServer()
+    {
+        _server = new MockServer();
+        _client = _server.Client(http => new SubscriptionsClient(http));
+    }
+
+    [TearDown]
+    public void StopServer() => _server.Dispose();
+
+    private Task<StrategyApiException> FailingGetAsync(HttpResponseMessage answer)
+    {
+        _server.Handler.When(HttpMethod.Get, MockServer.Url(SubscriptionPath)).Respond(_ => answer);
+        return Task.FromResult(Assert.ThrowsAsync<StrategyApiException>(() => _client.GetSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None))!);
+    }
+
+    [Test]
+    public async Task Expired_session_401_ERR009_is_a_session_expired_error()
+    {
+        var error = await FailingGetAsync(MockServer.Answer(HttpStatusCode.Unauthorized,
+            """{"code":"ERR009","message":"The user's session has expired, please reauthenticate","ticketId":"5e4b1c2d"}"""));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.StatusCode, Is.EqualTo(401));
+            Assert.That(error.Kind, Is.EqualTo(StrategyErrorKind.SessionExpired));
+            Assert.That(error.ErrorCode, Is.EqualTo("ERR009"));
+            Assert.That(error.TicketId, Is.EqualTo("5e4b1c2d"));
+            Assert.That(error.Operation, Is.EqualTo($"GET MicroStrategyLibrary/{SubscriptionPath}"));
+            Assert.That(error.Message, Does.Contain("HTTP 401").And.Contain("ERR009").And.Contain("session has expired").And.Contain("ticket 5e4b1c2d"));
+        });
+    }
+
+    [Test]
+    public async Task Not_found_404_ERR004_carries_code_message_iServerCode_and_ticket()
+    {
+        var error = await FailingGetAsync(MockServer.Answer(HttpStatusCode.NotFound,
+            """{"code":"ERR004","message":"Subscription not found","ticketId":"abc123","iServerCode":-2147072194}"""));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Kind, Is.EqualTo(StrategyErrorKind.NotFound));
+            Assert.That(error.ServerMessage, Is.EqualTo("Subscription not found"));
+            Assert.That(error.IServerCode, Is.EqualTo(-2147072194L));
+            Assert.That(error.Message, Does.Contain("iServerCode -2147072194"));
+        });
+    }
+
+    [Test]
+    public async Task Invalid_input_400_ERR006_is_an_invalid_input_error()
+    {
+        var error = await FailingGetAsync(MockServer.Answer(HttpStatusCode.BadRequest,
+            """{"code":"ERR006","message":"Missing X-MSTR-ProjectID header"}"""));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Kind, Is.EqualTo(StrategyErrorKind.InvalidInput));
+            Assert.That(error.IServerCode, Is.Null);
+            Assert.That(error.TicketId, Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task Server_error_500_with_no_body_still_says_what_happened()
+    {
+        var error = await FailingGetAsync(new HttpResponseMessage(HttpStatusCode.InternalServerError));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Kind, Is.EqualTo(StrategyErrorKind.ServerError));
+            Assert.That(error.ErrorCode, Is.Null);
+            Assert.That(error.Message, Does.Contain("HTTP 500").And.Contain("no body"));
+        });
+    }
+
+    [Test]
+    public async Task An_HTML_error_page_is_reported_by_its_title_and_kept_as_text()
+    {
+        var html = "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>nginx</h1></body></html>";
+        var answer = new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent(html, Encoding.UTF8, "text/html") };
+
+        var error = await FailingGetAsync(answer);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Kind, Is.EqualTo(StrategyErrorKind.ServerError));
+            Assert.That(error.Message, Does.Contain("HTML page titled '502 Bad Gateway'"));
+            Assert.That(error.Response, Is.EqualTo(html));
+        });
+    }
+
+    [Test]
+    public async Task Errors_wrapped_in_an_errors_array_are_read()
+    {
+        var error = await FailingGetAsync(MockServer.Answer(HttpStatusCode.InternalServerError,
+            """{"errors":[{"code":"ERR001","message":"Publishing is already in progress"}]}"""));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.ErrorCode, Is.EqualTo("ERR001"));
+            Assert.That(error.Errors, Has.Count.EqualTo(1));
+            Assert.That(error.Message, Does.Contain("already in progress"));
+        });
+    }
+
+    [Test]
+    public async Task Malformed_error_JSON_is_described_not_thrown()
+    {
+        var error = await FailingGetAsync(MockServer.Answer(HttpStatusCode.InternalServerError, """{"code":"ERR001","mess"""));
+
+        Assert.That(error.Message, Does.Contain("malformed JSON"));
+    }
+
+    [Test]
+    public async Task Too_many_requests_carries_Retry_After()
+    {
+        var answer = MockServer.Answer(HttpStatusCode.TooManyRequests);
+        answer.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(7));
+
+        var error = await FailingGetAsync(answer);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Kind, Is.EqualTo(StrategyErrorKind.Throttled));
+            Assert.That(error.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(7)));
+        });
+    }
+
+    [Test]
+    public async Task Cookies_and_tokens_in_an_error_answer_are_redacted()
+    {
+        var answer = MockServer.Answer(HttpStatusCode.Unauthorized, """{"code":"ERR003","message":"Wrong password"}""",
+            ("Set-Cookie", "JSESSIONID=secret-session-cookie; Path=/"), ("X-MSTR-AuthToken", "secret-token"));
+
+        var error = await FailingGetAsync(answer);
+
+        var everything = error.ToString() + string.Join(";", error.Headers.SelectMany(h => h.Value));
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Kind, Is.EqualTo(StrategyErrorKind.Authentication));
+            Assert.That(everything, Does.Not.Contain("secret-session-cookie").And.Not.Contain("secret-token"));
+            Assert.That(error.Headers["Set-Cookie"], Is.EqualTo(new[] { "[redacted]" }));
+        });
+    }
+
+    [Test]
+    public void Malformed_JSON_in_a_success_answer_is_an_invalid_response_error()
+    {
+        _server.Handler.When(HttpMethod.Get, MockServer.Url(SubscriptionPath)).Respond("application/json", """{"id":"0730C69A4EBAA20BD967EA86274F0C2F","name":""");
+
+        var error = Assert.ThrowsAsync<StrategyApiException>(() => _client.GetSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Kind, Is.EqualTo(StrategyErrorKind.InvalidResponse));
+            Assert.That(error.StatusCode, Is.EqualTo(200));
+            Assert.That(error.InnerException, Is.InstanceOf<JsonException>());
+        });
+    }
+
+    [Test]
+    public void A_success_answer_missing_a_required_field_is_an_invalid_response_error()
+    {
+        _server.Handler.When(HttpMethod.Get, MockServer.Url(SubscriptionPath)).Respond("application/json", """{"name":"no id"}""");
+
+        var error = Assert.ThrowsAsync<StrategyApiException>(() => _client.GetSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None))!;
+
+        Assert.That(error.Kind, Is.EqualTo(StrategyErrorKind.InvalidResponse));
+    }
+
+    [Test]
+    public void An_undocumented_success_status_is_an_invalid_response_error()
+    {
+        _server.Handler.When(HttpMethod.Delete, MockServer.Url(SubscriptionPath)).Respond("application/json", "{}");
+
+        var error = Assert.ThrowsAsync<StrategyApiException>(() => _client.DeleteSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Kind, Is.EqualTo(StrategyErrorKind.InvalidResponse));
+            Assert.That(error.Message, Does.Contain("200"));
+        });
+    }
+}

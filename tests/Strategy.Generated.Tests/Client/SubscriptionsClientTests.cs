@@ -1,0 +1,170 @@
+using System.Net;
+using Strategy.Generated.Http;
+using Strategy.Generated.Tests.Support;
+
+namespace Strategy.Generated.Tests.Client;
+
+public sealed class SubscriptionsClientTests
+{
+    private const string DataModelId = MockServer.DataModelId;
+    private const string TableId = "0D1436DF3004418086D8BD3FD985EC4A";
+
+    private MockServer _server = null!;
+    private SubscriptionsClient _client = null!;
+
+    [SetUp]
+    public void StartServer()
+    {
+        _server = new MockServer();
+        _client = _server.Client(http => new SubscriptionsClient(http));
+    }
+
+    [TearDown]
+    public void StopServer() => _server.Dispose();
+
+    [Test]
+    public async Task Listing_sends_offset_and_limit_and_exposes_the_total_count_header()
+    {
+        _server.Handler.Expect(HttpMethod.Get, MockServer.Url("api/subscriptions"))
+            .WithExactQueryString("offset=0&limit=10")
+            .WithHeaders(StrategyHeaders.ProjectId, MockServer.ProjectId)
+            .Respond(_ => MockServer.Answer(HttpStatusCode.OK, Fixtures.Text("ListSubscriptions.200.json"), ("x-mstr-total-count", "1")));
+
+        var response = await _client.ListSubscriptionsAsync(0, 10, CancellationToken.None);
+
+        _server.Handler.VerifyNoOutstandingExpectation();
+        var subscription = response.Result.Subscriptions.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.TotalCount, Is.EqualTo(1));
+            Assert.That(subscription.Id, Is.EqualTo(MockServer.SubscriptionId));
+            Assert.That(subscription.Owner.Name, Is.EqualTo("Administrator"));
+            Assert.That(subscription.DateModified, Is.EqualTo(new DateTimeOffset(2025, 7, 29, 5, 52, 37, TimeSpan.Zero)));
+            Assert.That(subscription.Schedules.Single().Type, Is.EqualTo(ScheduleType.Event_based));
+            Assert.That(subscription.Contents.Single().Type, Is.EqualTo(ContentType.Data_model));
+            Assert.That(subscription.Recipients!.Single().IncludeType, Is.EqualTo(IncludeType.TO));
+            Assert.That(subscription.Delivery.Mode, Is.EqualTo(DeliveryMode.HISTORY_LIST));
+            Assert.That(subscription.Delivery.HistoryList!.OverwriteOlderVersion, Is.False);
+        });
+    }
+
+    [Test]
+    public async Task A_missing_total_count_header_reads_as_null()
+    {
+        _server.Handler.When(HttpMethod.Get, MockServer.Url("api/subscriptions")).Respond("application/json", """{"subscriptions":[]}""");
+
+        var response = await _client.ListSubscriptionsAsync(null, null, CancellationToken.None);
+
+        Assert.That(response.TotalCount, Is.Null);
+    }
+
+    [Test]
+    public async Task Creating_a_data_model_refresh_sends_the_seed_body_and_reads_the_created_subscription()
+    {
+        _server.Handler.Expect(HttpMethod.Post, MockServer.Url("api/subscriptions"))
+            .WithHeaders(StrategyHeaders.ProjectId, MockServer.ProjectId)
+            .WithJsonBody(Fixtures.Json("CreateSubscription.request.json"))
+            .Respond(_ => MockServer.Answer(HttpStatusCode.Created, Fixtures.Text("CreateSubscription.201.json")));
+
+        var created = await _client.CreateSubscriptionAsync(RefreshSubscription(filter: false), CancellationToken.None);
+
+        _server.Handler.VerifyNoOutstandingExpectation();
+        Assert.Multiple(() =>
+        {
+            Assert.That(created.Id, Is.EqualTo(MockServer.SubscriptionId));
+            Assert.That(created.NextDelivery, Is.EqualTo(new DateTimeOffset(2025, 7, 29, 6, 0, 0, TimeSpan.Zero)));
+            Assert.That(created.Contents.Single().RefreshCondition!.Tables!.Single().RefreshPolicy, Is.EqualTo(RefreshPolicy.Upsert));
+            Assert.That(created.Schedules.Single().Type, Is.EqualTo(ScheduleType.Time_based));
+        });
+    }
+
+    [Test]
+    public async Task Creating_with_an_attribute_form_filter_sends_the_seed_body()
+    {
+        _server.Handler.Expect(HttpMethod.Post, MockServer.Url("api/subscriptions"))
+            .WithJsonBody(Fixtures.Json("CreateSubscription.with-filter.request.json"))
+            .Respond(_ => MockServer.Answer(HttpStatusCode.Created, Fixtures.Text("CreateSubscription.201.json")));
+
+        await _client.CreateSubscriptionAsync(RefreshSubscription(filter: true), CancellationToken.None);
+
+        _server.Handler.VerifyNoOutstandingExpectation();
+    }
+
+    [Test]
+    public async Task Updating_puts_the_seed_body_to_the_subscription_path()
+    {
+        _server.Handler.Expect(HttpMethod.Put, MockServer.Url($"api/subscriptions/{MockServer.SubscriptionId}"))
+            .WithHeaders(StrategyHeaders.ProjectId, MockServer.ProjectId)
+            .WithJsonBody(Fixtures.Json("UpdateSubscription.request.json"))
+            .Respond("application/json", Fixtures.Text("UpdateSubscription.200.json"));
+
+        var updated = await _client.UpdateSubscriptionAsync(
+            MockServer.SubscriptionId, Fixtures.Model<SubscriptionRequest>("UpdateSubscription.request.json"), CancellationToken.None);
+
+        _server.Handler.VerifyNoOutstandingExpectation();
+        Assert.Multiple(() =>
+        {
+            Assert.That(updated.Name, Is.EqualTo("Updated Subscription"));
+            Assert.That(updated.Schedules.Single().Expired, Is.True);
+        });
+    }
+
+    [Test]
+    public async Task Getting_and_deleting_use_the_subscription_path()
+    {
+        _server.Handler.Expect(HttpMethod.Get, MockServer.Url($"api/subscriptions/{MockServer.SubscriptionId}"))
+            .Respond("application/json", Fixtures.Text("GetSubscription.200.json"));
+        _server.Handler.Expect(HttpMethod.Delete, MockServer.Url($"api/subscriptions/{MockServer.SubscriptionId}"))
+            .WithHeaders(StrategyHeaders.ProjectId, MockServer.ProjectId)
+            .Respond(HttpStatusCode.NoContent);
+
+        var subscription = await _client.GetSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None);
+        await _client.DeleteSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None);
+
+        _server.Handler.VerifyNoOutstandingExpectation();
+        Assert.That(subscription.Recipients!.Single().ChildSubscriptionId, Is.EqualTo("2A3D6DFB4FE66AF22B228E89DCE4847D"));
+    }
+
+    /// <summary>The seed's data model refresh subscription, built the way a caller would.</summary>
+    private static SubscriptionRequest RefreshSubscription(bool filter)
+    {
+        var condition = new RefreshCondition { Tables = [new TableRefresh { Id = TableId, RefreshPolicy = RefreshPolicy.Upsert }] };
+        if (filter)
+        {
+            condition.Filters =
+            [
+                new RefreshFilter
+                {
+                    Type = FilterType.Refresh,
+                    Qualification = new Qualification
+                    {
+                        Tree = new QualificationTree
+                        {
+                            Type = "predicate_form_qualification",
+                            PredicateTree = new PredicateTree
+                            {
+                                Function = "equals",
+                                Parameters = [new PredicateParameter { ParameterType = "constant", Constant = new PredicateConstant { Type = "string", Value = "jan" } }],
+                                Attribute = new TypedObjectReference { ObjectId = "74BA634076BE435F913BA476BFEA2E9B", SubType = "attribute" },
+                                Form = new TypedObjectReference { ObjectId = "45C11FA478E745FEA08D781CEA190FE5", SubType = "attribute_form_system" },
+                                DataLocale = "en-US",
+                            },
+                        },
+                    },
+                },
+            ];
+        }
+
+        return new SubscriptionRequest
+        {
+            Name = "Data Model Subscription Example",
+            AllowDeliveryChanges = false,
+            AllowPersonalizationChanges = false,
+            AllowUnsubscribe = false,
+            SendNow = false,
+            Schedules = [new SubscriptionSchedule { Id = "FF7BB3C811D501F0C00051916B98494F" }],
+            Contents = [new SubscriptionContent { Id = DataModelId, Type = ContentType.Data_model, RefreshCondition = condition }],
+            Delivery = new Delivery { Mode = DeliveryMode.HISTORY_LIST },
+        };
+    }
+}
