@@ -4,45 +4,34 @@ using Strategy.Generated.Tests.Support;
 
 namespace Strategy.Generated.Tests.Client;
 
-public sealed class DataModelsClientTests
+public sealed class DataModelsClientTests : ClientTest<DataModelsClient>
 {
-    private MockServer _server = null!;
-    private DataModelsClient _client = null!;
-
-    [SetUp]
-    public void StartServer()
-    {
-        _server = new MockServer();
-        _client = _server.Client(http => new DataModelsClient(http));
-    }
-
-    [TearDown]
-    public void StopServer() => _server.Dispose();
+    protected override DataModelsClient Create(HttpClient http) => new(http);
 
     [Test]
     public async Task Creating_an_instance_answers_its_id_from_the_response_header()
     {
-        _server.Handler.Expect(HttpMethod.Post, MockServer.Url($"api/dataModels/{MockServer.DataModelId}/instances"))
+        Server.Handler.Expect(HttpMethod.Post, MockServer.Url($"api/dataModels/{MockServer.DataModelId}/instances"))
             .WithHeaders(StrategyHeaders.ProjectId, MockServer.ProjectId)
             .Respond(_ => MockServer.Answer(HttpStatusCode.NoContent, headers: ("X-MSTR-DataModelInstanceId", MockServer.InstanceId)));
 
-        var response = await _client.CreateDataModelInstanceAsync(MockServer.DataModelId, CancellationToken.None);
+        var response = await Client.CreateDataModelInstanceAsync(MockServer.DataModelId, CancellationToken.None);
 
-        _server.Handler.VerifyNoOutstandingExpectation();
+        Server.Handler.VerifyNoOutstandingExpectation();
         Assert.That(response.DataModelInstanceId, Is.EqualTo(MockServer.InstanceId));
     }
 
     [Test]
     public async Task Tables_are_listed_with_offset_and_limit()
     {
-        _server.Handler.Expect(HttpMethod.Get, MockServer.Url($"api/model/dataModels/{MockServer.DataModelId}/tables"))
+        Server.Handler.Expect(HttpMethod.Get, MockServer.Url($"api/model/dataModels/{MockServer.DataModelId}/tables"))
             .WithExactQueryString("offset=0&limit=-1")
             .WithHeaders(StrategyHeaders.ProjectId, MockServer.ProjectId)
             .Respond("application/json", Fixtures.Text("ListDataModelTables.200.json"));
 
-        var page = await _client.ListDataModelTablesAsync(MockServer.DataModelId, 0, -1, CancellationToken.None);
+        var page = await Client.ListDataModelTablesAsync(MockServer.DataModelId, 0, -1, CancellationToken.None);
 
-        _server.Handler.VerifyNoOutstandingExpectation();
+        Server.Handler.VerifyNoOutstandingExpectation();
         Assert.Multiple(() =>
         {
             Assert.That(page.Total, Is.EqualTo(2));
@@ -58,31 +47,31 @@ public sealed class DataModelsClientTests
     [Test]
     public async Task Publish_sends_the_instance_header_and_the_seed_body()
     {
-        _server.Handler.Expect(HttpMethod.Post, MockServer.Url($"api/dataModels/{MockServer.DataModelId}/publish"))
+        Server.Handler.Expect(HttpMethod.Post, MockServer.Url($"api/dataModels/{MockServer.DataModelId}/publish"))
             .WithHeaders(StrategyHeaders.ProjectId, MockServer.ProjectId)
             .WithHeaders(StrategyHeaders.DataModelInstanceId, MockServer.InstanceId)
             .WithJsonBody(Fixtures.Json("PublishDataModel.request.json"))
             .Respond(HttpStatusCode.NoContent);
 
-        await _client.PublishDataModelAsync(
+        await Client.PublishDataModelAsync(
             MockServer.DataModelId,
             MockServer.InstanceId,
             new PublishRequest { Tables = [new TableRefresh { Id = "0D1436DF3004418086D8BD3FD985EC4A", RefreshPolicy = RefreshPolicy.Replace }] },
             CancellationToken.None);
 
-        _server.Handler.VerifyNoOutstandingExpectation();
+        Server.Handler.VerifyNoOutstandingExpectation();
     }
 
     [Test]
     public async Task Publish_status_is_read_with_the_instance_header()
     {
-        _server.Handler.Expect(HttpMethod.Get, MockServer.Url($"api/dataModels/{MockServer.DataModelId}/publishStatus"))
+        Server.Handler.Expect(HttpMethod.Get, MockServer.Url($"api/dataModels/{MockServer.DataModelId}/publishStatus"))
             .WithHeaders(StrategyHeaders.DataModelInstanceId, MockServer.InstanceId)
             .Respond("application/json", Fixtures.Text("GetPublishStatus.200.json"));
 
-        var status = await _client.GetPublishStatusAsync(MockServer.DataModelId, MockServer.InstanceId, CancellationToken.None);
+        var status = await Client.GetPublishStatusAsync(MockServer.DataModelId, MockServer.InstanceId, CancellationToken.None);
 
-        _server.Handler.VerifyNoOutstandingExpectation();
+        Server.Handler.VerifyNoOutstandingExpectation();
         Assert.Multiple(() =>
         {
             Assert.That(status.Status, Is.EqualTo(1));
@@ -93,13 +82,13 @@ public sealed class DataModelsClientTests
     [Test]
     public async Task Publish_status_accepts_a_string_status_and_per_table_states()
     {
-        _server.Handler.When(HttpMethod.Get, MockServer.Url($"api/dataModels/{MockServer.DataModelId}/publishStatus"))
+        Server.Handler.When(HttpMethod.Get, MockServer.Url($"api/dataModels/{MockServer.DataModelId}/publishStatus"))
             .Respond("application/json", """
                 {"status":"0","tables":[{"id":"0D1436DF3004418086D8BD3FD985EC4A","status":"loaded"},
                                         {"id":"B8A627B44A7A421C81741B868401E446","status":"error","errorCode":-2147072194,"errorMessage":"disk full"}]}
                 """);
 
-        var status = await _client.GetPublishStatusAsync(MockServer.DataModelId, MockServer.InstanceId, CancellationToken.None);
+        var status = await Client.GetPublishStatusAsync(MockServer.DataModelId, MockServer.InstanceId, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -112,12 +101,12 @@ public sealed class DataModelsClientTests
     [Test]
     public async Task Deleting_an_instance_uses_the_instance_path()
     {
-        _server.Handler.Expect(HttpMethod.Delete, MockServer.Url($"api/dataModels/{MockServer.DataModelId}/instances/{MockServer.InstanceId}"))
+        Server.Handler.Expect(HttpMethod.Delete, MockServer.Url($"api/dataModels/{MockServer.DataModelId}/instances/{MockServer.InstanceId}"))
             .WithHeaders(StrategyHeaders.ProjectId, MockServer.ProjectId)
             .Respond(HttpStatusCode.NoContent);
 
-        await _client.DeleteDataModelInstanceAsync(MockServer.DataModelId, MockServer.InstanceId, CancellationToken.None);
+        await Client.DeleteDataModelInstanceAsync(MockServer.DataModelId, MockServer.InstanceId, CancellationToken.None);
 
-        _server.Handler.VerifyNoOutstandingExpectation();
+        Server.Handler.VerifyNoOutstandingExpectation();
     }
 }

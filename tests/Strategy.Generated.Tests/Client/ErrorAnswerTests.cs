@@ -7,33 +7,22 @@ using Strategy.Generated.Tests.Support;
 namespace Strategy.Generated.Tests.Client;
 
 /// <summary>Every error answer becomes one typed exception with what the server said.</summary>
-public sealed class ErrorAnswerTests
+public sealed class ErrorAnswerTests : ClientTest<SubscriptionsClient>
 {
     private const string SubscriptionPath = "api/subscriptions/" + MockServer.SubscriptionId;
 
-    private MockServer _server = null!;
-    private SubscriptionsClient _client = null!;
+    protected override SubscriptionsClient Create(HttpClient http) => new(http);
 
-    [SetUp]
-    public void StartServer()
+    private StrategyApiException FailingGet(HttpResponseMessage answer)
     {
-        _server = new MockServer();
-        _client = _server.Client(http => new SubscriptionsClient(http));
-    }
-
-    [TearDown]
-    public void StopServer() => _server.Dispose();
-
-    private Task<StrategyApiException> FailingGetAsync(HttpResponseMessage answer)
-    {
-        _server.Handler.When(HttpMethod.Get, MockServer.Url(SubscriptionPath)).Respond(_ => answer);
-        return Task.FromResult(Assert.ThrowsAsync<StrategyApiException>(() => _client.GetSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None))!);
+        Server.Handler.When(HttpMethod.Get, MockServer.Url(SubscriptionPath)).Respond(_ => answer);
+        return Assert.ThrowsAsync<StrategyApiException>(() => Client.GetSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None))!;
     }
 
     [Test]
-    public async Task Expired_session_401_ERR009_is_a_session_expired_error()
+    public void Expired_session_401_ERR009_is_a_session_expired_error()
     {
-        var error = await FailingGetAsync(MockServer.Answer(HttpStatusCode.Unauthorized,
+        var error = FailingGet(MockServer.Answer(HttpStatusCode.Unauthorized,
             """{"code":"ERR009","message":"The user's session has expired, please reauthenticate","ticketId":"5e4b1c2d"}"""));
 
         Assert.Multiple(() =>
@@ -48,9 +37,9 @@ public sealed class ErrorAnswerTests
     }
 
     [Test]
-    public async Task Not_found_404_ERR004_carries_code_message_iServerCode_and_ticket()
+    public void Not_found_404_ERR004_carries_code_message_iServerCode_and_ticket()
     {
-        var error = await FailingGetAsync(MockServer.Answer(HttpStatusCode.NotFound,
+        var error = FailingGet(MockServer.Answer(HttpStatusCode.NotFound,
             """{"code":"ERR004","message":"Subscription not found","ticketId":"abc123","iServerCode":-2147072194}"""));
 
         Assert.Multiple(() =>
@@ -63,9 +52,9 @@ public sealed class ErrorAnswerTests
     }
 
     [Test]
-    public async Task Invalid_input_400_ERR006_is_an_invalid_input_error()
+    public void Invalid_input_400_ERR006_is_an_invalid_input_error()
     {
-        var error = await FailingGetAsync(MockServer.Answer(HttpStatusCode.BadRequest,
+        var error = FailingGet(MockServer.Answer(HttpStatusCode.BadRequest,
             """{"code":"ERR006","message":"Missing X-MSTR-ProjectID header"}"""));
 
         Assert.Multiple(() =>
@@ -77,9 +66,9 @@ public sealed class ErrorAnswerTests
     }
 
     [Test]
-    public async Task Server_error_500_with_no_body_still_says_what_happened()
+    public void Server_error_500_with_no_body_still_says_what_happened()
     {
-        var error = await FailingGetAsync(new HttpResponseMessage(HttpStatusCode.InternalServerError));
+        var error = FailingGet(new HttpResponseMessage(HttpStatusCode.InternalServerError));
 
         Assert.Multiple(() =>
         {
@@ -90,12 +79,12 @@ public sealed class ErrorAnswerTests
     }
 
     [Test]
-    public async Task An_HTML_error_page_is_reported_by_its_title_and_kept_as_text()
+    public void An_HTML_error_page_is_reported_by_its_title_and_kept_as_text()
     {
         var html = "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>nginx</h1></body></html>";
         var answer = new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent(html, Encoding.UTF8, "text/html") };
 
-        var error = await FailingGetAsync(answer);
+        var error = FailingGet(answer);
 
         Assert.Multiple(() =>
         {
@@ -106,9 +95,9 @@ public sealed class ErrorAnswerTests
     }
 
     [Test]
-    public async Task Errors_wrapped_in_an_errors_array_are_read()
+    public void Errors_wrapped_in_an_errors_array_are_read()
     {
-        var error = await FailingGetAsync(MockServer.Answer(HttpStatusCode.InternalServerError,
+        var error = FailingGet(MockServer.Answer(HttpStatusCode.InternalServerError,
             """{"errors":[{"code":"ERR001","message":"Publishing is already in progress"}]}"""));
 
         Assert.Multiple(() =>
@@ -120,20 +109,20 @@ public sealed class ErrorAnswerTests
     }
 
     [Test]
-    public async Task Malformed_error_JSON_is_described_not_thrown()
+    public void Malformed_error_JSON_is_described_not_thrown()
     {
-        var error = await FailingGetAsync(MockServer.Answer(HttpStatusCode.InternalServerError, """{"code":"ERR001","mess"""));
+        var error = FailingGet(MockServer.Answer(HttpStatusCode.InternalServerError, """{"code":"ERR001","mess"""));
 
         Assert.That(error.Message, Does.Contain("malformed JSON"));
     }
 
     [Test]
-    public async Task Too_many_requests_carries_Retry_After()
+    public void Too_many_requests_carries_Retry_After()
     {
         var answer = MockServer.Answer(HttpStatusCode.TooManyRequests);
         answer.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(7));
 
-        var error = await FailingGetAsync(answer);
+        var error = FailingGet(answer);
 
         Assert.Multiple(() =>
         {
@@ -143,12 +132,12 @@ public sealed class ErrorAnswerTests
     }
 
     [Test]
-    public async Task Cookies_and_tokens_in_an_error_answer_are_redacted()
+    public void Cookies_and_tokens_in_an_error_answer_are_redacted()
     {
         var answer = MockServer.Answer(HttpStatusCode.Unauthorized, """{"code":"ERR003","message":"Wrong password"}""",
             ("Set-Cookie", "JSESSIONID=secret-session-cookie; Path=/"), ("X-MSTR-AuthToken", "secret-token"));
 
-        var error = await FailingGetAsync(answer);
+        var error = FailingGet(answer);
 
         var everything = error.ToString() + string.Join(";", error.Headers.SelectMany(h => h.Value));
         Assert.Multiple(() =>
@@ -162,9 +151,9 @@ public sealed class ErrorAnswerTests
     [Test]
     public void Malformed_JSON_in_a_success_answer_is_an_invalid_response_error()
     {
-        _server.Handler.When(HttpMethod.Get, MockServer.Url(SubscriptionPath)).Respond("application/json", """{"id":"0730C69A4EBAA20BD967EA86274F0C2F","name":""");
+        Server.Handler.When(HttpMethod.Get, MockServer.Url(SubscriptionPath)).Respond("application/json", """{"id":"0730C69A4EBAA20BD967EA86274F0C2F","name":""");
 
-        var error = Assert.ThrowsAsync<StrategyApiException>(() => _client.GetSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None))!;
+        var error = Assert.ThrowsAsync<StrategyApiException>(() => Client.GetSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None))!;
 
         Assert.Multiple(() =>
         {
@@ -177,9 +166,9 @@ public sealed class ErrorAnswerTests
     [Test]
     public void A_success_answer_missing_a_required_field_is_an_invalid_response_error()
     {
-        _server.Handler.When(HttpMethod.Get, MockServer.Url(SubscriptionPath)).Respond("application/json", """{"name":"no id"}""");
+        Server.Handler.When(HttpMethod.Get, MockServer.Url(SubscriptionPath)).Respond("application/json", """{"name":"no id"}""");
 
-        var error = Assert.ThrowsAsync<StrategyApiException>(() => _client.GetSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None))!;
+        var error = Assert.ThrowsAsync<StrategyApiException>(() => Client.GetSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None))!;
 
         Assert.That(error.Kind, Is.EqualTo(StrategyErrorKind.InvalidResponse));
     }
@@ -187,9 +176,9 @@ public sealed class ErrorAnswerTests
     [Test]
     public void An_undocumented_success_status_is_an_invalid_response_error()
     {
-        _server.Handler.When(HttpMethod.Delete, MockServer.Url(SubscriptionPath)).Respond("application/json", "{}");
+        Server.Handler.When(HttpMethod.Delete, MockServer.Url(SubscriptionPath)).Respond("application/json", "{}");
 
-        var error = Assert.ThrowsAsync<StrategyApiException>(() => _client.DeleteSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None))!;
+        var error = Assert.ThrowsAsync<StrategyApiException>(() => Client.DeleteSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None))!;
 
         Assert.Multiple(() =>
         {

@@ -4,36 +4,25 @@ using Strategy.Generated.Tests.Support;
 
 namespace Strategy.Generated.Tests.Client;
 
-public sealed class SchemaClientTests
+public sealed class SchemaClientTests : ClientTest<SchemaClient>
 {
-    private MockServer _server = null!;
-    private SchemaClient _client = null!;
-
-    [SetUp]
-    public void StartServer()
-    {
-        _server = new MockServer();
-        _client = _server.Client(http => new SchemaClient(http));
-    }
-
-    [TearDown]
-    public void StopServer() => _server.Dispose();
+    protected override SchemaClient Create(HttpClient http) => new(http);
 
     [Test]
     public async Task Asynchronous_reload_sends_the_seed_request_and_answers_the_running_task()
     {
-        _server.Handler.Expect(HttpMethod.Post, MockServer.Url("api/model/schema/reload"))
+        Server.Handler.Expect(HttpMethod.Post, MockServer.Url("api/model/schema/reload"))
             .WithHeaders(StrategyHeaders.ProjectId, MockServer.ProjectId)
             .WithHeaders("Prefer", "respond-async")
             .WithJsonBody(Fixtures.Json("ReloadSchema.request.json"))
             .Respond(_ => MockServer.Answer(HttpStatusCode.Accepted, Fixtures.Text("ReloadSchema.202.json")));
 
-        var task = await _client.ReloadSchemaAsync(
+        var task = await Client.ReloadSchemaAsync(
             PreferHeader.RespondAsync,
             new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.Table_key, SchemaUpdateType.Entry_level, SchemaUpdateType.Logical_size] },
             CancellationToken.None);
 
-        _server.Handler.VerifyNoOutstandingExpectation();
+        Server.Handler.VerifyNoOutstandingExpectation();
         Assert.Multiple(() =>
         {
             Assert.That(task!.Id, Is.EqualTo(MockServer.TaskId));
@@ -46,27 +35,27 @@ public sealed class SchemaClientTests
     [Test]
     public async Task Synchronous_reload_answers_201_with_no_body_and_no_task()
     {
-        _server.Handler.Expect(HttpMethod.Post, MockServer.Url("api/model/schema/reload"))
+        Server.Handler.Expect(HttpMethod.Post, MockServer.Url("api/model/schema/reload"))
             .WithoutHeader("Prefer")
             .WithJsonBody(Newtonsoft.Json.Linq.JToken.Parse("""{"updateTypes":[]}"""))
             .Respond(HttpStatusCode.Created);
 
-        var task = await _client.ReloadSchemaAsync(null, new SchemaReloadRequest(), CancellationToken.None);
+        var task = await Client.ReloadSchemaAsync(null, new SchemaReloadRequest(), CancellationToken.None);
 
-        _server.Handler.VerifyNoOutstandingExpectation();
+        Server.Handler.VerifyNoOutstandingExpectation();
         Assert.That(task, Is.Null);
     }
 
     [Test]
     public async Task Task_status_is_read_from_the_task_path()
     {
-        _server.Handler.Expect(HttpMethod.Get, MockServer.Url($"api/model/tasks/{MockServer.TaskId}"))
+        Server.Handler.Expect(HttpMethod.Get, MockServer.Url($"api/model/tasks/{MockServer.TaskId}"))
             .WithHeaders(StrategyHeaders.ProjectId, MockServer.ProjectId)
             .Respond("application/json", Fixtures.Text("GetTask.200.json"));
 
-        var task = await _client.GetTaskAsync(MockServer.TaskId, CancellationToken.None);
+        var task = await Client.GetTaskAsync(MockServer.TaskId, CancellationToken.None);
 
-        _server.Handler.VerifyNoOutstandingExpectation();
+        Server.Handler.VerifyNoOutstandingExpectation();
         Assert.Multiple(() =>
         {
             Assert.That(task!.Status, Is.EqualTo(ModelTaskStatus.Completed));

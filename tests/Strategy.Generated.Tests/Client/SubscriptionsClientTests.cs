@@ -4,35 +4,24 @@ using Strategy.Generated.Tests.Support;
 
 namespace Strategy.Generated.Tests.Client;
 
-public sealed class SubscriptionsClientTests
+public sealed class SubscriptionsClientTests : ClientTest<SubscriptionsClient>
 {
     private const string DataModelId = MockServer.DataModelId;
     private const string TableId = "0D1436DF3004418086D8BD3FD985EC4A";
 
-    private MockServer _server = null!;
-    private SubscriptionsClient _client = null!;
-
-    [SetUp]
-    public void StartServer()
-    {
-        _server = new MockServer();
-        _client = _server.Client(http => new SubscriptionsClient(http));
-    }
-
-    [TearDown]
-    public void StopServer() => _server.Dispose();
+    protected override SubscriptionsClient Create(HttpClient http) => new(http);
 
     [Test]
     public async Task Listing_sends_offset_and_limit_and_exposes_the_total_count_header()
     {
-        _server.Handler.Expect(HttpMethod.Get, MockServer.Url("api/subscriptions"))
+        Server.Handler.Expect(HttpMethod.Get, MockServer.Url("api/subscriptions"))
             .WithExactQueryString("offset=0&limit=10")
             .WithHeaders(StrategyHeaders.ProjectId, MockServer.ProjectId)
             .Respond(_ => MockServer.Answer(HttpStatusCode.OK, Fixtures.Text("ListSubscriptions.200.json"), ("x-mstr-total-count", "1")));
 
-        var response = await _client.ListSubscriptionsAsync(0, 10, CancellationToken.None);
+        var response = await Client.ListSubscriptionsAsync(0, 10, CancellationToken.None);
 
-        _server.Handler.VerifyNoOutstandingExpectation();
+        Server.Handler.VerifyNoOutstandingExpectation();
         var subscription = response.Result.Subscriptions.Single();
         Assert.Multiple(() =>
         {
@@ -51,9 +40,9 @@ public sealed class SubscriptionsClientTests
     [Test]
     public async Task A_missing_total_count_header_reads_as_null()
     {
-        _server.Handler.When(HttpMethod.Get, MockServer.Url("api/subscriptions")).Respond("application/json", """{"subscriptions":[]}""");
+        Server.Handler.When(HttpMethod.Get, MockServer.Url("api/subscriptions")).Respond("application/json", """{"subscriptions":[]}""");
 
-        var response = await _client.ListSubscriptionsAsync(null, null, CancellationToken.None);
+        var response = await Client.ListSubscriptionsAsync(null, null, CancellationToken.None);
 
         Assert.That(response.TotalCount, Is.Null);
     }
@@ -61,14 +50,14 @@ public sealed class SubscriptionsClientTests
     [Test]
     public async Task Creating_a_data_model_refresh_sends_the_seed_body_and_reads_the_created_subscription()
     {
-        _server.Handler.Expect(HttpMethod.Post, MockServer.Url("api/subscriptions"))
+        Server.Handler.Expect(HttpMethod.Post, MockServer.Url("api/subscriptions"))
             .WithHeaders(StrategyHeaders.ProjectId, MockServer.ProjectId)
             .WithJsonBody(Fixtures.Json("CreateSubscription.request.json"))
             .Respond(_ => MockServer.Answer(HttpStatusCode.Created, Fixtures.Text("CreateSubscription.201.json")));
 
-        var created = await _client.CreateSubscriptionAsync(RefreshSubscription(filter: false), CancellationToken.None);
+        var created = await Client.CreateSubscriptionAsync(RefreshSubscription(filter: false), CancellationToken.None);
 
-        _server.Handler.VerifyNoOutstandingExpectation();
+        Server.Handler.VerifyNoOutstandingExpectation();
         Assert.Multiple(() =>
         {
             Assert.That(created.Id, Is.EqualTo(MockServer.SubscriptionId));
@@ -81,27 +70,27 @@ public sealed class SubscriptionsClientTests
     [Test]
     public async Task Creating_with_an_attribute_form_filter_sends_the_seed_body()
     {
-        _server.Handler.Expect(HttpMethod.Post, MockServer.Url("api/subscriptions"))
+        Server.Handler.Expect(HttpMethod.Post, MockServer.Url("api/subscriptions"))
             .WithJsonBody(Fixtures.Json("CreateSubscription.with-filter.request.json"))
             .Respond(_ => MockServer.Answer(HttpStatusCode.Created, Fixtures.Text("CreateSubscription.201.json")));
 
-        await _client.CreateSubscriptionAsync(RefreshSubscription(filter: true), CancellationToken.None);
+        await Client.CreateSubscriptionAsync(RefreshSubscription(filter: true), CancellationToken.None);
 
-        _server.Handler.VerifyNoOutstandingExpectation();
+        Server.Handler.VerifyNoOutstandingExpectation();
     }
 
     [Test]
     public async Task Updating_puts_the_seed_body_to_the_subscription_path()
     {
-        _server.Handler.Expect(HttpMethod.Put, MockServer.Url($"api/subscriptions/{MockServer.SubscriptionId}"))
+        Server.Handler.Expect(HttpMethod.Put, MockServer.Url($"api/subscriptions/{MockServer.SubscriptionId}"))
             .WithHeaders(StrategyHeaders.ProjectId, MockServer.ProjectId)
             .WithJsonBody(Fixtures.Json("UpdateSubscription.request.json"))
             .Respond("application/json", Fixtures.Text("UpdateSubscription.200.json"));
 
-        var updated = await _client.UpdateSubscriptionAsync(
+        var updated = await Client.UpdateSubscriptionAsync(
             MockServer.SubscriptionId, Fixtures.Model<SubscriptionRequest>("UpdateSubscription.request.json"), CancellationToken.None);
 
-        _server.Handler.VerifyNoOutstandingExpectation();
+        Server.Handler.VerifyNoOutstandingExpectation();
         Assert.Multiple(() =>
         {
             Assert.That(updated.Name, Is.EqualTo("Updated Subscription"));
@@ -112,16 +101,16 @@ public sealed class SubscriptionsClientTests
     [Test]
     public async Task Getting_and_deleting_use_the_subscription_path()
     {
-        _server.Handler.Expect(HttpMethod.Get, MockServer.Url($"api/subscriptions/{MockServer.SubscriptionId}"))
+        Server.Handler.Expect(HttpMethod.Get, MockServer.Url($"api/subscriptions/{MockServer.SubscriptionId}"))
             .Respond("application/json", Fixtures.Text("GetSubscription.200.json"));
-        _server.Handler.Expect(HttpMethod.Delete, MockServer.Url($"api/subscriptions/{MockServer.SubscriptionId}"))
+        Server.Handler.Expect(HttpMethod.Delete, MockServer.Url($"api/subscriptions/{MockServer.SubscriptionId}"))
             .WithHeaders(StrategyHeaders.ProjectId, MockServer.ProjectId)
             .Respond(HttpStatusCode.NoContent);
 
-        var subscription = await _client.GetSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None);
-        await _client.DeleteSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None);
+        var subscription = await Client.GetSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None);
+        await Client.DeleteSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None);
 
-        _server.Handler.VerifyNoOutstandingExpectation();
+        Server.Handler.VerifyNoOutstandingExpectation();
         Assert.That(subscription.Recipients!.Single().ChildSubscriptionId, Is.EqualTo("2A3D6DFB4FE66AF22B228E89DCE4847D"));
     }
 
