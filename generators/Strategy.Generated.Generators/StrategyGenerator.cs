@@ -4,6 +4,7 @@ using Strategy.Generated.Generators.Clients;
 using Strategy.Generated.Generators.Common;
 using Strategy.Generated.Generators.ResponseHeaders;
 using Strategy.Generated.Generators.Spec;
+using Strategy.Generated.Generators.Workflows;
 
 namespace Strategy.Generated.Generators;
 
@@ -22,6 +23,9 @@ public sealed class StrategyGenerator : IIncrementalGenerator
 
     /// <summary>Tracking name of the step that builds the typed response headers.</summary>
     public const string ResponseHeadersStep = "ResponseHeaders";
+
+    /// <summary>Tracking name of the step that resolves the workflow declarations.</summary>
+    public const string WorkflowsStep = "Workflows";
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -44,7 +48,20 @@ public sealed class StrategyGenerator : IIncrementalGenerator
             .Select(static (pair, _) => ResponseHeadersModel.Build(pair.Left, pair.Right))
             .WithTrackingName(ResponseHeadersStep);
 
+        var workflows = specs
+            .Combine(clients)
+            .Select(static (pair, _) => WorkflowsBuilder.Build(pair.Left, pair.Right))
+            .WithTrackingName(WorkflowsStep);
+
         context.RegisterSourceOutput(specs, static (output, spec) => Report(output, spec.Diagnostics));
+        context.RegisterSourceOutput(workflows, static (output, model) =>
+        {
+            Report(output, model.Diagnostics);
+            foreach (var client in model.Clients)
+            {
+                output.AddSource(client.ClassName + ".Workflows.g.cs", WorkflowsEmitter.Emit(client));
+            }
+        });
         context.RegisterSourceOutput(responseHeaders, static (output, model) =>
         {
             Report(output, model.Diagnostics);

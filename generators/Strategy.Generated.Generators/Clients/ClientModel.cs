@@ -37,30 +37,75 @@ internal sealed record ClientModel(string Namespace, string Name, EquatableArray
 }
 
 /// <summary>A public client method that takes a cancellation token.</summary>
-internal sealed record ClientMethod(string Name, string ReturnType, string? WrappedResponseType, EquatableArray<ClientParameter> Parameters)
+/// <param name="Name">The method name, such as <c>GetTaskAsync</c>.</param>
+/// <param name="WrappedResponseType">The response wrapper class when the method answers one, else <see langword="null"/>.</param>
+/// <param name="ResultType">What the method answers (inside the wrapper, if any), or <see langword="null"/> for nothing.</param>
+/// <param name="ResultNullable">Whether the answer may be <see langword="null"/>.</param>
+/// <param name="ResultProperties">The public properties of <paramref name="ResultType"/>.</param>
+/// <param name="Parameters">The parameters, the cancellation token last.</param>
+internal sealed record ClientMethod(
+    string Name,
+    string? WrappedResponseType,
+    string? ResultType,
+    bool ResultNullable,
+    EquatableArray<ClientProperty> ResultProperties,
+    EquatableArray<ClientParameter> Parameters)
 {
+    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .WithMiscellaneousOptions(SymbolDisplayFormat.FullyQualifiedFormat.MiscellaneousOptions | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
     public static ClientMethod From(IMethodSymbol method)
     {
-        // Task<StrategyResponse> or Task<StrategyResponse<T>>: the response class is the wrapper.
         string? wrapped = null;
-        if (method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } task
-            && task.TypeArguments[0] is INamedTypeSymbol result
-            && (result.Name == "StrategyResponse" || result.BaseType?.Name == "StrategyResponse"))
+        ITypeSymbol? result = null;
+        if (method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } task)
         {
-            wrapped = result.Name == "StrategyResponse" && result.TypeArguments.Length == 0
-                ? result.ToDisplayString()
-                : result.BaseType!.ToDisplayString();
+            result = task.TypeArguments[0];
+            if (result is INamedTypeSymbol named && (named.Name == "StrategyResponse" || named.BaseType?.Name == "StrategyResponse"))
+            {
+                var wrapper = named.TypeArguments.Length == 0 ? named : named.BaseType!;
+                wrapped = wrapper.ToDisplayString();
+                result = named.TypeArguments.Length == 1 ? named.TypeArguments[0] : null;
+            }
         }
+
+        var properties = result is null
+            ? EquatableArray<ClientProperty>.Empty
+            : result.GetMembers().OfType<IPropertySymbol>()
+                .Where(p => p.DeclaredAccessibility == Accessibility.Public && !p.IsStatic)
+                .Select(ClientProperty.From)
+                .ToEquatableArray();
 
         return new ClientMethod(
             method.Name,
-            method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             wrapped,
+            result?.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeFormat),
+            result?.NullableAnnotation == NullableAnnotation.Annotated,
+            properties,
             method.Parameters
-                .Select(p => new ClientParameter(p.Name, p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)))
+                .Select(p => new ClientParameter(p.Name, p.Type.ToDisplayString(TypeFormat)))
                 .ToEquatableArray());
     }
+
+    public ClientProperty? Property(string name) => ResultProperties.FirstOrDefault(p => p.Name == name);
 }
 
 /// <summary>A parameter of a client method.</summary>
 internal sealed record ClientParameter(string Name, string Type);
+
+/// <summary>A property of a model, with its element type when it is a list.</summary>
+internal sealed record ClientProperty(string Name, string Type, string? ElementType)
+{
+    public static ClientProperty From(IPropertySymbol property)
+    {
+        var type = property.Type;
+        var element = type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic && type.SpecialType != SpecialType.System_String
+            && generic.AllInterfaces.Concat(new[] { generic }).Any(i => i.Name == "IEnumerable")
+            ? generic.TypeArguments[0]
+            : null;
+        return new ClientProperty(
+            property.Name,
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            element?.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+    }
+}

@@ -31,7 +31,40 @@ internal static class Diagnostics
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
-    private static readonly DiagnosticDescriptor[] All = [SpecUnreadable, HeaderNotWrapped, OperationNotGenerated];
+    public static readonly DiagnosticDescriptor UnknownOperation = new(
+        "STRAT004",
+        "A workflow declaration names an operation that does not exist",
+        "{0} on '{1}' names operation '{2}', {3}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnknownField = new(
+        "STRAT005",
+        "A workflow declaration names a field or parameter that does not exist",
+        "{0} on '{1}' names {2} '{3}', which {4} does not have",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor EmptyValues = new(
+        "STRAT006",
+        "A workflow declaration has an empty list of status values",
+        "{0} on '{1}' has an empty '{2}' list; list the status values, or leave the key out",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor MissingKey = new(
+        "STRAT007",
+        "A workflow declaration lacks a required key",
+        "{0} on '{1}' lacks '{2}'",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    private static readonly DiagnosticDescriptor[] All =
+        [SpecUnreadable, HeaderNotWrapped, OperationNotGenerated, UnknownOperation, UnknownField, EmptyValues, MissingKey];
 
     public static DiagnosticDescriptor ById(string id)
     {

@@ -28,6 +28,8 @@ internal sealed record SpecOperation(
     string Method,
     string Path,
     EquatableArray<SpecHeader> ResponseHeaders,
+    EquatableArray<SpecProperty> ResponseProperties,
+    WorkflowDeclarations Workflows,
     SpecLocation Location)
 {
     /// <summary>The NSwag client class (MultipleClientsFromFirstTagAndOperationId, className {controller}Client).</summary>
@@ -45,3 +47,70 @@ internal sealed record SpecHeader(
     string? Description,
     bool Required,
     SpecLocation Location);
+
+/// <summary>A property of an operation's success response, with its items' property names when it is an array of objects.</summary>
+internal sealed record SpecProperty(string Name, string? Type, EquatableArray<string> ItemProperties);
+
+/// <summary>The <c>x-strategy-*</c> declarations on one operation.</summary>
+internal sealed record WorkflowDeclarations(
+    WaitDeclaration? Wait,
+    StartDeclaration? Start,
+    ScopeDeclaration? Scope,
+    PagesDeclaration? Pages)
+{
+    public static WorkflowDeclarations None { get; } = new(null, null, null, null);
+}
+
+/// <summary><c>x-strategy-wait</c>: this operation reports the status of long-running work.</summary>
+internal sealed record WaitDeclaration(
+    string Helper,
+    string Describe,
+    string Status,
+    EquatableArray<string> Running,
+    EquatableArray<string> Succeeded,
+    EquatableArray<string> Failed,
+    string? FailedBelow,
+    string? Errors,
+    FailedItemsDeclaration? FailedItems,
+    SpecLocation Location);
+
+/// <summary>Items of the status answer that fail the work on their own (a table that failed to load).</summary>
+internal sealed record FailedItemsDeclaration(
+    string Items,
+    string Status,
+    EquatableArray<string> Values,
+    string? Subject,
+    string? Code,
+    string? Message,
+    SpecLocation Location);
+
+/// <summary><c>x-strategy-start</c>: this operation starts work that <see cref="Wait"/> reports on.</summary>
+internal sealed record StartDeclaration(
+    string Helper,
+    string Wait,
+    EquatableArray<NamedValue> Set,
+    EquatableArray<NamedValue> Bind,
+    SpecLocation Location);
+
+/// <summary><c>x-strategy-scope</c>: this operation needs a resource opened before it and closed after, whatever happens.</summary>
+internal sealed record ScopeDeclaration(
+    string Helper,
+    string Open,
+    string OpenHeader,
+    string As,
+    string Close,
+    string Wait,
+    SpecLocation Location);
+
+/// <summary><c>x-strategy-pages</c>: this operation lists items a page at a time.</summary>
+internal sealed record PagesDeclaration(
+    string Helper,
+    string Items,
+    string? Total,
+    string? TotalHeader,
+    string Offset,
+    string Limit,
+    SpecLocation Location);
+
+/// <summary>A name and a value from a declaration's mapping.</summary>
+internal sealed record NamedValue(string Name, string Value);

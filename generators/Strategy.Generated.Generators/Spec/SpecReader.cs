@@ -126,13 +126,52 @@ internal sealed class SpecReader
             }
         }
 
+        var operationId = Scalar(operationIdNode) ?? string.Empty;
         return new SpecOperation(
-            Scalar(operationIdNode) ?? string.Empty,
+            operationId,
             tags?.Children.Select(Scalar).FirstOrDefault(t => t is not null) ?? "Default",
             method.ToUpperInvariant(),
             path,
             headers.ToEquatableArray(),
+            ReadResponseProperties(Resolve(Child(operation, "responses")) as YamlMappingNode),
+            new WorkflowReader(this, operationId).Read(operation),
             Locate(operationIdNode ?? keyNode));
+    }
+
+    /// <summary>The properties of the first success response that has a JSON body.</summary>
+    private EquatableArray<SpecProperty> ReadResponseProperties(YamlMappingNode? responses)
+    {
+        var schema = responses?.Children
+            .Where(r => (Scalar(r.Key) ?? string.Empty).StartsWith("2", System.StringComparison.Ordinal))
+            .Select(r => Resolve(r.Value) as YamlMappingNode)
+            .Select(r => Resolve(Child(Child(Child(r, "content") as YamlMappingNode, "application/json") as YamlMappingNode, "schema")))
+            .FirstOrDefault(s => s is not null);
+
+        return PropertiesOf(schema)
+            .Select(p =>
+            {
+                var propertySchema = ResolveSchema(p.Value) as YamlMappingNode;
+                var type = Scalar(Child(propertySchema, "type"));
+                var items = type == "array" ? PropertiesOf(Child(propertySchema, "items")).Select(i => Scalar(i.Key) ?? string.Empty) : [];
+                return new SpecProperty(Scalar(p.Key) ?? string.Empty, type, items.ToEquatableArray());
+            })
+            .ToEquatableArray();
+    }
+
+    private IEnumerable<KeyValuePair<YamlNode, YamlNode>> PropertiesOf(YamlNode? schema) =>
+        (Child(ResolveSchema(schema) as YamlMappingNode, "properties") as YamlMappingNode)?.Children
+        ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>();
+
+    /// <summary>Resolves a schema, seeing through a single-entry <c>allOf</c> (how a nullable reference is written).</summary>
+    private YamlNode? ResolveSchema(YamlNode? schema)
+    {
+        var resolved = Resolve(schema);
+        if (resolved is YamlMappingNode mapping && Child(mapping, "allOf") is YamlSequenceNode { Children.Count: 1 } allOf)
+        {
+            return Resolve(allOf.Children[0]);
+        }
+
+        return resolved;
     }
 
     /// <summary>Follows a local <c>$ref</c> (<c>#/a/b/c</c>); other nodes are returned as they are.</summary>
@@ -157,7 +196,9 @@ internal sealed class SpecReader
         return node;
     }
 
-    private static YamlNode? Child(YamlMappingNode? mapping, string key)
+    internal void Report(DiagnosticInfo diagnostic) => _diagnostics.Add(diagnostic);
+
+    internal static YamlNode? Child(YamlMappingNode? mapping, string key)
     {
         if (mapping is null)
         {
@@ -167,9 +208,9 @@ internal sealed class SpecReader
         return mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
     }
 
-    private static string? Scalar(YamlNode? node) => (node as YamlScalarNode)?.Value;
+    internal static string? Scalar(YamlNode? node) => (node as YamlScalarNode)?.Value;
 
-    private SpecLocation Locate(YamlNode node) => Locate(node.Start, node.End);
+    internal SpecLocation Locate(YamlNode node) => Locate(node.Start, node.End);
 
     private SpecLocation Locate(Mark start, Mark end)
     {

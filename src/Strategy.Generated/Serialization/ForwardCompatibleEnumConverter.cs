@@ -53,6 +53,16 @@ internal sealed class ForwardCompatibleEnumConverter : JsonConverter
         }
     }
 
+    /// <summary>The wire name of an enum value (its <see cref="EnumMemberAttribute"/> value, or its name).</summary>
+    public static string WireName(Enum value) => NamesOf(value.GetType()).NameOf(value);
+
+    /// <summary>The member of <typeparamref name="T"/> whose wire name is <paramref name="wireName"/>.</summary>
+    public static T ParseWireName<T>(string wireName)
+        where T : struct, Enum =>
+        NamesOf(typeof(T)).TryParse(wireName, out var value)
+            ? (T)value
+            : throw new ArgumentException($"'{wireName}' is not a {typeof(T).Name} value.", nameof(wireName));
+
     private static EnumNames NamesOf(Type enumType) => NamesByType.GetOrAdd(enumType, static t => new EnumNames(t));
 
     private sealed class EnumNames

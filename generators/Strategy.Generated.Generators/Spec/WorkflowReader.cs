@@ -1,0 +1,189 @@
+using System.Collections.Generic;
+using System.Linq;
+using Strategy.Generated.Generators.Common;
+using YamlDotNet.RepresentationModel;
+
+namespace Strategy.Generated.Generators.Spec;
+
+/// <summary>
+/// Reads the <c>x-strategy-*</c> declarations of one operation. A missing key or an empty
+/// value list is reported where it is in the spec, and the declaration is left out.
+/// </summary>
+internal sealed class WorkflowReader
+{
+    private readonly SpecReader spec;
+    private readonly string operationId;
+
+    public WorkflowReader(SpecReader spec, string operationId)
+    {
+        this.spec = spec;
+        this.operationId = operationId;
+    }
+
+    private SpecReader Spec => spec;
+
+    private string OperationId => operationId;
+
+    public const string Wait = "x-strategy-wait";
+    public const string Start = "x-strategy-start";
+    public const string Scope = "x-strategy-scope";
+    public const string Pages = "x-strategy-pages";
+
+    public WorkflowDeclarations Read(YamlMappingNode operation) => new(
+        Declaration(operation, Wait, ReadWait),
+        Declaration(operation, Start, ReadStart),
+        Declaration(operation, Scope, ReadScope),
+        Declaration(operation, Pages, ReadPages));
+
+    private T? Declaration<T>(YamlMappingNode operation, string extension, System.Func<Entry, T?> read)
+        where T : class
+    {
+        var key = operation.Children.Keys.FirstOrDefault(k => SpecReader.Scalar(k) == extension);
+        if (key is null)
+        {
+            return null;
+        }
+
+        if (operation.Children[key] is not YamlMappingNode mapping)
+        {
+            spec.Report(DiagnosticInfo.Create(Diagnostics.MissingKey, spec.Locate(key), extension, operationId, "a mapping of settings"));
+            return null;
+        }
+
+        var entry = new Entry(this, extension, mapping, spec.Locate(key));
+        var declaration = read(entry);
+        return entry.Failed ? null : declaration;
+    }
+
+    private WaitDeclaration? ReadWait(Entry e)
+    {
+        var failedItems = e.Mapping("failedItems") is { } items ? ReadFailedItems(new Entry(this, Wait + ".failedItems", items, spec.Locate(items))) : null;
+        var failed = e.List("failed", required: false);
+        var failedBelow = e.Optional("failedBelow");
+        if (failed.Count == 0 && failedBelow is null && failedItems is null)
+        {
+            e.Missing("failed (or failedBelow, or failedItems)");
+        }
+
+        return new WaitDeclaration(
+            e.Required("helper"),
+            e.Optional("describe") ?? operationId,
+            e.Required("status"),
+            e.List("running", required: false),
+            e.List("succeeded", required: true),
+            failed,
+            failedBelow,
+            e.Optional("errors"),
+            failedItems,
+            e.Location);
+    }
+
+    private FailedItemsDeclaration? ReadFailedItems(Entry e)
+    {
+        var declaration = new FailedItemsDeclaration(
+            e.Required("items"),
+            e.Required("status"),
+            e.List("values", required: true),
+            e.Optional("subject"),
+            e.Optional("code"),
+            e.Optional("message"),
+            e.Location);
+        return e.Failed ? null : declaration;
+    }
+
+    private StartDeclaration ReadStart(Entry e) => new(
+        e.Required("helper"),
+        e.Required("wait"),
+        e.Pairs("set"),
+        e.Pairs("bind"),
+        e.Location);
+
+    private ScopeDeclaration ReadScope(Entry e) => new(
+        e.Required("helper"),
+        e.Required("open"),
+        e.Required("openHeader"),
+        e.Required("as"),
+        e.Required("close"),
+        e.Required("wait"),
+        e.Location);
+
+    private PagesDeclaration ReadPages(Entry e)
+    {
+        var total = e.Optional("total");
+        var totalHeader = e.Optional("totalHeader");
+        if (total is null && totalHeader is null)
+        {
+            e.Missing("total (or totalHeader)");
+        }
+
+        return new PagesDeclaration(
+            e.Required("helper"),
+            e.Required("items"),
+            total,
+            totalHeader,
+            e.Optional("offset") ?? "offset",
+            e.Optional("limit") ?? "limit",
+            e.Location);
+    }
+
+    /// <summary>One declaration's mapping, with reporting.</summary>
+    private sealed class Entry(WorkflowReader owner, string extension, YamlMappingNode mapping, SpecLocation location)
+    {
+        public SpecLocation Location { get; } = location;
+
+        public bool Failed { get; private set; }
+
+        public string Required(string key)
+        {
+            var value = Optional(key);
+            if (value is null)
+            {
+                Missing(key);
+            }
+
+            return value ?? string.Empty;
+        }
+
+        public string? Optional(string key)
+        {
+            var value = SpecReader.Scalar(SpecReader.Child(mapping, key));
+            return string.IsNullOrEmpty(value) ? null : value;
+        }
+
+        public YamlMappingNode? Mapping(string key) => SpecReader.Child(mapping, key) as YamlMappingNode;
+
+        public EquatableArray<string> List(string key, bool required)
+        {
+            var node = SpecReader.Child(mapping, key);
+            if (node is null)
+            {
+                if (required)
+                {
+                    Missing(key);
+                }
+
+                return EquatableArray<string>.Empty;
+            }
+
+            var values = (node as YamlSequenceNode)?.Children.Select(SpecReader.Scalar).OfType<string>().ToList() ?? [];
+            if (values.Count == 0)
+            {
+                owner.Spec.Report(DiagnosticInfo.Create(Diagnostics.EmptyValues, owner.Spec.Locate(node), extension, owner.OperationId, key));
+                Failed = true;
+            }
+
+            return values.ToEquatableArray();
+        }
+
+        public EquatableArray<NamedValue> Pairs(string key) =>
+            (Mapping(key)?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
+                .Select(p => new NamedValue(SpecReader.Scalar(p.Key) ?? string.Empty, SpecReader.Scalar(p.Value) ?? string.Empty))
+                .ToEquatableArray();
+
+        public void Missing(string key)
+        {
+            owner.Spec.Report(DiagnosticInfo.Create(Diagnostics.MissingKey, Location, extension, owner.OperationId, key));
+            Failed = true;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace Strategy.Generated.Waiting;
+
+/// <summary>The delay before the next status call: exponential, jittered, clamped, never below Retry-After.</summary>
+internal static class PollingDelay
+{
+    /// <param name="attempt">The number of status calls made so far (1 after the first).</param>
+    /// <param name="options">The wait options.</param>
+    /// <param name="retryAfter">What the server asked for, if anything.</param>
+    /// <param name="random">A number in [0, 1) for the jitter.</param>
+    public static TimeSpan Next(int attempt, StrategyWaitOptions options, TimeSpan? retryAfter, double random)
+    {
+        var exponent = Math.Max(0, attempt - 1);
+        var baseMs = options.MinimumDelay.TotalMilliseconds * Math.Pow(options.BackoffMultiplier, exponent);
+        baseMs = Math.Min(baseMs, options.MaximumDelay.TotalMilliseconds);
+
+        // Jitter takes away up to Jitter x the delay, so the maximum stays a maximum.
+        var jittered = baseMs * (1 - (options.Jitter * random));
+        var delay = TimeSpan.FromMilliseconds(Math.Max(jittered, options.MinimumDelay.TotalMilliseconds));
+
+        return retryAfter is { } floor && floor > delay ? floor : delay;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Strategy.Generated.Waiting;
+
+/// <summary>One observation while waiting: the status the server answered, reported through <see cref="IProgress{T}"/>.</summary>
+/// <typeparam name="TStatus">The status model, such as <see cref="ModelTask"/> or <see cref="PublishStatus"/>.</typeparam>
+/// <param name="Status">The status as answered.</param>
+/// <param name="State">The status value as sent (for example <c>running</c> or <c>1</c>).</param>
+/// <param name="Attempt">Which status call this was, from 1.</param>
+/// <param name="Elapsed">How long the wait has taken so far.</param>
+public sealed record StrategyWaitProgress<TStatus>(TStatus Status, string State, int Attempt, TimeSpan Elapsed);
