@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Strategy.Generated.Generators.Tests;
+
+/// <summary>Runs <see cref="StrategyGenerator"/> over a spec and C# sources, with incremental step tracking.</summary>
+internal sealed class GeneratorHarness
+{
+    public const string SpecPath = "/fixture/jobs.openapi.yaml";
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private GeneratorHarness(GeneratorDriver driver, CSharpCompilation compilation)
+    {
+        Driver = driver;
+        Compilation = compilation;
+    }
+
+    public GeneratorDriver Driver { get; private set; }
+
+    public CSharpCompilation Compilation { get; private set; }
+
+    public GeneratorRunResult Result => Driver.GetRunResult().Results.Single();
+
+    public static string FixtureSpec => File.ReadAllText(Fixture("jobs.openapi.yaml"));
+
+    public static string FixtureClients => File.ReadAllText(Fixture("JobsClient.cs"));
+
+    public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
+    public static GeneratorHarness Run(string spec, params string[] sources)
+    {
+        var compilation = CSharpCompilation.Create(
+            "Fixture",
+            sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
+            References(),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new StrategyGenerator().AsSourceGenerator()],
+            [new InMemoryAdditionalText(SpecPath, spec)],
+            ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        return new GeneratorHarness(driver.RunGenerators(compilation), compilation);
+    }
+
+    /// <summary>Runs the generator again after adding a source file.</summary>
+    public GeneratorHarness RunAgainWith(string source)
+    {
+        Compilation = Compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(source, ParseOptions));
+        Driver = Driver.RunGenerators(Compilation);
+        return this;
+    }
+
+    public ImmutableArray<Diagnostic> Diagnostics => Result.Diagnostics;
+
+    public string Source(string hintName) =>
+        Result.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
+
+    private static IEnumerable<MetadataReference> References()
+    {
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        return platform
+            .Append(typeof(Http.StrategyClientBase).Assembly.Location)
+            .Select(path => MetadataReference.CreateFromFile(path));
+    }
+
+    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+    }
+}
