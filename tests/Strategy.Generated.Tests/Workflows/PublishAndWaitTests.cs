@@ -1,0 +1,206 @@
+using System.Net;
+using Strategy.Generated.Errors;
+using Strategy.Generated.Http;
+using Strategy.Generated.Tests.Support;
+using Strategy.Generated.Waiting;
+
+namespace Strategy.Generated.Tests.Workflows;
+
+/// <summary>PublishAndWaitAsync publishes and always deletes the instance, whatever happens.</summary>
+public sealed class PublishAndWaitTests : ClientTest<DataModelsClient>
+{
+    private const string TableId = "0D1436DF3004418086D8BD3FD985EC4A";
+    private static readonly string InstancesUrl = MockServer.Url($"api/dataModels/{MockServer.DataModelId}/instances");
+    private static readonly string PublishUrl = MockServer.Url($"api/dataModels/{MockServer.DataModelId}/publish");
+    private static readonly string StatusUrl = MockServer.Url($"api/dataModels/{MockServer.DataModelId}/publishStatus");
+    private static readonly string InstanceUrl = $"{InstancesUrl}/{MockServer.InstanceId}";
+
+    private static readonly PublishRequest Body = new() { Tables = [new TableRefresh { Id = TableId, RefreshPolicy = RefreshPolicy.Replace }] };
+
+    protected override DataModelsClient Create(HttpClient http) => new(http);
+
+    private void ExpectInstanceCreated() =>
+        Server.Handler.Expect(HttpMethod.Post, InstancesUrl)
+            .Respond(_ => MockServer.Answer(HttpStatusCode.NoContent, null, (StrategyHeaders.DataModelInstanceId, MockServer.InstanceId)));
+
+    private void ExpectPublished() =>
+        Server.Handler.Expect(HttpMethod.Post, PublishUrl)
+            .WithHeaders(StrategyHeaders.DataModelInstanceId, MockServer.InstanceId)
+            .WithJsonBody(Fixtures.Json("PublishDataModel.request.json"))
+            .Respond(HttpStatusCode.NoContent);
+
+    private MockedRequest ExpectStatus(string json) =>
+        Server.Handler.Expect(HttpMethod.Get, StatusUrl).WithHeaders(StrategyHeaders.DataModelInstanceId, MockServer.InstanceId).Respond("application/json", json);
+
+    private MockedRequest WhenDeleted(HttpStatusCode status = HttpStatusCode.NoContent) =>
+        Server.Handler.When(HttpMethod.Delete, InstanceUrl).Respond(status);
+
+    [Test]
+    public async Task Publishes_waits_until_loaded_and_deletes_the_instance()
+    {
+        ExpectInstanceCreated();
+        ExpectPublished();
+        ExpectStatus("""{"status":1}""");
+        ExpectStatus("""{"status":"0","tables":[{"id":"0D1436DF3004418086D8BD3FD985EC4A","status":"loaded"}]}""");
+        var delete = WhenDeleted();
+        var progress = new RecordingProgress<StrategyWaitProgress<PublishStatus>>();
+
+        var status = await Client.PublishAndWaitAsync(MockServer.DataModelId, Body, Waits.Fast, progress);
+
+        Server.Handler.VerifyNoOutstandingExpectation();
+        Assert.Multiple(() =>
+        {
+            Assert.That(status.Status, Is.Zero);
+            Assert.That(progress.Reports.Select(r => r.State), Is.EqualTo(new[] { "1", "0" }));
+            Assert.That(Server.Handler.GetMatchCount(delete), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void A_table_that_fails_to_load_fails_the_publish_and_the_instance_is_deleted()
+    {
+        ExpectInstanceCreated();
+        ExpectPublished();
+        ExpectStatus("""{"status":1,"tables":[{"id":"0D1436DF3004418086D8BD3FD985EC4A","status":"error","errorCode":-2147072194,"errorMessage":"Column missing"}]}""");
+        var delete = WhenDeleted();
+
+        var error = Assert.ThrowsAsync<StrategyOperationFailedException>(() => Client.PublishAndWaitAsync(MockServer.DataModelId, Body, Waits.Fast));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Failures, Is.EqualTo(new[] { new StrategyFailure(TableId, "-2147072194", "Column missing") }));
+            Assert.That(Server.Handler.GetMatchCount(delete), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void A_negative_status_fails_the_publish()
+    {
+        ExpectInstanceCreated();
+        ExpectPublished();
+        ExpectStatus("""{"status":-2147072194}""");
+        var delete = WhenDeleted();
+
+        var error = Assert.ThrowsAsync<StrategyOperationFailedException>(() => Client.PublishAndWaitAsync(MockServer.DataModelId, Body, Waits.Fast));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.State, Is.EqualTo("-2147072194"));
+            Assert.That(Server.Handler.GetMatchCount(delete), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void A_rejected_publish_still_deletes_the_instance()
+    {
+        ExpectInstanceCreated();
+        Server.Handler.Expect(HttpMethod.Post, PublishUrl)
+            .Respond(_ => MockServer.Answer(HttpStatusCode.InternalServerError, """{"code":"ERR001","message":"The data model is already being published"}"""));
+        var delete = WhenDeleted();
+
+        var error = Assert.ThrowsAsync<StrategyApiException>(() => Client.PublishAndWaitAsync(MockServer.DataModelId, Body, Waits.Fast));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.ErrorCode, Is.EqualTo("ERR001"));
+            Assert.That(Server.Handler.GetMatchCount(delete), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void Cancellation_mid_publish_still_deletes_the_instance()
+    {
+        using var cancellation = new CancellationTokenSource();
+        ExpectInstanceCreated();
+        ExpectPublished();
+        Server.Handler.When(HttpMethod.Get, StatusUrl).Respond("application/json", """{"status":1}""");
+        var delete = WhenDeleted();
+        var progress = new RecordingProgress<StrategyWaitProgress<PublishStatus>>(_ => cancellation.Cancel());
+
+        Assert.That(
+            async () => await Client.PublishAndWaitAsync(MockServer.DataModelId, Body, Waits.Slow, progress, cancellation.Token),
+            Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(Server.Handler.GetMatchCount(delete), Is.EqualTo(1), "the clean-up does not use the cancelled token");
+    }
+
+    [Test]
+    public void A_publish_that_never_ends_times_out_and_deletes_the_instance()
+    {
+        ExpectInstanceCreated();
+        ExpectPublished();
+        Server.Handler.When(HttpMethod.Get, StatusUrl).Respond("application/json", """{"status":5}""");
+        var delete = WhenDeleted();
+
+        var error = Assert.ThrowsAsync<StrategyWaitTimeoutException>(() =>
+            Client.PublishAndWaitAsync(MockServer.DataModelId, Body, Waits.Fast with { Timeout = TimeSpan.FromMilliseconds(30) }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.LastState, Is.EqualTo("5"));
+            Assert.That(Server.Handler.GetMatchCount(delete), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void An_instance_that_expires_while_waiting_is_a_not_found_error_and_is_not_retried()
+    {
+        ExpectInstanceCreated();
+        ExpectPublished();
+        var status = Server.Handler.When(HttpMethod.Get, StatusUrl)
+            .Respond(_ => MockServer.Answer(HttpStatusCode.NotFound, """{"code":"ERR004","message":"Data model instance not found"}"""));
+        var delete = WhenDeleted(HttpStatusCode.NotFound);
+
+        var error = Assert.ThrowsAsync<StrategyApiException>(() => Client.PublishAndWaitAsync(MockServer.DataModelId, Body, Waits.Fast));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Kind, Is.EqualTo(StrategyErrorKind.NotFound));
+            Assert.That(Server.Handler.GetMatchCount(status), Is.EqualTo(1));
+            Assert.That(Server.Handler.GetMatchCount(delete), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task A_failed_clean_up_is_reported_without_hiding_the_result()
+    {
+        ExpectInstanceCreated();
+        ExpectPublished();
+        ExpectStatus("""{"status":0}""");
+        WhenDeleted(HttpStatusCode.ServiceUnavailable);
+        var cleanupFailures = new List<Exception>();
+
+        var status = await Client.PublishAndWaitAsync(MockServer.DataModelId, Body, Waits.Fast with { CleanupFailed = cleanupFailures.Add });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(status.Status, Is.Zero);
+            Assert.That(cleanupFailures.Single(), Is.InstanceOf<StrategyApiException>().With.Property(nameof(StrategyApiException.StatusCode)).EqualTo(503));
+        });
+    }
+
+    [Test]
+    public void A_missing_instance_header_is_a_typed_error_and_nothing_is_published()
+    {
+        Server.Handler.Expect(HttpMethod.Post, InstancesUrl).Respond(HttpStatusCode.NoContent);
+        var publish = Server.Handler.When(HttpMethod.Post, PublishUrl).Respond(HttpStatusCode.NoContent);
+
+        var error = Assert.ThrowsAsync<StrategyApiException>(() => Client.PublishAndWaitAsync(MockServer.DataModelId, Body, Waits.Fast));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Kind, Is.EqualTo(StrategyErrorKind.InvalidResponse));
+            Assert.That(error.Message, Does.Contain("X-MSTR-DataModelInstanceId"));
+            Assert.That(Server.Handler.GetMatchCount(publish), Is.Zero);
+        });
+    }
+
+    [Test]
+    public void Empty_ids_and_a_missing_body_are_rejected_before_any_request()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => Client.PublishAndWaitAsync("", Body), Throws.InstanceOf<ArgumentException>());
+            Assert.That(() => Client.PublishAndWaitAsync(MockServer.DataModelId, null!), Throws.InstanceOf<ArgumentNullException>());
+        });
+    }
+}
