@@ -200,7 +200,7 @@ public sealed class PublishAndWaitTests : ClientTest<DataModelsClient>
         Assert.Multiple(() =>
         {
             Assert.That(() => Client.PublishAndWaitAsync("", Body), Throws.InstanceOf<ArgumentException>());
-            Assert.That(() => Client.PublishAndWaitAsync(MockServer.DataModelId, null!), Throws.InstanceOf<ArgumentNullException>());
+            Assert.That(() => Client.PublishAndWaitAsync(MockServer.DataModelId, (PublishRequest)null!), Throws.InstanceOf<ArgumentNullException>());
         });
     }
 }

@@ -1,0 +1,48 @@
+using Strategy.Generated.DataModels;
+using Strategy.Generated.Waiting;
+
+namespace Strategy.Generated;
+
+/// <summary>Adds table selection to the generated <c>PublishAndWaitAsync</c>.</summary>
+public partial class DataModelsClient
+{
+    /// <summary>
+    /// Publishes the chosen tables of a data model and waits until they are loaded; see the
+    /// generated <c>PublishAndWaitAsync(string, PublishRequest, ...)</c> for what happens to the
+    /// instance in every outcome.
+    /// </summary>
+    /// <param name="dataModelId">The data model.</param>
+    /// <param name="tables">Which tables, and how to refresh each.</param>
+    /// <param name="options">How to wait; <see cref="StrategyWaitOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="progress">Receives every publish status observed.</param>
+    /// <param name="cancellationToken">Cancels the workflow (the instance is still deleted).</param>
+    /// <returns>The final publish status.</returns>
+    /// <exception cref="ArgumentException">A table name matches no table, or there is nothing to publish.</exception>
+    public virtual async Task<PublishStatus> PublishAndWaitAsync(
+        string dataModelId,
+        TableSelection tables,
+        StrategyWaitOptions? options = null,
+        IProgress<StrategyWaitProgress<PublishStatus>>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataModelId);
+        ArgumentNullException.ThrowIfNull(tables);
+        var body = await tables.ResolveAsync(this, dataModelId, cancellationToken).ConfigureAwait(false);
+        return await PublishAndWaitAsync(dataModelId, body, options, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Publishes every table of a data model with one refresh policy and waits until they are loaded.</summary>
+    /// <param name="dataModelId">The data model.</param>
+    /// <param name="policy">The refresh policy for every table.</param>
+    /// <param name="options">How to wait; <see cref="StrategyWaitOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="progress">Receives every publish status observed.</param>
+    /// <param name="cancellationToken">Cancels the workflow (the instance is still deleted).</param>
+    /// <returns>The final publish status.</returns>
+    public virtual Task<PublishStatus> PublishAndWaitAsync(
+        string dataModelId,
+        RefreshPolicy policy = RefreshPolicy.Replace,
+        StrategyWaitOptions? options = null,
+        IProgress<StrategyWaitProgress<PublishStatus>>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        PublishAndWaitAsync(dataModelId, TableSelection.All(policy), options, progress, cancellationToken);
+}
