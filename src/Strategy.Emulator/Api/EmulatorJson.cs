@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Newtonsoft.Json;
+using Strategy.Generated;
+using Strategy.Generated.Serialization;
+
+namespace Strategy.Emulator.Api;
+
+/// <summary>Reads and writes JSON the way the real server does (dates as <c>2025-07-29T05:48:30+0000</c>).</summary>
+internal static class EmulatorJson
+{
+    public static readonly JsonSerializerSettings Settings = CreateSettings();
+
+    public static IResult Ok(object body, int status = StatusCodes.Status200OK) => new JsonResult(body, status);
+
+    public static IResult Error(int status, string code, string message) =>
+        new JsonResult(new ErrorResponse { Code = code, Message = message, TicketId = Guid.NewGuid().ToString("N") }, status);
+
+    public static T? Read<T>(string body) => JsonConvert.DeserializeObject<T>(body, Settings);
+
+    private static JsonSerializerSettings CreateSettings()
+    {
+        var settings = StrategyJson.Configure(new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore });
+        settings.Converters.Add(new ServerDateConverter());
+        return settings;
+    }
+
+    private sealed class JsonResult(object body, int status) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = status;
+            httpContext.Response.ContentType = "application/json";
+            await httpContext.Response.WriteAsync(JsonConvert.SerializeObject(body, Settings), Encoding.UTF8);
+        }
+    }
+
+    /// <summary>Writes offsets without a colon, as the server does; reads either form.</summary>
+    private sealed class ServerDateConverter : JsonConverter
+    {
+        public override bool CanConvert(Type objectType) => objectType == typeof(DateTimeOffset) || objectType == typeof(DateTimeOffset?);
+
+        public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+        {
+            if (value is DateTimeOffset date)
+            {
+                writer.WriteValue(date.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture) + "+0000");
+            }
+            else
+            {
+                writer.WriteNull();
+            }
+        }
+
+        public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer) =>
+            reader.Value is string text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture) : null;
+    }
+}

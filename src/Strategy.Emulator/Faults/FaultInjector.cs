@@ -1,0 +1,88 @@
+namespace Strategy.Emulator.Faults;
+
+/// <summary>A fault to inject into the next matching requests.</summary>
+public sealed record FaultRule
+{
+    /// <summary>How many matching requests the fault applies to. Default 1.</summary>
+    public int Count { get; init; } = 1;
+
+    /// <summary>Only requests whose path contains this text match; <see langword="null"/> matches every API request.</summary>
+    public string? PathContains { get; init; }
+
+    /// <summary>Only requests with this method match (GET, POST…); <see langword="null"/> matches any.</summary>
+    public string? Method { get; init; }
+
+    /// <summary>Answer this status (429, 500, 503…) instead of handling the request.</summary>
+    public int? Status { get; init; }
+
+    /// <summary>The <c>Retry-After</c> seconds to send with <see cref="Status"/>.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
+    /// <summary>Wait this long before handling (or failing) the request.</summary>
+    public TimeSpan? Delay { get; init; }
+
+    /// <summary>Drop the connection without answering.</summary>
+    public bool DropConnection { get; init; }
+
+    /// <summary>Handle the request, then answer <see cref="Status"/> instead of the real answer (the server acted, the client does not know).</summary>
+    public bool AfterHandling { get; init; }
+}
+
+/// <summary>Holds the faults to inject, configurable in-process and over the control endpoint.</summary>
+public sealed class FaultInjector
+{
+    private readonly Lock _gate = new();
+    private readonly List<(FaultRule Rule, int Remaining)> _rules = [];
+
+    /// <summary>Adds a fault for the next matching requests.</summary>
+    /// <param name="rule">The fault.</param>
+    public void Add(FaultRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rule.Count, 1);
+        lock (_gate)
+        {
+            _rules.Add((rule, rule.Count));
+        }
+    }
+
+    /// <summary>Removes every pending fault.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _rules.Clear();
+        }
+    }
+
+    /// <summary>The fault for this request, counted as used; <see langword="null"/> when none matches.</summary>
+    /// <param name="method">The request method.</param>
+    /// <param name="path">The request path.</param>
+    /// <returns>The fault, or <see langword="null"/>.</returns>
+    public FaultRule? Take(string method, string path)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < _rules.Count; i++)
+            {
+                var (rule, remaining) = _rules[i];
+                if ((rule.PathContains is null || path.Contains(rule.PathContains, StringComparison.OrdinalIgnoreCase))
+                    && (rule.Method is null || string.Equals(rule.Method, method, StringComparison.OrdinalIgnoreCase)))
+                {
+                    if (remaining <= 1)
+                    {
+                        _rules.RemoveAt(i);
+                    }
+                    else
+                    {
+                        _rules[i] = (rule, remaining - 1);
+                    }
+
+                    return rule;
+                }
+            }
+
+            return null;
+        }
+    }
+}

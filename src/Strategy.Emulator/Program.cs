@@ -1,0 +1,1 @@
+await Strategy.Emulator.StrategyEmulator.RunAsync(args);

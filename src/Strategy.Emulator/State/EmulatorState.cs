@@ -1,0 +1,321 @@
+using System.Security.Cryptography;
+using Strategy.Generated;
+
+namespace Strategy.Emulator.State;
+
+/// <summary>
+/// Everything the emulator remembers, behind one lock. Time-driven states (tasks, publishes,
+/// idle expiry) are computed from the clock when read, so nothing runs in the background.
+/// </summary>
+internal sealed class EmulatorState(StrategyEmulatorOptions options)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, SessionRecord> _sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskRecord> _tasks = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, InstanceRecord> _instances = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Subscription> _subscriptions = [];
+    private int _failNextTask;
+    private int _failNextPublish;
+
+    public StrategyEmulatorOptions Options => options;
+
+    public DateTimeOffset Now => options.TimeProvider.GetUtcNow();
+
+    public static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    public static string NewToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(13)).ToLowerInvariant();
+
+    // Sessions
+
+    public SessionRecord OpenSession()
+    {
+        var session = new SessionRecord(NewToken(), NewToken(), Now);
+        lock (_gate)
+        {
+            _sessions[session.Token] = session;
+        }
+
+        return session;
+    }
+
+    /// <summary>The live session for a token, touched; <see langword="null"/> when unknown or idle too long.</summary>
+    public SessionRecord? UseSession(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            if (!_sessions.TryGetValue(token, out var session))
+            {
+                return null;
+            }
+
+            if (Now - session.LastUsed > options.SessionIdleTimeout)
+            {
+                _sessions.Remove(token);
+                return null;
+            }
+
+            session.LastUsed = Now;
+            return session;
+        }
+    }
+
+    public void CloseSession(string token)
+    {
+        lock (_gate)
+        {
+            _sessions.Remove(token);
+        }
+    }
+
+    public int ExpireAllSessions()
+    {
+        lock (_gate)
+        {
+            var count = _sessions.Count;
+            _sessions.Clear();
+            return count;
+        }
+    }
+
+    public int SessionCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sessions.Count;
+            }
+        }
+    }
+
+    // Tasks
+
+    public void FailNextTask() => Interlocked.Exchange(ref _failNextTask, 1);
+
+    public void FailNextPublish() => Interlocked.Exchange(ref _failNextPublish, 1);
+
+    public TaskRecord StartTask(string kind)
+    {
+        var task = new TaskRecord(NewId(), kind, Now, options.TaskDuration, Interlocked.Exchange(ref _failNextTask, 0) == 1);
+        lock (_gate)
+        {
+            _tasks[task.Id] = task;
+        }
+
+        return task;
+    }
+
+    public TaskRecord? FindTask(string id)
+    {
+        lock (_gate)
+        {
+            return _tasks.GetValueOrDefault(id);
+        }
+    }
+
+    // Data model instances
+
+    public InstanceRecord CreateInstance(string dataModelId)
+    {
+        var instance = new InstanceRecord(NewId(), dataModelId) { LastUsed = Now };
+        lock (_gate)
+        {
+            _instances[instance.Id] = instance;
+        }
+
+        return instance;
+    }
+
+    /// <summary>The live instance, touched; <see langword="null"/> when unknown, of another data model, or expired.</summary>
+    public InstanceRecord? UseInstance(string dataModelId, string? instanceId)
+    {
+        if (string.IsNullOrEmpty(instanceId))
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            if (!_instances.TryGetValue(instanceId, out var instance) || !string.Equals(instance.DataModelId, dataModelId, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            if (Now - instance.LastUsed > options.InstanceIdleTimeout)
+            {
+                _instances.Remove(instanceId);
+                return null;
+            }
+
+            instance.LastUsed = Now;
+            return instance;
+        }
+    }
+
+    public bool DeleteInstance(string dataModelId, string instanceId)
+    {
+        lock (_gate)
+        {
+            return UseInstanceUnlocked(dataModelId, instanceId) && _instances.Remove(instanceId);
+        }
+    }
+
+    /// <summary>Instances not yet deleted (expired ones included until they are touched): what a leak check counts.</summary>
+    public int InstanceCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _instances.Count;
+            }
+        }
+    }
+
+    /// <summary>Starts a publish; <see langword="false"/> when the data model is already being published.</summary>
+    public bool StartPublish(InstanceRecord instance, IReadOnlyList<TableRefresh> tables)
+    {
+        lock (_gate)
+        {
+            var busy = _instances.Values.Any(i => i.DataModelId.Equals(instance.DataModelId, StringComparison.OrdinalIgnoreCase)
+                                                  && i.Publish is { } p && !p.IsFinished(Now));
+            if (busy)
+            {
+                return false;
+            }
+
+            instance.Publish = new PublishRecord(tables, Now, options.PublishDuration, Interlocked.Exchange(ref _failNextPublish, 0) == 1);
+            return true;
+        }
+    }
+
+    // Subscriptions
+
+    public Subscription AddSubscription(Subscription subscription)
+    {
+        lock (_gate)
+        {
+            _subscriptions.Add(subscription);
+        }
+
+        return subscription;
+    }
+
+    public Subscription? FindSubscription(string id)
+    {
+        lock (_gate)
+        {
+            return _subscriptions.FirstOrDefault(s => s.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    public bool ReplaceSubscription(Subscription replacement)
+    {
+        lock (_gate)
+        {
+            var index = _subscriptions.FindIndex(s => s.Id.Equals(replacement.Id, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
+            {
+                return false;
+            }
+
+            _subscriptions[index] = replacement;
+            return true;
+        }
+    }
+
+    public bool DeleteSubscription(string id)
+    {
+        lock (_gate)
+        {
+            return _subscriptions.RemoveAll(s => s.Id.Equals(id, StringComparison.OrdinalIgnoreCase)) > 0;
+        }
+    }
+
+    public (IReadOnlyList<Subscription> Page, int Total) ListSubscriptions(int offset, int limit)
+    {
+        lock (_gate)
+        {
+            var page = _subscriptions.Skip(offset);
+            return ((limit < 0 ? page : page.Take(limit)).ToList(), _subscriptions.Count);
+        }
+    }
+
+    private bool UseInstanceUnlocked(string dataModelId, string instanceId) =>
+        _instances.TryGetValue(instanceId, out var instance)
+        && string.Equals(instance.DataModelId, dataModelId, StringComparison.OrdinalIgnoreCase)
+        && Now - instance.LastUsed <= options.InstanceIdleTimeout;
+}
+
+/// <summary>A logged-in session.</summary>
+internal sealed class SessionRecord(string token, string cookie, DateTimeOffset created)
+{
+    public string Token { get; } = token;
+
+    public string Cookie { get; } = cookie;
+
+    public DateTimeOffset LastUsed { get; set; } = created;
+}
+
+/// <summary>A modeling task that completes (or fails) once its duration has passed.</summary>
+internal sealed record TaskRecord(string Id, string Kind, DateTimeOffset Started, TimeSpan Duration, bool Fails)
+{
+    public ModelTask ToModel(DateTimeOffset now)
+    {
+        var finished = now - Started >= Duration;
+        return new ModelTask
+        {
+            Id = Id,
+            Task = Kind,
+            StartTime = Started,
+            EndTime = finished ? Started + Duration : null,
+            Status = !finished ? ModelTaskStatus.Running : Fails ? ModelTaskStatus.Failed : ModelTaskStatus.Completed,
+            Errors = finished && Fails ? [new ErrorDetail { Code = "ERR002", Message = "The schema reload failed on the Intelligence Server (injected fault)." }] : null,
+        };
+    }
+}
+
+/// <summary>A data model instance.</summary>
+internal sealed class InstanceRecord(string id, string dataModelId)
+{
+    public string Id { get; } = id;
+
+    public string DataModelId { get; } = dataModelId;
+
+    public DateTimeOffset LastUsed { get; set; }
+
+    public PublishRecord? Publish { get; set; }
+}
+
+/// <summary>A publish: tables move reserved → schema_comparison_completed → loaded (or error) over its duration.</summary>
+internal sealed record PublishRecord(IReadOnlyList<TableRefresh> Tables, DateTimeOffset Started, TimeSpan Duration, bool Fails)
+{
+    public const int FailedStatus = -2147072194;
+
+    public bool IsFinished(DateTimeOffset now) => now - Started >= Duration;
+
+    public PublishStatus ToModel(DateTimeOffset now)
+    {
+        var progress = Duration <= TimeSpan.Zero ? 1 : (now - Started) / Duration;
+        var finished = progress >= 1;
+        var state = finished
+            ? (Fails ? PublishTableState.Error : PublishTableState.Loaded)
+            : progress >= 0.5 ? PublishTableState.Schema_comparison_completed : PublishTableState.Reserved;
+        return new PublishStatus
+        {
+            Status = !finished ? (progress >= 0.5 ? 5 : 1) : Fails ? FailedStatus : 0,
+            Tables = Tables.Select((t, index) => new PublishTableStatus
+            {
+                Id = t.Id,
+                Status = Fails && finished && index > 0 ? PublishTableState.Loaded : state,
+                ErrorCode = Fails && finished && index == 0 ? FailedStatus : null,
+                ErrorMessage = Fails && finished && index == 0 ? "The table could not be loaded (injected fault)." : null,
+            }).ToList(),
+        };
+    }
+}

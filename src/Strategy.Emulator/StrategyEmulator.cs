@@ -1,0 +1,110 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Strategy.Emulator.Api;
+using Strategy.Emulator.Faults;
+using Strategy.Emulator.State;
+using Strategy.Emulator.Validation;
+
+namespace Strategy.Emulator;
+
+/// <summary>
+/// A local Strategy server on 127.0.0.1 that behaves like the real one for every operation in
+/// the spec. Start one per test (<see cref="StartAsync"/>); a fresh start is a fresh server.
+/// </summary>
+public sealed class StrategyEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorState _state;
+
+    private StrategyEmulator(WebApplication app, EmulatorState state, FaultInjector faults, Uri baseUrl)
+    {
+        _app = app;
+        _state = state;
+        Faults = faults;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>The address to point a client at, ending with a slash (and the path base, if any).</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>Faults to inject into the next requests.</summary>
+    public FaultInjector Faults { get; }
+
+    /// <summary>Data model instances not yet deleted: a workflow that cleans up leaves none.</summary>
+    public int OpenInstanceCount => _state.InstanceCount;
+
+    /// <summary>Live sessions.</summary>
+    public int SessionCount => _state.SessionCount;
+
+    /// <summary>Expires every session now, as an idle timeout would.</summary>
+    /// <returns>How many sessions were expired.</returns>
+    public int ExpireSessions() => _state.ExpireAllSessions();
+
+    /// <summary>Makes the next schema reload task fail.</summary>
+    public void FailNextTask() => _state.FailNextTask();
+
+    /// <summary>Makes the next publish end with a table in error.</summary>
+    public void FailNextPublish() => _state.FailNextPublish();
+
+    /// <summary>Starts an emulator on 127.0.0.1 (a free port unless <see cref="StrategyEmulatorOptions.Port"/> says otherwise).</summary>
+    /// <param name="options">How it behaves; defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator; dispose it to stop it.</returns>
+    public static async Task<StrategyEmulator> StartAsync(StrategyEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new StrategyEmulatorOptions();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        return await StartCoreAsync(builder, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the emulator as a program until it is stopped (Ctrl+C).</summary>
+    /// <param name="args">Command-line arguments: ASP.NET Core's (<c>--urls</c>) and <c>--path-base /Name</c>.</param>
+    /// <returns>A task that completes when the emulator stops.</returns>
+    public static async Task RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        var pathBase = builder.Configuration["path-base"] ?? string.Empty;
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:5080");
+        }
+
+        await using var emulator = await StartCoreAsync(builder, new StrategyEmulatorOptions { PathBase = pathBase }, CancellationToken.None).ConfigureAwait(false);
+        Console.WriteLine($"Strategy emulator listening on {emulator.BaseUrl} (log in as administrator with an empty password). Ctrl+C stops it.");
+        await emulator._app.WaitForShutdownAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task<StrategyEmulator> StartCoreAsync(WebApplicationBuilder builder, StrategyEmulatorOptions options, CancellationToken cancellationToken)
+    {
+        var app = builder.Build();
+        var state = new EmulatorState(options);
+        var faults = new FaultInjector();
+        var validator = await SpecValidator.LoadAsync().ConfigureAwait(false);
+        if (!string.IsNullOrEmpty(options.PathBase))
+        {
+            app.UsePathBase(options.PathBase);
+        }
+
+        app.UseRouting();
+        EmulatorApi.Map(app, state, validator, faults);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var baseUrl = new Uri(address.TrimEnd('/') + options.PathBase.TrimEnd('/') + "/");
+        return new StrategyEmulator(app, state, faults, baseUrl);
+    }
+}

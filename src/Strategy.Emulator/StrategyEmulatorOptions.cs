@@ -1,0 +1,35 @@
+namespace Strategy.Emulator;
+
+/// <summary>How the emulator behaves. Every duration is configurable so tests run fast and the demo looks real.</summary>
+public sealed record StrategyEmulatorOptions
+{
+    /// <summary>A path base in front of <c>/api</c>, such as <c>/MicroStrategyLibrary</c>; empty for none.</summary>
+    public string PathBase { get; init; } = string.Empty;
+
+    /// <summary>The port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>The user that may log in. Default <c>administrator</c>.</summary>
+    public string Username { get; init; } = "administrator";
+
+    /// <summary>That user's password. Default empty, as on the tutorial server.</summary>
+    public string Password { get; init; } = string.Empty;
+
+    /// <summary>The token accepted by API-token login (login mode 4096).</summary>
+    public string ApiToken { get; init; } = "emulator-api-token";
+
+    /// <summary>How long a session may sit idle before it answers 401 ERR009. Default 10 min.</summary>
+    public TimeSpan SessionIdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a schema reload task runs. Default 2 s.</summary>
+    public TimeSpan TaskDuration { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a publish takes before every table is loaded. Default 3 s.</summary>
+    public TimeSpan PublishDuration { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long a data model instance may sit idle before it expires (404 ERR004). Default 2 min.</summary>
+    public TimeSpan InstanceIdleTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The clock the emulator's state moves by.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}
