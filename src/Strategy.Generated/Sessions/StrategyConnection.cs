@@ -1,0 +1,74 @@
+using Strategy.Generated.Http;
+
+namespace Strategy.Generated.Sessions;
+
+/// <summary>
+/// One connection to a Strategy server: an <see cref="System.Net.Http.HttpClient"/> whose session
+/// handler logs in, keeps the token and cookies and renews the session, and the clients on it.
+/// Thread-safe; dispose it to log out.
+/// </summary>
+public sealed class StrategyConnection : IAsyncDisposable
+{
+    private readonly StrategySessionHandler _session;
+
+    private StrategyConnection(HttpClient httpClient, StrategySessionHandler session, string? projectId)
+    {
+        HttpClient = httpClient;
+        _session = session;
+        ProjectId = projectId;
+    }
+
+    /// <summary>The HTTP client every client of this connection shares.</summary>
+    public HttpClient HttpClient { get; }
+
+    /// <summary>The project the clients of this connection work in.</summary>
+    public string? ProjectId { get; }
+
+    /// <summary>The session handler (login state and count).</summary>
+    public StrategySessionHandler Session => _session;
+
+    /// <summary>Creates a connection. Nothing is sent until the first request (or <see cref="LoginAsync"/>).</summary>
+    /// <param name="baseUrl">The server, such as <c>https://host/MicroStrategyLibrary/</c>.</param>
+    /// <param name="credentials">How to log in.</param>
+    /// <param name="projectId">The project for the clients this connection creates.</param>
+    /// <param name="primaryHandler">The innermost handler; a <see cref="SocketsHttpHandler"/> without cookies by default.</param>
+    /// <returns>The connection.</returns>
+    public static StrategyConnection Create(Uri baseUrl, StrategyCredentials credentials, string? projectId = null, HttpMessageHandler? primaryHandler = null)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        var session = new StrategySessionHandler(baseUrl, credentials)
+        {
+            InnerHandler = primaryHandler ?? new SocketsHttpHandler { UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+        };
+        var httpClient = new HttpClient(session) { BaseAddress = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/") };
+        return new StrategyConnection(httpClient, session, projectId);
+    }
+
+    /// <summary>Logs in now, to fail fast on wrong credentials.</summary>
+    /// <param name="cancellationToken">Cancels the login.</param>
+    /// <returns>A task that completes when logged in.</returns>
+    public Task LoginAsync(CancellationToken cancellationToken = default) => _session.LoginAsync(cancellationToken);
+
+    /// <summary>Creates a client of type <typeparamref name="TClient"/> on this connection, in its project.</summary>
+    /// <typeparam name="TClient">A generated client, such as <see cref="DataModelsClient"/>.</typeparam>
+    /// <returns>The client.</returns>
+    public TClient CreateClient<TClient>()
+        where TClient : StrategyClientBase
+    {
+        var client = (TClient)Activator.CreateInstance(typeof(TClient), HttpClient)!;
+        client.ProjectId = ProjectId;
+        return client;
+    }
+
+    /// <summary>Logs out (best effort, within a few seconds) and releases the HTTP client.</summary>
+    /// <returns>A task that completes when done.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            await _session.LogoutAsync(timeout.Token).ConfigureAwait(false);
+        }
+
+        HttpClient.Dispose();
+    }
+}

@@ -1,0 +1,41 @@
+using Strategy.Emulator;
+using Strategy.Generated.Sessions;
+using Strategy.Generated.Waiting;
+
+namespace Strategy.EndToEnd.Tests;
+
+/// <summary>A fresh emulator (behind a path base, as real servers are) and a logged-in connection, per test.</summary>
+public abstract class EmulatorTest
+{
+    protected static readonly StrategyWaitOptions FastWaits = new()
+    {
+        MinimumDelay = TimeSpan.FromMilliseconds(10),
+        MaximumDelay = TimeSpan.FromMilliseconds(50),
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    protected StrategyEmulator Emulator { get; private set; } = null!;
+
+    protected StrategyConnection Connection { get; private set; } = null!;
+
+    protected virtual StrategyEmulatorOptions EmulatorOptions => new()
+    {
+        PathBase = "/MicroStrategyLibrary",
+        TaskDuration = TimeSpan.FromMilliseconds(150),
+        PublishDuration = TimeSpan.FromMilliseconds(200),
+    };
+
+    [SetUp]
+    public async Task StartEmulator()
+    {
+        Emulator = await StrategyEmulator.StartAsync(EmulatorOptions);
+        Connection = StrategyConnection.Create(Emulator.BaseUrl, StrategyCredentials.Standard("administrator", ""), Seeds.ProjectId);
+    }
+
+    [TearDown]
+    public async Task StopEmulator()
+    {
+        await Connection.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+}
