@@ -1,9 +1,4 @@
-using System.CommandLine;
-using Strategy.Cli.Commands;
+using Strategy.Cli;
+using Strategy.Cli.Infrastructure;
 
-var root = new RootCommand("strategy: run Strategy (MicroStrategy) Library REST API workflows.")
-{
-    OperationsCommand.Create(),
-};
-
-return await root.Parse(args).InvokeAsync();
+return await StrategyCli.RunAsync(args, CliConsole.System, CancellationToken.None);

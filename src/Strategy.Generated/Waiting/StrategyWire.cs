@@ -2,14 +2,23 @@ using Strategy.Generated.Serialization;
 
 namespace Strategy.Generated.Waiting;
 
-/// <summary>A model property's value as the server sent it, for comparing against the spec's declared values.</summary>
-internal static class StrategyWire
+/// <summary>
+/// A model property's value as the server sent it: the wire name of a known enum member, the
+/// raw text of one this client does not know, or a number as invariant text. The generated
+/// helpers compare these against the values the spec declares.
+/// </summary>
+public static class StrategyWire
 {
     /// <summary>The enum member whose wire name is <paramref name="wireName"/>.</summary>
+    /// <typeparam name="T">The enum.</typeparam>
+    /// <param name="wireName">The name as the server spells it.</param>
+    /// <returns>The member.</returns>
     public static T Parse<T>(string wireName)
         where T : struct, Enum => ForwardCompatibleEnumConverter.ParseWireName<T>(wireName);
 
     /// <summary>A value as invariant text, for error reports.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text, or <see langword="null"/> for <see langword="null"/>.</returns>
     public static string? Text(object? value) => value switch
     {
         null => null,
@@ -17,6 +26,11 @@ internal static class StrategyWire
         _ => value.ToString(),
     };
 
+    /// <summary>The value of a property as the server sent it.</summary>
+    /// <param name="model">The deserialized model.</param>
+    /// <param name="jsonName">The property's JSON name, such as <c>status</c>.</param>
+    /// <param name="value">The property's typed value.</param>
+    /// <returns>The value as sent, or an empty string for none.</returns>
     public static string ValueOf(object model, string jsonName, object? value)
     {
         if (StrategyJson.TryGetUnrecognizedValue(model, jsonName, out var raw))

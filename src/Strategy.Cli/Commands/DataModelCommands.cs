@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Strategy.Cli.Infrastructure;
+using Strategy.Generated;
+using Strategy.Generated.Serialization;
+using Strategy.Generated.Waiting;
+
+namespace Strategy.Cli.Commands;
+
+/// <summary><c>strategy datamodels tables</c> and <c>strategy datamodels publish</c>.</summary>
+internal static class DataModelCommands
+{
+    public static Command Create(CommandRunner runner)
+    {
+        var tablesId = new Argument<string>("data-model-id") { Description = "The data model." };
+        var tables = new Command("tables", "List the tables of a data model.") { tablesId };
+        runner.SetAction(tables, async (parseResult, session, cancellationToken) =>
+        {
+            var list = new List<DataModelTable>();
+            await foreach (var table in session.Client<DataModelsClient>().EnumerateDataModelTablesAsync(parseResult.GetValue(tablesId)!, cancellationToken: cancellationToken))
+            {
+                list.Add(table);
+            }
+
+            CommandRunner.Print(session, list, string.Join(Environment.NewLine, list.Select(t => $"{t.Information.ObjectId}  {t.Information.Name}")));
+            return ExitCodes.Success;
+        });
+
+        var publishId = new Argument<string>("data-model-id") { Description = "The data model." };
+        var tableOption = new Option<string[]>("--table")
+        {
+            Description = "A table to publish, by name or id, with an optional policy: ytd_day=upsert. Repeat for more. Default: all tables.",
+        };
+        var policy = new Option<string?>("--policy") { Description = "The refresh policy for tables without one: replace, add, update, upsert. Default replace." };
+        var publish = new Command("publish", "Publish (refresh) a data model and wait until its tables are loaded.") { publishId, tableOption, policy };
+        runner.SetAction(publish, async (parseResult, session, cancellationToken) =>
+        {
+            var selection = TableArguments.Parse(parseResult.GetValue(tableOption), parseResult.GetValue(policy));
+            var dataModelId = parseResult.GetValue(publishId)!;
+            if (!session.Json)
+            {
+                session.Console.Error.WriteLine($"Publishing {selection} of data model {dataModelId}");
+            }
+
+            using var progress = new ProgressPrinter<PublishStatus>(session.Console, "publish");
+            var status = await session.Client<DataModelsClient>().PublishAndWaitAsync(dataModelId, selection, session.Waits, progress, cancellationToken);
+            progress.Dispose();
+            var tablesText = string.Join(", ", (status.Tables ?? []).Select(t => $"{t.Id} {StrategyWire.ValueOf(t, "status", t.Status)}"));
+            CommandRunner.Print(session, status, $"Data model {dataModelId} published (status {status.Status}){(tablesText.Length > 0 ? ": " + tablesText : string.Empty)}.");
+            return ExitCodes.Success;
+        });
+
+        return new Command("datamodels", "Work with data models.") { tables, publish };
+    }
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Strategy.Cli.Infrastructure;
+using Strategy.Generated;
+using Strategy.Generated.Serialization;
+using Strategy.Generated.Waiting;
+
+namespace Strategy.Cli.Commands;
+
+/// <summary><c>strategy schema reload</c> and <c>strategy tasks get</c>.</summary>
+internal static class SchemaCommands
+{
+    public static Command Schema(CommandRunner runner)
+    {
+        var updateTypes = new Option<string[]>("--update-types")
+        {
+            Description = "What to recalculate: table_key, entry_level, logical_size, clear_element_cache (space-separated). Default: none.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var noWait = new Option<bool>("--no-wait") { Description = "Start the reload as a task and print it, without waiting." };
+        var reload = new Command("reload", "Reload (update) the project schema; waits for the task by default.") { updateTypes, noWait };
+        runner.SetAction(reload, async (parseResult, session, cancellationToken) =>
+        {
+            var request = new SchemaReloadRequest
+            {
+                UpdateTypes = (parseResult.GetValue(updateTypes) ?? []).Select(StrategyEnums.Parse<SchemaUpdateType>).ToList(),
+            };
+            var schema = session.Client<SchemaClient>();
+            if (parseResult.GetValue(noWait))
+            {
+                var started = await schema.ReloadSchemaAsync(PreferHeader.RespondAsync, request, cancellationToken);
+                CommandRunner.Print(session, (object?)started ?? new { status = "completed" },
+                    started is null ? "The schema was reloaded synchronously." : Describe(started));
+                return ExitCodes.Success;
+            }
+
+            using var progress = new ProgressPrinter<ModelTask>(session.Console, "schema reload");
+            var task = await schema.ReloadSchemaAndWaitAsync(request, session.Waits, progress, cancellationToken);
+            progress.Dispose();
+            CommandRunner.Print(session, (object?)task ?? new { status = "completed" },
+                task is null ? "The schema was reloaded synchronously." : $"Schema reloaded: {Describe(task)}");
+            return ExitCodes.Success;
+        });
+
+        return new Command("schema", "Work with the project schema.") { reload };
+    }
+
+    public static Command Tasks(CommandRunner runner)
+    {
+        var taskId = new Argument<string>("task-id") { Description = "The task id answered by an asynchronous request." };
+        var get = new Command("get", "Show a modeling task.") { taskId };
+        runner.SetAction(get, async (parseResult, session, cancellationToken) =>
+        {
+            var task = await session.Client<SchemaClient>().GetTaskAsync(parseResult.GetValue(taskId)!, cancellationToken);
+            CommandRunner.Print(session, task, Describe(task));
+            return ExitCodes.Success;
+        });
+
+        return new Command("tasks", "Work with modeling tasks.") { get };
+    }
+
+    internal static string Describe(ModelTask task)
+    {
+        var status = StrategyWire.ValueOf(task, "status", task.Status);
+        var took = task.EndTime is { } end && task.StartTime is { } start ? $", {(end - start).TotalSeconds:0.0} s" : string.Empty;
+        return $"task {task.Id} ({task.Task}) {status}{took}";
+    }
+}

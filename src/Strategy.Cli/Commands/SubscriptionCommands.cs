@@ -1,0 +1,163 @@
+using System.CommandLine;
+using Strategy.Cli.Infrastructure;
+using Strategy.Emulator;
+using Strategy.Generated;
+using Strategy.Generated.Waiting;
+
+namespace Strategy.Cli.Commands;
+
+/// <summary><c>strategy subscriptions list|get|create|update|delete</c> and <c>strategy schedules list</c>.</summary>
+internal static class SubscriptionCommands
+{
+    public static Command Create(CommandRunner runner)
+    {
+        var list = new Command("list", "List the project's subscriptions.");
+        runner.SetAction(list, async (_, session, cancellationToken) =>
+        {
+            var all = new List<Subscription>();
+            await foreach (var subscription in session.Client<SubscriptionsClient>().EnumerateSubscriptionsAsync(cancellationToken: cancellationToken))
+            {
+                all.Add(subscription);
+            }
+
+            CommandRunner.Print(session, all, all.Count == 0 ? "No subscriptions." : string.Join(Environment.NewLine, all.Select(Describe)));
+            return ExitCodes.Success;
+        });
+
+        var getId = new Argument<string>("subscription-id") { Description = "The subscription." };
+        var get = new Command("get", "Show a subscription.") { getId };
+        runner.SetAction(get, async (parseResult, session, cancellationToken) =>
+        {
+            var subscription = await session.Client<SubscriptionsClient>().GetSubscriptionAsync(parseResult.GetValue(getId)!, cancellationToken);
+            CommandRunner.Print(session, subscription, Describe(subscription));
+            return ExitCodes.Success;
+        });
+
+        var request = new RequestOptions();
+        var create = new Command("create", "Create a subscription that refreshes a data model on a schedule.");
+        request.AddTo(create);
+        runner.SetAction(create, async (parseResult, session, cancellationToken) =>
+        {
+            var body = await request.BuildAsync(parseResult, session, cancellationToken);
+            var created = await session.Client<SubscriptionsClient>().CreateSubscriptionAsync(body, cancellationToken);
+            CommandRunner.Print(session, created, $"Created {Describe(created)}");
+            return ExitCodes.Success;
+        });
+
+        var updateId = new Argument<string>("subscription-id") { Description = "The subscription to replace." };
+        var updateRequest = new RequestOptions();
+        var update = new Command("update", "Replace a subscription (every setting, as for create).") { updateId };
+        updateRequest.AddTo(update);
+        runner.SetAction(update, async (parseResult, session, cancellationToken) =>
+        {
+            var body = await updateRequest.BuildAsync(parseResult, session, cancellationToken);
+            var updated = await session.Client<SubscriptionsClient>().UpdateSubscriptionAsync(parseResult.GetValue(updateId)!, body, cancellationToken);
+            CommandRunner.Print(session, updated, $"Updated {Describe(updated)}");
+            return ExitCodes.Success;
+        });
+
+        var deleteId = new Argument<string>("subscription-id") { Description = "The subscription." };
+        var delete = new Command("delete", "Delete a subscription.") { deleteId };
+        runner.SetAction(delete, async (parseResult, session, cancellationToken) =>
+        {
+            var id = parseResult.GetValue(deleteId)!;
+            await session.Client<SubscriptionsClient>().DeleteSubscriptionAsync(id, cancellationToken);
+            CommandRunner.Print(session, new { deleted = id }, $"Deleted subscription {id}.");
+            return ExitCodes.Success;
+        });
+
+        return new Command("subscriptions", "Schedule data model refreshes with subscriptions.") { list, get, create, update, delete };
+    }
+
+    public static Command Schedules(CommandRunner runner)
+    {
+        var list = new Command("list", "List the schedules subscriptions can run on.");
+        runner.SetAction(list, async (_, session, cancellationToken) =>
+        {
+            var schedules = await session.Client<SchedulesClient>().ListSchedulesAsync(cancellationToken);
+            CommandRunner.Print(session, schedules, string.Join(Environment.NewLine, schedules.Schedules.Select(s =>
+                $"{s.Id}  {s.Name} ({StrategyWire.ValueOf(s, "scheduleType", s.ScheduleType)}{(s.Expired == true ? ", expired" : string.Empty)})")));
+            return ExitCodes.Success;
+        });
+
+        return new Command("schedules", "Work with schedules.") { list };
+    }
+
+    internal static string Describe(Subscription s) =>
+        $"subscription {s.Id} '{s.Name}' on {string.Join(", ", s.Schedules.Select(x => x.Name ?? x.Id))}"
+        + (s.NextDelivery is { } next ? $", next {next:yyyy-MM-dd HH:mm} UTC" : string.Empty);
+
+    /// <summary>The options that describe a data model refresh subscription, shared by create and update.</summary>
+    private sealed class RequestOptions
+    {
+        private readonly Option<string> _name = new("--name") { Description = "The subscription's name.", Required = true };
+        private readonly Option<string> _dataModel = new("--data-model") { Description = "The data model to refresh.", DefaultValueFactory = _ => Seeds.DataModelId };
+        private readonly Option<string[]> _schedules = new("--schedule") { Description = "A schedule id (see `strategy schedules list`). Repeat for more.", Required = true };
+        private readonly Option<string[]> _tables = new("--table") { Description = "A table to refresh, by name or id, with an optional policy: ytd_day=upsert. Default: all tables." };
+        private readonly Option<string?> _policy = new("--policy") { Description = "The refresh policy for tables without one. Default replace." };
+        private readonly Option<string?> _filterAttribute = new("--filter-attribute") { Description = "Refresh only rows where this attribute's form matches (attribute id)." };
+        private readonly Option<string?> _filterForm = new("--filter-form") { Description = "The attribute form id to compare." };
+        private readonly Option<string?> _filterValue = new("--filter-value") { Description = "The value to compare the form with." };
+        private readonly Option<string> _filterFunction = new("--filter-function") { Description = "The comparison. Default equals.", DefaultValueFactory = _ => "equals" };
+        private readonly Option<bool> _sendNow = new("--send-now") { Description = "Also run the subscription once now." };
+
+        public void AddTo(Command command)
+        {
+            foreach (var option in new Option[] { _name, _dataModel, _schedules, _tables, _policy, _filterAttribute, _filterForm, _filterValue, _filterFunction, _sendNow })
+            {
+                command.Options.Add(option);
+            }
+        }
+
+        public async Task<SubscriptionRequest> BuildAsync(ParseResult parseResult, CliSession session, CancellationToken cancellationToken)
+        {
+            var dataModelId = parseResult.GetValue(_dataModel)!;
+            var selection = TableArguments.Parse(parseResult.GetValue(_tables), parseResult.GetValue(_policy));
+            var tables = (await selection.ResolveAsync(session.Client<DataModelsClient>(), dataModelId, cancellationToken)).Tables;
+            var condition = new RefreshCondition { Tables = tables };
+
+            var (attribute, form, value) = (parseResult.GetValue(_filterAttribute), parseResult.GetValue(_filterForm), parseResult.GetValue(_filterValue));
+            if (attribute is not null || form is not null || value is not null)
+            {
+                if (attribute is null || form is null || value is null)
+                {
+                    throw new ArgumentException("A filter needs --filter-attribute, --filter-form and --filter-value together.");
+                }
+
+                condition.Filters = [Filter(attribute, form, value, parseResult.GetValue(_filterFunction)!)];
+            }
+
+            return new SubscriptionRequest
+            {
+                Name = parseResult.GetValue(_name)!,
+                AllowDeliveryChanges = false,
+                AllowPersonalizationChanges = false,
+                AllowUnsubscribe = false,
+                SendNow = parseResult.GetValue(_sendNow),
+                Schedules = (parseResult.GetValue(_schedules) ?? []).Select(id => new SubscriptionSchedule { Id = id }).ToList(),
+                Contents = [new SubscriptionContent { Id = dataModelId, Type = ContentType.Data_model, RefreshCondition = condition }],
+                Delivery = new Delivery { Mode = DeliveryMode.HISTORY_LIST },
+            };
+        }
+
+        private static RefreshFilter Filter(string attributeId, string formId, string value, string function) => new()
+        {
+            Type = FilterType.Refresh,
+            Qualification = new Qualification
+            {
+                Tree = new QualificationTree
+                {
+                    Type = "predicate_form_qualification",
+                    PredicateTree = new PredicateTree
+                    {
+                        Function = function,
+                        Parameters = [new PredicateParameter { ParameterType = "constant", Constant = new PredicateConstant { Type = "string", Value = value } }],
+                        Attribute = new TypedObjectReference { ObjectId = attributeId, SubType = "attribute" },
+                        Form = new TypedObjectReference { ObjectId = formId, SubType = "attribute_form_system" },
+                        DataLocale = "en-US",
+                    },
+                },
+            },
+        };
+    }
+}

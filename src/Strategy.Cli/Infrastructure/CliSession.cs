@@ -1,0 +1,105 @@
+using System.CommandLine;
+using Strategy.Emulator;
+using Strategy.Generated;
+using Strategy.Generated.Http;
+using Strategy.Generated.Sessions;
+using Strategy.Generated.Waiting;
+
+namespace Strategy.Cli.Infrastructure;
+
+/// <summary>One command's connection: to the server named, or to an embedded emulator started for it.</summary>
+internal sealed class CliSession : IAsyncDisposable
+{
+    private readonly StrategyEmulator? _emulator;
+
+    private CliSession(CliConsole console, StrategyConnection connection, StrategyEmulator? emulator, bool json, StrategyWaitOptions waits)
+    {
+        Console = console;
+        Connection = connection;
+        _emulator = emulator;
+        Json = json;
+        Waits = waits;
+    }
+
+    public CliConsole Console { get; }
+
+    public StrategyConnection Connection { get; }
+
+    public bool Json { get; }
+
+    public StrategyWaitOptions Waits { get; }
+
+    public T Client<T>()
+        where T : StrategyClientBase => Connection.CreateClient<T>();
+
+    public static async Task<CliSession> OpenAsync(ParseResult parseResult, GlobalOptions options, CliConsole console, CancellationToken cancellationToken)
+    {
+        string? Setting(Option<string?> option, string variable) =>
+            parseResult.GetValue(option) is { Length: > 0 } value ? value : console.GetEnvironmentVariable(variable) is { Length: > 0 } env ? env : null;
+
+        var waits = StrategyWaitOptions.Default;
+        if (parseResult.GetValue(options.Timeout) is { } timeout)
+        {
+            waits = waits with { Timeout = Seconds(timeout, "--timeout") };
+        }
+
+        if (parseResult.GetValue(options.PollInterval) is { } interval)
+        {
+            var minimum = Seconds(interval, "--poll-interval");
+            waits = waits with { MinimumDelay = minimum, MaximumDelay = minimum > waits.MaximumDelay ? minimum : waits.MaximumDelay };
+        }
+
+        var loginMode = (Setting(options.LoginMode, "STRATEGY_LOGIN_MODE") ?? "standard") switch
+        {
+            "standard" => LoginMode.Standard,
+            "ldap" => LoginMode.Ldap,
+            "api-token" => LoginMode.ApiToken,
+            var other => throw new ArgumentException($"'{other}' is not a login mode; use standard, ldap or api-token."),
+        };
+        var username = Setting(options.Username, "STRATEGY_USERNAME") ?? "administrator";
+        var project = Setting(options.Project, "STRATEGY_PROJECT_ID") ?? Seeds.ProjectId;
+        var json = parseResult.GetValue(options.Json);
+
+        StrategyEmulator? emulator = null;
+        Uri baseUrl;
+        string password;
+        if (Setting(options.BaseUrl, "STRATEGY_BASE_URL") is { } url)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
+            {
+                throw new ArgumentException($"'{url}' is not an http or https address.");
+            }
+
+            baseUrl = parsed;
+            password = console.GetEnvironmentVariable("STRATEGY_PASSWORD")
+                       ?? (console.CanPrompt ? console.ReadHiddenLine($"Password for {username}: ") : string.Empty);
+        }
+        else
+        {
+            emulator = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions { PathBase = "/MicroStrategyLibrary" }, cancellationToken);
+            baseUrl = emulator.BaseUrl;
+            password = string.Empty;
+            if (!json)
+            {
+                console.Error.WriteLine($"No --base-url given: started the embedded Strategy emulator at {baseUrl}");
+            }
+        }
+
+        var credentials = loginMode == LoginMode.ApiToken ? StrategyCredentials.ApiToken(password) : new StrategyCredentials(loginMode, username, password);
+        return new CliSession(console, StrategyConnection.Create(baseUrl, credentials, project), emulator, json, waits);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Connection.DisposeAsync();
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync();
+        }
+    }
+
+    private static TimeSpan Seconds(double value, string option) =>
+        value > 0 && value < TimeSpan.MaxValue.TotalSeconds
+            ? TimeSpan.FromSeconds(value)
+            : throw new ArgumentException($"{option} must be a positive number of seconds.");
+}

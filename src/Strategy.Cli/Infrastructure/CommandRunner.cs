@@ -1,0 +1,76 @@
+using System.CommandLine;
+using Newtonsoft.Json;
+using Strategy.Generated.Errors;
+using Strategy.Generated.Serialization;
+
+namespace Strategy.Cli.Infrastructure;
+
+/// <summary>Runs a command's action with a session, and turns every failure into a message and an exit code.</summary>
+internal sealed class CommandRunner(GlobalOptions options, CliConsole console)
+{
+    private static readonly JsonSerializerSettings JsonOutput = StrategyJson.Configure(new JsonSerializerSettings
+    {
+        Formatting = Formatting.Indented,
+        NullValueHandling = NullValueHandling.Ignore,
+    });
+
+    public GlobalOptions Options => options;
+
+    public CliConsole Console => console;
+
+    public void SetAction(Command command, Func<ParseResult, CliSession, CancellationToken, Task<int>> action)
+    {
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var verbose = parseResult.GetValue(options.Verbose);
+            try
+            {
+                await using var session = await CliSession.OpenAsync(parseResult, options, console, cancellationToken);
+                return await action(parseResult, session, cancellationToken);
+            }
+            catch (ArgumentException ex)
+            {
+                return Fail(ExitCodes.BadInput, ex.Message, ex, verbose);
+            }
+            catch (StrategyWaitTimeoutException ex)
+            {
+                return Fail(ExitCodes.Timeout, ex.Message, ex, verbose);
+            }
+            catch (StrategyOperationFailedException ex)
+            {
+                return Fail(ExitCodes.ServerFailure, ex.Message, ex, verbose);
+            }
+            catch (StrategyApiException ex)
+            {
+                var what = ex.ErrorCode is null ? $"HTTP {ex.StatusCode}" : $"{ex.ErrorCode} (HTTP {ex.StatusCode})";
+                return Fail(ExitCodes.ServerFailure, $"the server answered {what}: {ex.ServerMessage ?? ex.Message}", ex, verbose);
+            }
+            catch (HttpRequestException ex)
+            {
+                return Fail(ExitCodes.Unreachable, $"the server could not be reached: {ex.Message}", ex, verbose);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                console.Error.WriteLine("cancelled");
+                return ExitCodes.Cancelled;
+            }
+        });
+    }
+
+    /// <summary>Prints a result: as JSON with --json, else as the given text.</summary>
+    public static void Print(CliSession session, object result, string text)
+    {
+        session.Console.Out.WriteLine(session.Json ? JsonConvert.SerializeObject(result, JsonOutput) : text);
+    }
+
+    private int Fail(int exitCode, string message, Exception exception, bool verbose)
+    {
+        console.Error.WriteLine($"error: {message}");
+        if (verbose)
+        {
+            console.Error.WriteLine(exception.ToString());
+        }
+
+        return exitCode;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Strategy.Cli.Infrastructure;
+
+/// <summary>What the <c>strategy</c> command's exit code means.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Everything worked.</summary>
+    public const int Success = 0;
+
+    /// <summary>The server answered an error or reported that the work failed.</summary>
+    public const int ServerFailure = 1;
+
+    /// <summary>The work was still running when the wait gave up.</summary>
+    public const int Timeout = 2;
+
+    /// <summary>The command line or an input value was wrong; nothing was changed on the server.</summary>
+    public const int BadInput = 3;
+
+    /// <summary>The server could not be reached.</summary>
+    public const int Unreachable = 4;
+
+    /// <summary>The command was cancelled (Ctrl+C).</summary>
+    public const int Cancelled = 130;
+}

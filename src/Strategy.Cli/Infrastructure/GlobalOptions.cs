@@ -1,0 +1,49 @@
+using System.CommandLine;
+
+namespace Strategy.Cli.Infrastructure;
+
+/// <summary>Options every command takes: where to connect, how to log in, how to print and wait.</summary>
+internal sealed class GlobalOptions
+{
+    public Option<string?> BaseUrl { get; } = new("--base-url")
+    {
+        Description = "The Strategy Library server, such as https://host/MicroStrategyLibrary (or STRATEGY_BASE_URL). Without one, an embedded emulator is started.",
+        Recursive = true,
+    };
+
+    public Option<string?> LoginMode { get; } = new Option<string?>("--login-mode")
+    {
+        Description = "standard, ldap or api-token (or STRATEGY_LOGIN_MODE). Default standard.",
+        Recursive = true,
+    }.AcceptOnlyFromAmong("standard", "ldap", "api-token");
+
+    public Option<string?> Username { get; } = new("--username")
+    {
+        Description = "The login name (or STRATEGY_USERNAME). Default administrator. The password comes from STRATEGY_PASSWORD or a prompt.",
+        Recursive = true,
+    };
+
+    public Option<string?> Project { get; } = new("--project")
+    {
+        Description = "The project id (or STRATEGY_PROJECT_ID). Default: the MicroStrategy Tutorial project.",
+        Recursive = true,
+    };
+
+    public Option<double?> Timeout { get; } = new("--timeout")
+    {
+        Description = "How many seconds to wait for long-running work before giving up. Default 600.",
+        Recursive = true,
+    };
+
+    public Option<double?> PollInterval { get; } = new("--poll-interval")
+    {
+        Description = "The shortest time in seconds between two status checks. Default 1.",
+        Recursive = true,
+    };
+
+    public Option<bool> Json { get; } = new("--json") { Description = "Print results as JSON.", Recursive = true };
+
+    public Option<bool> Verbose { get; } = new("--verbose") { Description = "Print full error details.", Recursive = true };
+
+    public IEnumerable<Option> All => [BaseUrl, LoginMode, Username, Project, Timeout, PollInterval, Json, Verbose];
+}
