@@ -1,0 +1,212 @@
+using Newtonsoft.Json.Linq;
+using Strategy.Cli;
+using Strategy.Cli.Infrastructure;
+using Strategy.Emulator;
+
+namespace Strategy.Cli.Tests;
+
+public sealed class CliTests
+{
+    private StrategyEmulator _emulator = null!;
+
+    [SetUp]
+    public async Task StartEmulator() => _emulator = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions
+    {
+        PathBase = "/MicroStrategyLibrary",
+        TaskDuration = TimeSpan.FromMilliseconds(100),
+        PublishDuration = TimeSpan.FromMilliseconds(150),
+    });
+
+    [TearDown]
+    public async Task StopEmulator() => await _emulator.DisposeAsync();
+
+    private async Task<(int ExitCode, string Out, string Error)> RunWithPasswordAsync(string password, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = new CliConsole
+        {
+            Out = output,
+            Error = error,
+            GetEnvironmentVariable = name => name == "STRATEGY_PASSWORD" ? password : null,
+        };
+        string[] connection = ["--base-url", _emulator.BaseUrl.ToString(), "--poll-interval", "0.02"];
+        var exitCode = await StrategyCli.RunAsync([.. args, .. connection], console, CancellationToken.None);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    private Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunWithPasswordAsync(string.Empty, args);
+
+    [Test]
+    public async Task Demo_runs_the_three_workflows_and_leaves_nothing_behind()
+    {
+        var (exitCode, output, error) = await RunAsync("demo");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error);
+            Assert.That(output, Does.Contain("1. Reload the schema").And.Contain("2. Refresh a data model").And.Contain("3. Schedule a data model refresh"));
+            Assert.That(output, Does.EndWith("All three workflows completed." + Environment.NewLine));
+            Assert.That(error, Does.Contain("schema reload: completed").And.Contain("publish: 0"));
+            Assert.That(_emulator.OpenInstanceCount, Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Publishing_tables_by_name_with_policies_succeeds()
+    {
+        var (exitCode, output, error) = await RunAsync("datamodels", "publish", Seeds.DataModelId, "--table", "ytd_day=upsert", "--table", "city_mnth_sls");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error);
+            Assert.That(output, Does.Contain($"{Seeds.YtdDayTableId} loaded").And.Contain($"{Seeds.CityMonthSalesTableId} loaded"));
+            Assert.That(error, Does.Contain("Publishing ytd_day (upsert), city_mnth_sls (replace)"));
+        });
+    }
+
+    [Test]
+    public async Task An_unknown_table_name_is_bad_input_that_lists_the_tables()
+    {
+        var (exitCode, _, error) = await RunAsync("datamodels", "publish", Seeds.DataModelId, "--table", "sales");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(error, Does.Contain("no table named 'sales'").And.Contain("ytd_day"));
+            Assert.That(_emulator.OpenInstanceCount, Is.Zero, "nothing was created");
+        });
+    }
+
+    [Test]
+    public async Task An_unknown_policy_is_bad_input()
+    {
+        var (exitCode, _, error) = await RunAsync("datamodels", "publish", Seeds.DataModelId, "--policy", "sometimes");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(error, Does.Contain("'sometimes' is not a RefreshPolicy"));
+        });
+    }
+
+    [Test]
+    public async Task A_usage_error_is_bad_input()
+    {
+        var (exitCode, _, error) = await RunAsync("datamodels", "frobnicate");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(error, Does.Contain("error:").And.Contain("--help"));
+        });
+    }
+
+    [Test]
+    public async Task An_unknown_project_prints_the_server_code_and_message_without_a_stack_trace()
+    {
+        var (exitCode, _, error) = await RunAsync("datamodels", "tables", Seeds.DataModelId, "--project", "00000000000000000000000000000000");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.ServerFailure));
+            Assert.That(error, Does.Contain("ERR004 (HTTP 404)").And.Contain("Project 00000000000000000000000000000000 was not found"));
+            Assert.That(error, Does.Not.Contain("   at "));
+        });
+    }
+
+    [Test]
+    public async Task A_publish_the_server_fails_is_a_server_failure()
+    {
+        _emulator.FailNextPublish();
+
+        var (exitCode, _, error) = await RunAsync("datamodels", "publish", Seeds.DataModelId);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.ServerFailure));
+            Assert.That(error, Does.Contain("failed").And.Contain("injected fault"));
+            Assert.That(_emulator.OpenInstanceCount, Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task A_wait_that_runs_out_is_a_timeout()
+    {
+        await using var slow = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions { TaskDuration = TimeSpan.FromMinutes(5) });
+        var console = new CliConsole { Out = new StringWriter(), Error = new StringWriter(), GetEnvironmentVariable = _ => null };
+
+        var exitCode = await StrategyCli.RunAsync(
+            ["schema", "reload", "--base-url", slow.BaseUrl.ToString(), "--timeout", "0.2", "--poll-interval", "0.02"], console, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Timeout));
+            Assert.That(console.Error.ToString(), Does.Contain("Gave up waiting for task"));
+        });
+    }
+
+    [Test]
+    public async Task Subscriptions_round_trip_with_json_output()
+    {
+        var (createExit, created, createError) = await RunAsync("subscriptions", "create", "--json", "--name", "Nightly",
+            "--schedule", Seeds.AllTheTimeScheduleId, "--table", "sales_sample=upsert",
+            "--filter-attribute", Seeds.AttributeId, "--filter-form", Seeds.AttributeFormId, "--filter-value", "jan");
+        Assert.That(createExit, Is.EqualTo(ExitCodes.Success), createError);
+        var id = (string)JObject.Parse(created)["id"]!;
+
+        var (getExit, fetched, _) = await RunAsync("subscriptions", "get", id, "--json");
+        var (updateExit, updated, _) = await RunAsync("subscriptions", "update", id, "--name", "Hourly", "--schedule", Seeds.PersonalViewScheduleId);
+        var (listExit, listed, _) = await RunAsync("subscriptions", "list", "--json");
+        var (deleteExit, _, _) = await RunAsync("subscriptions", "delete", id);
+        var (getAgainExit, _, getAgainError) = await RunAsync("subscriptions", "get", id);
+
+        var filter = JObject.Parse(fetched)["contents"]![0]!["refreshCondition"]!["filters"]![0]!["qualification"]!["tree"]!["predicateTree"]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(new[] { getExit, updateExit, listExit, deleteExit }, Has.All.EqualTo(ExitCodes.Success));
+            Assert.That((string?)filter["parameters"]![0]!["constant"]!["value"], Is.EqualTo("jan"));
+            Assert.That(updated, Does.Contain("'Hourly' on Personal View"));
+            Assert.That(JArray.Parse(listed).Select(s => (string?)s["id"]), Is.EqualTo(new[] { id }));
+            Assert.That(getAgainExit, Is.EqualTo(ExitCodes.ServerFailure));
+            Assert.That(getAgainError, Does.Contain("ERR004"));
+        });
+    }
+
+    [Test]
+    public async Task A_half_given_filter_is_bad_input()
+    {
+        var (exitCode, _, error) = await RunAsync("subscriptions", "create", "--name", "x", "--schedule", Seeds.AllTheTimeScheduleId, "--filter-value", "jan");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(error, Does.Contain("--filter-attribute, --filter-form and --filter-value together"));
+        });
+    }
+
+    [Test]
+    public async Task Reload_without_waiting_prints_the_running_task()
+    {
+        var (exitCode, output, _) = await RunAsync("schema", "reload", "--no-wait", "--json", "--update-types", "table_key", "logical_size");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Success));
+            Assert.That((string?)JObject.Parse(output)["status"], Is.EqualTo("running"));
+        });
+    }
+
+    [Test]
+    public async Task A_wrong_password_fails_without_showing_it()
+    {
+        var (exitCode, output, error) = await RunWithPasswordAsync("wrong-secret-password", "schedules", "list");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.ServerFailure));
+            Assert.That(error, Does.Contain("ERR003"));
+            Assert.That(output + error, Does.Not.Contain("wrong-secret-password"));
+        });
+    }
+}
