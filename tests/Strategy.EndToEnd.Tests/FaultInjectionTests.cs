@@ -1,0 +1,51 @@
+using System.Net;
+using System.Text;
+using Strategy.Emulator;
+using Strategy.Emulator.Faults;
+using Strategy.Generated;
+using Strategy.Generated.Errors;
+
+namespace Strategy.EndToEnd.Tests;
+
+/// <summary>Faults on demand, in-process and over the control endpoint.</summary>
+public sealed class FaultInjectionTests : EmulatorTest
+{
+    [Test]
+    public async Task A_fault_posted_to_the_control_endpoint_hits_the_next_matching_request_only()
+    {
+        using var control = new HttpClient { BaseAddress = Emulator.BaseUrl };
+        using var posted = await control.PostAsync("__emulator/faults",
+            new StringContent("""{"count":1,"pathContains":"/api/schedules","status":503,"retryAfterSeconds":3}""", Encoding.UTF8, "application/json"));
+        Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        var schedules = Connection.CreateClient<SchedulesClient>();
+
+        var error = Assert.ThrowsAsync<StrategyApiException>(() => schedules.ListSchedulesAsync());
+        var afterwards = await schedules.ListSchedulesAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.StatusCode, Is.EqualTo(503));
+            Assert.That(error.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(3)));
+            Assert.That(afterwards.Schedules, Has.Count.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public void A_dropped_connection_is_a_connection_failure()
+    {
+        Emulator.Faults.Add(new FaultRule { PathContains = "/api/schedules", DropConnection = true });
+        var schedules = Connection.CreateClient<SchedulesClient>();
+
+        Assert.That(() => schedules.ListSchedulesAsync(), Throws.InstanceOf<HttpRequestException>());
+    }
+
+    [Test]
+    public void A_delayed_answer_beyond_the_client_timeout_is_cancelled_as_a_timeout()
+    {
+        Emulator.Faults.Add(new FaultRule { PathContains = "/api/schedules", Delay = TimeSpan.FromSeconds(10) });
+        Connection.HttpClient.Timeout = TimeSpan.FromMilliseconds(200);
+        var schedules = Connection.CreateClient<SchedulesClient>();
+
+        Assert.That(() => schedules.ListSchedulesAsync(), Throws.InstanceOf<TaskCanceledException>().With.InnerException.InstanceOf<TimeoutException>());
+    }
+}
