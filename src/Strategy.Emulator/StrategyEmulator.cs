@@ -38,6 +38,12 @@ public sealed class StrategyEmulator : IAsyncDisposable
     /// <summary>Data model instances not yet deleted: a workflow that cleans up leaves none.</summary>
     public int OpenInstanceCount => _state.InstanceCount;
 
+    /// <summary>Every session token and cookie handed out so far, for tests that check none leaks into logs or errors.</summary>
+    public IReadOnlyList<string> IssuedSecrets => _state.IssuedSecrets;
+
+    /// <summary>Stored subscriptions.</summary>
+    public int SubscriptionCount => _state.SubscriptionCount;
+
     /// <summary>Live sessions.</summary>
     public int SessionCount => _state.SessionCount;
 

@@ -1,4 +1,5 @@
 using Strategy.Emulator;
+using Strategy.Generated.Resilience;
 using Strategy.Generated.Sessions;
 using Strategy.Generated.Waiting;
 
@@ -18,6 +19,9 @@ public abstract class EmulatorTest
 
     protected StrategyConnection Connection { get; private set; } = null!;
 
+    /// <summary>Retries with short delays, so transient faults are ridden out quickly.</summary>
+    protected virtual StrategyRetryOptions Retry => new() { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(100) };
+
     protected virtual StrategyEmulatorOptions EmulatorOptions => new()
     {
         PathBase = "/MicroStrategyLibrary",
@@ -29,7 +33,7 @@ public abstract class EmulatorTest
     public async Task StartEmulator()
     {
         Emulator = await StrategyEmulator.StartAsync(EmulatorOptions);
-        Connection = StrategyConnection.Create(Emulator.BaseUrl, StrategyCredentials.Standard("administrator", ""), Seeds.ProjectId);
+        Connection = StrategyConnection.Create(Emulator.BaseUrl, StrategyCredentials.Standard("administrator", ""), Seeds.ProjectId, Retry);
     }
 
     [TearDown]

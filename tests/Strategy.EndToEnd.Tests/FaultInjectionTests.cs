@@ -4,12 +4,15 @@ using Strategy.Emulator;
 using Strategy.Emulator.Faults;
 using Strategy.Generated;
 using Strategy.Generated.Errors;
+using Strategy.Generated.Resilience;
 
 namespace Strategy.EndToEnd.Tests;
 
-/// <summary>Faults on demand, in-process and over the control endpoint.</summary>
+/// <summary>Faults on demand, in-process and over the control endpoint, seen without retries.</summary>
 public sealed class FaultInjectionTests : EmulatorTest
 {
+    protected override StrategyRetryOptions Retry => StrategyRetryOptions.Disabled;
+
     [Test]
     public async Task A_fault_posted_to_the_control_endpoint_hits_the_next_matching_request_only()
     {

@@ -14,6 +14,7 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
     private readonly Dictionary<string, TaskRecord> _tasks = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, InstanceRecord> _instances = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Subscription> _subscriptions = [];
+    private readonly List<string> _issuedSecrets = [];
     private int _failNextTask;
     private int _failNextPublish;
 
@@ -33,6 +34,8 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
         lock (_gate)
         {
             _sessions[session.Token] = session;
+            _issuedSecrets.Add(session.Token);
+            _issuedSecrets.Add(session.Cookie);
         }
 
         return session;
@@ -79,6 +82,29 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
             var count = _sessions.Count;
             _sessions.Clear();
             return count;
+        }
+    }
+
+    /// <summary>Every token and session cookie handed out, for tests that check no secret leaks.</summary>
+    public IReadOnlyList<string> IssuedSecrets
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _issuedSecrets];
+            }
+        }
+    }
+
+    public int SubscriptionCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _subscriptions.Count;
+            }
         }
     }
 

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging;
 using Strategy.Generated.Http;
+using Strategy.Generated.Logging;
+using Strategy.Generated.Resilience;
 
 namespace Strategy.Generated.Sessions;
 
@@ -31,14 +34,32 @@ public sealed class StrategyConnection : IAsyncDisposable
     /// <param name="baseUrl">The server, such as <c>https://host/MicroStrategyLibrary/</c>.</param>
     /// <param name="credentials">How to log in.</param>
     /// <param name="projectId">The project for the clients this connection creates.</param>
+    /// <param name="retry">How to retry transient failures; <see cref="StrategyRetryOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="logger">Where to log requests (secrets redacted); none when <see langword="null"/>.</param>
     /// <param name="primaryHandler">The innermost handler; a <see cref="SocketsHttpHandler"/> without cookies by default.</param>
     /// <returns>The connection.</returns>
-    public static StrategyConnection Create(Uri baseUrl, StrategyCredentials credentials, string? projectId = null, HttpMessageHandler? primaryHandler = null)
+    /// <remarks>
+    /// Handlers, outermost first: the session (login, renewal on ERR009), retries (each attempt
+    /// with the current token), logging (each attempt), the primary handler.
+    /// </remarks>
+    public static StrategyConnection Create(
+        Uri baseUrl,
+        StrategyCredentials credentials,
+        string? projectId = null,
+        StrategyRetryOptions? retry = null,
+        ILogger? logger = null,
+        HttpMessageHandler? primaryHandler = null)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
+        HttpMessageHandler inner = primaryHandler ?? new SocketsHttpHandler { UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        if (logger is not null)
+        {
+            inner = new StrategyLoggingHandler(logger) { InnerHandler = inner };
+        }
+
         var session = new StrategySessionHandler(baseUrl, credentials)
         {
-            InnerHandler = primaryHandler ?? new SocketsHttpHandler { UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+            InnerHandler = new StrategyResilienceHandler(retry) { InnerHandler = inner },
         };
         var httpClient = new HttpClient(session) { BaseAddress = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/") };
         return new StrategyConnection(httpClient, session, projectId);

@@ -1,0 +1,117 @@
+using System.Net;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Strategy.Generated.Resilience;
+
+/// <summary>
+/// Retries transient failures with Polly: exponential backoff with jitter, <c>Retry-After</c>
+/// honoured, bounded attempts. Whether a request may be repeated depends on its method; see
+/// <see cref="StrategyRetryOptions"/>.
+/// </summary>
+public sealed class StrategyResilienceHandler : DelegatingHandler
+{
+    private static readonly HashSet<int> TransientStatuses = [408, 429, 500, 502, 503, 504];
+
+    private readonly StrategyRetryOptions _options;
+    private readonly ResiliencePipeline<HttpResponseMessage> _idempotent;
+    private readonly ResiliencePipeline<HttpResponseMessage> _notIdempotent;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="options">How to retry; <see cref="StrategyRetryOptions.Default"/> when <see langword="null"/>.</param>
+    public StrategyResilienceHandler(StrategyRetryOptions? options = null)
+    {
+        _options = options ?? StrategyRetryOptions.Default;
+        _idempotent = Build(idempotent: true);
+        _notIdempotent = Build(idempotent: false);
+    }
+
+    /// <summary>Whether a request may be sent again after the server may have acted on it.</summary>
+    /// <param name="method">The request method.</param>
+    /// <returns><see langword="true"/> for GET, HEAD, OPTIONS, PUT and DELETE.</returns>
+    public static bool IsIdempotent(HttpMethod method) =>
+        method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Put || method == HttpMethod.Delete;
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (!_options.Enabled)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (request.Content is not null)
+        {
+            // An attempt may have to send the body again.
+            await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var pipeline = IsIdempotent(request.Method) ? _idempotent : _notIdempotent;
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                static async (state, token) => await state.Handler.SendCoreAsync(state.Request, token).ConfigureAwait(false),
+                (Handler: this, Request: request),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new TimeoutException($"{request.Method} {request.RequestUri?.AbsolutePath} got no answer within {_options.AttemptTimeout.TotalSeconds:0.#} s, {_options.MaxRetries + 1} times.", ex);
+        }
+    }
+
+    private Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken) => base.SendAsync(request, cancellationToken);
+
+    private ResiliencePipeline<HttpResponseMessage> Build(bool idempotent)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        if (_options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = _options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = _options.BaseDelay,
+                MaxDelay = _options.MaxDelay,
+                ShouldHandle = args => ValueTask.FromResult(idempotent ? IsTransient(args.Outcome) : WasNeverSent(args.Outcome)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
+                OnRetry = args =>
+                {
+                    args.Outcome.Result?.Dispose();
+                    return default;
+                },
+            });
+        }
+
+        if (idempotent)
+        {
+            builder.AddTimeout(_options.AttemptTimeout);
+        }
+
+        return builder.Build();
+    }
+
+    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Result: { } response } => TransientStatuses.Contains((int)response.StatusCode),
+        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        _ => false,
+    };
+
+    /// <summary>The connection could not be made, so the request never reached the server: safe to send even a POST again.</summary>
+    private static bool WasNeverSent(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response)
+    {
+        var retryAfter = response?.Headers.RetryAfter;
+        if (retryAfter?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        return retryAfter?.Date is { } date && date > DateTimeOffset.UtcNow ? date - DateTimeOffset.UtcNow : null;
+    }
+}

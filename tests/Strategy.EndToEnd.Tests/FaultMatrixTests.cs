@@ -1,0 +1,198 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text;
+using Strategy.Emulator;
+using Strategy.Emulator.Faults;
+using Strategy.Generated;
+using Strategy.Generated.Errors;
+using Strategy.Generated.Resilience;
+using Strategy.Generated.Sessions;
+using Strategy.Generated.Waiting;
+
+namespace Strategy.EndToEnd.Tests;
+
+/// <summary>
+/// The three workflows under each fault, against the emulator over loopback. Every run completes
+/// or fails with a typed exception; no publish instance is left behind; no subscription is
+/// duplicated; no password, token or cookie reaches a log line or an exception.
+/// </summary>
+[NonParallelizable]
+public sealed class FaultMatrixTests
+{
+    private const string Password = "s3cret-Passw0rd";
+
+    private static readonly ConcurrentDictionary<string, MatrixRow> Rows = new();
+
+    private static readonly StrategyWaitOptions Waits = new()
+    {
+        MinimumDelay = TimeSpan.FromMilliseconds(10),
+        MaximumDelay = TimeSpan.FromMilliseconds(40),
+        Timeout = TimeSpan.FromSeconds(20),
+    };
+
+    private static readonly StrategyRetryOptions Retries = new()
+    {
+        BaseDelay = TimeSpan.FromMilliseconds(10),
+        MaxDelay = TimeSpan.FromMilliseconds(100),
+        AttemptTimeout = TimeSpan.FromMilliseconds(700),
+    };
+
+    public static IEnumerable<TestCaseData> Faults()
+    {
+        yield return Case("500 burst on reads", e => e.Faults.Add(new FaultRule { Status = 500, Method = "GET", Count = 3 }), allComplete: true);
+        yield return Case("503 burst on reads", e => e.Faults.Add(new FaultRule { Status = 503, Method = "GET", Count = 3 }), allComplete: true);
+        yield return Case("429 with Retry-After", e => e.Faults.Add(new FaultRule { Status = 429, RetryAfterSeconds = 1, Method = "GET", Count = 2 }), allComplete: true);
+        yield return Case("503 on writes (not retried)", e => e.Faults.Add(new FaultRule { Status = 503, Method = "POST", Count = 3 }), allComplete: false);
+        yield return Case("dropped connection", e => e.Faults.Add(new FaultRule { DropConnection = true, Method = "GET", Count = 2 }), allComplete: true);
+        yield return Case("slow answer beyond the timeout", e => e.Faults.Add(new FaultRule { Delay = TimeSpan.FromSeconds(5), PathContains = "/publishStatus", Count = 1 }), allComplete: true);
+        yield return Case("session expires mid-workflow", e => e.ExpireSessions(), allComplete: true);
+        yield return Case("publish fails", e => e.FailNextPublish(), allComplete: false, publishFails: true);
+        yield return Case("task fails", e => e.FailNextTask(), allComplete: false, taskFails: true);
+        yield return Case("create-subscription answer lost", e => e.Faults.Add(new FaultRule { Status = 504, AfterHandling = true, Method = "POST", PathContains = "/api/subscriptions" }), allComplete: false);
+        yield return Case("cancellation mid-publish", _ => { }, allComplete: false, cancelAfter: TimeSpan.FromMilliseconds(600));
+        yield return Case("50 workflows at once", e => e.ExpireSessions(), allComplete: false, parallel: 50);
+    }
+
+    private static TestCaseData Case(
+        string fault, Action<StrategyEmulator> inject, bool allComplete, bool publishFails = false, bool taskFails = false, TimeSpan? cancelAfter = null, int parallel = 1) =>
+        new TestCaseData(fault, inject, allComplete, publishFails, taskFails, cancelAfter, parallel).SetArgDisplayNames(fault);
+
+    [TestCaseSource(nameof(Faults))]
+    public async Task Workflows_hold_under_fault(string fault, Action<StrategyEmulator> inject, bool allComplete, bool publishFails, bool taskFails, TimeSpan? cancelAfter, int parallel)
+    {
+        await using var emulator = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions
+        {
+            Password = Password,
+            TaskDuration = TimeSpan.FromMilliseconds(300),
+            PublishDuration = TimeSpan.FromMilliseconds(500),
+        });
+        var logger = new CapturingLogger();
+        await using var connection = StrategyConnection.Create(
+            emulator.BaseUrl, StrategyCredentials.Standard("administrator", Password), Seeds.ProjectId, Retries, logger);
+        await connection.LoginAsync();
+        inject(emulator);
+        using var cancellation = cancelAfter is { } delay ? new CancellationTokenSource(delay) : new CancellationTokenSource();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, parallel).Select(run => RunWorkflowsAsync(connection, $"{fault} #{run}", cancellation.Token)));
+        var results = outcomes.SelectMany(o => o).ToList();
+
+        var subscriptions = connection.CreateClient<SubscriptionsClient>();
+        var stored = new List<Subscription>();
+        await foreach (var subscription in subscriptions.EnumerateSubscriptionsAsync())
+        {
+            stored.Add(subscription);
+        }
+
+        var duplicates = stored.GroupBy(s => s.Name).Count(g => g.Count() > 1);
+        var secrets = emulator.IssuedSecrets.Append(Password).ToList();
+        var text = string.Join("\n", logger.Lines) + string.Join("\n", results.Select(r => r.Error?.ToString()));
+        var leakedSecrets = secrets.Count(s => text.Contains(s, StringComparison.Ordinal));
+        var row = new MatrixRow(
+            fault,
+            results.Count,
+            results.Count(r => r.Error is null),
+            results.Count(r => r.Error is not null && IsTyped(r.Error)),
+            results.Where(r => r.Error is not null && !IsTyped(r.Error)).Select(r => r.Error!).ToList(),
+            emulator.OpenInstanceCount,
+            duplicates,
+            leakedSecrets);
+        Rows[fault] = row;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(row.Untyped, Is.Empty, () => string.Join("\n\n", row.Untyped));
+            Assert.That(row.LeakedInstances, Is.Zero, "publish instances left on the server");
+            Assert.That(row.DuplicatedSubscriptions, Is.Zero, "subscriptions created twice");
+            Assert.That(row.SecretsInLogs, Is.Zero, "secrets in logs or exceptions");
+            Assert.That(logger.Lines, Is.Not.Empty, "the requests were logged");
+        });
+        if (publishFails)
+        {
+            Assert.That(results.Single(r => r.Workflow == "publish").Error, Is.InstanceOf<StrategyOperationFailedException>());
+        }
+
+        if (taskFails)
+        {
+            Assert.That(results.Single(r => r.Workflow == "reload").Error, Is.InstanceOf<StrategyOperationFailedException>());
+        }
+
+        if (fault == "create-subscription answer lost")
+        {
+            Assert.That(results.Single(r => r.Workflow == "subscription").Error, Is.InstanceOf<StrategyApiException>());
+            Assert.That(stored.Count(s => s.Name.StartsWith(fault, StringComparison.Ordinal)), Is.EqualTo(1), "the server acted once; the client did not repeat the POST");
+        }
+
+        if (parallel > 1)
+        {
+            Assert.That(connection.Session.LoginCount, Is.EqualTo(2), "one shared re-login after the session expired, not one per request");
+            Assert.That(row.Completed, Is.GreaterThan(0));
+        }
+
+        if (fault.StartsWith("503 on writes", StringComparison.Ordinal))
+        {
+            Assert.That(results.Select(r => r.Error), Has.All.InstanceOf<StrategyApiException>().With.Property(nameof(StrategyApiException.StatusCode)).EqualTo(503));
+        }
+
+        if (allComplete)
+        {
+            Assert.That(row.Completed, Is.EqualTo(row.Runs), () => string.Join("\n", results.Select(r => r.Error?.Message)));
+        }
+    }
+
+    [OneTimeTearDown]
+    public void PrintSummary()
+    {
+        var table = new StringBuilder();
+        table.AppendLine("| Fault | Runs | Completed | Typed failures | Leaked instances | Duplicated subscriptions | Secrets in logs |");
+        table.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var row in Rows.Values.OrderBy(r => r.Fault, StringComparer.Ordinal))
+        {
+            table.AppendLine($"| {row.Fault} | {row.Runs} | {row.Completed} | {row.Typed} | {row.LeakedInstances} | {row.DuplicatedSubscriptions} | {row.SecretsInLogs} |");
+        }
+
+        TestContext.Progress.WriteLine("Fault matrix:");
+        TestContext.Progress.WriteLine(table.ToString());
+
+        // .ci/run prints this file, so the table shows in every CI log.
+        var repoRoot = typeof(FaultMatrixTests).Assembly.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
+        var artifacts = Directory.CreateDirectory(Path.Combine(repoRoot, "artifacts"));
+        File.WriteAllText(Path.Combine(artifacts.FullName, "fault-matrix.md"), table.ToString());
+    }
+
+    private static bool IsTyped(Exception error) =>
+        error is StrategyException or OperationCanceledException or TimeoutException or HttpRequestException;
+
+    private static async Task<List<(string Workflow, Exception? Error)>> RunWorkflowsAsync(StrategyConnection connection, string name, CancellationToken cancellationToken)
+    {
+        var results = new List<(string, Exception?)>();
+        results.Add(("reload", await Try(() => connection.CreateClient<SchemaClient>().ReloadSchemaAndWaitAsync(
+            new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.Table_key] }, Waits, null, cancellationToken))));
+        results.Add(("publish", await Try(() => connection.CreateClient<DataModelsClient>().PublishAndWaitAsync(
+            Seeds.DataModelId, new PublishRequest { Tables = [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Replace }] },
+            Waits, null, cancellationToken))));
+        results.Add(("subscription", await Try(() => connection.CreateClient<SubscriptionsClient>().CreateSubscriptionAsync(new SubscriptionRequest
+        {
+            Name = name,
+            Schedules = [new SubscriptionSchedule { Id = Seeds.AllTheTimeScheduleId }],
+            Contents = [new SubscriptionContent { Id = Seeds.DataModelId, Type = ContentType.Data_model, RefreshCondition = new RefreshCondition { Tables = [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }] } }],
+            Delivery = new Delivery { Mode = DeliveryMode.HISTORY_LIST },
+        }, cancellationToken))));
+        return results;
+    }
+
+    private static async Task<Exception?> Try(Func<Task> workflow)
+    {
+        try
+        {
+            await workflow();
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+    }
+
+    private sealed record MatrixRow(
+        string Fault, int Runs, int Completed, int Typed, IReadOnlyList<Exception> Untyped, int LeakedInstances, int DuplicatedSubscriptions, int SecretsInLogs);
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using Strategy.Generated.Resilience;
+
+namespace Strategy.Generated.Tests.Resilience;
+
+/// <summary>Which failures are retried, for which methods.</summary>
+public sealed class RetryRuleTests
+{
+    private static readonly StrategyRetryOptions Fast = new() { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), MaxRetries = 3 };
+
+    private static (HttpClient Client, ScriptedHandler Script) Create(StrategyRetryOptions options, params Func<HttpResponseMessage>[] answers)
+    {
+        var script = new ScriptedHandler(answers);
+        return (new HttpClient(new StrategyResilienceHandler(options) { InnerHandler = script }) { BaseAddress = new Uri("http://strategy.test/") }, script);
+    }
+
+    private static HttpResponseMessage Status(HttpStatusCode status) => new(status);
+
+    private static Func<HttpResponseMessage> Throw(HttpRequestError error) => () => throw new HttpRequestException(error, "scripted failure");
+
+    [TestCase("GET", HttpStatusCode.ServiceUnavailable)]
+    [TestCase("PUT", HttpStatusCode.BadGateway)]
+    [TestCase("DELETE", HttpStatusCode.TooManyRequests)]
+    [TestCase("GET", HttpStatusCode.RequestTimeout)]
+    [TestCase("GET", HttpStatusCode.InternalServerError)]
+    public async Task Idempotent_requests_are_retried_on_transient_statuses(string method, HttpStatusCode status)
+    {
+        var (client, script) = Create(Fast, () => Status(status), () => Status(HttpStatusCode.OK));
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "api/x") { Content = new StringContent("{}") });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(script.Attempts, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task A_POST_is_not_retried_after_the_server_may_have_acted()
+    {
+        var (client, script) = Create(Fast, () => Status(HttpStatusCode.ServiceUnavailable), () => Status(HttpStatusCode.Created));
+
+        using var response = await client.PostAsync("api/subscriptions", new StringContent("{}"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            Assert.That(script.Attempts, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void A_POST_whose_answer_was_lost_is_not_retried()
+    {
+        var (client, script) = Create(Fast, Throw(HttpRequestError.ResponseEnded), () => Status(HttpStatusCode.Created));
+
+        Assert.That(() => client.PostAsync("api/subscriptions", new StringContent("{}")), Throws.InstanceOf<HttpRequestException>());
+        Assert.That(script.Attempts, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_POST_whose_connection_was_refused_is_retried_because_it_never_reached_the_server()
+    {
+        var (client, script) = Create(Fast, Throw(HttpRequestError.ConnectionError), () => Status(HttpStatusCode.Created));
+
+        using var response = await client.PostAsync("api/subscriptions", new StringContent("{}"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(script.Attempts, Is.EqualTo(2));
+            Assert.That(script.Bodies, Has.All.EqualTo("{}"), "the body is sent again whole");
+        });
+    }
+
+    [Test]
+    public async Task Attempts_are_bounded()
+    {
+        var (client, script) = Create(Fast, Enumerable.Repeat(() => Status(HttpStatusCode.ServiceUnavailable), 10).ToArray());
+
+        using var response = await client.GetAsync("api/x");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            Assert.That(script.Attempts, Is.EqualTo(4));
+        });
+    }
+
+    [Test]
+    public async Task Retry_After_sets_the_delay()
+    {
+        var (client, script) = Create(Fast, () =>
+        {
+            var response = Status(HttpStatusCode.TooManyRequests);
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromMilliseconds(300));
+            return response;
+        }, () => Status(HttpStatusCode.OK));
+
+        using var response = await client.GetAsync("api/x");
+
+        Assert.That(script.Gaps.Single(), Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(250)), "the second attempt waited for Retry-After, not the 1 ms base delay");
+    }
+
+    [Test]
+    public async Task Retries_can_be_switched_off()
+    {
+        var (client, script) = Create(StrategyRetryOptions.Disabled, () => Status(HttpStatusCode.ServiceUnavailable), () => Status(HttpStatusCode.OK));
+
+        using var response = await client.GetAsync("api/x");
+
+        Assert.That(script.Attempts, Is.EqualTo(1));
+    }
+
+    /// <summary>Answers from a script, one entry per attempt, and records what it was sent.</summary>
+    private sealed class ScriptedHandler(Func<HttpResponseMessage>[] answers) : HttpMessageHandler
+    {
+        private DateTime? _last;
+
+        public int Attempts { get; private set; }
+
+        public List<string?> Bodies { get; } = [];
+
+        public List<TimeSpan> Gaps { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var now = DateTime.UtcNow;
+            if (_last is { } last)
+            {
+                Gaps.Add(now - last);
+            }
+
+            _last = now;
+            Bodies.Add(request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken));
+            return answers[Attempts++]();
+        }
+    }
+}
