@@ -53,7 +53,18 @@ public sealed class StrategyGenerator : IIncrementalGenerator
             .Select(static (pair, _) => WorkflowsBuilder.Build(pair.Left, pair.Right))
             .WithTrackingName(WorkflowsStep);
 
+        var specInfo = specs
+            .Combine(clients)
+            .Select(static (pair, _) => (pair.Left.Title, pair.Left.Version, Namespace: pair.Right.Count > 0 ? pair.Right[0].Namespace : null));
+
         context.RegisterSourceOutput(specs, static (output, spec) => Report(output, spec.Diagnostics));
+        context.RegisterSourceOutput(specInfo, static (output, info) =>
+        {
+            if (info.Namespace is not null)
+            {
+                output.AddSource("StrategySpec.g.cs", SpecInfoEmitter.Emit(info.Namespace, info.Title, info.Version));
+            }
+        });
         context.RegisterSourceOutput(workflows, static (output, model) =>
         {
             Report(output, model.Diagnostics);

@@ -1,5 +1,6 @@
 using System.Net;
 using Polly;
+using Strategy.Generated.Http;
 using Polly.Retry;
 using Polly.Timeout;
 
@@ -44,7 +45,7 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
         if (request.Content is not null)
         {
             // An attempt may have to send the body again.
-            await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            await request.Content.BufferAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var pipeline = IsIdempotent(request.Method) ? _idempotent : _notIdempotent;

@@ -84,7 +84,7 @@ public sealed class StrategySessionHandler : DelegatingHandler
         if (request.Content is not null)
         {
             // The body may have to be sent twice.
-            await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            await request.Content.BufferAsync(cancellationToken).ConfigureAwait(false);
         }
 
         Attach(request, token);
@@ -201,7 +201,7 @@ public sealed class StrategySessionHandler : DelegatingHandler
             return false;
         }
 
-        await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        await response.Content.BufferAsync(cancellationToken).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         return ErrorBody.Parse(text, response.Content.Headers.ContentType?.MediaType).Code is null or "ERR009";
     }

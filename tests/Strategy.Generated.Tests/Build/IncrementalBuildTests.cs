@@ -17,7 +17,7 @@ public sealed class IncrementalBuildTests
     {
         var configuration = typeof(IncrementalBuildTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
 
-        var output = await RunAsync("dotnet", "msbuild", LibraryProject, "-t:GenerateStrategyClients", $"-p:Configuration={configuration}", "-v:detailed", "-nologo");
+        var output = await RunAsync("dotnet", "msbuild", LibraryProject, "-t:GenerateStrategyClients", $"-p:Configuration={configuration}", "-p:TargetFramework=net10.0", "-v:detailed", "-nologo");
 
         Assert.That(output, Does.Contain("Skipping target \"GenerateStrategyClients\" because all output files are up-to-date"));
     }

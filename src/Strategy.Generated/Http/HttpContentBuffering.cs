@@ -1,0 +1,15 @@
+namespace Strategy.Generated.Http;
+
+/// <summary>Buffers content so it can be read or sent more than once, with cancellation where the runtime has it.</summary>
+internal static class HttpContentBuffering
+{
+    public static Task BufferAsync(this HttpContent content, CancellationToken cancellationToken)
+    {
+#if NET9_0_OR_GREATER
+        return content.LoadIntoBufferAsync(cancellationToken);
+#else
+        cancellationToken.ThrowIfCancellationRequested();
+        return content.LoadIntoBufferAsync();
+#endif
+    }
+}
