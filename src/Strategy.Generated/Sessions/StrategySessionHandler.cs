@@ -8,115 +8,49 @@ using Strategy.Generated.Serialization;
 namespace Strategy.Generated.Sessions;
 
 /// <summary>
-/// Keeps one Strategy session for every request through it: logs in when first needed, attaches
-/// the token and every cookie the server set (load balancers rely on them), and when the server
-/// answers 401 <c>ERR009</c> logs in again once, shared by all concurrent requests, and resends
-/// the rejected request. A second rejection is returned as it is.
+/// One Strategy session, shared by every request (and every handler) that uses it: the token,
+/// every cookie the server set, and the login that renews them. Thread-safe: concurrent
+/// callers that find the session expired share one login.
 /// </summary>
-/// <remarks>Give the primary handler <c>UseCookies = false</c>: this handler owns the cookies.</remarks>
-public sealed class StrategySessionHandler : DelegatingHandler
+public sealed class StrategySession : IDisposable
 {
-    private static readonly string LoginPath = "api/auth/login";
+    private const string LoginPath = "api/auth/login";
 
-    private readonly Uri _baseAddress;
     private readonly StrategyCredentials _credentials;
     private readonly CookieContainer _cookies = new();
     private readonly SemaphoreSlim _loginGate = new(1, 1);
     private string? _token;
+    private int _loginCount;
 
-    /// <summary>Creates the handler.</summary>
+    /// <summary>Creates a session that is not yet logged in.</summary>
     /// <param name="baseAddress">The server's base address, such as <c>https://host/MicroStrategyLibrary/</c>.</param>
     /// <param name="credentials">How to log in.</param>
-    public StrategySessionHandler(Uri baseAddress, StrategyCredentials credentials)
+    public StrategySession(Uri baseAddress, StrategyCredentials credentials)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         ArgumentNullException.ThrowIfNull(credentials);
-        _baseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+        BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
         _credentials = credentials;
     }
 
-    /// <summary>Whether the handler holds a session token.</summary>
+    /// <summary>The server's base address, ending with a slash.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Whether a session token is held.</summary>
     public bool IsLoggedIn => Volatile.Read(ref _token) is not null;
 
-    /// <summary>How many times the handler has logged in (the first login and every renewal).</summary>
-    public int LoginCount { get; private set; }
-
-    /// <summary>Logs in now, unless a session is already held.</summary>
-    /// <param name="cancellationToken">Cancels the login.</param>
-    /// <returns>A task that completes when logged in.</returns>
-    /// <exception cref="StrategyApiException">The server rejected the credentials.</exception>
-    public Task LoginAsync(CancellationToken cancellationToken) => EnsureTokenAsync(staleToken: null, cancellationToken);
-
-    /// <summary>Ends the session on the server, if one is held. Failures are ignored: the session expires on its own.</summary>
-    /// <param name="cancellationToken">Cancels the logout.</param>
-    /// <returns>A task that completes when logged out.</returns>
-    public async Task LogoutAsync(CancellationToken cancellationToken)
-    {
-        var token = Interlocked.Exchange(ref _token, null);
-        if (token is null)
-        {
-            return;
-        }
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseAddress, "api/auth/logout"));
-        Attach(request, token);
-        try
-        {
-            using var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
-        {
-            // The server forgets idle sessions by itself.
-        }
-    }
+    /// <summary>How many times the session has logged in (the first login and every renewal).</summary>
+    public int LoginCount => Volatile.Read(ref _loginCount);
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        if (IsLogin(request))
-        {
-            var loginResponse = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            KeepCookies(loginResponse);
-            return loginResponse;
-        }
+    public void Dispose() => _loginGate.Dispose();
 
-        var token = await EnsureTokenAsync(staleToken: null, cancellationToken).ConfigureAwait(false);
-        if (request.Content is not null)
-        {
-            // The body may have to be sent twice.
-            await request.Content.BufferAsync(cancellationToken).ConfigureAwait(false);
-        }
+    internal bool IsLogin(HttpRequestMessage request) =>
+        request.RequestUri is { } uri
+        && (uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString).TrimEnd('/').EndsWith(LoginPath, StringComparison.OrdinalIgnoreCase);
 
-        Attach(request, token);
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        KeepCookies(response);
-        if (!await IsExpiredSessionAsync(response, cancellationToken).ConfigureAwait(false))
-        {
-            return response;
-        }
-
-        response.Dispose();
-        token = await EnsureTokenAsync(staleToken: token, cancellationToken).ConfigureAwait(false);
-        using var retry = Clone(request);
-        Attach(retry, token);
-        var retried = await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
-        KeepCookies(retried);
-        return retried;
-    }
-
-    /// <inheritdoc />
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _loginGate.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
-    /// <summary>Logs in unless another caller already replaced <paramref name="staleToken"/> (one login for many waiters).</summary>
-    private async Task<string> EnsureTokenAsync(string? staleToken, CancellationToken cancellationToken)
+    /// <summary>The current token, logging in unless another caller already replaced <paramref name="staleToken"/>.</summary>
+    internal async Task<string> EnsureTokenAsync(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, string? staleToken, CancellationToken cancellationToken)
     {
         var current = Volatile.Read(ref _token);
         if (current is not null && current != staleToken)
@@ -133,9 +67,9 @@ public sealed class StrategySessionHandler : DelegatingHandler
                 return current;
             }
 
-            var token = await LoginCoreAsync(cancellationToken).ConfigureAwait(false);
+            var token = await LoginAsync(send, cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _token, token);
-            LoginCount++;
+            Interlocked.Increment(ref _loginCount);
             return token;
         }
         finally
@@ -144,42 +78,44 @@ public sealed class StrategySessionHandler : DelegatingHandler
         }
     }
 
-    private async Task<string> LoginCoreAsync(CancellationToken cancellationToken)
+    /// <summary>Forgets the token and ends the session on the server; failures are ignored (idle sessions expire).</summary>
+    internal async Task LogoutAsync(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
-        var body = JsonConvert.SerializeObject(_credentials.ToLoginRequest(), StrategyJson.Settings);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseAddress, LoginPath))
+        var token = Interlocked.Exchange(ref _token, null);
+        if (token is null)
         {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        using var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        KeepCookies(response);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await StrategyApiException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        return response.Headers.TryGetValues(StrategyHeaders.AuthToken, out var values) && values.FirstOrDefault() is { Length: > 0 } token
-            ? token
-            : throw new StrategyApiException($"Login answered without the {StrategyHeaders.AuthToken} header", (int)response.StatusCode, null, null, null);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseAddress, "api/auth/logout"));
+        Attach(request, token);
+        try
+        {
+            using var response = await send(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+        {
+            // The server forgets idle sessions by itself.
+        }
     }
 
-    private void Attach(HttpRequestMessage request, string token)
+    internal void Attach(HttpRequestMessage request, string token)
     {
         request.Headers.Remove(StrategyHeaders.AuthToken);
         request.Headers.TryAddWithoutValidation(StrategyHeaders.AuthToken, token);
         request.Headers.Remove("Cookie");
-        var cookies = _cookies.GetCookieHeader(request.RequestUri ?? _baseAddress);
+        var cookies = _cookies.GetCookieHeader(request.RequestUri is { IsAbsoluteUri: true } uri ? uri : BaseAddress);
         if (cookies.Length > 0)
         {
             request.Headers.TryAddWithoutValidation("Cookie", cookies);
         }
     }
 
-    private void KeepCookies(HttpResponseMessage response)
+    internal void KeepCookies(HttpResponseMessage response)
     {
         if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
         {
-            var uri = response.RequestMessage?.RequestUri ?? _baseAddress;
+            var uri = response.RequestMessage?.RequestUri is { IsAbsoluteUri: true } requestUri ? requestUri : BaseAddress;
             foreach (var setCookie in setCookies)
             {
                 try
@@ -194,6 +130,120 @@ public sealed class StrategySessionHandler : DelegatingHandler
         }
     }
 
+    private async Task<string> LoginAsync(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    {
+        var body = JsonConvert.SerializeObject(_credentials.ToLoginRequest(), StrategyJson.Settings);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseAddress, LoginPath))
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        using var response = await send(request, cancellationToken).ConfigureAwait(false);
+        KeepCookies(response);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await StrategyApiException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+
+        return response.Headers.TryGetValues(StrategyHeaders.AuthToken, out var values) && values.FirstOrDefault() is { Length: > 0 } token
+            ? token
+            : throw new StrategyApiException($"Login answered without the {StrategyHeaders.AuthToken} header", (int)response.StatusCode, null, null, null);
+    }
+}
+
+/// <summary>
+/// Attaches a <see cref="StrategySession"/> to every request: logs in when first needed, sends
+/// the token and cookies, and when the server answers 401 <c>ERR009</c> renews the session once
+/// (shared with all concurrent requests) and resends the request. A second rejection is returned
+/// as it is.
+/// </summary>
+/// <remarks>Give the primary handler <c>UseCookies = false</c>: the session owns the cookies.</remarks>
+public sealed class StrategySessionHandler : DelegatingHandler
+{
+    private readonly StrategySession _session;
+    private readonly bool _ownsSession;
+
+    /// <summary>Creates a handler with a session of its own.</summary>
+    /// <param name="baseAddress">The server's base address, such as <c>https://host/MicroStrategyLibrary/</c>.</param>
+    /// <param name="credentials">How to log in.</param>
+    public StrategySessionHandler(Uri baseAddress, StrategyCredentials credentials)
+        : this(new StrategySession(baseAddress, credentials))
+    {
+        _ownsSession = true;
+    }
+
+    /// <summary>Creates a handler for a shared session (one per HTTP client pipeline, one session for all).</summary>
+    /// <param name="session">The session.</param>
+    public StrategySessionHandler(StrategySession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        _session = session;
+    }
+
+    /// <summary>The session this handler attaches.</summary>
+    public StrategySession Session => _session;
+
+    /// <summary>Whether the session holds a token.</summary>
+    public bool IsLoggedIn => _session.IsLoggedIn;
+
+    /// <summary>How many times the session has logged in.</summary>
+    public int LoginCount => _session.LoginCount;
+
+    /// <summary>Logs in now, unless a session is already held.</summary>
+    /// <param name="cancellationToken">Cancels the login.</param>
+    /// <returns>A task that completes when logged in.</returns>
+    /// <exception cref="StrategyApiException">The server rejected the credentials.</exception>
+    public Task LoginAsync(CancellationToken cancellationToken) => _session.EnsureTokenAsync(base.SendAsync, staleToken: null, cancellationToken);
+
+    /// <summary>Ends the session on the server, if one is held. Failures are ignored: the session expires on its own.</summary>
+    /// <param name="cancellationToken">Cancels the logout.</param>
+    /// <returns>A task that completes when logged out.</returns>
+    public Task LogoutAsync(CancellationToken cancellationToken) => _session.LogoutAsync(base.SendAsync, cancellationToken);
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (_session.IsLogin(request))
+        {
+            var loginResponse = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            _session.KeepCookies(loginResponse);
+            return loginResponse;
+        }
+
+        var token = await _session.EnsureTokenAsync(base.SendAsync, staleToken: null, cancellationToken).ConfigureAwait(false);
+        if (request.Content is not null)
+        {
+            // The body may have to be sent twice.
+            await request.Content.BufferAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _session.Attach(request, token);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        _session.KeepCookies(response);
+        if (!await IsExpiredSessionAsync(response, cancellationToken).ConfigureAwait(false))
+        {
+            return response;
+        }
+
+        response.Dispose();
+        token = await _session.EnsureTokenAsync(base.SendAsync, staleToken: token, cancellationToken).ConfigureAwait(false);
+        using var retry = Clone(request);
+        _session.Attach(retry, token);
+        var retried = await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
+        _session.KeepCookies(retried);
+        return retried;
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _ownsSession)
+        {
+            _session.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
     private static async Task<bool> IsExpiredSessionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.StatusCode != HttpStatusCode.Unauthorized)
@@ -205,10 +255,6 @@ public sealed class StrategySessionHandler : DelegatingHandler
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         return ErrorBody.Parse(text, response.Content.Headers.ContentType?.MediaType).Code is null or "ERR009";
     }
-
-    private bool IsLogin(HttpRequestMessage request) =>
-        request.RequestUri is { } uri
-        && (uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString).TrimEnd('/').EndsWith(LoginPath, StringComparison.OrdinalIgnoreCase);
 
     private static HttpRequestMessage Clone(HttpRequestMessage request)
     {

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Strategy.Generated.Http;
+using Strategy.Generated.Logging;
+using Strategy.Generated.Resilience;
+using Strategy.Generated.Sessions;
+
+namespace Strategy.Generated.DependencyInjection;
+
+/// <summary>Registers the Strategy clients with <see cref="IHttpClientFactory"/>, the session, retries and logging.</summary>
+public static class StrategyServiceCollectionExtensions
+{
+    /// <summary>The name of the HTTP client the Strategy clients share.</summary>
+    public const string HttpClientName = "Strategy";
+
+    /// <summary>Registers every Strategy client with options bound from <paramref name="configuration"/> (for example the <c>Strategy</c> section).</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration section with <c>BaseUrl</c>, <c>ProjectId</c>, <c>LoginMode</c>, <c>Username</c>, <c>Password</c>.</param>
+    /// <returns>The HTTP client builder, to add handlers of your own.</returns>
+    public static IHttpClientBuilder AddStrategyClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddStrategyClient(options => configuration.Bind(options));
+    }
+
+    /// <summary>Registers every Strategy client (each generated client and its interface, transient) on one shared session.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The HTTP client builder, to add handlers of your own.</returns>
+    /// <exception cref="OptionsValidationException">When a client is first resolved, if the options are incomplete.</exception>
+    public static IHttpClientBuilder AddStrategyClient(this IServiceCollection services, Action<StrategyClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<StrategyClientOptions>().Configure(configure);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StrategyClientOptions>, StrategyClientOptionsValidator>());
+
+        // One session for every pipeline the factory builds: one login, one token, one set of cookies.
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StrategyClientOptions>>().Value;
+            return new StrategySession(options.BaseUrl!, options.ToCredentials());
+        });
+
+        var builder = services.AddHttpClient(HttpClientName, (sp, client) =>
+            {
+                var options = sp.GetRequiredService<IOptions<StrategyClientOptions>>().Value;
+                client.BaseAddress = new Uri(options.BaseUrl!.AbsoluteUri.TrimEnd('/') + "/");
+                client.Timeout = options.Timeout;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false })
+            .AddHttpMessageHandler(sp => new StrategySessionHandler(sp.GetRequiredService<StrategySession>()))
+            .AddHttpMessageHandler(sp => new StrategyResilienceHandler(sp.GetRequiredService<IOptions<StrategyClientOptions>>().Value.Retry))
+            .AddHttpMessageHandler(sp => new StrategyLoggingHandler(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Strategy.Generated.Http")));
+
+        foreach (var clientType in typeof(StrategyClientBase).Assembly.GetExportedTypes().Where(t => t.IsSubclassOf(typeof(StrategyClientBase)) && !t.IsAbstract))
+        {
+            services.TryAddTransient(clientType, sp => CreateClient(sp, clientType));
+            if (clientType.GetInterface("I" + clientType.Name) is { } clientInterface)
+            {
+                services.TryAddTransient(clientInterface, sp => sp.GetRequiredService(clientType));
+            }
+        }
+
+        return builder;
+    }
+
+    private static object CreateClient(IServiceProvider services, Type clientType)
+    {
+        var options = services.GetRequiredService<IOptions<StrategyClientOptions>>().Value;
+        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
+        var client = (StrategyClientBase)Activator.CreateInstance(clientType, http)!;
+        client.ProjectId = options.ProjectId;
+        return client;
+    }
+
+    private sealed class StrategyClientOptionsValidator : IValidateOptions<StrategyClientOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, StrategyClientOptions options)
+        {
+            var failures = new List<string>();
+            if (options.BaseUrl is not { IsAbsoluteUri: true } url || url.Scheme is not ("http" or "https"))
+            {
+                failures.Add($"{StrategyClientOptions.SectionName}:BaseUrl must be an absolute http or https address, such as https://host/MicroStrategyLibrary/.");
+            }
+
+            if (string.IsNullOrWhiteSpace(options.ProjectId))
+            {
+                failures.Add($"{StrategyClientOptions.SectionName}:ProjectId is required (the 32-character id of the project).");
+            }
+
+            if (options.LoginMode != LoginMode.ApiToken && string.IsNullOrWhiteSpace(options.Username))
+            {
+                failures.Add($"{StrategyClientOptions.SectionName}:Username is required for {options.LoginMode} login.");
+            }
+
+            if (options.Timeout <= TimeSpan.Zero)
+            {
+                failures.Add($"{StrategyClientOptions.SectionName}:Timeout must be positive.");
+            }
+
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+    }
+}
