@@ -30,12 +30,12 @@ public static class StrategyServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The HTTP client builder, to add handlers of your own.</returns>
-    /// <exception cref="OptionsValidationException">When a client is first resolved, if the options are incomplete.</exception>
+    /// <exception cref="OptionsValidationException">At host start (or when a client is first resolved without a host), if the options are incomplete.</exception>
     public static IHttpClientBuilder AddStrategyClient(this IServiceCollection services, Action<StrategyClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<StrategyClientOptions>().Configure(configure);
+        services.AddOptions<StrategyClientOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StrategyClientOptions>, StrategyClientOptionsValidator>());
 
         // One session for every pipeline the factory builds: one login, one token, one set of cookies.

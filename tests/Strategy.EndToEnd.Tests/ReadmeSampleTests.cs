@@ -1,0 +1,53 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Strategy.Emulator;
+
+namespace Strategy.EndToEnd.Tests;
+
+/// <summary>The README's C# samples are compiled (ReadmeSamples.cs) and the workflow ones run.</summary>
+public sealed partial class ReadmeSampleTests : EmulatorTest
+{
+    private static string RepoRoot => typeof(ReadmeSampleTests).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
+
+    [Test]
+    public void Every_csharp_block_of_the_README_is_in_the_compiled_samples()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoRoot, "README.md"));
+        var samples = Normalize(File.ReadAllText(Path.Combine(RepoRoot, "tests", "Strategy.EndToEnd.Tests", "ReadmeSamples.cs")));
+        var blocks = CSharpBlock().Matches(readme).Select(m => m.Groups[1].Value).ToList();
+
+        Assert.That(blocks, Has.Count.GreaterThanOrEqualTo(5));
+        Assert.Multiple(() =>
+        {
+            foreach (var block in blocks)
+            {
+                Assert.That(samples, Does.Contain(Normalize(block)), $"README block not in ReadmeSamples.cs:\n{block}");
+            }
+        });
+    }
+
+    [Test]
+    public async Task The_workflow_samples_run_against_the_emulator()
+    {
+        var task = await ReadmeSamples.ReloadSchemaAsync(Connection, CancellationToken.None);
+        var published = await ReadmeSamples.RefreshDataModelAsync(Connection, Seeds.DataModelId, CancellationToken.None);
+        var subscription = await ReadmeSamples.ScheduleRefreshAsync(Connection, Seeds.DataModelId, Seeds.SampleTableId, Seeds.AllTheTimeScheduleId, CancellationToken.None);
+        await ReadmeSamples.TestAgainstTheEmulatorAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(task!.Status, Is.EqualTo(Generated.ModelTaskStatus.Completed));
+            Assert.That(published.Status, Is.Zero);
+            Assert.That(subscription.Name, Is.EqualTo("Nightly refresh"));
+            Assert.That(Emulator.OpenInstanceCount, Is.Zero);
+        });
+    }
+
+    /// <summary>Lines trimmed and joined, so indentation differences do not matter.</summary>
+    private static string Normalize(string code) =>
+        string.Join("\n", code.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+
+    [GeneratedRegex("```csharp\\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex CSharpBlock();
+}

@@ -1,0 +1,83 @@
+// The code samples of README.md, verbatim, so they compile with every build (ReadmeSampleTests
+// checks that each README block is here, and runs the workflow samples against the emulator).
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Strategy.Emulator;
+using Strategy.Emulator.Faults;
+using Strategy.Generated;
+using Strategy.Generated.DataModels;
+using Strategy.Generated.DependencyInjection;
+using Strategy.Generated.Sessions;
+using Strategy.Generated.Waiting;
+
+namespace Strategy.EndToEnd.Tests;
+
+internal static class ReadmeSamples
+{
+    public static async Task ConnectAsync(string password, string projectId)
+    {
+        await using var connection = StrategyConnection.Create(
+            new Uri("https://your-server/MicroStrategyLibrary/"), StrategyCredentials.Standard("administrator", password), projectId);
+        var dataModels = connection.CreateClient<DataModelsClient>();
+        await Task.CompletedTask;
+        _ = dataModels;
+    }
+
+    public static void Register(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddStrategyClient(configuration.GetSection("Strategy"));
+        // Inject SchemaClient, DataModelsClient, SubscriptionsClient, SchedulesClient (or ISchemaClient, ...).
+    }
+
+    public static async Task<ModelTask?> ReloadSchemaAsync(StrategyConnection connection, CancellationToken ct)
+    {
+        var schema = connection.CreateClient<SchemaClient>();
+        ModelTask? task = await schema.ReloadSchemaAndWaitAsync(
+            new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.Table_key, SchemaUpdateType.Logical_size] },
+            cancellationToken: ct);   // null when the server reloaded synchronously
+        return task;
+    }
+
+    public static async Task<PublishStatus> RefreshDataModelAsync(StrategyConnection connection, string dataModelId, CancellationToken ct)
+    {
+        var dataModels = connection.CreateClient<DataModelsClient>();
+        PublishStatus done = await dataModels.PublishAndWaitAsync(
+            dataModelId,
+            TableSelection.ByName(RefreshPolicy.Upsert, "ytd_day", "city_mnth_sls"),
+            progress: new Progress<StrategyWaitProgress<PublishStatus>>(p => Console.WriteLine($"{p.State} after {p.Elapsed}")),
+            cancellationToken: ct);   // the instance is deleted whatever happens
+        return done;
+    }
+
+    public static async Task<Subscription> ScheduleRefreshAsync(StrategyConnection connection, string dataModelId, string tableId, string scheduleId, CancellationToken ct)
+    {
+        var subscriptions = connection.CreateClient<SubscriptionsClient>();
+        Subscription created = await subscriptions.CreateSubscriptionAsync(new SubscriptionRequest
+        {
+            Name = "Nightly refresh",
+            Schedules = [new SubscriptionSchedule { Id = scheduleId }],
+            Contents = [new SubscriptionContent
+            {
+                Id = dataModelId,
+                Type = ContentType.Data_model,
+                RefreshCondition = new RefreshCondition { Tables = [new TableRefresh { Id = tableId, RefreshPolicy = RefreshPolicy.Upsert }] },
+            }],
+            Delivery = new Delivery { Mode = DeliveryMode.HISTORY_LIST },
+        }, ct);
+
+        await foreach (var subscription in subscriptions.EnumerateSubscriptionsAsync(cancellationToken: ct))
+        {
+            Console.WriteLine($"{subscription.Name}: next {subscription.NextDelivery}");   // pages are fetched as the loop asks
+        }
+
+        return created;
+    }
+
+    public static async Task TestAgainstTheEmulatorAsync()
+    {
+        await using var emulator = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions { PathBase = "/MicroStrategyLibrary" });
+        emulator.Faults.Add(new FaultRule { PathContains = "/publishStatus", Status = 503, Count = 2 });
+        await using var connection = StrategyConnection.Create(emulator.BaseUrl, StrategyCredentials.Standard("administrator", ""), Seeds.ProjectId);
+        // ... run the code under test; then check emulator.OpenInstanceCount, emulator.SubscriptionCount
+    }
+}
