@@ -7,6 +7,7 @@ using Strategy.Generated;
 using Strategy.Generated.Errors;
 using Strategy.Generated.Resilience;
 using Strategy.Generated.Sessions;
+using Strategy.Generated.Subscriptions;
 using Strategy.Generated.Waiting;
 
 namespace Strategy.EndToEnd.Tests;
@@ -170,13 +171,9 @@ public sealed class FaultMatrixTests
         results.Add(("publish", await Try(() => connection.CreateClient<DataModelsClient>().PublishAndWaitAsync(
             Seeds.DataModelId, new PublishRequest { Tables = [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Replace }] },
             Waits, null, cancellationToken))));
-        results.Add(("subscription", await Try(() => connection.CreateClient<SubscriptionsClient>().CreateSubscriptionAsync(new SubscriptionRequest
-        {
-            Name = name,
-            Schedules = [new SubscriptionSchedule { Id = Seeds.AllTheTimeScheduleId }],
-            Contents = [new SubscriptionContent { Id = Seeds.DataModelId, Type = ContentType.Data_model, RefreshCondition = new RefreshCondition { Tables = [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }] } }],
-            Delivery = new Delivery { Mode = DeliveryMode.HISTORY_LIST },
-        }, cancellationToken))));
+        results.Add(("subscription", await Try(() => connection.CreateClient<SubscriptionsClient>().CreateSubscriptionAsync(
+            DataModelRefreshSubscription.Create(name, Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [Seeds.AllTheTimeScheduleId]),
+            cancellationToken))));
         return results;
     }
 

@@ -2,6 +2,7 @@ using Strategy.Emulator;
 using Strategy.Generated;
 using Strategy.Generated.DataModels;
 using Strategy.Generated.Errors;
+using Strategy.Generated.Subscriptions;
 using Strategy.Generated.Waiting;
 
 namespace Strategy.EndToEnd.Tests;
@@ -73,22 +74,8 @@ public sealed class WorkflowTests : EmulatorTest
     public async Task Scheduled_refresh_subscription_survives_a_full_round_trip()
     {
         var subscriptions = Connection.CreateClient<SubscriptionsClient>();
-        var request = new SubscriptionRequest
-        {
-            Name = "Nightly refresh",
-            SendNow = false,
-            Schedules = [new SubscriptionSchedule { Id = Seeds.AllTheTimeScheduleId }],
-            Contents =
-            [
-                new SubscriptionContent
-                {
-                    Id = Seeds.DataModelId,
-                    Type = ContentType.Data_model,
-                    RefreshCondition = new RefreshCondition { Tables = [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }] },
-                },
-            ],
-            Delivery = new Delivery { Mode = DeliveryMode.HISTORY_LIST },
-        };
+        var request = DataModelRefreshSubscription.Create(
+            "Nightly refresh", Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [Seeds.AllTheTimeScheduleId]);
 
         var created = await subscriptions.CreateSubscriptionAsync(request);
         var fetched = await subscriptions.GetSubscriptionAsync(created.Id);

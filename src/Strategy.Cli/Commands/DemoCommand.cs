@@ -3,6 +3,7 @@ using Strategy.Cli.Infrastructure;
 using Strategy.Emulator;
 using Strategy.Generated;
 using Strategy.Generated.DataModels;
+using Strategy.Generated.Subscriptions;
 
 namespace Strategy.Cli.Commands;
 
@@ -58,25 +59,11 @@ internal static class DemoCommand
             var schedules = await session.Client<SchedulesClient>().ListSchedulesAsync(cancellationToken);
             output.WriteLine($"   Schedules: {string.Join(", ", schedules.Schedules.Select(s => s.Name))}");
             var subscriptions = session.Client<SubscriptionsClient>();
-            var request = new SubscriptionRequest
-            {
-                Name = "Data Model Subscription Example",
-                AllowDeliveryChanges = false,
-                AllowPersonalizationChanges = false,
-                AllowUnsubscribe = false,
-                SendNow = false,
-                Schedules = [new SubscriptionSchedule { Id = Seeds.AllTheTimeScheduleId }],
-                Contents =
-                [
-                    new SubscriptionContent
-                    {
-                        Id = Seeds.DataModelId,
-                        Type = ContentType.Data_model,
-                        RefreshCondition = new RefreshCondition { Tables = [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }] },
-                    },
-                ],
-                Delivery = new Delivery { Mode = DeliveryMode.HISTORY_LIST },
-            };
+            var request = DataModelRefreshSubscription.Create(
+                "Data Model Subscription Example",
+                Seeds.DataModelId,
+                [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }],
+                [Seeds.AllTheTimeScheduleId]);
             var created = await subscriptions.CreateSubscriptionAsync(request, cancellationToken);
             output.WriteLine($"   Created {SubscriptionCommands.Describe(created)}");
             var fetched = await subscriptions.GetSubscriptionAsync(created.Id, cancellationToken);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Strategy.Cli.Infrastructure;
 using Strategy.Emulator;
 using Strategy.Generated;
+using Strategy.Generated.Subscriptions;
 using Strategy.Generated.Waiting;
 
 namespace Strategy.Cli.Commands;
@@ -114,8 +115,7 @@ internal static class SubscriptionCommands
             var dataModelId = parseResult.GetValue(_dataModel)!;
             var selection = TableArguments.Parse(parseResult.GetValue(_tables), parseResult.GetValue(_policy));
             var tables = (await selection.ResolveAsync(session.Client<DataModelsClient>(), dataModelId, cancellationToken)).Tables;
-            var condition = new RefreshCondition { Tables = tables };
-
+            RefreshFilter? filter = null;
             var (attribute, form, value) = (parseResult.GetValue(_filterAttribute), parseResult.GetValue(_filterForm), parseResult.GetValue(_filterValue));
             if (attribute is not null || form is not null || value is not null)
             {
@@ -124,40 +124,11 @@ internal static class SubscriptionCommands
                     throw new ArgumentException("A filter needs --filter-attribute, --filter-form and --filter-value together.");
                 }
 
-                condition.Filters = [Filter(attribute, form, value, parseResult.GetValue(_filterFunction)!)];
+                filter = DataModelRefreshSubscription.AttributeFormFilter(attribute, form, value, parseResult.GetValue(_filterFunction)!);
             }
 
-            return new SubscriptionRequest
-            {
-                Name = parseResult.GetValue(_name)!,
-                AllowDeliveryChanges = false,
-                AllowPersonalizationChanges = false,
-                AllowUnsubscribe = false,
-                SendNow = parseResult.GetValue(_sendNow),
-                Schedules = (parseResult.GetValue(_schedules) ?? []).Select(id => new SubscriptionSchedule { Id = id }).ToList(),
-                Contents = [new SubscriptionContent { Id = dataModelId, Type = ContentType.Data_model, RefreshCondition = condition }],
-                Delivery = new Delivery { Mode = DeliveryMode.HISTORY_LIST },
-            };
+            return DataModelRefreshSubscription.Create(
+                parseResult.GetValue(_name)!, dataModelId, tables, parseResult.GetValue(_schedules) ?? [], filter, parseResult.GetValue(_sendNow));
         }
-
-        private static RefreshFilter Filter(string attributeId, string formId, string value, string function) => new()
-        {
-            Type = FilterType.Refresh,
-            Qualification = new Qualification
-            {
-                Tree = new QualificationTree
-                {
-                    Type = "predicate_form_qualification",
-                    PredicateTree = new PredicateTree
-                    {
-                        Function = function,
-                        Parameters = [new PredicateParameter { ParameterType = "constant", Constant = new PredicateConstant { Type = "string", Value = value } }],
-                        Attribute = new TypedObjectReference { ObjectId = attributeId, SubType = "attribute" },
-                        Form = new TypedObjectReference { ObjectId = formId, SubType = "attribute_form_system" },
-                        DataLocale = "en-US",
-                    },
-                },
-            },
-        };
     }
 }

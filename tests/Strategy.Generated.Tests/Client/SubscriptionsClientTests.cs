@@ -1,5 +1,6 @@
 using System.Net;
 using Strategy.Generated.Http;
+using Strategy.Generated.Subscriptions;
 using Strategy.Generated.Tests.Support;
 
 namespace Strategy.Generated.Tests.Client;
@@ -114,46 +115,23 @@ public sealed class SubscriptionsClientTests : ClientTest<SubscriptionsClient>
         Assert.That(subscription.Recipients!.Single().ChildSubscriptionId, Is.EqualTo("2A3D6DFB4FE66AF22B228E89DCE4847D"));
     }
 
-    /// <summary>The seed's data model refresh subscription, built the way a caller would.</summary>
-    private static SubscriptionRequest RefreshSubscription(bool filter)
-    {
-        var condition = new RefreshCondition { Tables = [new TableRefresh { Id = TableId, RefreshPolicy = RefreshPolicy.Upsert }] };
-        if (filter)
-        {
-            condition.Filters =
-            [
-                new RefreshFilter
-                {
-                    Type = FilterType.Refresh,
-                    Qualification = new Qualification
-                    {
-                        Tree = new QualificationTree
-                        {
-                            Type = "predicate_form_qualification",
-                            PredicateTree = new PredicateTree
-                            {
-                                Function = "equals",
-                                Parameters = [new PredicateParameter { ParameterType = "constant", Constant = new PredicateConstant { Type = "string", Value = "jan" } }],
-                                Attribute = new TypedObjectReference { ObjectId = "74BA634076BE435F913BA476BFEA2E9B", SubType = "attribute" },
-                                Form = new TypedObjectReference { ObjectId = "45C11FA478E745FEA08D781CEA190FE5", SubType = "attribute_form_system" },
-                                DataLocale = "en-US",
-                            },
-                        },
-                    },
-                },
-            ];
-        }
+    /// <summary>The seed's data model refresh subscription, built with the library's factory.</summary>
+    private static SubscriptionRequest RefreshSubscription(bool filter) =>
+        DataModelRefreshSubscription.Create(
+            "Data Model Subscription Example",
+            DataModelId,
+            [new TableRefresh { Id = TableId, RefreshPolicy = RefreshPolicy.Upsert }],
+            ["FF7BB3C811D501F0C00051916B98494F"],
+            filter ? DataModelRefreshSubscription.AttributeFormFilter("74BA634076BE435F913BA476BFEA2E9B", "45C11FA478E745FEA08D781CEA190FE5", "jan") : null);
 
-        return new SubscriptionRequest
+    [Test]
+    public void The_factory_rejects_a_subscription_without_tables_or_schedules()
+    {
+        Assert.Multiple(() =>
         {
-            Name = "Data Model Subscription Example",
-            AllowDeliveryChanges = false,
-            AllowPersonalizationChanges = false,
-            AllowUnsubscribe = false,
-            SendNow = false,
-            Schedules = [new SubscriptionSchedule { Id = "FF7BB3C811D501F0C00051916B98494F" }],
-            Contents = [new SubscriptionContent { Id = DataModelId, Type = ContentType.Data_model, RefreshCondition = condition }],
-            Delivery = new Delivery { Mode = DeliveryMode.HISTORY_LIST },
-        };
+            Assert.That(() => DataModelRefreshSubscription.Create("x", DataModelId, [], ["FF7BB3C811D501F0C00051916B98494F"]), Throws.ArgumentException);
+            Assert.That(() => DataModelRefreshSubscription.Create("x", DataModelId, [new TableRefresh { Id = TableId }], []), Throws.ArgumentException);
+            Assert.That(() => DataModelRefreshSubscription.Create(" ", DataModelId, [new TableRefresh { Id = TableId }], ["FF7BB3C811D501F0C00051916B98494F"]), Throws.ArgumentException);
+        });
     }
 }
