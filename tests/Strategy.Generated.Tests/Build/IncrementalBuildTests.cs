@@ -23,6 +23,28 @@ public sealed class IncrementalBuildTests
     }
 
     [Test]
+    public async Task An_absolute_intermediate_path_is_honoured_and_nothing_lands_in_the_source_tree()
+    {
+        var intermediate = Directory.CreateTempSubdirectory("strategy-obj-");
+        try
+        {
+            await RunAsync("dotnet", "msbuild", LibraryProject, "-t:GenerateStrategyClients", "-p:TargetFramework=net10.0",
+                $"-p:IntermediateOutputPath={intermediate.FullName}/", "-nologo");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(File.Exists(Path.Combine(intermediate.FullName, "nswag", "StrategyClients.g.cs")), Is.True);
+                Assert.That(Directory.EnumerateFiles(Path.Combine(RepoRoot, "src", "Strategy.Generated"), "*.g.cs", SearchOption.AllDirectories)
+                    .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)), Is.Empty);
+            });
+        }
+        finally
+        {
+            intermediate.Delete(recursive: true);
+        }
+    }
+
+    [Test]
     public void Generated_clients_are_written_under_obj_and_nowhere_in_the_source_tree()
     {
         var generated = Directory.EnumerateFiles(Path.Combine(RepoRoot, "src"), "StrategyClients.g.cs", SearchOption.AllDirectories).ToList();

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Strategy.Benchmarks.SubscriptionPageBenchmarks).Assembly).Run(args);
