@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Strategy.Generated;
 using Strategy.Generated.DataModels;
 using Strategy.Generated.Serialization;
@@ -6,7 +5,7 @@ using Strategy.Generated.Serialization;
 namespace Strategy.Cli.Infrastructure;
 
 /// <summary>Reads <c>--table name=policy</c> or <c>--table id=policy</c> arguments into a <see cref="TableSelection"/>.</summary>
-internal static partial class TableArguments
+internal static class TableArguments
 {
     public static TableSelection Parse(IReadOnlyList<string>? tables, string? policyText)
     {
@@ -16,19 +15,10 @@ internal static partial class TableArguments
             return TableSelection.All(defaultPolicy);
         }
 
-        var parsed = tables.Select(t =>
+        return TableSelection.ByIdOrName(tables.Select(t =>
         {
             var parts = t.Split('=', 2, StringSplitOptions.TrimEntries);
-            var policy = parts.Length == 2 ? StrategyEnums.Parse<RefreshPolicy>(parts[1]) : defaultPolicy;
-            return KeyValuePair.Create(parts[0], policy);
-        }).ToList();
-
-        var ids = parsed.Count(p => ObjectId().IsMatch(p.Key));
-        return ids == parsed.Count ? TableSelection.ById(parsed)
-            : ids == 0 ? TableSelection.ByName(parsed)
-            : throw new ArgumentException("Choose tables either all by name or all by id, not both.");
+            return KeyValuePair.Create(parts[0], parts.Length == 2 ? StrategyEnums.Parse<RefreshPolicy>(parts[1]) : defaultPolicy);
+        }));
     }
-
-    [GeneratedRegex("^[0-9A-Fa-f]{32}$")]
-    private static partial Regex ObjectId();
 }

@@ -52,6 +52,22 @@ public sealed partial class TableSelection
     public static TableSelection ById(RefreshPolicy policy, params string[] ids) =>
         ById(ids.Select(id => KeyValuePair.Create(id, policy)));
 
+    /// <summary>
+    /// Tables chosen by id when every key is a 32-character hexadecimal id, else by name; each with its policy.
+    /// </summary>
+    /// <param name="tables">Table ids or names and their policies.</param>
+    /// <returns>The selection.</returns>
+    /// <exception cref="ArgumentException">Ids and names are mixed, or the selection is otherwise invalid.</exception>
+    public static TableSelection ByIdOrName(IEnumerable<KeyValuePair<string, RefreshPolicy>> tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        var list = tables.ToList();
+        var ids = list.Count(t => ObjectIdPattern().IsMatch(t.Key ?? string.Empty));
+        return ids == list.Count ? ById(list)
+            : ids == 0 ? ByName(list)
+            : throw new ArgumentException("Choose tables either all by name or all by id, not both.", nameof(tables));
+    }
+
     /// <summary>Turns the selection into a publish request, listing the data model's tables when names or all tables are asked for.</summary>
     /// <param name="client">The client to list tables with.</param>
     /// <param name="dataModelId">The data model.</param>

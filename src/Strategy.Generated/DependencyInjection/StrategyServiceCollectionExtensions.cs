@@ -72,9 +72,7 @@ public static class StrategyServiceCollectionExtensions
     {
         var options = services.GetRequiredService<IOptions<StrategyClientOptions>>().Value;
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
-        var client = (StrategyClientBase)Activator.CreateInstance(clientType, http)!;
-        client.ProjectId = options.ProjectId;
-        return client;
+        return StrategyClientBase.Create(clientType, http, options.ProjectId);
     }
 
     private sealed class StrategyClientOptionsValidator : IValidateOptions<StrategyClientOptions>

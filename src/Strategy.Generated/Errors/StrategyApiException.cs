@@ -164,7 +164,8 @@ public class StrategyApiException : StrategyException
         return text.EndsWith('.') ? text : text + ".";
     }
 
-    private static StrategyErrorKind Classify(int statusCode, string? code, bool unreadableSuccess)
+    /// <summary>The kind of an answer with this status and error code; the one place that decides it.</summary>
+    internal static StrategyErrorKind Classify(int statusCode, string? code, bool unreadableSuccess = false)
     {
         if (unreadableSuccess)
         {

@@ -21,6 +21,14 @@ public abstract class StrategyClientBase
     /// </summary>
     public string? ProjectId { get; set; }
 
+    /// <summary>Creates a generated client of type <paramref name="clientType"/> on <paramref name="httpClient"/>, in <paramref name="projectId"/>.</summary>
+    internal static StrategyClientBase Create(Type clientType, HttpClient httpClient, string? projectId)
+    {
+        var client = (StrategyClientBase)Activator.CreateInstance(clientType, httpClient)!;
+        client.ProjectId = projectId;
+        return client;
+    }
+
     /// <summary>Creates the request message for an operation and attaches the project header.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A new request message.</returns>

@@ -13,8 +13,6 @@ namespace Strategy.Generated.Resilience;
 /// </summary>
 public sealed class StrategyResilienceHandler : DelegatingHandler
 {
-    private static readonly HashSet<int> TransientStatuses = [408, 429, 500, 502, 503, 504];
-
     private readonly StrategyRetryOptions _options;
     private readonly ResiliencePipeline<HttpResponseMessage> _idempotent;
     private readonly ResiliencePipeline<HttpResponseMessage> _notIdempotent;
@@ -96,7 +94,7 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
-        { Result: { } response } => TransientStatuses.Contains((int)response.StatusCode),
+        { Result: { } response } => TransientFailures.IsTransientStatus((int)response.StatusCode),
         { Exception: HttpRequestException or TimeoutRejectedException } => true,
         _ => false,
     };

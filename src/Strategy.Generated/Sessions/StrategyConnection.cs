@@ -76,9 +76,7 @@ public sealed class StrategyConnection : IAsyncDisposable
     public TClient CreateClient<TClient>()
         where TClient : StrategyClientBase
     {
-        var client = (TClient)Activator.CreateInstance(typeof(TClient), HttpClient)!;
-        client.ProjectId = ProjectId;
-        return client;
+        return (TClient)StrategyClientBase.Create(typeof(TClient), HttpClient, ProjectId);
     }
 
     /// <summary>Logs out (best effort, within a few seconds) and releases the HTTP client.</summary>

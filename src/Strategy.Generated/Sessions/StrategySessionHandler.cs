@@ -253,7 +253,8 @@ public sealed class StrategySessionHandler : DelegatingHandler
 
         await response.Content.BufferAsync(cancellationToken).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return ErrorBody.Parse(text, response.Content.Headers.ContentType?.MediaType).Code is null or "ERR009";
+        var code = ErrorBody.Parse(text, response.Content.Headers.ContentType?.MediaType).Code;
+        return StrategyApiException.Classify((int)response.StatusCode, code) == StrategyErrorKind.SessionExpired;
     }
 
     private static HttpRequestMessage Clone(HttpRequestMessage request)

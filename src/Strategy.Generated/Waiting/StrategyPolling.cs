@@ -1,4 +1,5 @@
 using Strategy.Generated.Errors;
+using Strategy.Generated.Resilience;
 
 namespace Strategy.Generated.Waiting;
 
@@ -45,7 +46,7 @@ internal static class StrategyPolling
                         throw new StrategyOperationFailedException(description, outcome.Value, outcome.Failures, status);
                 }
             }
-            catch (Exception ex) when (IsTransient(ex, cancellationToken) && transientFailures < options.MaxConsecutiveTransientFailures)
+            catch (Exception ex) when (TransientFailures.IsTransient(ex, cancellationToken) && transientFailures < options.MaxConsecutiveTransientFailures)
             {
                 // The status call failed, not the work: try again after the delay without restarting anything.
                 transientFailures++;
@@ -62,13 +63,4 @@ internal static class StrategyPolling
             await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    /// <summary>Whether a failed status call is worth repeating: throttling, a server or gateway error, a broken connection.</summary>
-    internal static bool IsTransient(Exception exception, CancellationToken cancellationToken) => exception switch
-    {
-        StrategyApiException api => api.Kind is StrategyErrorKind.Throttled || api.StatusCode is 500 or 502 or 503 or 504,
-        HttpRequestException => true,
-        TaskCanceledException when !cancellationToken.IsCancellationRequested => true, // HttpClient's own timeout
-        _ => false,
-    };
 }

@@ -66,6 +66,8 @@ public sealed class TableSelectionTests : ClientTest<DataModelsClient>
             Assert.That(() => TableSelection.ByName(RefreshPolicy.Replace, "a", "a"), Throws.ArgumentException.With.Message.Contains("twice"));
             Assert.That(() => TableSelection.ByName(RefreshPolicy.Replace, " "), Throws.ArgumentException.With.Message.Contains("empty"));
             Assert.That(() => TableSelection.All((RefreshPolicy)42), Throws.InstanceOf<ArgumentOutOfRangeException>());
+            Assert.That(() => TableSelection.ByIdOrName([KeyValuePair.Create("ytd_day", RefreshPolicy.Add), KeyValuePair.Create("0D1436DF3004418086D8BD3FD985EC4A", RefreshPolicy.Add)]),
+                Throws.ArgumentException.With.Message.Contains("not both"));
         });
     }
 

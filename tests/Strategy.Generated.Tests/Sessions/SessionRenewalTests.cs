@@ -1,0 +1,60 @@
+using System.Net;
+using Strategy.Generated.Http;
+using Strategy.Generated.Sessions;
+using Strategy.Generated.Tests.Support;
+
+namespace Strategy.Generated.Tests.Sessions;
+
+/// <summary>The session renews exactly when the error classification says the session expired.</summary>
+public sealed class SessionRenewalTests
+{
+    private static (HttpClient Client, MockHttpMessageHandler Mock, StrategySessionHandler Session) Create()
+    {
+        var mock = new MockHttpMessageHandler();
+        var session = new StrategySessionHandler(new Uri(MockServer.BaseUrl), StrategyCredentials.Standard("administrator", "")) { InnerHandler = mock };
+        return (new HttpClient(session) { BaseAddress = new Uri(MockServer.BaseUrl) }, mock, session);
+    }
+
+    [TestCase("", TestName = "A 401 without a body renews the session once")]
+    [TestCase("""{"code":"ERR009","message":"expired"}""", TestName = "A 401 ERR009 renews the session once")]
+    public async Task An_expired_session_is_renewed_once_and_the_request_resent(string body)
+    {
+        var (client, mock, session) = Create();
+        ExpectLogin(mock, "token-1");
+        mock.Expect(HttpMethod.Get, MockServer.Url("api/sessions")).WithHeaders(StrategyHeaders.AuthToken, "token-1")
+            .Respond(_ => MockServer.Answer(HttpStatusCode.Unauthorized, body.Length == 0 ? null : body));
+        ExpectLogin(mock, "token-2");
+        mock.Expect(HttpMethod.Get, MockServer.Url("api/sessions")).WithHeaders(StrategyHeaders.AuthToken, "token-2")
+            .Respond(HttpStatusCode.OK);
+
+        using var response = await client.GetAsync("api/sessions");
+
+        mock.VerifyNoOutstandingExpectation();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(session.LoginCount, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task Rejected_credentials_are_not_retried_with_a_new_login()
+    {
+        var (client, mock, session) = Create();
+        ExpectLogin(mock, "token-1");
+        mock.When(HttpMethod.Get, MockServer.Url("api/sessions"))
+            .Respond(_ => MockServer.Answer(HttpStatusCode.Unauthorized, """{"code":"ERR003","message":"bad credentials"}"""));
+
+        using var response = await client.GetAsync("api/sessions");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(session.LoginCount, Is.EqualTo(1));
+        });
+    }
+
+    private static void ExpectLogin(MockHttpMessageHandler mock, string token) =>
+        mock.Expect(HttpMethod.Post, MockServer.Url("api/auth/login"))
+            .Respond(_ => MockServer.Answer(HttpStatusCode.NoContent, null, (StrategyHeaders.AuthToken, token)));
+}
