@@ -45,11 +45,10 @@ internal sealed record SpecHeader(
     string SchemaType,
     string? Format,
     string? Description,
-    bool Required,
     SpecLocation Location);
 
 /// <summary>A property of an operation's success response, with its items' property names when it is an array of objects.</summary>
-internal sealed record SpecProperty(string Name, string? Type, EquatableArray<string> ItemProperties);
+internal sealed record SpecProperty(string Name, EquatableArray<string> ItemProperties);
 
 /// <summary>The <c>x-strategy-*</c> declarations on one operation.</summary>
 internal sealed record WorkflowDeclarations(

@@ -119,7 +119,6 @@ internal sealed class SpecReader
                             Scalar(Child(schema, "type")) ?? "string",
                             Scalar(Child(schema, "format")),
                             Scalar(Child(headerNode, "description")),
-                            Scalar(Child(headerNode, "required")) == "true",
                             Locate(header.Key)));
                     }
                 }
@@ -151,9 +150,10 @@ internal sealed class SpecReader
             .Select(p =>
             {
                 var propertySchema = ResolveSchema(p.Value) as YamlMappingNode;
-                var type = Scalar(Child(propertySchema, "type"));
-                var items = type == "array" ? PropertiesOf(Child(propertySchema, "items")).Select(i => Scalar(i.Key) ?? string.Empty) : [];
-                return new SpecProperty(Scalar(p.Key) ?? string.Empty, type, items.ToEquatableArray());
+                var items = Scalar(Child(propertySchema, "type")) == "array"
+                    ? PropertiesOf(Child(propertySchema, "items")).Select(i => Scalar(i.Key) ?? string.Empty)
+                    : [];
+                return new SpecProperty(Scalar(p.Key) ?? string.Empty, items.ToEquatableArray());
             })
             .ToEquatableArray();
     }
