@@ -55,6 +55,6 @@ public sealed class SnapshotTests
     }
 
     private static bool IsDeclarationBody(string line) =>
-        new[] { "helper:", "items: jobs", "totalHeader:", "wait: GetJob", "set:", "bind:", "describe:", "status: state", "running:", "succeeded:", "failed:", "errors: errors", "open:", "openHeader:", "as:", "close:" }
+        new[] { "helper:", "items: jobs", "totalHeader:", "wait: GetJob", "set:", "bind:", "describe:", "status: state", "running:", "succeeded:", "failed:", "errors: errors", "open:", "openHeader:", "as:", "close:", "reopen:", "on: LOCK_GONE", "repeatable:" }
             .Any(key => line.TrimStart().StartsWith(key, StringComparison.Ordinal));
 }

@@ -29,6 +29,7 @@ internal sealed record SpecOperation(
     string Path,
     EquatableArray<SpecHeader> ResponseHeaders,
     EquatableArray<SpecProperty> ResponseProperties,
+    EquatableArray<SpecProperty> RequestProperties,
     WorkflowDeclarations Workflows,
     SpecLocation Location)
 {
@@ -99,6 +100,25 @@ internal sealed record ScopeDeclaration(
     string As,
     string Close,
     string Wait,
+    ReopenDeclaration? Reopen,
+    SpecLocation Location);
+
+/// <summary>
+/// <c>x-strategy-scope.reopen</c>: the error code that says the resource expired, and which
+/// request items may be sent again without changing the result.
+/// </summary>
+internal sealed record ReopenDeclaration(
+    string On,
+    RepeatableDeclaration? Repeatable,
+    SpecLocation Location);
+
+/// <summary>Request body items whose <see cref="Field"/> must be one of <see cref="Values"/> for the work to be safe to repeat.</summary>
+internal sealed record RepeatableDeclaration(
+    string Parameter,
+    string Items,
+    string Field,
+    EquatableArray<string> Values,
+    string? Subject,
     SpecLocation Location);
 
 /// <summary><c>x-strategy-pages</c>: this operation lists items a page at a time.</summary>

@@ -133,6 +133,7 @@ internal sealed class SpecReader
             path,
             headers.ToEquatableArray(),
             ReadResponseProperties(Resolve(Child(operation, "responses")) as YamlMappingNode),
+            ReadProperties(JsonSchema(Resolve(Child(operation, "requestBody")) as YamlMappingNode)),
             new WorkflowReader(this, operationId).Read(operation),
             Locate(operationIdNode ?? keyNode));
     }
@@ -143,9 +144,19 @@ internal sealed class SpecReader
         var schema = responses?.Children
             .Where(r => (Scalar(r.Key) ?? string.Empty).StartsWith("2", System.StringComparison.Ordinal))
             .Select(r => Resolve(r.Value) as YamlMappingNode)
-            .Select(r => Resolve(Child(Child(Child(r, "content") as YamlMappingNode, "application/json") as YamlMappingNode, "schema")))
+            .Select(JsonSchema)
             .FirstOrDefault(s => s is not null);
 
+        return ReadProperties(schema);
+    }
+
+    /// <summary>The JSON schema of a response or request body, if it has one.</summary>
+    private YamlNode? JsonSchema(YamlMappingNode? body) =>
+        Resolve(Child(Child(Child(body, "content") as YamlMappingNode, "application/json") as YamlMappingNode, "schema"));
+
+    /// <summary>A schema's properties, with their items' property names when they are arrays of objects.</summary>
+    private EquatableArray<SpecProperty> ReadProperties(YamlNode? schema)
+    {
         return PropertiesOf(schema)
             .Select(p =>
             {

@@ -105,7 +105,30 @@ internal sealed class WorkflowReader
         e.Required("as"),
         e.Required("close"),
         e.Required("wait"),
+        e.Mapping("reopen") is { } reopen ? ReadReopen(new Entry(this, Scope + ".reopen", reopen, e.KeyLocation("reopen"))) : null,
         e.Location);
+
+    private ReopenDeclaration? ReadReopen(Entry e)
+    {
+        var items = e.Mapping("repeatable");
+        var repeatable = items is null ? null : ReadRepeatable(new Entry(this, Scope + ".reopen.repeatable", items, spec.Locate(items)));
+        var declaration = new ReopenDeclaration(e.Required("on"), repeatable, e.Location);
+
+        // A broken safety rule must not read as "always safe": then there is no reopening at all.
+        return e.Failed || (items is not null && repeatable is null) ? null : declaration;
+    }
+
+    private RepeatableDeclaration? ReadRepeatable(Entry e)
+    {
+        var declaration = new RepeatableDeclaration(
+            e.Optional("parameter") ?? "body",
+            e.Required("items"),
+            e.Required("field"),
+            e.List("values", required: true),
+            e.Optional("subject"),
+            e.Location);
+        return e.Failed ? null : declaration;
+    }
 
     private PagesDeclaration ReadPages(Entry e)
     {
@@ -151,6 +174,10 @@ internal sealed class WorkflowReader
         }
 
         public YamlMappingNode? Mapping(string key) => SpecReader.Child(mapping, key) as YamlMappingNode;
+
+        /// <summary>Where a key of this mapping is written, so a report points at the line a reader looks for.</summary>
+        public SpecLocation KeyLocation(string key) =>
+            mapping.Children.Keys.FirstOrDefault(k => SpecReader.Scalar(k) == key) is { } node ? owner.Spec.Locate(node) : Location;
 
         public EquatableArray<string> List(string key, bool required)
         {

@@ -235,6 +235,42 @@ internal sealed class WorkflowsBuilder
             return arguments.ToArray();
         }
 
+        ReopenHelper? reopen = null;
+        if (scope.Reopen is { } reopenDeclaration)
+        {
+            RepeatableHelper? repeatable = null;
+            if (reopenDeclaration.Repeatable is { } rule)
+            {
+                var bodyParameter = helperParameters.FirstOrDefault(p => SameName(p.Name, rule.Parameter));
+                var itemFields = operation.RequestProperties.FirstOrDefault(p => p.Name == rule.Items)?.ItemProperties;
+                if (bodyParameter is null)
+                {
+                    ok = Report(Diagnostics.UnknownField, rule.Location, Extension, operation.OperationId, "parameter", rule.Parameter, method.Name);
+                }
+                else if (itemFields is null)
+                {
+                    ok = Report(Diagnostics.UnknownField, rule.Location, Extension, operation.OperationId, "field", rule.Items, "the request body of " + operation.OperationId);
+                }
+                else
+                {
+                    foreach (var field in new[] { rule.Field, rule.Subject }.OfType<string>().Where(f => !itemFields.Value.Contains(f)))
+                    {
+                        ok = Report(Diagnostics.UnknownField, rule.Location, Extension, operation.OperationId, "field", field, "the items of '" + rule.Items + "' in the request body");
+                    }
+
+                    repeatable = new RepeatableHelper(
+                        bodyParameter.Name,
+                        Naming.Pascal(rule.Items),
+                        rule.Field,
+                        Naming.Pascal(rule.Field),
+                        rule.Values,
+                        rule.Subject is null ? null : Naming.Pascal(rule.Subject));
+                }
+            }
+
+            reopen = new ReopenHelper(reopenDeclaration.On, repeatable);
+        }
+
         var openArguments = Arguments(open.Value.Method);
         var scopedArguments = Arguments(method);
         var closeArguments = Arguments(close.Value.Method);
@@ -262,8 +298,14 @@ internal sealed class WorkflowsBuilder
             wait.Wait.Helper + "Async",
             wait.Operation.OperationId,
             waitArguments.ToEquatableArray(),
-            wait.Method.ResultType!));
+            wait.Method.ResultType!,
+            ResourceName(resource!),
+            reopen));
     }
+
+    /// <summary><c>instanceId</c> names an <c>instance</c>.</summary>
+    private static string ResourceName(string parameter) =>
+        parameter.Length > 2 && parameter.EndsWith("Id", System.StringComparison.Ordinal) ? parameter.Substring(0, parameter.Length - 2) : parameter;
 
     private void AddPages(SpecOperation operation, BoundOperation bound, PagesDeclaration pages)
     {

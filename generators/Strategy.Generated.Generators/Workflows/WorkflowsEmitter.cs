@@ -163,37 +163,91 @@ internal static class WorkflowsEmitter
 
     private static void EmitScope(SourceWriter writer, ScopeHelper scope)
     {
+        var expiry = scope.Reopen is not { } reopen
+            ? "If the " + scope.ResourceName + " expires on the server while waiting, the status call's error is thrown as it is; the work is not started again."
+            : "If the " + scope.ResourceName + " expires on the server (the server answers <c>" + SourceWriter.Escape(reopen.ErrorCode) + "</c>), a new one is opened and the work started again, once"
+              + (reopen.Repeatable is { } rule
+                  ? ", when every item of <c>" + rule.Parameter + "." + rule.ItemsProperty + "</c> has a <c>" + SourceWriter.Escape(rule.FieldJson) + "</c> of " + Values(rule.Values)
+                    + " (repeating them gives the same result); otherwise this throws <see cref=\"" + Errors + "StrategyResourceExpiredException\"/> naming the items that are not safe to repeat."
+                  : ".")
+              + " The reopening is reported through <see cref=\"" + Waiting + "StrategyWaitOptions.ScopeChanged\"/> and <see cref=\"" + Waiting + "StrategyWaitProgress{T}.Reopens\"/>.";
         writer.Doc(
-            "Runs <c>" + scope.OperationId + "</c> from start to finish: opens a resource with <c>" + scope.OpenOperationId + "</c> (its id comes in the <c>"
-            + scope.OpenHeader + "</c> header), calls <c>" + scope.OperationId + "</c> with it, waits with <see cref=\"" + scope.WaitName + "\"/> (polling <c>"
-            + scope.WaitOperationId + "</c>), and closes it with <c>" + scope.CloseOperationId + "</c> whatever happens: on success, failure, timeout and cancellation.\n"
-            + "Closing runs under its own time limit (<see cref=\"" + Waiting + "StrategyWaitOptions.CleanupTimeout\"/>), not <paramref name=\"cancellationToken\"/>; "
-            + "a failure to close is passed to <see cref=\"" + Waiting + "StrategyWaitOptions.CleanupFailed\"/> and does not hide the outcome.\n"
-            + "If the resource expires on the server while waiting, the status call answers 404 and this throws <see cref=\"" + Errors + "StrategyApiException\"/> "
-            + "with <see cref=\"" + Errors + "StrategyErrorKind.NotFound\"/>; it is not retried with a new resource, because <c>" + scope.OperationId + "</c> is not idempotent.");
+            "Runs <c>" + scope.OperationId + "</c> from start to finish: opens " + Article(scope.ResourceName) + " " + scope.ResourceName + " with <c>" + scope.OpenOperationId + "</c> (its id comes in the <c>"
+            + scope.OpenHeader + "</c> header), calls <c>" + scope.OperationId + "</c> in it, waits with <see cref=\"" + scope.WaitName + "\"/> (polling <c>"
+            + scope.WaitOperationId + "</c>), and deletes it with <c>" + scope.CloseOperationId + "</c> whatever happens: on success, failure, timeout and cancellation.\n"
+            + "Options are checked before anything is sent. Deleting runs under its own time limit (<see cref=\"" + Waiting + "StrategyWaitOptions.CleanupTimeout\"/>), not <paramref name=\"cancellationToken\"/>; "
+            + "a failure to delete is passed to <see cref=\"" + Waiting + "StrategyWaitOptions.CleanupFailed\"/> and does not hide the outcome.\n"
+            + expiry);
         ParameterDocs(writer, scope.Parameters, "Passed to the operations that take it.");
         WaitDocs(writer, "The final status.");
         writer.Line("/// <exception cref=\"" + Errors + "StrategyOperationFailedException\">The server reported that the work failed.</exception>");
         writer.Line("/// <exception cref=\"" + Errors + "StrategyWaitTimeoutException\">The work was still running when the wait's time limit ran out.</exception>");
+        writer.Line("/// <exception cref=\"" + Errors + "StrategyUnreachableException\">The server could not be reached, more times in a row than the options allow.</exception>");
+        if (scope.Reopen is not null)
+        {
+            writer.Line("/// <exception cref=\"" + Errors + "StrategyResourceExpiredException\">The " + scope.ResourceName + " expired and the work could not safely be started again.</exception>");
+        }
+
         ApiExceptionDoc(writer);
-        writer.Open("public virtual async " + Tasks + "Task<" + scope.ResultType + "> " + scope.Name + "(" + Signature(scope.Parameters, OptionsParameter, Progress(scope.ResultType), TokenParameter) + ")");
+        writer.Open("public virtual " + Tasks + "Task<" + scope.ResultType + "> " + scope.Name + "(" + Signature(scope.Parameters, OptionsParameter, Progress(scope.ResultType), TokenParameter) + ")");
         Validate(writer, scope.Parameters);
-        writer.Line("var opened = await " + scope.OpenMethod + "(" + Arguments(scope.OpenArguments, "cancellationToken") + ").ConfigureAwait(false);");
-        writer.Line("var " + scope.ResourceVariable + " = opened." + scope.OpenHeaderProperty + " ?? throw new " + Errors + "StrategyApiException(");
-        writer.Line("    \"" + scope.OpenOperationId + " answered without the " + scope.OpenHeader + " header\", opened.StatusCode, null, opened.Headers, null);");
-        writer.Open("try");
-        writer.Line("await " + scope.ScopedMethod + "(" + Arguments(scope.ScopedArguments, "cancellationToken") + ").ConfigureAwait(false);");
-        writer.Line("return await " + scope.WaitName + "(" + Arguments(scope.WaitArguments, "options", "progress", "cancellationToken") + ").ConfigureAwait(false);");
-        writer.Close();
-        writer.Open("finally");
-        writer.Line("var cleanupFailure = await " + Waiting + "StrategyCleanup.RunAsync(ct => " + scope.CloseMethod + "(" + Arguments(scope.CloseArguments, "ct") + "), options).ConfigureAwait(false);");
-        writer.Open("if (cleanupFailure is not null)");
-        writer.Line("(options ?? " + Waiting + "StrategyWaitOptions.Default).CleanupFailed?.Invoke(cleanupFailure);");
-        writer.Close();
-        writer.Close();
+        var resource = scope.ResourceVariable;
+        writer.Line("return " + Waiting + "StrategyScope.RunAsync<" + scope.ResultType + ">(");
+        writer.Line("    new " + Waiting + "StrategyScopeDeclaration(" + Quote(scope.OperationId) + ", " + Quote(scope.ResourceName) + ", " + ScopeDescription(scope) + ", "
+                    + (scope.Reopen is { } declared ? Quote(declared.ErrorCode) : "null") + ", "
+                    + (scope.Reopen?.Repeatable is { } repeatable ? NotRepeatableName(scope) + "(" + repeatable.Parameter + ")" : "global::System.Array.Empty<string>()") + "),");
+        writer.Line("    async ct =>");
+        writer.Line("    {");
+        writer.Line("        var opened = await " + scope.OpenMethod + "(" + Arguments(scope.OpenArguments, "ct") + ").ConfigureAwait(false);");
+        writer.Line("        return opened." + scope.OpenHeaderProperty + " ?? throw new " + Errors + "StrategyApiException(");
+        writer.Line("            " + Quote(scope.OpenOperationId + " answered without the " + scope.OpenHeader + " header") + ", opened.StatusCode, null, opened.Headers, null);");
+        writer.Line("    },");
+        writer.Line("    (" + resource + ", ct) => " + scope.ScopedMethod + "(" + Arguments(scope.ScopedArguments, "ct") + "),");
+        writer.Line("    (" + resource + ", waitOptions, waitProgress, ct) => " + scope.WaitName + "(" + Arguments(scope.WaitArguments, "waitOptions", "waitProgress", "ct") + "),");
+        writer.Line("    (" + resource + ", ct) => " + scope.CloseMethod + "(" + Arguments(scope.CloseArguments, "ct") + "),");
+        writer.Line("    options,");
+        writer.Line("    progress,");
+        writer.Line("    cancellationToken);");
         writer.Close();
         writer.Line();
+
+        if (scope.Reopen?.Repeatable is { } rule2)
+        {
+            var parameterType = scope.Parameters.First(p => p.Name == rule2.Parameter).Type;
+            writer.Doc("The items of <paramref name=\"" + rule2.Parameter + "\"/> that would not give the same result if the work were started again.");
+            writer.Open("private static global::System.Collections.Generic.IReadOnlyList<string> " + NotRepeatableName(scope) + "(" + parameterType + " " + rule2.Parameter + ")");
+            writer.Line("var notRepeatable = new global::System.Collections.Generic.List<string>();");
+            writer.Open("foreach (var item in " + rule2.Parameter + "." + rule2.ItemsProperty + " ?? [])");
+            writer.Open("if (item is null)");
+            writer.Line("continue;");
+            writer.Close();
+            writer.Line();
+            writer.Line("var value = " + Waiting + "StrategyWire.ValueOf(item, " + Quote(rule2.FieldJson) + ", item." + rule2.FieldProperty + ");");
+            writer.Open("if (value is not (" + Patterns(rule2.Values) + "))");
+            writer.Line("notRepeatable.Add(" + (rule2.SubjectProperty is null ? string.Empty : Waiting + "StrategyWire.Text(item." + rule2.SubjectProperty + ") + \" \" + ") + "\"(\" + value + \")\");"
+                .Replace("+ \" \" + \"(\"", "+ \" (\""));
+            writer.Close();
+            writer.Close();
+            writer.Line();
+            writer.Line("return notRepeatable;");
+            writer.Close();
+            writer.Line();
+        }
     }
+
+    private static string NotRepeatableName(ScopeHelper scope) => "NotRepeatable" + scope.Name.Substring(0, scope.Name.Length - "Async".Length);
+
+    private static string ScopeDescription(ScopeHelper scope)
+    {
+        var identifying = scope.Parameters.Where(p => p.Type is "string" or "global::System.String").Select(p => p.Name).ToList();
+        return identifying.Count == 0
+            ? Quote(scope.OperationId)
+            : Quote(scope.OperationId + " (") + " + " + string.Join(" + \", \" + ", identifying) + " + \")\"";
+    }
+
+    private static string Article(string noun) => noun.Length > 0 && "aeiou".IndexOf(char.ToLowerInvariant(noun[0])) >= 0 ? "an" : "a";
+
+    private static string Quote(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 
     private static void EmitPages(SourceWriter writer, PagesHelper pages)
     {

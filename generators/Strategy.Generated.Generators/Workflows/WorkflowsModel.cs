@@ -77,7 +77,21 @@ internal sealed record ScopeHelper(
     string WaitName,
     string WaitOperationId,
     EquatableArray<string> WaitArguments,
-    string ResultType);
+    string ResultType,
+    string ResourceName,
+    ReopenHelper? Reopen);
+
+/// <summary>When a scope's resource counts as expired, and which request items make starting again unsafe.</summary>
+internal sealed record ReopenHelper(string ErrorCode, RepeatableHelper? Repeatable);
+
+/// <summary>Items of a request parameter whose field must hold one of <see cref="Values"/> for the work to be repeatable.</summary>
+internal sealed record RepeatableHelper(
+    string Parameter,
+    string ItemsProperty,
+    string FieldJson,
+    string FieldProperty,
+    EquatableArray<string> Values,
+    string? SubjectProperty);
 
 /// <summary>Walks an offset/limit list lazily.</summary>
 internal sealed record PagesHelper(

@@ -60,7 +60,22 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
         }
     }
 
-    private Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken) => base.SendAsync(request, cancellationToken);
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            ConnectionFailureBudget.Current?.RecordAnswer();
+            return response;
+        }
+        catch (Exception ex) when (ConnectionFailureBudget.IsConnectionFailure(ex))
+        {
+            // Each attempt spends the wait's budget, so a dead server is given up on after the
+            // budget, not after retries x status calls.
+            ConnectionFailureBudget.Current?.RecordFailure(ex, request.RequestUri);
+            throw;
+        }
+    }
 
     private ResiliencePipeline<HttpResponseMessage> Build(bool idempotent)
     {
@@ -74,7 +89,8 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
                 UseJitter = true,
                 Delay = _options.BaseDelay,
                 MaxDelay = _options.MaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(idempotent ? IsTransient(args.Outcome) : WasNeverSent(args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(
+                    (idempotent ? IsTransient(args.Outcome) : WasNeverSent(args.Outcome)) && ConnectionFailureBudget.Current?.IsExhausted != true),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
                 OnRetry = args =>
                 {

@@ -5,10 +5,16 @@ namespace Strategy.Generated.Waiting;
 
 /// <summary>
 /// The one polling core every generated wait goes through: call, classify, report, delay,
-/// until the work succeeds, fails or the time is up.
+/// until the work succeeds, fails, the server is gone or the time is up.
 /// </summary>
 internal static class StrategyPolling
 {
+    /// <summary>
+    /// How long a status call that starts at (or just before) the deadline may still take, so the
+    /// last check can answer; a call cut by the deadline ends the wait within this of the limit.
+    /// </summary>
+    internal static readonly TimeSpan LastCallGrace = TimeSpan.FromMilliseconds(500);
+
     public static async Task<TStatus> PollAsync<TStatus>(
         Func<CancellationToken, Task<TStatus>> poll,
         Func<TStatus, PollOutcome> classify,
@@ -24,16 +30,24 @@ internal static class StrategyPolling
         var attempt = 0;
         var transientFailures = 0;
         string? lastState = null;
+        var budget = new ConnectionFailureBudget(options.MaxConsecutiveTransientFailures);
+        using var budgetScope = ConnectionFailureBudget.Use(budget);
 
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             attempt++;
             TimeSpan? retryAfter = null;
+
+            // The status call runs under the time left, so a call that hangs cannot outlast the wait.
+            var callLimit = options.Timeout - clock.GetElapsedTime(started);
+            using var deadline = new CancellationTokenSource(callLimit > LastCallGrace ? callLimit : LastCallGrace, clock);
+            using var callToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             try
             {
-                var status = await poll(cancellationToken).ConfigureAwait(false);
+                var status = await poll(callToken.Token).ConfigureAwait(false);
                 transientFailures = 0;
+                budget.RecordAnswer();
                 var outcome = classify(status);
                 lastState = outcome.Value;
                 progress?.Report(new StrategyWaitProgress<TStatus>(status, outcome.Value, attempt, clock.GetElapsedTime(started)));
@@ -46,6 +60,21 @@ internal static class StrategyPolling
                         throw new StrategyOperationFailedException(description, outcome.Value, outcome.Failures, status);
                 }
             }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new StrategyWaitTimeoutException(description, options.Timeout, clock.GetElapsedTime(started), attempt, lastState);
+            }
+            catch (Exception ex) when (ConnectionFailureBudget.IsConnectionFailure(ex))
+            {
+                // Counted here unless the retry handler already counted this attempt.
+                budget.RecordFailure(ex, null);
+                if (budget.IsExhausted)
+                {
+                    throw new StrategyUnreachableException(description, budget.Server, budget.Failures, ex);
+                }
+
+                transientFailures++;
+            }
             catch (Exception ex) when (TransientFailures.IsTransient(ex, cancellationToken) && transientFailures < options.MaxConsecutiveTransientFailures)
             {
                 // The status call failed, not the work: try again after the delay without restarting anything.
@@ -54,13 +83,15 @@ internal static class StrategyPolling
             }
 
             var elapsed = clock.GetElapsedTime(started);
-            var delay = PollingDelay.Next(attempt, options, retryAfter, Random.Shared.NextDouble());
-            if (elapsed + delay > options.Timeout)
+            if (elapsed >= options.Timeout)
             {
                 throw new StrategyWaitTimeoutException(description, options.Timeout, elapsed, attempt, lastState);
             }
 
-            await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+            // The last delay ends at the deadline, so the final check happens then rather than one delay early.
+            var delay = PollingDelay.Next(attempt, options, retryAfter, Random.Shared.NextDouble());
+            var left = options.Timeout - elapsed;
+            await Task.Delay(delay < left ? delay : left, clock, cancellationToken).ConfigureAwait(false);
         }
     }
 }

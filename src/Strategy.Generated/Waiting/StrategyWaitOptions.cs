@@ -45,6 +45,13 @@ public sealed record StrategyWaitOptions
     /// </summary>
     public Action<Exception>? CleanupFailed { get; init; }
 
+    /// <summary>
+    /// Called at each step in the life of the resource a scoped workflow holds (opened, reopening,
+    /// closing, closed, close failed), for callers that must know what is on the server, such as a
+    /// command line that is interrupted. Exceptions it throws are ignored.
+    /// </summary>
+    public Action<StrategyScopeEvent>? ScopeChanged { get; init; }
+
     /// <summary>The clock the wait measures its time limit with. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

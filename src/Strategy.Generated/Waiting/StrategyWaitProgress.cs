@@ -6,4 +6,11 @@ namespace Strategy.Generated.Waiting;
 /// <param name="State">The status value as sent (for example <c>running</c> or <c>1</c>).</param>
 /// <param name="Attempt">Which status call this was, from 1.</param>
 /// <param name="Elapsed">How long the wait has taken so far.</param>
-public sealed record StrategyWaitProgress<TStatus>(TStatus Status, string State, int Attempt, TimeSpan Elapsed);
+public sealed record StrategyWaitProgress<TStatus>(TStatus Status, string State, int Attempt, TimeSpan Elapsed)
+{
+    /// <summary>The resource the work runs in (such as a data model instance) for scoped workflows; otherwise <see langword="null"/>.</summary>
+    public string? ResourceId { get; init; }
+
+    /// <summary>How many times the resource expired and the work was started again in a new one (0 or 1).</summary>
+    public int Reopens { get; init; }
+}

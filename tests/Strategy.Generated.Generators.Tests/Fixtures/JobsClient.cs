@@ -38,6 +38,20 @@ namespace Fixture
         public IList<JobError>? Errors { get; set; }
     }
 
+    public enum StepMode { Overwrite, Append }
+
+    public class RunStep
+    {
+        public string Name { get; set; } = "";
+
+        public StepMode Mode { get; set; }
+    }
+
+    public class RunRequest
+    {
+        public IList<RunStep> Steps { get; set; } = new List<RunStep>();
+    }
+
     public class JobList
     {
         public IList<Job> Jobs { get; set; } = new List<Job>();
@@ -55,6 +69,6 @@ namespace Fixture
 
         public virtual Task ReleaseLockAsync(string lockId, CancellationToken cancellationToken) => throw null!;
 
-        public virtual Task RunLockedAsync(string jobId, string lockId, CancellationToken cancellationToken) => throw null!;
+        public virtual Task RunLockedAsync(string jobId, string lockId, RunRequest body, CancellationToken cancellationToken) => throw null!;
     }
 }

@@ -1,0 +1,161 @@
+using Strategy.Generated.Errors;
+using Strategy.Generated.Resilience;
+
+namespace Strategy.Generated.Waiting;
+
+/// <summary>What the spec's <c>x-strategy-scope</c> declares about one scoped workflow, as the generated code passes it.</summary>
+/// <param name="Operation">The scoped operation, such as <c>PublishDataModel</c>.</param>
+/// <param name="Resource">What the scope holds, such as <c>instance</c>.</param>
+/// <param name="Description">The workflow and its arguments, for messages.</param>
+/// <param name="ReopenOn">The error code that says the resource is gone and may be replaced (<c>reopen.on</c>); <see langword="null"/> never reopens.</param>
+/// <param name="NotRepeatable">The parts of this request that make starting the work again unsafe (<c>reopen.repeatable</c>).</param>
+internal sealed record StrategyScopeDeclaration(string Operation, string Resource, string Description, string? ReopenOn, IReadOnlyList<string> NotRepeatable);
+
+/// <summary>
+/// The one runtime for every scoped workflow: open a resource, start the work in it, wait, and
+/// close the resource whatever happens, under its own time limit. When the resource expires and
+/// the spec says how to tell, the work is started again once in a new resource, if that is safe.
+/// </summary>
+internal static class StrategyScope
+{
+    public static async Task<TStatus> RunAsync<TStatus>(
+        StrategyScopeDeclaration scope,
+        Func<CancellationToken, Task<string>> open,
+        Func<string, CancellationToken, Task> start,
+        Func<string, StrategyWaitOptions, IProgress<StrategyWaitProgress<TStatus>>?, CancellationToken, Task<TStatus>> wait,
+        Func<string, CancellationToken, Task> close,
+        StrategyWaitOptions? options,
+        IProgress<StrategyWaitProgress<TStatus>>? progress,
+        CancellationToken cancellationToken)
+    {
+        // Checked before anything is sent: bad options must not leave a resource behind.
+        options ??= StrategyWaitOptions.Default;
+        options.Validate();
+        var clock = options.TimeProvider;
+        var started = clock.GetTimestamp();
+        var reopens = 0;
+        var budget = new ConnectionFailureBudget(options.MaxConsecutiveTransientFailures);
+
+        while (true)
+        {
+            string resourceId;
+            using (ConnectionFailureBudget.Use(budget))
+            {
+                try
+                {
+                    resourceId = await open(cancellationToken).ConfigureAwait(false);
+                }
+                catch (HttpRequestException ex) when (ConnectionFailureBudget.IsConnectionFailure(ex))
+                {
+                    throw Unreachable(scope, budget, ex);
+                }
+            }
+
+            Notify(options, new StrategyScopeEvent(StrategyScopeEventKind.Opened, scope.Operation, scope.Resource, resourceId));
+            var serverGone = false;
+            var workStarted = false;
+            try
+            {
+                using (ConnectionFailureBudget.Use(budget))
+                {
+                    await start(resourceId, cancellationToken).ConfigureAwait(false);
+                }
+
+                workStarted = true;
+                var left = options.Timeout - clock.GetElapsedTime(started);
+                if (left <= TimeSpan.Zero)
+                {
+                    throw new StrategyWaitTimeoutException(scope.Description, options.Timeout, clock.GetElapsedTime(started), 0, null);
+                }
+
+                var stamped = progress is null ? null : new ResourceProgress<TStatus>(progress, resourceId, reopens);
+                return await wait(resourceId, reopens == 0 ? options : options with { Timeout = left }, stamped, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StrategyApiException ex) when (IsGone(scope, ex) && !cancellationToken.IsCancellationRequested)
+            {
+                // A status call (or the start itself) says the resource expired on the server.
+                if (reopens > 0)
+                {
+                    throw new StrategyResourceExpiredException(scope.Operation, scope.Resource, resourceId, [], reopens, ex);
+                }
+
+                if (workStarted && scope.NotRepeatable.Count > 0)
+                {
+                    throw new StrategyResourceExpiredException(scope.Operation, scope.Resource, resourceId, scope.NotRepeatable, reopens, ex);
+                }
+
+                reopens++;
+                Notify(options, new StrategyScopeEvent(StrategyScopeEventKind.Reopening, scope.Operation, scope.Resource, resourceId) { Error = ex });
+            }
+            catch (HttpRequestException ex) when (ConnectionFailureBudget.IsConnectionFailure(ex))
+            {
+                serverGone = true;
+                throw Unreachable(scope, budget, ex);
+            }
+            catch (StrategyUnreachableException)
+            {
+                serverGone = true;
+                throw;
+            }
+            finally
+            {
+                await CloseAsync(scope, resourceId, close, options, serverGone, cancellationToken.IsCancellationRequested).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static bool IsGone(StrategyScopeDeclaration scope, StrategyApiException error) =>
+        scope.ReopenOn is { } code && string.Equals(error.ErrorCode, code, StringComparison.OrdinalIgnoreCase);
+
+    private static StrategyUnreachableException Unreachable(StrategyScopeDeclaration scope, ConnectionFailureBudget budget, HttpRequestException cause) =>
+        new(scope.Description, budget.Server, Math.Max(budget.Failures, 1), cause);
+
+    private static async Task CloseAsync(
+        StrategyScopeDeclaration scope, string resourceId, Func<string, CancellationToken, Task> close, StrategyWaitOptions options, bool serverGone, bool cancelled)
+    {
+        Notify(options, new StrategyScopeEvent(StrategyScopeEventKind.Closing, scope.Operation, scope.Resource, resourceId) { Cancelled = cancelled });
+
+        // Against a server that is gone, one attempt: the outcome is already known and must not wait on retries.
+        var budget = new ConnectionFailureBudget(serverGone ? 0 : options.MaxConsecutiveTransientFailures);
+        Exception? failure;
+        using (ConnectionFailureBudget.Use(budget))
+        {
+            failure = await StrategyCleanup.RunAsync(ct => close(resourceId, ct), options).ConfigureAwait(false);
+        }
+
+        if (failure is null or StrategyApiException { Kind: StrategyErrorKind.NotFound })
+        {
+            // Deleted, or the server had already let it expire: either way nothing is left.
+            Notify(options, new StrategyScopeEvent(StrategyScopeEventKind.Closed, scope.Operation, scope.Resource, resourceId) { Cancelled = cancelled });
+            return;
+        }
+
+        Notify(options, new StrategyScopeEvent(StrategyScopeEventKind.CloseFailed, scope.Operation, scope.Resource, resourceId) { Error = failure, Cancelled = cancelled });
+        try
+        {
+            options.CleanupFailed?.Invoke(failure);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A failing callback must not hide the workflow's outcome.
+        }
+    }
+
+    private static void Notify(StrategyWaitOptions options, StrategyScopeEvent scopeEvent)
+    {
+        try
+        {
+            options.ScopeChanged?.Invoke(scopeEvent);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A failing callback must not change what happens on the server.
+        }
+    }
+
+    /// <summary>Stamps each report with the resource it came from.</summary>
+    private sealed class ResourceProgress<TStatus>(IProgress<StrategyWaitProgress<TStatus>> inner, string resourceId, int reopens) : IProgress<StrategyWaitProgress<TStatus>>
+    {
+        public void Report(StrategyWaitProgress<TStatus> value) => inner.Report(value with { ResourceId = resourceId, Reopens = reopens });
+    }
+}
