@@ -7,10 +7,17 @@ namespace Strategy.Cli;
 /// <summary>The <c>strategy</c> command line.</summary>
 internal static class StrategyCli
 {
+    /// <summary>Runs a command in-process; <paramref name="cancellationToken"/> stands in for an interrupt.</summary>
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
     {
+        using var interruption = new CliInterruption(console.Error, cancellationToken);
+        return await RunAsync(args, console, interruption);
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CliInterruption interruption)
+    {
         var options = new GlobalOptions();
-        var runner = new CommandRunner(options, console);
+        var runner = new CommandRunner(options, console, interruption);
         var root = new RootCommand("strategy: run Strategy (MicroStrategy) Library REST API workflows against a server, or against the embedded emulator.")
         {
             DemoCommand.Create(runner),
@@ -38,6 +45,10 @@ internal static class StrategyCli
             return ExitCodes.BadInput;
         }
 
-        return await parseResult.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
+        // Signals are ours (CliInterruption): System.CommandLine's own handling would end the
+        // process two seconds after Ctrl+C, before clean-up is done.
+        var invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = null };
+        var exitCode = await parseResult.InvokeAsync(invocation, interruption.Token);
+        return interruption.Signal is null ? exitCode : interruption.ExitCode;
     }
 }

@@ -51,6 +51,10 @@ public sealed class StrategyEmulator : IAsyncDisposable
     /// <returns>How many sessions were expired.</returns>
     public int ExpireSessions() => _state.ExpireAllSessions();
 
+    /// <summary>Expires every data model instance now, as an idle timeout would (a publish in progress then sees 404 ERR004).</summary>
+    /// <returns>How many instances were expired.</returns>
+    public int ExpireInstances() => _state.ExpireAllInstances();
+
     /// <summary>Makes the next schema reload task fail.</summary>
     public void FailNextTask() => _state.FailNextTask();
 
@@ -71,19 +75,22 @@ public sealed class StrategyEmulator : IAsyncDisposable
     }
 
     /// <summary>Runs the emulator as a program until it is stopped (Ctrl+C).</summary>
-    /// <param name="args">Command-line arguments: ASP.NET Core's (<c>--urls</c>) and <c>--path-base /Name</c>.</param>
+    /// <param name="args">
+    /// Command-line arguments: ASP.NET Core's (<c>--urls</c>), <c>--path-base /Name</c>, and the
+    /// settings of <see cref="StrategyEmulatorOptions"/> (see <see cref="StrategyEmulatorOptions.FromConfiguration"/>).
+    /// </param>
     /// <returns>A task that completes when the emulator stops.</returns>
     public static async Task RunAsync(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        var pathBase = builder.Configuration["path-base"] ?? string.Empty;
+        var options = StrategyEmulatorOptions.FromConfiguration(builder.Configuration);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls("http://127.0.0.1:5080");
         }
 
-        await using var emulator = await StartCoreAsync(builder, new StrategyEmulatorOptions { PathBase = pathBase }, CancellationToken.None).ConfigureAwait(false);
-        Console.WriteLine($"Strategy emulator listening on {emulator.BaseUrl} (log in as administrator with an empty password). Ctrl+C stops it.");
+        await using var emulator = await StartCoreAsync(builder, options, CancellationToken.None).ConfigureAwait(false);
+        Console.WriteLine($"Strategy emulator listening on {emulator.BaseUrl} (log in as {options.Username}). Control endpoints under {emulator.BaseUrl}__emulator/. Ctrl+C stops it.");
         await emulator._app.WaitForShutdownAsync().ConfigureAwait(false);
     }
 

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
 namespace Strategy.Emulator;
 
 /// <summary>How the emulator behaves. Every duration is configurable so tests run fast and the demo looks real.</summary>
@@ -32,4 +35,43 @@ public sealed record StrategyEmulatorOptions
 
     /// <summary>The clock the emulator's state moves by.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Reads the options from configuration, such as the command line: <c>--path-base</c>,
+    /// <c>--username</c>, <c>--password</c>, <c>--api-token</c>, and durations in seconds:
+    /// <c>--session-idle-timeout</c>, <c>--task-duration</c>, <c>--publish-duration</c>,
+    /// <c>--instance-idle-timeout</c>. Anything not given keeps its default.
+    /// </summary>
+    /// <param name="configuration">The configuration.</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="ArgumentException">A duration is not a non-negative number of seconds.</exception>
+    public static StrategyEmulatorOptions FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var defaults = new StrategyEmulatorOptions();
+        TimeSpan Seconds(string key, TimeSpan fallback)
+        {
+            var text = configuration[key];
+            if (string.IsNullOrEmpty(text))
+            {
+                return fallback;
+            }
+
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && seconds < TimeSpan.MaxValue.TotalSeconds
+                ? TimeSpan.FromSeconds(seconds)
+                : throw new ArgumentException($"--{key} must be a number of seconds, not '{text}'.");
+        }
+
+        return defaults with
+        {
+            PathBase = configuration["path-base"] ?? defaults.PathBase,
+            Username = configuration["username"] ?? defaults.Username,
+            Password = configuration["password"] ?? defaults.Password,
+            ApiToken = configuration["api-token"] ?? defaults.ApiToken,
+            SessionIdleTimeout = Seconds("session-idle-timeout", defaults.SessionIdleTimeout),
+            TaskDuration = Seconds("task-duration", defaults.TaskDuration),
+            PublishDuration = Seconds("publish-duration", defaults.PublishDuration),
+            InstanceIdleTimeout = Seconds("instance-idle-timeout", defaults.InstanceIdleTimeout),
+        };
+    }
 }

@@ -224,8 +224,8 @@ internal static class WorkflowsEmitter
             writer.Line();
             writer.Line("var value = " + Waiting + "StrategyWire.ValueOf(item, " + Quote(rule2.FieldJson) + ", item." + rule2.FieldProperty + ");");
             writer.Open("if (value is not (" + Patterns(rule2.Values) + "))");
-            writer.Line("notRepeatable.Add(" + (rule2.SubjectProperty is null ? string.Empty : Waiting + "StrategyWire.Text(item." + rule2.SubjectProperty + ") + \" \" + ") + "\"(\" + value + \")\");"
-                .Replace("+ \" \" + \"(\"", "+ \" (\""));
+            var described = rule2.SubjectProperty is null ? "value" : Waiting + "StrategyWire.Text(item." + rule2.SubjectProperty + ") + \" (\" + value + \")\"";
+            writer.Line("notRepeatable.Add(" + described + ");");
             writer.Close();
             writer.Close();
             writer.Line();

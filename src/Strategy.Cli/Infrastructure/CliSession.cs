@@ -32,12 +32,16 @@ internal sealed class CliSession : IAsyncDisposable
     public T Client<T>()
         where T : StrategyClientBase => Connection.CreateClient<T>();
 
-    public static async Task<CliSession> OpenAsync(ParseResult parseResult, GlobalOptions options, CliConsole console, CancellationToken cancellationToken)
+    public static async Task<CliSession> OpenAsync(ParseResult parseResult, GlobalOptions options, CliConsole console, CliInterruption interruption, CancellationToken cancellationToken)
     {
         string? Setting(Option<string?> option, string variable) =>
             parseResult.GetValue(option) is { Length: > 0 } value ? value : console.GetEnvironmentVariable(variable) is { Length: > 0 } env ? env : null;
 
-        var waits = StrategyWaitOptions.Default;
+        var waits = StrategyWaitOptions.Default with
+        {
+            CleanupTimeout = Seconds(parseResult.GetValue(options.CleanupTimeout) ?? 10, "--cleanup-timeout"),
+            ScopeChanged = interruption.OnScopeChanged,
+        };
         if (parseResult.GetValue(options.Timeout) is { } timeout)
         {
             waits = waits with { Timeout = Seconds(timeout, "--timeout") };

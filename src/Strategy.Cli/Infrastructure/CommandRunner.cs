@@ -6,7 +6,7 @@ using Strategy.Generated.Serialization;
 namespace Strategy.Cli.Infrastructure;
 
 /// <summary>Runs a command's action with a session, and turns every failure into a message and an exit code.</summary>
-internal sealed class CommandRunner(GlobalOptions options, CliConsole console)
+internal sealed class CommandRunner(GlobalOptions options, CliConsole console, CliInterruption interruption)
 {
     private static readonly JsonSerializerSettings JsonOutput = StrategyJson.Configure(new JsonSerializerSettings
     {
@@ -25,7 +25,7 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console)
             var verbose = parseResult.GetValue(options.Verbose);
             try
             {
-                await using var session = await CliSession.OpenAsync(parseResult, options, console, cancellationToken);
+                await using var session = await CliSession.OpenAsync(parseResult, options, console, interruption, cancellationToken);
                 return await action(parseResult, session, cancellationToken);
             }
             catch (ArgumentException ex)
@@ -40,6 +40,14 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console)
             {
                 return Fail(ExitCodes.ServerFailure, ex.Message, ex, verbose);
             }
+            catch (StrategyUnreachableException ex)
+            {
+                return Fail(ExitCodes.Unreachable, ex.Message, ex, verbose);
+            }
+            catch (StrategyResourceExpiredException ex)
+            {
+                return Fail(ExitCodes.ServerFailure, ex.Message, ex, verbose);
+            }
             catch (StrategyApiException ex)
             {
                 var what = ex.ErrorCode is null ? $"HTTP {ex.StatusCode}" : $"{ex.ErrorCode} (HTTP {ex.StatusCode})";
@@ -51,8 +59,10 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console)
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                console.Error.WriteLine("cancelled");
-                return ExitCodes.Cancelled;
+                console.Error.WriteLine(interruption.Held.Count == 0
+                    ? "Cancelled; nothing was left on the server."
+                    : $"Cancelled; left on the server: {string.Join(", ", interruption.Held.Select(h => $"{h.Resource} {h.ResourceId}"))}.");
+                return interruption.ExitCode;
             }
         });
     }

@@ -18,6 +18,9 @@ internal static class ExitCodes
     /// <summary>The server could not be reached.</summary>
     public const int Unreachable = 4;
 
-    /// <summary>The command was cancelled (Ctrl+C).</summary>
+    /// <summary>The command was cancelled: Ctrl+C (SIGINT), or cancelled by its host. Clean-up ran first.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>The command was asked to stop by SIGTERM (128 + 15). Clean-up ran first.</summary>
+    public const int Terminated = 143;
 }

@@ -41,9 +41,15 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<double?> CleanupTimeout { get; } = new("--cleanup-timeout")
+    {
+        Description = "How many seconds clean-up (deleting a data model instance) may take after a failure, a timeout or Ctrl+C. Default 10.",
+        Recursive = true,
+    };
+
     public Option<bool> Json { get; } = new("--json") { Description = "Print results as JSON.", Recursive = true };
 
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Print full error details.", Recursive = true };
 
-    public IEnumerable<Option> All => [BaseUrl, LoginMode, Username, Project, Timeout, PollInterval, Json, Verbose];
+    public IEnumerable<Option> All => [BaseUrl, LoginMode, Username, Project, Timeout, PollInterval, CleanupTimeout, Json, Verbose];
 }

@@ -121,6 +121,7 @@ internal static class EmulatorApi
             return Results.NoContent();
         });
         control.MapPost("/sessions/expire", () => EmulatorJson.Ok(new { expired = state.ExpireAllSessions() }));
+        control.MapPost("/instances/expire", () => EmulatorJson.Ok(new { expired = state.ExpireAllInstances() }));
         control.MapPost("/fail-next/task", () =>
         {
             state.FailNextTask();

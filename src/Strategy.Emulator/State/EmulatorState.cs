@@ -187,7 +187,29 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
     {
         lock (_gate)
         {
-            return UseInstanceUnlocked(dataModelId, instanceId) && _instances.Remove(instanceId);
+            if (UseInstanceUnlocked(dataModelId, instanceId))
+            {
+                return _instances.Remove(instanceId);
+            }
+
+            // An expired instance is gone, as on a server: forget it, and answer that it was not found.
+            if (_instances.TryGetValue(instanceId, out var expired) && string.Equals(expired.DataModelId, dataModelId, StringComparison.OrdinalIgnoreCase))
+            {
+                _instances.Remove(instanceId);
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Makes every open instance expire now, as an idle timeout would; the next call naming one answers 404 ERR004.</summary>
+    public int ExpireAllInstances()
+    {
+        lock (_gate)
+        {
+            var count = _instances.Count;
+            _instances.Clear();
+            return count;
         }
     }
 

@@ -83,7 +83,9 @@ public sealed class StrategyConnection : IAsyncDisposable
     /// <returns>A task that completes when done.</returns>
     public async ValueTask DisposeAsync()
     {
+        // One attempt: a server that cannot be reached must not hold up the caller with retries.
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        using (ConnectionFailureBudget.Use(new ConnectionFailureBudget(0)))
         {
             await _session.LogoutAsync(timeout.Token).ConfigureAwait(false);
         }

@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using Strategy.Generated.Waiting;
+
+namespace Strategy.Cli.Infrastructure;
+
+/// <summary>
+/// Turns SIGINT (Ctrl+C) and SIGTERM into cancellation of the running command, so its workflow
+/// cleans up (deletes the instance, logs out) before the process exits with 130 or 143. It also
+/// knows what the command holds on the server, so a second interrupt during clean-up can exit at
+/// once and say what it leaves behind.
+/// </summary>
+internal sealed class CliInterruption : IDisposable
+{
+    private readonly CancellationTokenSource _cancellation;
+    private readonly ConcurrentDictionary<string, StrategyScopeEvent> _held = new(StringComparer.Ordinal);
+    private readonly List<PosixSignalRegistration> _registrations = [];
+    private readonly TextWriter _error;
+    private readonly Lock _gate = new();
+    private PosixSignal? _signal;
+
+    /// <param name="error">Where to say what happens.</param>
+    /// <param name="cancellationToken">An outer cancellation (tests, hosts) that also cancels the command.</param>
+    public CliInterruption(TextWriter error, CancellationToken cancellationToken = default)
+    {
+        _error = error;
+        _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+    }
+
+    /// <summary>Cancelled on the first signal.</summary>
+    public CancellationToken Token => _cancellation.Token;
+
+    /// <summary>The first signal received, if any.</summary>
+    public PosixSignal? Signal
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _signal;
+            }
+        }
+    }
+
+    /// <summary>The exit code for a cancelled command: 143 after SIGTERM, 130 otherwise (SIGINT, or an outer cancellation).</summary>
+    public int ExitCode => Signal == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Cancelled;
+
+    /// <summary>Ends the process on a second interrupt; tests replace it.</summary>
+    public Action<int> Exit { get; init; } = Environment.Exit;
+
+    /// <summary>What the command holds on the server right now.</summary>
+    public IReadOnlyCollection<StrategyScopeEvent> Held => [.. _held.Values];
+
+    /// <summary>Registers for SIGINT and SIGTERM, replacing their default (ending the process at once).</summary>
+    public static CliInterruption ForProcess(TextWriter error)
+    {
+        var interruption = new CliInterruption(error);
+        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
+        {
+            interruption._registrations.Add(PosixSignalRegistration.Create(signal, context =>
+            {
+                context.Cancel = true;
+                interruption.Interrupt(context.Signal);
+            }));
+        }
+
+        return interruption;
+    }
+
+    /// <summary>Handles a signal: the first cancels the command, the second exits now.</summary>
+    public void Interrupt(PosixSignal signal)
+    {
+        lock (_gate)
+        {
+            if (_signal is not null)
+            {
+                ExitNow(signal);
+                return;
+            }
+
+            _signal = signal;
+        }
+
+        _error.WriteLine();
+        _error.WriteLine($"{Name(signal)} received: cancelling and cleaning up (interrupt again to exit at once).");
+
+        // Cancel off the signal thread: cancellation runs continuations.
+        _ = Task.Run(_cancellation.Cancel);
+    }
+
+    /// <summary>Follows the resources a workflow holds, and tells the user what clean-up does.</summary>
+    public void OnScopeChanged(StrategyScopeEvent change)
+    {
+        var what = $"{change.Resource} {change.ResourceId}";
+        switch (change.Kind)
+        {
+            case StrategyScopeEventKind.Opened:
+                _held[change.ResourceId] = change;
+                break;
+            case StrategyScopeEventKind.Reopening:
+                _error.WriteLine($"  The {what} expired on the server; starting {change.Operation} again in a new {change.Resource}.");
+                break;
+            case StrategyScopeEventKind.Closing when change.Cancelled:
+                _error.WriteLine($"Cancelling: deleting {what} …");
+                break;
+            case StrategyScopeEventKind.Closed:
+                _held.TryRemove(change.ResourceId, out _);
+                if (change.Cancelled)
+                {
+                    _error.WriteLine($"Cancelling: deleted {what}.");
+                }
+
+                break;
+            case StrategyScopeEventKind.CloseFailed:
+                _error.WriteLine($"Could not delete {what} ({change.Error?.Message}); it stays on the server until it expires.");
+                break;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var registration in _registrations)
+        {
+            registration.Dispose();
+        }
+
+        _cancellation.Dispose();
+    }
+
+    private void ExitNow(PosixSignal signal)
+    {
+        _error.WriteLine();
+        _error.WriteLine($"{Name(signal)} received again: exiting now, without waiting for clean-up.");
+        foreach (var held in _held.Values)
+        {
+            _error.WriteLine($"Left on the server: {held.Resource} {held.ResourceId} of {held.Operation}; it expires once idle (about two minutes on a real server).");
+        }
+
+        _error.WriteLine("The session may stay open on the server until it times out.");
+        _error.Flush();
+        Exit(ExitCode);
+    }
+
+    private static string Name(PosixSignal signal) => signal switch
+    {
+        PosixSignal.SIGINT => "Interrupt (SIGINT)",
+        PosixSignal.SIGTERM => "Termination request (SIGTERM)",
+        _ => signal.ToString(),
+    };
+}
