@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Reflection;
-using System.Text;
 using Strategy.Emulator;
 using Strategy.Emulator.Faults;
 using Strategy.Generated;
@@ -9,6 +6,7 @@ using Strategy.Generated.Resilience;
 using Strategy.Generated.Sessions;
 using Strategy.Generated.Subscriptions;
 using Strategy.Generated.Waiting;
+using Strategy.Tests.Shared;
 
 namespace Strategy.EndToEnd.Tests;
 
@@ -21,8 +19,6 @@ namespace Strategy.EndToEnd.Tests;
 public sealed class FaultMatrixTests
 {
     private const string Password = "s3cret-Passw0rd";
-
-    private static readonly ConcurrentDictionary<string, MatrixRow> Rows = new();
 
     private static readonly StrategyWaitOptions Waits = new()
     {
@@ -85,24 +81,28 @@ public sealed class FaultMatrixTests
         }
 
         var duplicates = stored.GroupBy(s => s.Name).Count(g => g.Count() > 1);
+        await connection.DisposeAsync();
         var secrets = emulator.IssuedSecrets.Append(Password).ToList();
         var text = string.Join("\n", logger.Lines) + string.Join("\n", results.Select(r => r.Error?.ToString()));
         var leakedSecrets = secrets.Count(s => text.Contains(s, StringComparison.Ordinal));
-        var row = new MatrixRow(
+        var untyped = results.Where(r => r.Error is not null && !IsTyped(r.Error)).Select(r => r.Error!).ToList();
+        var row = new FaultMatrixRow(
             fault,
             results.Count,
             results.Count(r => r.Error is null),
             results.Count(r => r.Error is not null && IsTyped(r.Error)),
-            results.Where(r => r.Error is not null && !IsTyped(r.Error)).Select(r => r.Error!).ToList(),
+            untyped.Count,
             emulator.OpenInstanceCount,
+            emulator.SessionCount,
             duplicates,
             leakedSecrets);
-        Rows[fault] = row;
+        FaultMatrixReport.Write(row, typeof(FaultMatrixTests).Assembly);
 
         Assert.Multiple(() =>
         {
-            Assert.That(row.Untyped, Is.Empty, () => string.Join("\n\n", row.Untyped));
+            Assert.That(untyped, Is.Empty, () => string.Join("\n\n", untyped));
             Assert.That(row.LeakedInstances, Is.Zero, "publish instances left on the server");
+            Assert.That(row.LeakedSessions, Is.Zero, "sessions left open on the server");
             Assert.That(row.DuplicatedSubscriptions, Is.Zero, "subscriptions created twice");
             Assert.That(row.SecretsInLogs, Is.Zero, "secrets in logs or exceptions");
             Assert.That(logger.Lines, Is.Not.Empty, "the requests were logged");
@@ -140,26 +140,6 @@ public sealed class FaultMatrixTests
         }
     }
 
-    [OneTimeTearDown]
-    public void PrintSummary()
-    {
-        var table = new StringBuilder();
-        table.AppendLine("| Fault | Runs | Completed | Typed failures | Leaked instances | Duplicated subscriptions | Secrets in logs |");
-        table.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
-        foreach (var row in Rows.Values.OrderBy(r => r.Fault, StringComparer.Ordinal))
-        {
-            table.AppendLine($"| {row.Fault} | {row.Runs} | {row.Completed} | {row.Typed} | {row.LeakedInstances} | {row.DuplicatedSubscriptions} | {row.SecretsInLogs} |");
-        }
-
-        TestContext.Progress.WriteLine("Fault matrix:");
-        TestContext.Progress.WriteLine(table.ToString());
-
-        // .ci/run prints this file, so the table shows in every CI log.
-        var repoRoot = typeof(FaultMatrixTests).Assembly.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
-        var artifacts = Directory.CreateDirectory(Path.Combine(repoRoot, "artifacts"));
-        File.WriteAllText(Path.Combine(artifacts.FullName, "fault-matrix.md"), table.ToString());
-    }
-
     private static bool IsTyped(Exception error) =>
         error is StrategyException or OperationCanceledException or TimeoutException or HttpRequestException;
 
@@ -189,7 +169,4 @@ public sealed class FaultMatrixTests
             return ex;
         }
     }
-
-    private sealed record MatrixRow(
-        string Fault, int Runs, int Completed, int Typed, IReadOnlyList<Exception> Untyped, int LeakedInstances, int DuplicatedSubscriptions, int SecretsInLogs);
 }

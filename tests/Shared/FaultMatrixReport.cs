@@ -1,0 +1,38 @@
+using System.Reflection;
+
+namespace Strategy.Tests.Shared;
+
+/// <summary>One row of the fault matrix: a fault, what the runs under it did, and what they left on the server.</summary>
+internal sealed record FaultMatrixRow(
+    string Fault,
+    int Runs,
+    int Completed,
+    int TypedFailures,
+    int UntypedFailures,
+    int LeakedInstances,
+    int LeakedSessions,
+    int DuplicatedSubscriptions,
+    int SecretsInLogs,
+    string TimeLimit = "-");
+
+/// <summary>
+/// Writes fault matrix rows under <c>artifacts/fault-matrix/</c>, one file per row, so several
+/// test projects (in-process and out-of-process faults) add to one table; <c>.ci/run</c> prints it.
+/// </summary>
+internal static class FaultMatrixReport
+{
+    public const string Header =
+        "| Fault | Runs | Completed | Typed failures | Untyped failures | Leaked instances | Leaked sessions | Duplicated subscriptions | Secrets in logs | Time limit |\n"
+        + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |";
+
+    public static void Write(FaultMatrixRow row, Assembly testAssembly)
+    {
+        var repoRoot = testAssembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
+        var directory = Directory.CreateDirectory(Path.Combine(repoRoot, "artifacts", "fault-matrix"));
+        File.WriteAllText(Path.Combine(directory.FullName, "header.md"), Header + "\n");
+        var name = new string(row.Fault.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
+        File.WriteAllText(
+            Path.Combine(directory.FullName, name + ".row"),
+            $"| {row.Fault} | {row.Runs} | {row.Completed} | {row.TypedFailures} | {row.UntypedFailures} | {row.LeakedInstances} | {row.LeakedSessions} | {row.DuplicatedSubscriptions} | {row.SecretsInLogs} | {row.TimeLimit} |\n");
+    }
+}
