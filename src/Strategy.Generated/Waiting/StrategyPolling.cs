@@ -30,6 +30,7 @@ internal static class StrategyPolling
         var attempt = 0;
         var transientFailures = 0;
         string? lastState = null;
+        var deadlineReached = false;
         var budget = new ConnectionFailureBudget(options.MaxConsecutiveTransientFailures);
         using var budgetScope = ConnectionFailureBudget.Use(budget);
 
@@ -83,7 +84,7 @@ internal static class StrategyPolling
             }
 
             var elapsed = clock.GetElapsedTime(started);
-            if (elapsed >= options.Timeout)
+            if (deadlineReached || elapsed >= options.Timeout)
             {
                 throw new StrategyWaitTimeoutException(description, options.Timeout, elapsed, attempt, lastState);
             }
@@ -91,7 +92,8 @@ internal static class StrategyPolling
             // The last delay ends at the deadline, so the final check happens then rather than one delay early.
             var delay = PollingDelay.Next(attempt, options, retryAfter, Random.Shared.NextDouble());
             var left = options.Timeout - elapsed;
-            await Task.Delay(delay < left ? delay : left, clock, cancellationToken).ConfigureAwait(false);
+            deadlineReached = delay >= left;
+            await Task.Delay(deadlineReached ? left : delay, clock, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+using Strategy.Cli.Infrastructure;
+using Strategy.Emulator;
+using Strategy.Emulator.Faults;
+using Strategy.Tests.Shared;
+
+namespace Strategy.Cli.Tests;
+
+/// <summary>
+/// The <c>strategy</c> command as its own process, sent real POSIX signals mid-publish, against
+/// an emulator listening on a real port. What is checked is what a user or a CI runner sees: the
+/// exit code, the messages, and what the server still holds afterwards.
+/// </summary>
+[NonParallelizable]
+[Platform("Linux,MacOsX")]
+public sealed class SignalTests
+{
+    private const int SIGINT = 2;
+    private const int SIGTERM = 15;
+
+    private static readonly string CliPath = Path.Combine(AppContext.BaseDirectory, "strategy.dll");
+
+    [TestCase(SIGINT, ExitCodes.Cancelled, "SIGINT (Ctrl+C) mid-publish")]
+    [TestCase(SIGTERM, ExitCodes.Terminated, "SIGTERM mid-publish")]
+    public async Task A_signal_mid_publish_deletes_the_instance_logs_out_and_exits_with_the_signal_code(int signal, int expectedExitCode, string fault)
+    {
+        await using var emulator = await StartEmulatorAsync();
+        using var cli = CliProcess.Start(emulator, "datamodels", "publish", Seeds.DataModelId, "--table", "ytd_day=upsert");
+        await cli.WaitForErrorAsync("publish: ");
+        Assert.That(emulator.OpenInstanceCount, Is.EqualTo(1), "the publish is under way");
+
+        cli.Signal(signal);
+        var clock = Stopwatch.StartNew();
+        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(20));
+
+        Record(fault, exitCode == expectedExitCode, emulator, $"exited {clock.Elapsed.TotalMilliseconds:0} ms after the signal");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(expectedExitCode), cli.Error);
+            Assert.That(cli.Error, Does.Contain("Cancelling: deleting instance ").And.Contain("Cancelling: deleted instance "));
+            Assert.That(cli.Error, Does.Contain("nothing was left on the server"));
+            Assert.That(emulator.OpenInstanceCount, Is.Zero, "the instance is deleted");
+            Assert.That(emulator.SessionCount, Is.Zero, "the session is logged out");
+        });
+    }
+
+    [Test]
+    public async Task A_second_SIGINT_during_clean_up_exits_at_once_and_names_the_instance_left_behind()
+    {
+        await using var emulator = await StartEmulatorAsync();
+        emulator.Faults.Add(new FaultRule { Method = "DELETE", Delay = TimeSpan.FromMinutes(1) });
+        using var cli = CliProcess.Start(emulator, "datamodels", "publish", Seeds.DataModelId, "--table", "ytd_day=upsert");
+        await cli.WaitForErrorAsync("publish: ");
+
+        cli.Signal(SIGINT);
+        await cli.WaitForErrorAsync("Cancelling: deleting instance ");
+        cli.Signal(SIGINT);
+        var clock = Stopwatch.StartNew();
+        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        var instanceId = cli.Error.Split("Cancelling: deleting instance ")[1][..32];
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Cancelled), cli.Error);
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "it does not wait for the delete");
+            Assert.That(cli.Error, Does.Contain($"Left on the server: instance {instanceId}"));
+            Assert.That(emulator.OpenInstanceCount, Is.EqualTo(1), "what the message says is true");
+        });
+    }
+
+    [Test]
+    public async Task A_server_killed_mid_publish_exits_4_naming_the_server_within_15_seconds()
+    {
+        var emulator = await StartEmulatorAsync();
+        using var cli = CliProcess.Start(emulator, "datamodels", "publish", Seeds.DataModelId, "--table", "ytd_day=upsert");
+        await cli.WaitForErrorAsync("publish: ");
+
+        await emulator.DisposeAsync();
+        var clock = Stopwatch.StartNew();
+        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Unreachable), cli.Error);
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(15)));
+            Assert.That(cli.Error, Does.Contain($"The server at {emulator.BaseUrl.GetLeftPart(UriPartial.Authority)} could not be reached"));
+            Assert.That(cli.Error, Does.Contain("Could not delete instance "), "the failed clean-up is reported, not hidden");
+        });
+    }
+
+    private static Task<StrategyEmulator> StartEmulatorAsync() =>
+        StrategyEmulator.StartAsync(new StrategyEmulatorOptions { PathBase = "/MicroStrategyLibrary", PublishDuration = TimeSpan.FromMinutes(5) });
+
+    private static void Record(string fault, bool typed, StrategyEmulator emulator, string timeLimit) =>
+        FaultMatrixReport.Write(
+            new FaultMatrixRow(fault, 1, 0, typed ? 1 : 0, typed ? 0 : 1, emulator.OpenInstanceCount, emulator.SessionCount, 0, 0, timeLimit),
+            typeof(SignalTests).Assembly);
+
+    /// <summary>The CLI as a child process, with its stderr captured as it comes.</summary>
+    private sealed class CliProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _error = new();
+        private readonly Lock _gate = new();
+
+        private CliProcess(Process process) => _process = process;
+
+        public string Error
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _error.ToString();
+                }
+            }
+        }
+
+        public static CliProcess Start(StrategyEmulator emulator, params string[] args)
+        {
+            // env --default-signal: a child started from a background job inherits SIGINT as ignored,
+            // and .NET keeps it ignored; a terminal's foreground process has the default.
+            var start = new ProcessStartInfo("env") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var arg in new[] { "--default-signal=INT,TERM", "dotnet", CliPath }.Concat(args).Concat(["--base-url", emulator.BaseUrl.ToString(), "--poll-interval", "0.2"]))
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            start.Environment["STRATEGY_PASSWORD"] = string.Empty;
+            var process = new Process { StartInfo = start };
+            var cli = new CliProcess(process);
+            process.ErrorDataReceived += (_, e) =>
+            {
+                lock (cli._gate)
+                {
+                    cli._error.AppendLine(e.Data);
+                }
+            };
+            process.OutputDataReceived += (_, _) => { };
+            process.Start();
+            process.BeginErrorReadLine();
+            process.BeginOutputReadLine();
+            return cli;
+        }
+
+        public async Task WaitForErrorAsync(string text)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            while (!Error.Contains(text, StringComparison.Ordinal))
+            {
+                Assert.That(_process.HasExited, Is.False, () => $"the command ended before printing '{text}':\n{Error}");
+                await Task.Delay(50, timeout.Token);
+            }
+        }
+
+        public void Signal(int signal) => Assert.That(Kill(_process.Id, signal), Is.Zero, $"kill({_process.Id}, {signal})");
+
+        public async Task<int> WaitForExitAsync(TimeSpan limit)
+        {
+            using var timeout = new CancellationTokenSource(limit);
+            await _process.WaitForExitAsync(timeout.Token);
+            return _process.ExitCode;
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            _process.Dispose();
+        }
+
+        [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+        private static extern int Kill(int pid, int signal);
+    }
+}

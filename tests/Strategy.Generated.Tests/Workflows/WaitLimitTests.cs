@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net;
+using Strategy.Generated.Errors;
+using Strategy.Generated.Resilience;
+using Strategy.Generated.Tests.Support;
+using Strategy.Generated.Waiting;
+
+namespace Strategy.Generated.Tests.Workflows;
+
+/// <summary>
+/// The wait's limits hold against calls that misbehave: the time limit cuts a status call in
+/// flight, the last check happens at the deadline, a dead server is given up on after the
+/// connection-failure budget (retry handler's attempts included), and bad options send nothing.
+/// </summary>
+public sealed class WaitLimitTests
+{
+    private const string BaseUrl = "https://strategy.test/MicroStrategyLibrary/";
+    private const string TaskId = MockServer.TaskId;
+    private const string Running = """{"id":"907CAAF6F0644A8DA2CBF9D3C4C1B12E","task":"reloadSchema","status":"running"}""";
+
+    [Test]
+    public void A_status_call_that_never_answers_is_cut_at_the_time_limit()
+    {
+        var client = Client(new CallbackHandler(async (_, ct) =>
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            throw new UnreachableException();
+        }));
+        var limit = TimeSpan.FromMilliseconds(400);
+
+        var clock = Stopwatch.StartNew();
+        var error = Assert.ThrowsAsync<StrategyWaitTimeoutException>(() => client.AwaitTaskAsync(TaskId, Waits.Fast with { Timeout = limit }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(limit).And.LessThan(limit + TimeSpan.FromSeconds(1)));
+            Assert.That(error!.Attempts, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void The_last_delay_is_clamped_so_the_final_check_happens_at_the_deadline()
+    {
+        var calls = 0;
+        var client = Client(new CallbackHandler((_, _) =>
+        {
+            Interlocked.Increment(ref calls);
+            return Task.FromResult(Json(Running));
+        }));
+
+        // Checks at 0, 400 and 800 ms; the next delay (400 ms) would pass the 1 s deadline, so it
+        // is cut to 200 ms and a fourth check runs at the deadline instead of giving up at 800 ms.
+        var options = new StrategyWaitOptions { MinimumDelay = TimeSpan.FromMilliseconds(400), MaximumDelay = TimeSpan.FromMilliseconds(400), Jitter = 0, Timeout = TimeSpan.FromSeconds(1) };
+        var clock = Stopwatch.StartNew();
+        var error = Assert.ThrowsAsync<StrategyWaitTimeoutException>(() => client.AwaitTaskAsync(TaskId, options));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(calls, Is.EqualTo(4));
+            Assert.That(error!.Attempts, Is.EqualTo(4));
+            Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1)));
+        });
+    }
+
+    [Test]
+    public void A_dead_server_costs_the_failure_budget_once_not_retries_times_polls()
+    {
+        var attempts = 0;
+        var refused = new CallbackHandler((_, _) =>
+        {
+            Interlocked.Increment(ref attempts);
+            throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (strategy.test:443)");
+        });
+        var retries = new StrategyResilienceHandler(new StrategyRetryOptions { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) })
+        {
+            InnerHandler = refused,
+        };
+        var client = Client(retries);
+
+        var error = Assert.ThrowsAsync<StrategyUnreachableException>(() => client.AwaitTaskAsync(TaskId, Waits.Fast with { MaxConsecutiveTransientFailures = 2 }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(attempts, Is.EqualTo(3), "two failures tolerated, the third ends the wait; retries spend the same budget");
+            Assert.That(error!.Failures, Is.EqualTo(3));
+            Assert.That(error.Server, Is.EqualTo("https://strategy.test"));
+            Assert.That(error.InnerException, Is.InstanceOf<HttpRequestException>());
+        });
+    }
+
+    [Test]
+    public void A_dead_server_is_unreachable_without_the_retry_handler_too()
+    {
+        var attempts = 0;
+        var client = Client(new CallbackHandler((_, _) =>
+        {
+            Interlocked.Increment(ref attempts);
+            throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused");
+        }));
+
+        Assert.ThrowsAsync<StrategyUnreachableException>(() => client.AwaitTaskAsync(TaskId, Waits.Fast with { MaxConsecutiveTransientFailures = 3 }));
+        Assert.That(attempts, Is.EqualTo(4));
+    }
+
+    [Test]
+    public void Invalid_wait_options_are_refused_before_any_request_is_sent()
+    {
+        var requests = 0;
+        var dataModels = new DataModelsClient(new HttpClient(new CallbackHandler((_, _) =>
+        {
+            Interlocked.Increment(ref requests);
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NoContent));
+        })) { BaseAddress = new Uri(BaseUrl) }) { ProjectId = MockServer.ProjectId };
+        var body = new PublishRequest { Tables = [new TableRefresh { Id = "0D1436DF3004418086D8BD3FD985EC4A", RefreshPolicy = RefreshPolicy.Replace }] };
+
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => dataModels.PublishAndWaitAsync(MockServer.DataModelId, body, Waits.Fast with { Timeout = TimeSpan.Zero }));
+        Assert.That(requests, Is.Zero, "no instance was created");
+    }
+
+    private static SchemaClient Client(HttpMessageHandler handler) =>
+        new(new HttpClient(handler) { BaseAddress = new Uri(BaseUrl) }) { ProjectId = MockServer.ProjectId };
+
+    private static HttpResponseMessage Json(string json) =>
+        new(HttpStatusCode.OK) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+
+    private sealed class CallbackHandler(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) => send(request, cancellationToken);
+    }
+}
