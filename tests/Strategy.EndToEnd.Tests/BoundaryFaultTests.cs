@@ -51,7 +51,7 @@ public sealed class BoundaryFaultTests
         var limit = TimeSpan.FromSeconds(2);
 
         var clock = Stopwatch.StartNew();
-        var error = await CatchAsync(() => connection.CreateClient<DataModelsClient>().PublishAndWaitAsync(Seeds.DataModelId, Upsert, Waits(limit)));
+        var error = await Outcomes.CatchAsync(() => connection.CreateClient<DataModelsClient>().PublishAndWaitAsync(Seeds.DataModelId, Upsert, Waits(limit)));
         var elapsed = clock.Elapsed;
         await connection.DisposeAsync();
 
@@ -76,7 +76,7 @@ public sealed class BoundaryFaultTests
         var firstStatus = new TaskCompletionSource();
         var progress = new SynchronousProgress<StrategyWaitProgress<PublishStatus>>(_ => firstStatus.TrySetResult());
 
-        var publish = CatchAsync(() => connection.CreateClient<DataModelsClient>().PublishAndWaitAsync(Seeds.DataModelId, Upsert, options, progress));
+        var publish = Outcomes.CatchAsync(() => connection.CreateClient<DataModelsClient>().PublishAndWaitAsync(Seeds.DataModelId, Upsert, options, progress));
         await firstStatus.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await emulator.DisposeAsync();
         var clock = Stopwatch.StartNew();
@@ -113,7 +113,7 @@ public sealed class BoundaryFaultTests
             }
         });
 
-        var error = await CatchAsync(() => connection.CreateClient<DataModelsClient>().PublishAndWaitAsync(Seeds.DataModelId, Upsert, Waits(TimeSpan.FromSeconds(20)), progress));
+        var error = await Outcomes.CatchAsync(() => connection.CreateClient<DataModelsClient>().PublishAndWaitAsync(Seeds.DataModelId, Upsert, Waits(TimeSpan.FromSeconds(20)), progress));
         await connection.DisposeAsync();
 
         Record("instance expired, repeatable policies", error, emulator);
@@ -137,7 +137,7 @@ public sealed class BoundaryFaultTests
         var connection = StrategyConnection.Create(emulator.BaseUrl, StrategyCredentials.Standard("administrator", string.Empty), Seeds.ProjectId);
         var progress = new SynchronousProgress<StrategyWaitProgress<PublishStatus>>(_ => emulator.ExpireInstances());
 
-        var error = await CatchAsync(() => connection.CreateClient<DataModelsClient>().PublishAndWaitAsync(
+        var error = await Outcomes.CatchAsync(() => connection.CreateClient<DataModelsClient>().PublishAndWaitAsync(
             Seeds.DataModelId, Publish(RefreshPolicy.Add), Waits(TimeSpan.FromSeconds(20)), progress));
         await connection.DisposeAsync();
 
@@ -153,19 +153,6 @@ public sealed class BoundaryFaultTests
             Assert.That(emulator.OpenInstanceCount, Is.Zero);
             Assert.That(emulator.SessionCount, Is.Zero);
         });
-    }
-
-    private static async Task<Exception?> CatchAsync(Func<Task> workflow)
-    {
-        try
-        {
-            await workflow();
-            return null;
-        }
-        catch (Exception ex)
-        {
-            return ex;
-        }
     }
 
     private static void Record(string fault, Exception? error, StrategyEmulator emulator, string timeLimit = "-", bool serverGone = false) =>

@@ -146,27 +146,14 @@ public sealed class FaultMatrixTests
     private static async Task<List<(string Workflow, Exception? Error)>> RunWorkflowsAsync(StrategyConnection connection, string name, CancellationToken cancellationToken)
     {
         var results = new List<(string, Exception?)>();
-        results.Add(("reload", await Try(() => connection.CreateClient<SchemaClient>().ReloadSchemaAndWaitAsync(
+        results.Add(("reload", await Outcomes.CatchAsync(() => connection.CreateClient<SchemaClient>().ReloadSchemaAndWaitAsync(
             new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.Table_key] }, Waits, null, cancellationToken))));
-        results.Add(("publish", await Try(() => connection.CreateClient<DataModelsClient>().PublishAndWaitAsync(
+        results.Add(("publish", await Outcomes.CatchAsync(() => connection.CreateClient<DataModelsClient>().PublishAndWaitAsync(
             Seeds.DataModelId, new PublishRequest { Tables = [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Replace }] },
             Waits, null, cancellationToken))));
-        results.Add(("subscription", await Try(() => connection.CreateClient<SubscriptionsClient>().CreateSubscriptionAsync(
+        results.Add(("subscription", await Outcomes.CatchAsync(() => connection.CreateClient<SubscriptionsClient>().CreateSubscriptionAsync(
             DataModelRefreshSubscription.Create(name, Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [Seeds.AllTheTimeScheduleId]),
             cancellationToken))));
         return results;
-    }
-
-    private static async Task<Exception?> Try(Func<Task> workflow)
-    {
-        try
-        {
-            await workflow();
-            return null;
-        }
-        catch (Exception ex)
-        {
-            return ex;
-        }
     }
 }
