@@ -147,6 +147,7 @@ internal static class WorkflowsEmitter
         ApiExceptionDoc(writer);
         writer.Open("public virtual async " + Tasks + "Task<" + result + "> " + start.Name + "(" + Signature(start.Parameters, OptionsParameter, Progress(start.ResultType), TokenParameter) + ")");
         Validate(writer, start.Parameters);
+        writer.Line("(options ?? " + Waiting + "StrategyWaitOptions.Default).Validate(); // before the work starts, not after");
         writer.Line("var started = await " + start.StartMethod + "(" + Arguments(start.StartArguments, "cancellationToken") + ").ConfigureAwait(false);");
         if (start.StartMayAnswerNothing)
         {

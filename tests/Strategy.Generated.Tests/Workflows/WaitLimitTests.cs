@@ -41,24 +41,25 @@ public sealed class WaitLimitTests
     [Test]
     public void The_last_delay_is_clamped_so_the_final_check_happens_at_the_deadline()
     {
-        var calls = 0;
+        var clock = Stopwatch.StartNew();
+        var calls = new System.Collections.Concurrent.ConcurrentQueue<TimeSpan>();
         var client = Client(new CallbackHandler((_, _) =>
         {
-            Interlocked.Increment(ref calls);
+            calls.Enqueue(clock.Elapsed);
             return Task.FromResult(Json(Running));
         }));
 
-        // Checks at 0, 400 and 800 ms; the next delay (400 ms) would pass the 1 s deadline, so it
-        // is cut to 200 ms and a fourth check runs at the deadline instead of giving up at 800 ms.
+        // Checks at about 0, 400 and 800 ms; the next delay (400 ms) would pass the 1 s deadline,
+        // so it is cut short and one more check runs at the deadline instead of giving up at 800 ms.
+        // Under load every delay stretches, never shrinks, so the last check can only come later.
         var options = new StrategyWaitOptions { MinimumDelay = TimeSpan.FromMilliseconds(400), MaximumDelay = TimeSpan.FromMilliseconds(400), Jitter = 0, Timeout = TimeSpan.FromSeconds(1) };
-        var clock = Stopwatch.StartNew();
         var error = Assert.ThrowsAsync<StrategyWaitTimeoutException>(() => client.AwaitTaskAsync(TaskId, options));
 
         Assert.Multiple(() =>
         {
-            Assert.That(calls, Is.EqualTo(4));
-            Assert.That(error!.Attempts, Is.EqualTo(4));
-            Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1)));
+            Assert.That(calls.Last(), Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950)), "the last status call is made at the deadline");
+            Assert.That(error!.Attempts, Is.EqualTo(calls.Count));
+            Assert.That(calls.Zip(calls.Skip(1), (a, b) => b - a).SkipLast(1), Has.All.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(350)), "only the last delay is shortened");
         });
     }
 
@@ -115,6 +116,21 @@ public sealed class WaitLimitTests
 
         Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => dataModels.PublishAndWaitAsync(MockServer.DataModelId, body, Waits.Fast with { Timeout = TimeSpan.Zero }));
         Assert.That(requests, Is.Zero, "no instance was created");
+    }
+
+    [Test]
+    public void Invalid_wait_options_are_refused_before_a_schema_reload_is_started()
+    {
+        var requests = 0;
+        var client = Client(new CallbackHandler((_, _) =>
+        {
+            Interlocked.Increment(ref requests);
+            return Task.FromResult(Json(Running));
+        }));
+
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.ReloadSchemaAndWaitAsync(
+            new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.Table_key] }, Waits.Fast with { Jitter = 2 }));
+        Assert.That(requests, Is.Zero, "no reload was started");
     }
 
     private static SchemaClient Client(HttpMessageHandler handler) =>
