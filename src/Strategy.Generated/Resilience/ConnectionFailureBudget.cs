@@ -37,10 +37,6 @@ internal sealed class ConnectionFailureBudget(int maxConsecutiveFailures)
         return new Scope(previous);
     }
 
-    /// <summary>Whether <paramref name="exception"/> says the server could not be talked to at all (no HTTP answer).</summary>
-    public static bool IsConnectionFailure(Exception exception) =>
-        exception is HttpRequestException { StatusCode: null };
-
     /// <summary>Counts a failed attempt once, whoever sees it first.</summary>
     /// <param name="exception">The failure.</param>
     /// <param name="requestUri">The request, for the server's address.</param>

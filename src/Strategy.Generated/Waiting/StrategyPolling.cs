@@ -65,7 +65,7 @@ internal static class StrategyPolling
             {
                 throw new StrategyWaitTimeoutException(description, options.Timeout, clock.GetElapsedTime(started), attempt, lastState);
             }
-            catch (Exception ex) when (ConnectionFailureBudget.IsConnectionFailure(ex))
+            catch (Exception ex) when (TransientFailures.IsConnectionFailure(ex))
             {
                 // Counted here unless the retry handler already counted this attempt.
                 budget.RecordFailure(ex, null);
@@ -73,8 +73,6 @@ internal static class StrategyPolling
                 {
                     throw new StrategyUnreachableException(description, budget.Server, budget.Failures, ex);
                 }
-
-                transientFailures++;
             }
             catch (Exception ex) when (TransientFailures.IsTransient(ex, cancellationToken) && transientFailures < options.MaxConsecutiveTransientFailures)
             {

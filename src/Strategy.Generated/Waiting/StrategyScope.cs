@@ -45,7 +45,7 @@ internal static class StrategyScope
                 {
                     resourceId = await open(cancellationToken).ConfigureAwait(false);
                 }
-                catch (HttpRequestException ex) when (ConnectionFailureBudget.IsConnectionFailure(ex))
+                catch (HttpRequestException ex) when (TransientFailures.IsConnectionFailure(ex))
                 {
                     throw Unreachable(scope, budget, ex);
                 }
@@ -87,7 +87,7 @@ internal static class StrategyScope
                 reopens++;
                 Notify(options, new StrategyScopeEvent(StrategyScopeEventKind.Reopening, scope.Operation, scope.Resource, resourceId) { Error = ex });
             }
-            catch (HttpRequestException ex) when (ConnectionFailureBudget.IsConnectionFailure(ex))
+            catch (HttpRequestException ex) when (TransientFailures.IsConnectionFailure(ex))
             {
                 serverGone = true;
                 throw Unreachable(scope, budget, ex);
@@ -120,7 +120,17 @@ internal static class StrategyScope
         Exception? failure;
         using (ConnectionFailureBudget.Use(budget))
         {
-            failure = await StrategyCleanup.RunAsync(ct => close(resourceId, ct), options).ConfigureAwait(false);
+            // Its own time limit, not the caller's token: clean-up also runs after cancellation.
+            using var timeout = new CancellationTokenSource(options.CleanupTimeout, options.TimeProvider);
+            try
+            {
+                await close(resourceId, timeout.Token).ConfigureAwait(false);
+                failure = null;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                failure = ex;
+            }
         }
 
         if (failure is null or StrategyApiException { Kind: StrategyErrorKind.NotFound })
