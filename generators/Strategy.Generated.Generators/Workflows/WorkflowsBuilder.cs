@@ -225,6 +225,11 @@ internal sealed class WorkflowsBuilder
                 {
                     arguments.Add(parameter.Name);
                 }
+                else if (parameter.Type.EndsWith("?", System.StringComparison.Ordinal))
+                {
+                    // An optional parameter the helper does not offer keeps the server's default.
+                    arguments.Add("null");
+                }
                 else
                 {
                     ok = Report(Diagnostics.UnknownField, scope.Location, Extension, operation.OperationId, "parameter", parameter.Name, method.Name + " (needed by " + called.Name + ")");

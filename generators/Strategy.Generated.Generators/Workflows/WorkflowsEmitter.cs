@@ -312,8 +312,20 @@ internal static class WorkflowsEmitter
         }
     }
 
-    private static string Signature(EquatableArray<HelperParameter> parameters, params string[] trailing) =>
-        string.Join(", ", parameters.Select(p => p.Type + " " + p.Name).Concat(trailing));
+    /// <summary>
+    /// The parameter list; the trailing run of nullable parameters defaults to <see langword="null"/>,
+    /// as on the NSwag methods the helpers call (the trailing helper parameters all have defaults).
+    /// </summary>
+    private static string Signature(EquatableArray<HelperParameter> parameters, params string[] trailing)
+    {
+        var firstOptional = parameters.Count;
+        while (firstOptional > 0 && parameters[firstOptional - 1].Type.EndsWith("?", System.StringComparison.Ordinal))
+        {
+            firstOptional--;
+        }
+
+        return string.Join(", ", parameters.Select((p, i) => p.Type + " " + p.Name + (i >= firstOptional ? " = null" : string.Empty)).Concat(trailing));
+    }
 
     private static string Arguments(IEnumerable<string> arguments, params string[] trailing) => string.Join(", ", arguments.Concat(trailing));
 

@@ -66,7 +66,7 @@ internal static class DemoCommand
                 [Seeds.AllTheTimeScheduleId]);
             var created = await subscriptions.CreateSubscriptionAsync(request, cancellationToken);
             output.WriteLine($"   Created {SubscriptionCommands.Describe(created)}");
-            var fetched = await subscriptions.GetSubscriptionAsync(created.Id, cancellationToken);
+            var fetched = await subscriptions.GetSubscriptionAsync(created.Id, cancellationToken: cancellationToken);
             output.WriteLine($"   Read back: owner {fetched.Owner.Name}, created {fetched.DateCreated:yyyy-MM-dd HH:mm:ss} UTC");
             request.Name = "Updated Subscription";
             request.Schedules = [new SubscriptionSchedule { Id = Seeds.PersonalViewScheduleId }];

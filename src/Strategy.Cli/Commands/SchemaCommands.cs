@@ -27,7 +27,7 @@ internal static class SchemaCommands
             var schema = session.Client<SchemaClient>();
             if (parseResult.GetValue(noWait))
             {
-                var started = await schema.ReloadSchemaAsync(PreferHeader.RespondAsync, request, cancellationToken);
+                var started = await schema.ReloadSchemaAsync(request, PreferHeader.RespondAsync, cancellationToken);
                 CommandRunner.Print(session, (object?)started ?? new { status = "completed" },
                     started is null ? "The schema was reloaded synchronously." : Describe(started));
                 return ExitCodes.Success;

@@ -29,7 +29,7 @@ internal static class SubscriptionCommands
         var get = new Command("get", "Show a subscription.") { getId };
         runner.SetAction(get, async (parseResult, session, cancellationToken) =>
         {
-            var subscription = await session.Client<SubscriptionsClient>().GetSubscriptionAsync(parseResult.GetValue(getId)!, cancellationToken);
+            var subscription = await session.Client<SubscriptionsClient>().GetSubscriptionAsync(parseResult.GetValue(getId)!, cancellationToken: cancellationToken);
             CommandRunner.Print(session, subscription, Describe(subscription));
             return ExitCodes.Success;
         });

@@ -61,6 +61,9 @@ internal sealed partial record ErrorBody(
         return Empty($"the answer was not JSON: {Excerpt(trimmed)}");
     }
 
+    /// <summary>Nothing to report from the body (it was not an error body).</summary>
+    public static readonly ErrorBody None = new(null, null, null, null, [], Description: null);
+
     private static ErrorBody Empty(string description) => new(null, null, null, null, [], description);
 
     private static bool IsHtml(string text, string? contentType) =>

@@ -28,13 +28,13 @@ public class StrategyApiException : StrategyException
         string? response,
         IReadOnlyDictionary<string, IEnumerable<string>>? headers,
         Exception? innerException)
-        : this(statusCode, operation: null, ErrorBody.Parse(response, contentType: null), response, RedactHeaders(headers), retryAfter: null, message, innerException)
+        : this(statusCode, operation: default, ErrorBody.Parse(response, contentType: null), response, RedactHeaders(headers), retryAfter: null, message, innerException)
     {
     }
 
     private StrategyApiException(
         int statusCode,
-        string? operation,
+        (string? Id, string? Request) operation,
         ErrorBody body,
         string? response,
         IReadOnlyDictionary<string, IEnumerable<string>> headers,
@@ -44,7 +44,8 @@ public class StrategyApiException : StrategyException
         : base(Describe(statusCode, operation, body, clientMessage), innerException)
     {
         StatusCode = statusCode;
-        Operation = operation;
+        OperationId = operation.Id;
+        Operation = operation.Request;
         ErrorCode = body.Code;
         ServerMessage = body.Message;
         IServerCode = body.IServerCode;
@@ -61,6 +62,9 @@ public class StrategyApiException : StrategyException
 
     /// <summary>The failed operation as method and path, for example <c>GET api/subscriptions/0730…</c>, when known.</summary>
     public string? Operation { get; }
+
+    /// <summary>The failed operation's operationId in the spec, for example <c>GetSubscription</c>, when known.</summary>
+    public string? OperationId { get; }
 
     /// <summary>The server's error code, such as <c>ERR004</c>, when the body had one.</summary>
     public string? ErrorCode { get; }
@@ -111,14 +115,9 @@ public class StrategyApiException : StrategyException
         }
 
         var contentType = response.Content.Headers.ContentType?.MediaType;
-        var request = response.RequestMessage;
-        var operation = request?.RequestUri is null
-            ? null
-            : string.Create(CultureInfo.InvariantCulture, $"{request.Method} {DescribePath(request.RequestUri)}");
-
         return new StrategyApiException(
             (int)response.StatusCode,
-            operation,
+            DescribeOperation(response.RequestMessage),
             ErrorBody.Parse(text, contentType),
             text,
             RedactHeaders(response),
@@ -127,11 +126,54 @@ public class StrategyApiException : StrategyException
             innerException: null);
     }
 
+    /// <summary>
+    /// A success answer whose body could not be read as <paramref name="modelType"/>: names the
+    /// operation, the status, the JSON path and the reason, and keeps the body.
+    /// </summary>
+    internal static StrategyApiException Unreadable(HttpResponseMessage response, Type modelType, string text, Newtonsoft.Json.JsonException error)
+    {
+        var (path, line, position) = error switch
+        {
+            Newtonsoft.Json.JsonReaderException reader => (reader.Path, reader.LineNumber, reader.LinePosition),
+            Newtonsoft.Json.JsonSerializationException serialization => (serialization.Path, serialization.LineNumber, serialization.LinePosition),
+            _ => (null, 0, 0),
+        };
+        var where = string.IsNullOrEmpty(path) ? "$" : "$." + path;
+        var location = line > 0 ? string.Create(CultureInfo.InvariantCulture, $" (line {line}, position {position})") : string.Empty;
+        var message = $"the body could not be read as {modelType.Name} at {where}{location}: {Reason(error.Message)}";
+        return new StrategyApiException(
+            (int)response.StatusCode,
+            DescribeOperation(response.RequestMessage),
+            ErrorBody.None,
+            text,
+            RedactHeaders(response),
+            retryAfter: null,
+            message,
+            error);
+    }
+
+    // Newtonsoft appends "Path 'x', line 1, position 2." to its messages; the path is reported on its own.
+    private static string Reason(string message)
+    {
+        var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ', ',');
+    }
+
+    private static (string? Id, string? Request) DescribeOperation(HttpRequestMessage? request) =>
+        (StrategyRequestOptions.OperationId(request),
+         request?.RequestUri is null ? null : string.Create(CultureInfo.InvariantCulture, $"{request.Method} {DescribePath(request.RequestUri)}"));
+
     private static string DescribePath(Uri uri) => uri.IsAbsoluteUri ? uri.AbsolutePath.TrimStart('/') : uri.OriginalString.Split('?')[0];
 
-    private static string Describe(int statusCode, string? operation, ErrorBody body, string? clientMessage)
+    private static string Describe(int statusCode, (string? Id, string? Request) operation, ErrorBody body, string? clientMessage)
     {
-        var prefix = operation is null ? "The request" : operation;
+        var prefix = operation switch
+        {
+            ({ } id, { } request) => $"{id} ({request})",
+            ({ } id, null) => id,
+            (null, { } request) => request,
+            _ => "The request",
+        };
         var text = clientMessage is null
             ? $"{prefix} failed with HTTP {statusCode}"
             : $"{prefix}: {clientMessage.TrimEnd('.')} (HTTP {statusCode})";

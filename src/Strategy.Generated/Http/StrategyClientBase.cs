@@ -1,5 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Text;
+using Newtonsoft.Json;
 using Strategy.Generated.Errors;
+using Strategy.Generated.Serialization;
 
 namespace Strategy.Generated.Http;
 
@@ -60,6 +63,56 @@ public abstract class StrategyClientBase
     /// <returns>A task that completes when the request is prepared.</returns>
     protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken)
         => Task.CompletedTask;
+
+    /// <summary>Records which operation <paramref name="request"/> performs (its operationId); the generated code calls it before sending.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="operationId">The operationId from the spec, such as <c>GetSubscription</c>.</param>
+    protected static void MarkOperation(HttpRequestMessage request, string operationId)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        StrategyRequestOptions.SetOperationId(request, operationId);
+    }
+
+    /// <summary>
+    /// Reads a JSON answer body as <typeparamref name="T"/>, leniently: properties the spec does not
+    /// list are kept, unknown enum values are kept, and a property the spec calls required may be
+    /// missing. An empty body reads as the default value. The text read is returned as well.
+    /// </summary>
+    /// <typeparam name="T">The model to read.</typeparam>
+    /// <param name="response">The answer.</param>
+    /// <param name="settings">The client's JSON settings.</param>
+    /// <param name="cancellationToken">Cancels reading the body.</param>
+    /// <returns>The model and the body's text.</returns>
+    /// <exception cref="StrategyApiException">
+    /// The body is not JSON or does not fit the model; the message names the operation, the HTTP
+    /// status, the JSON path and the reason, and <see cref="StrategyApiException.Response"/> holds the body.
+    /// </exception>
+    protected static async Task<(T? Value, string Text)> ReadJsonBodyAsync<T>(HttpResponseMessage response, JsonSerializerSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(settings);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (default, text);
+        }
+
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(text));
+            return (ReadingSerializers.GetValue(settings, CreateReadingSerializer).Deserialize<T>(reader), text);
+        }
+        catch (JsonException ex)
+        {
+            throw StrategyApiException.Unreadable(response, typeof(T), text, ex);
+        }
+    }
+
+    // One serializer per settings object: creating one per call costs more than reading a small body.
+    private static readonly ConditionalWeakTable<JsonSerializerSettings, JsonSerializer> ReadingSerializers = new();
+
+    private static JsonSerializer CreateReadingSerializer(JsonSerializerSettings settings) =>
+        JsonSerializer.Create(StrategyJson.ForReading(settings));
 
     /// <summary>
     /// Turns every non-success answer into a <see cref="StrategyApiException"/> before the

@@ -12,9 +12,20 @@ namespace Strategy.Generated.Serialization;
 /// <see cref="UnrecognizedRequiredValue"/> (a value no member has) for a required one, so it
 /// is never mistaken for a known member.
 /// </summary>
+/// <remarks>
+/// Two instances: <see cref="Instance"/> enforces the spec's required properties (what the client
+/// sends), <see cref="Reading"/> does not (what a server sends): one object another client left on
+/// the server without a field the spec calls required must not fail a whole list.
+/// </remarks>
 internal sealed class ForwardCompatibleContractResolver : DefaultContractResolver
 {
-    public static readonly ForwardCompatibleContractResolver Instance = new();
+    public static readonly ForwardCompatibleContractResolver Instance = new(enforceRequired: true);
+
+    public static readonly ForwardCompatibleContractResolver Reading = new(enforceRequired: false);
+
+    private readonly bool _enforceRequired;
+
+    private ForwardCompatibleContractResolver(bool enforceRequired) => _enforceRequired = enforceRequired;
 
     /// <summary>The numeric value a required enum property holds when the server sent an unknown name.</summary>
     public const int UnrecognizedRequiredValue = -1;
@@ -22,6 +33,11 @@ internal sealed class ForwardCompatibleContractResolver : DefaultContractResolve
     protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
     {
         var property = base.CreateProperty(member, memberSerialization);
+        if (!_enforceRequired)
+        {
+            property.Required = Required.Default;
+        }
+
         if (property.Converter is StringEnumConverter
             && property.PropertyType is { } type
             && property.ValueProvider is { } inner

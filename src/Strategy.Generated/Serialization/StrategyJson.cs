@@ -17,6 +17,13 @@ public static class StrategyJson
     /// <summary>Shared settings, configured by <see cref="Configure"/>. Do not modify.</summary>
     public static JsonSerializerSettings Settings { get; } = Configure(new JsonSerializerSettings());
 
+    /// <summary>
+    /// Shared settings for reading what a server sent, as the clients read answers: like
+    /// <see cref="Settings"/>, but a property the spec calls required may be missing (it reads as
+    /// its default). Requests are still written with the required properties enforced. Do not modify.
+    /// </summary>
+    public static JsonSerializerSettings ReadingSettings { get; } = ForReading(Settings);
+
     /// <summary>Applies the client's JSON conventions to <paramref name="settings"/>.</summary>
     /// <param name="settings">The settings to configure.</param>
     /// <returns>The same settings, for chaining.</returns>
@@ -27,6 +34,18 @@ public static class StrategyJson
         settings.DateParseHandling = DateParseHandling.None;
         settings.MissingMemberHandling = MissingMemberHandling.Ignore;
         return settings;
+    }
+
+    /// <summary>A copy of <paramref name="settings"/> that does not enforce required properties, when it uses the client's contract resolver.</summary>
+    internal static JsonSerializerSettings ForReading(JsonSerializerSettings settings)
+    {
+        var reading = new JsonSerializerSettings(settings);
+        if (reading.ContractResolver == ForwardCompatibleContractResolver.Instance)
+        {
+            reading.ContractResolver = ForwardCompatibleContractResolver.Reading;
+        }
+
+        return reading;
     }
 
     /// <summary>

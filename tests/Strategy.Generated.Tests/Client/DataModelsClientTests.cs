@@ -15,7 +15,7 @@ public sealed class DataModelsClientTests : ClientTest<DataModelsClient>
             .WithHeaders(StrategyHeaders.ProjectId, MockServer.ProjectId)
             .Respond(_ => MockServer.Answer(HttpStatusCode.NoContent, headers: ("X-MSTR-DataModelInstanceId", MockServer.InstanceId)));
 
-        var response = await Client.CreateDataModelInstanceAsync(MockServer.DataModelId, CancellationToken.None);
+        var response = await Client.CreateDataModelInstanceAsync(MockServer.DataModelId, cancellationToken: CancellationToken.None);
 
         Server.Handler.VerifyNoOutstandingExpectation();
         Assert.That(response.DataModelInstanceId, Is.EqualTo(MockServer.InstanceId));

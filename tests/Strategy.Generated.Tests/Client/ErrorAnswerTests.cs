@@ -16,7 +16,7 @@ public sealed class ErrorAnswerTests : ClientTest<SubscriptionsClient>
     private StrategyApiException FailingGet(HttpResponseMessage answer)
     {
         Server.Handler.When(HttpMethod.Get, MockServer.Url(SubscriptionPath)).Respond(_ => answer);
-        return Assert.ThrowsAsync<StrategyApiException>(() => Client.GetSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None))!;
+        return Assert.ThrowsAsync<StrategyApiException>(() => Client.GetSubscriptionAsync(MockServer.SubscriptionId, cancellationToken: CancellationToken.None))!;
     }
 
     [Test]
@@ -149,28 +149,67 @@ public sealed class ErrorAnswerTests : ClientTest<SubscriptionsClient>
     }
 
     [Test]
-    public void Malformed_JSON_in_a_success_answer_is_an_invalid_response_error()
+    public void Malformed_JSON_in_a_success_answer_names_the_operation_the_status_the_place_and_keeps_the_body()
     {
-        Server.Handler.When(HttpMethod.Get, MockServer.Url(SubscriptionPath)).Respond("application/json", """{"id":"0730C69A4EBAA20BD967EA86274F0C2F","name":""");
+        const string Body = """{"id":"0730C69A4EBAA20BD967EA86274F0C2F","name":""";
+        Server.Handler.When(HttpMethod.Get, MockServer.Url(SubscriptionPath)).Respond("application/json", Body);
 
-        var error = Assert.ThrowsAsync<StrategyApiException>(() => Client.GetSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None))!;
+        var error = Assert.ThrowsAsync<StrategyApiException>(() => Client.GetSubscriptionAsync(MockServer.SubscriptionId, cancellationToken: CancellationToken.None))!;
 
         Assert.Multiple(() =>
         {
             Assert.That(error.Kind, Is.EqualTo(StrategyErrorKind.InvalidResponse));
             Assert.That(error.StatusCode, Is.EqualTo(200));
+            Assert.That(error.OperationId, Is.EqualTo("GetSubscription"));
             Assert.That(error.InnerException, Is.InstanceOf<JsonException>());
+            Assert.That(error.Message, Does.StartWith("GetSubscription (GET ").And.Contain("api/subscriptions/" + MockServer.SubscriptionId + ")"));
+            Assert.That(error.Message, Does.Contain("HTTP 200").And.Contain("as Subscription at $.name"));
+            Assert.That(error.Message, Does.Not.Contain("no body"));
+            Assert.That(error.Response, Is.EqualTo(Body));
         });
     }
 
     [Test]
-    public void A_success_answer_missing_a_required_field_is_an_invalid_response_error()
+    public void A_value_of_the_wrong_shape_deep_in_an_answer_is_reported_at_its_JSON_path()
     {
-        Server.Handler.When(HttpMethod.Get, MockServer.Url(SubscriptionPath)).Respond("application/json", """{"name":"no id"}""");
+        Server.Handler.When(HttpMethod.Get, MockServer.Url(SubscriptionPath)).Respond("application/json",
+            """{"id":"0730C69A4EBAA20BD967EA86274F0C2F","name":"x","contents":[{"id":"9F4772B837604551B4D3CC916ADC5598","type":"data_model","refreshCondition":{"tables":"all of them"}}]}""");
 
-        var error = Assert.ThrowsAsync<StrategyApiException>(() => Client.GetSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None))!;
+        var error = Assert.ThrowsAsync<StrategyApiException>(() => Client.GetSubscriptionAsync(MockServer.SubscriptionId, cancellationToken: CancellationToken.None))!;
 
-        Assert.That(error.Kind, Is.EqualTo(StrategyErrorKind.InvalidResponse));
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Kind, Is.EqualTo(StrategyErrorKind.InvalidResponse));
+            Assert.That(error.Message, Does.Contain("at $.contents[0].refreshCondition.tables"));
+            Assert.That(error.Message, Does.Contain("line 1, position"));
+        });
+    }
+
+    [Test]
+    public void A_success_answer_missing_a_field_the_spec_calls_required_still_reads()
+    {
+        // Required-ness binds what the client sends; an object another client left on the server may lack a field.
+        Server.Handler.When(HttpMethod.Get, MockServer.Url(SubscriptionPath)).Respond("application/json", """{"name":"no id","contents":[{"type":"report"}]}""");
+
+        var subscription = Client.GetSubscriptionAsync(MockServer.SubscriptionId, cancellationToken: CancellationToken.None).GetAwaiter().GetResult();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(subscription.Name, Is.EqualTo("no id"));
+            Assert.That(subscription.Id, Is.Null);
+            Assert.That(subscription.Contents.Single().Type, Is.EqualTo(ContentType.Report));
+        });
+    }
+
+    [Test]
+    public void A_request_missing_a_required_field_is_refused_before_it_is_sent()
+    {
+        var request = new SubscriptionRequest { Name = "no contents", Schedules = [new SubscriptionSchedule { Id = MockServer.SubscriptionId }], Delivery = new Delivery { Mode = DeliveryMode.HISTORY_LIST } };
+        request.Contents = null!;
+        var anything = Server.Handler.When("*").Respond(HttpStatusCode.Created);
+
+        Assert.ThrowsAsync<JsonSerializationException>(() => Client.CreateSubscriptionAsync(request, CancellationToken.None));
+        Assert.That(Server.Handler.GetMatchCount(anything), Is.Zero);
     }
 
     [Test]

@@ -18,8 +18,8 @@ public sealed class SchemaClientTests : ClientTest<SchemaClient>
             .Respond(_ => MockServer.Answer(HttpStatusCode.Accepted, Fixtures.Text("ReloadSchema.202.json")));
 
         var task = await Client.ReloadSchemaAsync(
-            PreferHeader.RespondAsync,
             new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.Table_key, SchemaUpdateType.Entry_level, SchemaUpdateType.Logical_size] },
+            PreferHeader.RespondAsync,
             CancellationToken.None);
 
         Server.Handler.VerifyNoOutstandingExpectation();
@@ -40,7 +40,7 @@ public sealed class SchemaClientTests : ClientTest<SchemaClient>
             .WithJsonBody(Newtonsoft.Json.Linq.JToken.Parse("""{"updateTypes":[]}"""))
             .Respond(HttpStatusCode.Created);
 
-        var task = await Client.ReloadSchemaAsync(null, new SchemaReloadRequest(), CancellationToken.None);
+        var task = await Client.ReloadSchemaAsync(new SchemaReloadRequest(), cancellationToken: CancellationToken.None);
 
         Server.Handler.VerifyNoOutstandingExpectation();
         Assert.That(task, Is.Null);

@@ -20,7 +20,7 @@ public sealed class SubscriptionsClientTests : ClientTest<SubscriptionsClient>
             .WithHeaders(StrategyHeaders.ProjectId, MockServer.ProjectId)
             .Respond(_ => MockServer.Answer(HttpStatusCode.OK, Fixtures.Text("ListSubscriptions.200.json"), ("x-mstr-total-count", "1")));
 
-        var response = await Client.ListSubscriptionsAsync(0, 10, CancellationToken.None);
+        var response = await Client.ListSubscriptionsAsync(0, 10, cancellationToken: CancellationToken.None);
 
         Server.Handler.VerifyNoOutstandingExpectation();
         var subscription = response.Result.Subscriptions.Single();
@@ -43,7 +43,7 @@ public sealed class SubscriptionsClientTests : ClientTest<SubscriptionsClient>
     {
         Server.Handler.When(HttpMethod.Get, MockServer.Url("api/subscriptions")).Respond("application/json", """{"subscriptions":[]}""");
 
-        var response = await Client.ListSubscriptionsAsync(null, null, CancellationToken.None);
+        var response = await Client.ListSubscriptionsAsync(cancellationToken: CancellationToken.None);
 
         Assert.That(response.TotalCount, Is.Null);
     }
@@ -108,7 +108,7 @@ public sealed class SubscriptionsClientTests : ClientTest<SubscriptionsClient>
             .WithHeaders(StrategyHeaders.ProjectId, MockServer.ProjectId)
             .Respond(HttpStatusCode.NoContent);
 
-        var subscription = await Client.GetSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None);
+        var subscription = await Client.GetSubscriptionAsync(MockServer.SubscriptionId, cancellationToken: CancellationToken.None);
         await Client.DeleteSubscriptionAsync(MockServer.SubscriptionId, CancellationToken.None);
 
         Server.Handler.VerifyNoOutstandingExpectation();
