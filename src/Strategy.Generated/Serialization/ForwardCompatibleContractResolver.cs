@@ -30,6 +30,42 @@ internal sealed class ForwardCompatibleContractResolver : DefaultContractResolve
     /// <summary>The numeric value a required enum property holds when the server sent an unknown name.</summary>
     public const int UnrecognizedRequiredValue = -1;
 
+    /// <summary>
+    /// When reading, a required reference property starts out <see langword="null"/> instead of the
+    /// empty instance the generated constructor puts there, so a property the server left out stays
+    /// out (and is not written back as an empty object).
+    /// </summary>
+    protected override JsonObjectContract CreateObjectContract(Type objectType)
+    {
+        var contract = base.CreateObjectContract(objectType);
+        if (_enforceRequired || contract.DefaultCreator is not { } create)
+        {
+            return contract;
+        }
+
+        var required = contract.Properties
+            .Where(p => p is { Writable: true, ValueProvider: not null, PropertyType.IsValueType: false }
+                        && p.AttributeProvider?.GetAttributes(typeof(JsonPropertyAttribute), inherit: true)
+                            .OfType<JsonPropertyAttribute>()
+                            .Any(a => a.Required is Required.Always or Required.AllowNull) == true)
+            .ToArray();
+        if (required.Length > 0)
+        {
+            contract.DefaultCreator = () =>
+            {
+                var model = create();
+                foreach (var property in required)
+                {
+                    property.ValueProvider!.SetValue(model, null);
+                }
+
+                return model;
+            };
+        }
+
+        return contract;
+    }
+
     protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
     {
         var property = base.CreateProperty(member, memberSerialization);

@@ -4,7 +4,11 @@ using Strategy.Generated.Serialization;
 
 namespace Strategy.Generated.Tests.Support;
 
-/// <summary>The seed sample bodies, kept under Fixtures/Seeds as {OperationId}.{request|status}[.variant].json.</summary>
+/// <summary>
+/// Sample bodies: the workflow documents' under Fixtures/Seeds, and bodies the documents do not
+/// show (objects other clients leave on a server) under Fixtures/Foreign, both named
+/// {OperationId}.{request|status|variant}[.variant].json.
+/// </summary>
 internal static class Fixtures
 {
     public static string SeedDirectory => Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "Seeds");
@@ -16,6 +20,14 @@ internal static class Fixtures
     public static JToken Json(string name) => JToken.Parse(Text(name));
 
     public static T Model<T>(string name) => JsonConvert.DeserializeObject<T>(Text(name), StrategyJson.Settings)!;
+
+    public static string ForeignText(string name) => File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "Foreign", name));
+
+    public static IEnumerable<string> AllForeignFiles() =>
+        Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Foreign"), "*.json")
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Order(StringComparer.Ordinal);
 
     public static IEnumerable<string> AllSeedFiles() =>
         Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Seeds"), "*.json")
