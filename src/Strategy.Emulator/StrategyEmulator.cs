@@ -44,6 +44,14 @@ public sealed class StrategyEmulator : IAsyncDisposable
     /// <summary>Stored subscriptions.</summary>
     public int SubscriptionCount => _state.SubscriptionCount;
 
+    /// <summary>Requests refused because they carried a live token without the session cookie (a client that drops cookies).</summary>
+    public int RequestsWithoutCookie => _state.RequestsWithoutCookie;
+
+    /// <summary>Stores a subscription as another client left it on the server, in any shape a server keeps.</summary>
+    /// <param name="json">The subscription as the server would answer it; an id is added when it has none.</param>
+    /// <returns>The stored subscription's id.</returns>
+    public string SeedSubscription(string json) => _state.SeedSubscription(json).Id;
+
     /// <summary>Live sessions.</summary>
     public int SessionCount => _state.SessionCount;
 

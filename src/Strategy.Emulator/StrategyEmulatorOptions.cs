@@ -33,6 +33,17 @@ public sealed record StrategyEmulatorOptions
     /// <summary>How long a data model instance may sit idle before it expires (404 ERR004). Default 2 min.</summary>
     public TimeSpan InstanceIdleTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// The Intelligence Server version <c>GET /api/status</c> answers. Below 11.5.0800 (before
+    /// Strategy ONE, August 2025) the data model runtime endpoints answer 404 ERR004 as unknown
+    /// routes, as an older server does.
+    /// </summary>
+    public string ServerVersion { get; init; } = "11.5.0800.0123";
+
+    /// <summary>Whether <see cref="ServerVersion"/> has the data model runtime endpoints (11.5.0800 and later).</summary>
+    internal bool HasDataModelRuntime =>
+        Version.TryParse(string.Join('.', ServerVersion.Split('.').Take(3)), out var version) && version >= new Version(11, 5, 800);
+
     /// <summary>The clock the emulator's state moves by.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
@@ -40,7 +51,7 @@ public sealed record StrategyEmulatorOptions
     /// Reads the options from configuration, such as the command line: <c>--path-base</c>,
     /// <c>--username</c>, <c>--password</c>, <c>--api-token</c>, and durations in seconds:
     /// <c>--session-idle-timeout</c>, <c>--task-duration</c>, <c>--publish-duration</c>,
-    /// <c>--instance-idle-timeout</c>. Anything not given keeps its default.
+    /// <c>--instance-idle-timeout</c>; <c>--server-version</c>. Anything not given keeps its default.
     /// </summary>
     /// <param name="configuration">The configuration.</param>
     /// <returns>The options.</returns>
@@ -72,6 +83,7 @@ public sealed record StrategyEmulatorOptions
             TaskDuration = Seconds("task-duration", defaults.TaskDuration),
             PublishDuration = Seconds("publish-duration", defaults.PublishDuration),
             InstanceIdleTimeout = Seconds("instance-idle-timeout", defaults.InstanceIdleTimeout),
+            ServerVersion = configuration["server-version"] ?? defaults.ServerVersion,
         };
     }
 }

@@ -17,12 +17,22 @@ internal static class EmulatorApi
 
     private const string SessionItem = "strategy.session";
 
+    private const string SessionCookie = "JSESSIONID";
+
     public static void Map(WebApplication app, EmulatorState state, SpecValidator validator, FaultInjector faults)
     {
+        app.Use(AnswerBareErrorsWithJsonAsync);
         app.Use((context, next) => InjectFaultsAsync(context, next, faults));
         app.Use((context, next) => RequireSessionAsync(context, next, state));
 
         MapControl(app, state, faults);
+        app.MapGet("/api/status", () => EmulatorJson.Ok(new ServerStatus
+        {
+            WebVersion = state.Options.ServerVersion,
+            IServerVersion = state.Options.ServerVersion,
+            IServerRunning = true,
+            DeploymentType = "on_premise",
+        }));
         MapAuthentication(app, state, validator);
         MapSchema(app, state, validator);
         MapDataModels(app, state, validator);
@@ -80,11 +90,30 @@ internal static class EmulatorApi
         await next(context);
     }
 
-    /// <summary>Every API call but login needs a live session token (401 ERR009 otherwise); the cookie is accepted, not required.</summary>
+    /// <summary>A 404 or 405 that no endpoint wrote a body for (an unknown route) answers a JSON ERR004, as a server does.</summary>
+    private static async Task AnswerBareErrorsWithJsonAsync(HttpContext context, RequestDelegate next)
+    {
+        await next(context);
+        if (context.Response is { HasStarted: false, StatusCode: 404 or 405, ContentLength: null, ContentType: null }
+            && (context.Request.Path.Value ?? string.Empty).StartsWith("/api/", StringComparison.Ordinal))
+        {
+            await UnknownRoute(context).ExecuteAsync(context);
+        }
+    }
+
+    internal static IResult UnknownRoute(HttpContext context) =>
+        EmulatorJson.Error(404, "ERR004", $"No resource answers {context.Request.Method} {context.Request.PathBase}{context.Request.Path}.");
+
+    /// <summary>
+    /// Every API call but login and status needs the token <b>and</b> the session cookie login set
+    /// (401 ERR009 otherwise), as a server, or a cluster behind a sticky load balancer, does.
+    /// </summary>
     private static async Task RequireSessionAsync(HttpContext context, RequestDelegate next, EmulatorState state)
     {
         var path = context.Request.Path.Value ?? string.Empty;
-        if (!path.StartsWith("/api/", StringComparison.Ordinal) || path.Equals("/api/auth/login", StringComparison.OrdinalIgnoreCase))
+        if (!path.StartsWith("/api/", StringComparison.Ordinal)
+            || path.Equals("/api/auth/login", StringComparison.OrdinalIgnoreCase)
+            || path.Equals("/api/status", StringComparison.OrdinalIgnoreCase))
         {
             await next(context);
             return;
@@ -94,6 +123,13 @@ internal static class EmulatorApi
         if (session is null)
         {
             await EmulatorJson.Error(401, "ERR009", "The user's session has expired or is invalid; please log in again.").ExecuteAsync(context);
+            return;
+        }
+
+        if (context.Request.Cookies[SessionCookie] != session.Cookie)
+        {
+            state.CountRequestWithoutCookie();
+            await EmulatorJson.Error(401, "ERR009", "The session cookie is missing or belongs to another session; please log in again.").ExecuteAsync(context);
             return;
         }
 
@@ -132,14 +168,37 @@ internal static class EmulatorApi
             state.FailNextPublish();
             return Results.NoContent();
         });
-        control.MapGet("/state", () => EmulatorJson.Ok(new { sessions = state.SessionCount, instances = state.InstanceCount }));
+        control.MapPost("/subscriptions", async (HttpContext context) =>
+        {
+            // Stores a subscription as another client left it: any shape the server would keep.
+            var text = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
+            try
+            {
+                return EmulatorJson.Ok(state.SeedSubscription(text), StatusCodes.Status201Created);
+            }
+            catch (Newtonsoft.Json.JsonException ex)
+            {
+                return EmulatorJson.Error(400, "ERR006", $"The subscription is not JSON: {ex.Message}");
+            }
+        });
+        control.MapGet("/state", () => EmulatorJson.Ok(new
+        {
+            sessions = state.SessionCount,
+            instances = state.InstanceCount,
+            subscriptions = state.SubscriptionCount,
+            requestsWithoutCookie = state.RequestsWithoutCookie,
+        }));
     }
 
     private static void MapAuthentication(WebApplication app, EmulatorState state, SpecValidator validator)
     {
         app.MapPost("/api/auth/login", async (HttpContext context) =>
         {
-            var (body, invalid) = await ReadAsync<LoginRequest>(context, validator, "Login");
+            // JSON (the workflow documents) and form-encoded (the official Python client) reach the same checks.
+            var text = context.Request.HasFormContentType
+                ? FormAsJson(await context.Request.ReadFormAsync(context.RequestAborted))
+                : await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
+            var (body, invalid) = Read<LoginRequest>(text, validator, "Login");
             if (invalid is not null)
             {
                 return invalid;
@@ -149,7 +208,8 @@ internal static class EmulatorApi
             var accepted = body!.LoginMode switch
             {
                 LoginMode.Standard or LoginMode.Ldap => body.Username == options.Username && (body.Password ?? string.Empty) == options.Password,
-                LoginMode.ApiToken => body.Password == options.ApiToken || body.Username == options.ApiToken,
+                // As a server: the token travels as username, with no password.
+                LoginMode.ApiToken => body.Username == options.ApiToken && string.IsNullOrEmpty(body.Password),
                 _ => false,
             };
             if (!accepted)
@@ -159,7 +219,7 @@ internal static class EmulatorApi
 
             var session = state.OpenSession();
             context.Response.Headers[StrategyHeaders.AuthToken] = session.Token;
-            context.Response.Cookies.Append("JSESSIONID", session.Cookie, new CookieOptions { HttpOnly = true, Path = "/" });
+            context.Response.Cookies.Append(SessionCookie, session.Cookie, new CookieOptions { HttpOnly = true, Path = "/" });
             return Results.NoContent();
         });
 
@@ -181,6 +241,15 @@ internal static class EmulatorApi
         }));
 
         app.MapPut("/api/sessions", () => Results.NoContent());
+
+        app.MapGet("/api/sessions/userInfo", () => EmulatorJson.Ok(new UserInfo
+        {
+            Id = Seeds.AdministratorId,
+            Username = state.Options.Username,
+            FullName = "Administrator",
+            Initials = "A",
+            MetadataUser = true,
+        }));
     }
 
     private static void MapSchema(WebApplication app, EmulatorState state, SpecValidator validator)
@@ -224,7 +293,11 @@ internal static class EmulatorApi
 
     private static void MapDataModels(WebApplication app, EmulatorState state, SpecValidator validator)
     {
-        app.MapPost("/api/dataModels/{dataModelId}/instances", (HttpContext context, string dataModelId) =>
+        // Before Strategy ONE (August 2025) these routes do not exist: an unknown route's 404 ERR004.
+        var runtime = app.MapGroup("/api/dataModels").AddEndpointFilter(async (context, next) =>
+            state.Options.HasDataModelRuntime ? await next(context) : UnknownRoute(context.HttpContext));
+
+        runtime.MapPost("/{dataModelId}/instances", (HttpContext context, string dataModelId) =>
         {
             if ((RequireProject(context) ?? RequireDataModel(dataModelId)) is { } error)
             {
@@ -235,7 +308,7 @@ internal static class EmulatorApi
             return Results.NoContent();
         });
 
-        app.MapDelete("/api/dataModels/{dataModelId}/instances/{instanceId}", (HttpContext context, string dataModelId, string instanceId) =>
+        runtime.MapDelete("/{dataModelId}/instances/{instanceId}", (HttpContext context, string dataModelId, string instanceId) =>
         {
             if ((RequireProject(context) ?? RequireDataModel(dataModelId)) is { } error)
             {
@@ -273,7 +346,7 @@ internal static class EmulatorApi
             return EmulatorJson.Ok(new DataModelTableList { Offset = skip, Limit = limit ?? -1, Total = Seeds.Tables.Count, Tables = page });
         });
 
-        app.MapPost("/api/dataModels/{dataModelId}/publish", async (HttpContext context, string dataModelId) =>
+        runtime.MapPost("/{dataModelId}/publish", async (HttpContext context, string dataModelId) =>
         {
             if ((RequireProject(context) ?? RequireDataModel(dataModelId)) is { } error)
             {
@@ -286,7 +359,14 @@ internal static class EmulatorApi
                 return EmulatorJson.Error(404, "ERR004", "The data model instance was not found or has expired; create a new one.");
             }
 
-            var (body, invalid) = await ReadAsync<PublishRequest>(context, validator, "PublishDataModel");
+            var text = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
+            if (HasNoTables(text))
+            {
+                // The server's own words for a publish body without tables.
+                return EmulatorJson.Error(400, "ERR006", "tableRefreshSettings cannot be null");
+            }
+
+            var (body, invalid) = Read<PublishRequest>(text, validator, "PublishDataModel");
             if (invalid is not null)
             {
                 return invalid;
@@ -303,7 +383,7 @@ internal static class EmulatorApi
                 : EmulatorJson.Error(500, "ERR001", $"Data model {dataModelId} is already being published.");
         });
 
-        app.MapGet("/api/dataModels/{dataModelId}/publishStatus", (HttpContext context, string dataModelId) =>
+        runtime.MapGet("/{dataModelId}/publishStatus", (HttpContext context, string dataModelId) =>
         {
             if ((RequireProject(context) ?? RequireDataModel(dataModelId)) is { } error)
             {
@@ -341,15 +421,41 @@ internal static class EmulatorApi
 
     /// <summary>Reads a body after validating it against the operation's schema (400 ERR006 naming the field otherwise).</summary>
     internal static async Task<(T? Body, IResult? Invalid)> ReadAsync<T>(HttpContext context, SpecValidator validator, string operationId)
-        where T : class
+        where T : class =>
+        Read<T>(await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted), validator, operationId);
+
+    private static (T? Body, IResult? Invalid) Read<T>(string text, SpecValidator validator, string operationId)
+        where T : class =>
+        validator.Validate(operationId, text) is { } problem
+            ? (null, EmulatorJson.Error(400, "ERR006", problem))
+            : (EmulatorJson.Read<T>(text), null);
+
+    /// <summary>The form fields of a login as the JSON body they stand for (numbers as numbers), so both go through the same validation.</summary>
+    private static string FormAsJson(IFormCollection form)
     {
-        var text = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
-        if (validator.Validate(operationId, text) is { } problem)
+        var json = new Newtonsoft.Json.Linq.JObject();
+        foreach (var (name, values) in form)
         {
-            return (null, EmulatorJson.Error(400, "ERR006", problem));
+            var value = values.ToString();
+            json[name] = name is "loginMode" or "applicationType" && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+                ? number
+                : value;
         }
 
-        return (EmulatorJson.Read<T>(text), null);
+        return json.ToString(Newtonsoft.Json.Formatting.None);
+    }
+
+    private static bool HasNoTables(string text)
+    {
+        try
+        {
+            return Newtonsoft.Json.Linq.JToken.Parse(text) is Newtonsoft.Json.Linq.JObject body
+                   && body["tables"] is null or { Type: Newtonsoft.Json.Linq.JTokenType.Null } or Newtonsoft.Json.Linq.JArray { Count: 0 };
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private static SessionRecord Session(HttpContext context) => (SessionRecord)context.Items[SessionItem]!;

@@ -19,9 +19,30 @@ internal static class EmulatorJson
 
     public static T? Read<T>(string body) => JsonConvert.DeserializeObject<T>(body, Settings);
 
+    /// <summary>The object with only the named top-level fields (the <c>fields</c> query parameter); all of it when none are named.</summary>
+    public static object OnlyFields(object body, string? fields)
+    {
+        if (string.IsNullOrWhiteSpace(fields))
+        {
+            return body;
+        }
+
+        var wanted = fields.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var json = Newtonsoft.Json.Linq.JObject.FromObject(body, JsonSerializer.Create(Settings));
+        foreach (var property in json.Properties().Where(p => !wanted.Contains(p.Name)).ToList())
+        {
+            property.Remove();
+        }
+
+        return json;
+    }
+
     private static JsonSerializerSettings CreateSettings()
     {
+        // Lenient both ways, like a server that stores what other clients sent: requests are
+        // checked against the spec by SpecValidator, not by the serializer.
         var settings = StrategyJson.Configure(new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore });
+        settings.ContractResolver = StrategyJson.ReadingSettings.ContractResolver;
         settings.Converters.Add(new ServerDateConverter());
         return settings;
     }

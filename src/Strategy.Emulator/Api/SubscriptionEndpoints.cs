@@ -17,7 +17,7 @@ internal static class SubscriptionEndpoints
 
     public static void Map(WebApplication app, EmulatorState state, SpecValidator validator)
     {
-        app.MapGet("/api/subscriptions", (HttpContext context, int? offset, int? limit) =>
+        app.MapGet("/api/subscriptions", (HttpContext context, int? offset, int? limit, string? fields) =>
         {
             if (EmulatorApi.RequireProject(context) is { } error)
             {
@@ -26,7 +26,7 @@ internal static class SubscriptionEndpoints
 
             var (page, total) = state.ListSubscriptions(Math.Max(offset ?? 0, 0), limit ?? -1);
             context.Response.Headers["x-mstr-total-count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return EmulatorJson.Ok(new SubscriptionList { Subscriptions = page.ToList() });
+            return EmulatorJson.Ok(new { subscriptions = page.Select(s => EmulatorJson.OnlyFields(s, fields)) });
         });
 
         app.MapPost("/api/subscriptions", async (HttpContext context) =>
@@ -53,14 +53,14 @@ internal static class SubscriptionEndpoints
             return EmulatorJson.Ok(subscription, StatusCodes.Status201Created);
         });
 
-        app.MapGet("/api/subscriptions/{subscriptionId}", (HttpContext context, string subscriptionId) =>
+        app.MapGet("/api/subscriptions/{subscriptionId}", (HttpContext context, string subscriptionId, string? fields) =>
         {
             if (EmulatorApi.RequireProject(context) is { } error)
             {
                 return error;
             }
 
-            return state.FindSubscription(subscriptionId) is { } subscription ? EmulatorJson.Ok(subscription) : NotFound(subscriptionId);
+            return state.FindSubscription(subscriptionId) is { } subscription ? EmulatorJson.Ok(EmulatorJson.OnlyFields(subscription, fields)) : NotFound(subscriptionId);
         });
 
         app.MapPut("/api/subscriptions/{subscriptionId}", async (HttpContext context, string subscriptionId) =>
@@ -116,34 +116,70 @@ internal static class SubscriptionEndpoints
             return EmulatorJson.Error(400, "ERR006", $"Data model {content.Id} does not exist.");
         }
 
+        var conditions = request.Contents.Select(c => c.RefreshCondition).OfType<RefreshCondition>().ToList();
+        if (conditions.Any(c => c.Tables is not { Count: > 0 } && c.DatasetRefreshPolicy is null))
+        {
+            return EmulatorJson.Error(400, "ERR006", "datasetRefreshPolicy is required when the refresh condition lists no tables.");
+        }
+
+        if (conditions.SelectMany(c => c.Filters ?? []).Any(f => f.Qualification is null && f.Expression is null))
+        {
+            return EmulatorJson.Error(400, "ERR006", "A refresh filter needs a qualification or an expression.");
+        }
+
         var tables = request.Contents.SelectMany(c => c.RefreshCondition?.Tables ?? []);
         return tables.FirstOrDefault(t => Seeds.Tables.All(s => !s.Id.Equals(t.Id, StringComparison.OrdinalIgnoreCase))) is { } table
             ? EmulatorJson.Error(400, "ERR006", $"Table {table.Id} is not in data model {Seeds.DataModelId}.")
             : null;
     }
 
+    /// <summary>
+    /// The stored subscription: what the client sent, kept as sent (properties and values this
+    /// emulator does not model included), plus what the server maintains (id, dates, names, next delivery).
+    /// </summary>
     private static Subscription Build(SubscriptionRequest request, string id, DateTimeOffset created, DateTimeOffset modified)
     {
         var nextHour = new DateTimeOffset(modified.Year, modified.Month, modified.Day, modified.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
         var schedules = request.Schedules.Select(s =>
         {
             var known = Schedules[s.Id];
-            var timeBased = known.ScheduleType == ScheduleType.Time_based;
-            return new SubscriptionSchedule
-            {
-                Id = known.Id,
-                Name = known.Name,
-                Type = known.ScheduleType,
-                NextDelivery = timeBased ? nextHour : null,
-                Expired = known.Expired,
-            };
+            s.Name = known.Name;
+            s.Type = known.ScheduleType;
+            s.NextDelivery = known.ScheduleType == ScheduleType.Time_based ? nextHour : null;
+            s.Expired = known.Expired;
+            return s;
         }).ToList();
 
-        return new Subscription
+        foreach (var content in request.Contents)
+        {
+            content.Name = content.Type == ContentType.Data_model ? Seeds.DataModelName : content.Name;
+            content.ProjectId ??= Seeds.ProjectId;
+        }
+
+        var recipients = request.Recipients is { Count: > 0 } sent
+            ? sent
+            : [new Recipient { Id = Seeds.AdministratorId, Name = "Administrator" }];
+        foreach (var recipient in recipients)
+        {
+            recipient.IsGroup ??= false;
+            recipient.Type ??= RecipientType.User;
+            recipient.IncludeType ??= IncludeType.TO;
+            recipient.ChildSubscriptionId ??= EmulatorState.NewId();
+        }
+
+        var delivery = request.Delivery;
+        delivery.ContactSecurity ??= false;
+        delivery.NotificationEnabled ??= false;
+        if (delivery.Mode == DeliveryMode.HISTORY_LIST)
+        {
+            delivery.HistoryList ??= new HistoryListDelivery { DoNotCreateUpdateCaches = false, OverwriteOlderVersion = false, ReRunHl = false };
+        }
+
+        var subscription = new Subscription
         {
             Id = id,
             Name = request.Name,
-            MultipleContents = request.Contents.Count > 1,
+            MultipleContents = request.MultipleContents ?? request.Contents.Count > 1,
             Editable = true,
             AllowDeliveryChanges = request.AllowDeliveryChanges ?? false,
             AllowPersonalizationChanges = request.AllowPersonalizationChanges ?? false,
@@ -151,36 +187,21 @@ internal static class SubscriptionEndpoints
             AllowUnsubscribeFromEmail = false,
             DateCreated = created,
             DateModified = modified,
-            Owner = new ObjectReference { Id = Seeds.AdministratorId, Name = "Administrator" },
+            Owner = request.Owner is { Id: { } ownerId } ? new ObjectReference { Id = ownerId, Name = ownerId == Seeds.AdministratorId ? "Administrator" : request.Owner.Name } : new ObjectReference { Id = Seeds.AdministratorId, Name = "Administrator" },
             Schedules = schedules,
-            Contents = request.Contents.Select(c => new SubscriptionContent
-            {
-                Id = c.Id,
-                Name = c.Type == ContentType.Data_model ? Seeds.DataModelName : c.Name,
-                Type = c.Type,
-                ProjectId = Seeds.ProjectId,
-                RefreshCondition = c.RefreshCondition,
-            }).ToList(),
-            Recipients = request.Recipients is { Count: > 0 } recipients
-                ? recipients.Select(r => new Recipient
-                {
-                    Id = r.Id,
-                    Name = r.Name,
-                    IsGroup = r.IsGroup ?? false,
-                    Type = r.Type ?? RecipientType.User,
-                    IncludeType = r.IncludeType ?? IncludeType.TO,
-                    ChildSubscriptionId = EmulatorState.NewId(),
-                }).ToList()
-                : [new Recipient { Id = Seeds.AdministratorId, Name = "Administrator", IsGroup = false, Type = RecipientType.User, IncludeType = IncludeType.TO, ChildSubscriptionId = EmulatorState.NewId() }],
-            Delivery = new Delivery
-            {
-                Mode = request.Delivery.Mode,
-                ContactSecurity = request.Delivery.ContactSecurity ?? false,
-                HistoryList = request.Delivery.HistoryList ?? new HistoryListDelivery { DoNotCreateUpdateCaches = false, OverwriteOlderVersion = false, ReRunHl = false },
-                NotificationEnabled = request.Delivery.NotificationEnabled ?? false,
-            },
+            Contents = request.Contents,
+            Recipients = recipients,
+            Delivery = delivery,
             NextDelivery = schedules.Select(s => s.NextDelivery).FirstOrDefault(d => d is not null),
             Alert = false,
         };
+
+        // Top-level properties this emulator does not model are stored as sent, as a server would.
+        foreach (var (name, value) in request.AdditionalProperties)
+        {
+            subscription.AdditionalProperties[name] = value;
+        }
+
+        return subscription;
     }
 }

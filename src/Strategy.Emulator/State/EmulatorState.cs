@@ -14,6 +14,7 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
     private readonly Dictionary<string, TaskRecord> _tasks = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, InstanceRecord> _instances = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Subscription> _subscriptions = [];
+    private int _requestsWithoutCookie;
     private readonly List<string> _issuedSecrets = [];
     private int _failNextTask;
     private int _failNextPublish;
@@ -107,6 +108,11 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
             }
         }
     }
+
+    /// <summary>Requests refused because they carried a valid token without the session's cookie.</summary>
+    public int RequestsWithoutCookie => Volatile.Read(ref _requestsWithoutCookie);
+
+    public void CountRequestWithoutCookie() => Interlocked.Increment(ref _requestsWithoutCookie);
 
     public int SessionCount
     {
@@ -244,6 +250,14 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
 
     // Subscriptions
 
+    /// <summary>Stores a subscription as another client left it (any shape a server keeps); gives it an id when it has none.</summary>
+    public Subscription SeedSubscription(string json)
+    {
+        var subscription = Api.EmulatorJson.Read<Subscription>(json) ?? throw new Newtonsoft.Json.JsonSerializationException("The subscription is null.");
+        subscription.Id ??= NewId();
+        return AddSubscription(subscription);
+    }
+
     public Subscription AddSubscription(Subscription subscription)
     {
         lock (_gate)
@@ -258,7 +272,7 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
     {
         lock (_gate)
         {
-            return _subscriptions.FirstOrDefault(s => s.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
+            return _subscriptions.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
         }
     }
 
@@ -266,7 +280,7 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
     {
         lock (_gate)
         {
-            var index = _subscriptions.FindIndex(s => s.Id.Equals(replacement.Id, StringComparison.OrdinalIgnoreCase));
+            var index = _subscriptions.FindIndex(s => string.Equals(s.Id, replacement.Id, StringComparison.OrdinalIgnoreCase));
             if (index < 0)
             {
                 return false;
@@ -281,7 +295,7 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
     {
         lock (_gate)
         {
-            return _subscriptions.RemoveAll(s => s.Id.Equals(id, StringComparison.OrdinalIgnoreCase)) > 0;
+            return _subscriptions.RemoveAll(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase)) > 0;
         }
     }
 

@@ -67,10 +67,11 @@ public abstract class StrategyClientBase
     /// <summary>Records which operation <paramref name="request"/> performs (its operationId); the generated code calls it before sending.</summary>
     /// <param name="request">The request.</param>
     /// <param name="operationId">The operationId from the spec, such as <c>GetSubscription</c>.</param>
-    protected static void MarkOperation(HttpRequestMessage request, string operationId)
+    /// <param name="minimumServerVersion">The first server version that has the operation (<c>x-strategy-since</c>), if declared.</param>
+    protected static void MarkOperation(HttpRequestMessage request, string operationId, string? minimumServerVersion = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        StrategyRequestOptions.SetOperationId(request, operationId);
+        StrategyRequestOptions.SetOperation(request, operationId, minimumServerVersion);
     }
 
     /// <summary>
@@ -124,11 +125,20 @@ public abstract class StrategyClientBase
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A task that completes when the response is accepted.</returns>
     /// <exception cref="StrategyApiException">The server answered with an error status.</exception>
+    /// <exception cref="StrategyNotSupportedException">The server is older than the operation (declared with <c>x-strategy-since</c>).</exception>
     protected virtual async Task ProcessResponseAsync(HttpClient client, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
         {
-            throw await StrategyApiException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+            var error = await StrategyApiException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+            if (error is { StatusCode: 404, Kind: StrategyErrorKind.NotFound, OperationId: { } operationId }
+                && StrategyRequestOptions.MinimumServerVersion(response.RequestMessage) is { } minimum)
+            {
+                // An older server answers an operation it lacks like an unknown object: ask its version to tell which.
+                throw await ServerSupport.ExplainNotFoundAsync(client, operationId, minimum, error, cancellationToken).ConfigureAwait(false);
+            }
+
+            throw error;
         }
     }
 }

@@ -20,7 +20,7 @@ public sealed record StrategyCredentials
     /// <summary>The login name.</summary>
     public string? Username { get; }
 
-    /// <summary>The password or API token. Secret: never logged or shown.</summary>
+    /// <summary>The password, or the API token in <see cref="LoginMode.ApiToken"/> mode. Secret: never logged or shown.</summary>
     public string? Password { get; }
 
     /// <summary>Standard (metadata) login.</summary>
@@ -40,9 +40,14 @@ public sealed record StrategyCredentials
     /// <returns>The credentials.</returns>
     public static StrategyCredentials ApiToken(string apiToken) => new(LoginMode.ApiToken, null, apiToken);
 
-    /// <summary>The request body that logs in with these credentials.</summary>
+    /// <summary>
+    /// The request body that logs in with these credentials. An API-token login sends the token
+    /// as <c>username</c> and no password, as servers expect.
+    /// </summary>
     /// <returns>The login request.</returns>
-    public LoginRequest ToLoginRequest() => new() { LoginMode = LoginMode, Username = Username, Password = Password ?? string.Empty };
+    public LoginRequest ToLoginRequest() => LoginMode == LoginMode.ApiToken
+        ? new() { LoginMode = LoginMode, Username = Password }
+        : new() { LoginMode = LoginMode, Username = Username, Password = Password ?? string.Empty };
 
     /// <inheritdoc />
     public override string ToString() => $"{LoginMode} login as {Username ?? "(token)"}";

@@ -1,0 +1,38 @@
+namespace Strategy.Generated.Errors;
+
+/// <summary>
+/// The server is older than the operation: it answered 404 ERR004 as for an unknown route, and
+/// <c>GET /api/status</c> reports a version before the first one that has the operation (declared
+/// in the spec as <c>x-strategy-since</c>). Upgrading the server is the fix; retrying is not.
+/// </summary>
+public sealed class StrategyNotSupportedException : StrategyException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="operationId">The operation, such as <c>CreateDataModelInstance</c>.</param>
+    /// <param name="minimumServerVersion">The first server version that has it.</param>
+    /// <param name="serverVersion">The Intelligence Server version the server reported, if any.</param>
+    /// <param name="webVersion">The web (Library) version the server reported, if any.</param>
+    /// <param name="innerException">The 404 the operation answered.</param>
+    public StrategyNotSupportedException(string operationId, string minimumServerVersion, string? serverVersion, string? webVersion, StrategyApiException innerException)
+        : base(
+            $"{operationId} is not supported by this server (version {serverVersion ?? webVersion ?? "unknown"}); it needs {minimumServerVersion} or later (Strategy ONE, August 2025).",
+            innerException)
+    {
+        OperationId = operationId;
+        MinimumServerVersion = minimumServerVersion;
+        ServerVersion = serverVersion;
+        WebVersion = webVersion;
+    }
+
+    /// <summary>The operation the server does not have.</summary>
+    public string OperationId { get; }
+
+    /// <summary>The first server version that has the operation.</summary>
+    public string MinimumServerVersion { get; }
+
+    /// <summary>The Intelligence Server version the server reported (<c>iServerVersion</c>).</summary>
+    public string? ServerVersion { get; }
+
+    /// <summary>The web (Library) version the server reported (<c>webVersion</c>).</summary>
+    public string? WebVersion { get; }
+}
