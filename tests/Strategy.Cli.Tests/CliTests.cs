@@ -53,6 +53,48 @@ public sealed class CliTests
     }
 
     [Test]
+    public async Task Subscriptions_list_and_get_read_a_subscription_another_client_left()
+    {
+        var foreign = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Foreign", "GetSubscription.expression-filter.json"));
+        var id = _emulator.SeedSubscription(foreign);
+        var withoutSchedules = _emulator.SeedSubscription("""{"name":"Left by an old tool","contents":[{"id":"0A1B2C3D4E5F60718293A4B5C6D7E8F9","type":"report"}],"delivery":{"mode":"TEAMS"}}""");
+
+        var (listExit, listed, listError) = await RunAsync("subscriptions", "list");
+        var (getExit, fetched, getError) = await RunAsync("subscriptions", "get", id, "--json");
+        var (jsonExit, _, jsonError) = await RunAsync("subscriptions", "list", "--json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(listExit, Is.EqualTo(ExitCodes.Success), listError);
+            Assert.That(listed, Does.Contain($"subscription {id} 'Nightly refresh (made by mstrio-py)' on All the Time"));
+            Assert.That(listed, Does.Contain($"subscription {withoutSchedules} 'Left by an old tool'"));
+            Assert.That(getExit, Is.EqualTo(ExitCodes.Success), getError);
+            Assert.That(jsonExit, Is.EqualTo(ExitCodes.Success), jsonError);
+            var json = JObject.Parse(fetched);
+            Assert.That((string?)json["contents"]![0]!["refreshCondition"]!["filters"]![0]!["expression"]!["operator"], Is.EqualTo("In"));
+            Assert.That((string?)json["contents"]![0]!["refreshCondition"]!["tables"]![1]!["refreshPolicy"], Is.EqualTo("merge_on_key"));
+            Assert.That(json["lastRun"], Is.Not.Null);
+        });
+    }
+
+    [Test]
+    public async Task Publishing_on_a_server_older_than_the_data_model_endpoints_says_so()
+    {
+        await using var older = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions { ServerVersion = "11.4.1200.0045" });
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = new CliConsole { Out = output, Error = error, GetEnvironmentVariable = name => name == "STRATEGY_PASSWORD" ? string.Empty : null };
+
+        var exitCode = await StrategyCli.RunAsync(["datamodels", "publish", Seeds.DataModelId, "--table", Seeds.YtdDayTableId, "--base-url", older.BaseUrl.ToString()], console, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.ServerFailure));
+            Assert.That(error.ToString(), Does.Contain("CreateDataModelInstance is not supported by this server (version 11.4.1200.0045)"));
+        });
+    }
+
+    [Test]
     public async Task Publishing_tables_by_name_with_policies_succeeds()
     {
         var (exitCode, output, error) = await RunAsync("datamodels", "publish", Seeds.DataModelId, "--table", "ytd_day=upsert", "--table", "city_mnth_sls");

@@ -49,7 +49,7 @@ internal sealed record SpecHeader(
     SpecLocation Location);
 
 /// <summary>A property of an operation's success response, with its items' property names when it is an array of objects.</summary>
-internal sealed record SpecProperty(string Name, EquatableArray<string> ItemProperties);
+internal sealed record SpecProperty(string Name, EquatableArray<string> ItemProperties, int MinItems = 0);
 
 /// <summary>The <c>x-strategy-*</c> declarations on one operation.</summary>
 internal sealed record WorkflowDeclarations(

@@ -164,7 +164,8 @@ internal sealed class SpecReader
                 var items = Scalar(Child(propertySchema, "type")) == "array"
                     ? PropertiesOf(Child(propertySchema, "items")).Select(i => Scalar(i.Key) ?? string.Empty)
                     : [];
-                return new SpecProperty(Scalar(p.Key) ?? string.Empty, items.ToEquatableArray());
+                var minItems = int.TryParse(Scalar(Child(propertySchema, "minItems")), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var least) ? least : 0;
+                return new SpecProperty(Scalar(p.Key) ?? string.Empty, items.ToEquatableArray(), minItems);
             })
             .ToEquatableArray();
     }

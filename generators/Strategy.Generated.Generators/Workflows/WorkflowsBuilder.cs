@@ -305,7 +305,20 @@ internal sealed class WorkflowsBuilder
             waitArguments.ToEquatableArray(),
             wait.Method.ResultType!,
             ResourceName(resource!),
-            reopen));
+            reopen,
+            BodyMinimums(operation, helperParameters)));
+    }
+
+    /// <summary>The request body's lists with a minItems, for a helper to check before it opens anything.</summary>
+    private static EquatableArray<MinimumItems> BodyMinimums(SpecOperation operation, EquatableArray<HelperParameter> parameters)
+    {
+        var body = parameters.FirstOrDefault(p => p.Name == "body");
+        return body is null
+            ? EquatableArray<MinimumItems>.Empty
+            : operation.RequestProperties
+                .Where(p => p.MinItems > 0)
+                .Select(p => new MinimumItems(body.Name, p.Name, Naming.Pascal(p.Name), p.MinItems))
+                .ToEquatableArray();
     }
 
     /// <summary><c>instanceId</c> names an <c>instance</c>.</summary>

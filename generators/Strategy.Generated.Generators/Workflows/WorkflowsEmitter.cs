@@ -192,6 +192,14 @@ internal static class WorkflowsEmitter
         ApiExceptionDoc(writer);
         writer.Open("public virtual " + Tasks + "Task<" + scope.ResultType + "> " + scope.Name + "(" + Signature(scope.Parameters, OptionsParameter, Progress(scope.ResultType), TokenParameter) + ")");
         Validate(writer, scope.Parameters);
+        foreach (var minimum in scope.BodyMinimums)
+        {
+            // The server refuses such a body only after the resource was opened; refuse it before.
+            writer.Open("if (" + minimum.Parameter + "." + minimum.Property + " is not { Count: >= " + minimum.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " })");
+            writer.Line("throw new global::System.ArgumentException(" + Quote("'" + minimum.JsonName + "' needs at least " + minimum.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " item(s).") + ", nameof(" + minimum.Parameter + "));");
+            writer.Close();
+        }
+
         var resource = scope.ResourceVariable;
         writer.Line("return " + Waiting + "StrategyScope.RunAsync<" + scope.ResultType + ">(");
         writer.Line("    new " + Waiting + "StrategyScopeDeclaration(" + Quote(scope.OperationId) + ", " + Quote(scope.ResourceName) + ", " + ScopeDescription(scope) + ", "

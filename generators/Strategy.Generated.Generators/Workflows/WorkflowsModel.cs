@@ -79,7 +79,11 @@ internal sealed record ScopeHelper(
     EquatableArray<string> WaitArguments,
     string ResultType,
     string ResourceName,
-    ReopenHelper? Reopen);
+    ReopenHelper? Reopen,
+    EquatableArray<MinimumItems> BodyMinimums);
+
+/// <summary>A list in the request body that must hold at least <see cref="Count"/> items (<c>minItems</c>), checked before anything is sent.</summary>
+internal sealed record MinimumItems(string Parameter, string JsonName, string Property, int Count);
 
 /// <summary>When a scope's resource counts as expired, and which request items make starting again unsafe.</summary>
 internal sealed record ReopenHelper(string ErrorCode, RepeatableHelper? Repeatable);

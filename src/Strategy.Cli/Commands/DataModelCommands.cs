@@ -21,7 +21,7 @@ internal static class DataModelCommands
                 list.Add(table);
             }
 
-            CommandRunner.Print(session, list, string.Join(Environment.NewLine, list.Select(t => $"{t.Information.ObjectId}  {t.Information.Name}")));
+            CommandRunner.Print(session, list, string.Join(Environment.NewLine, list.Select(t => $"{t.Information?.ObjectId}  {t.Information?.Name}")));
             return ExitCodes.Success;
         });
 

@@ -76,7 +76,7 @@ internal static class SubscriptionCommands
         runner.SetAction(list, async (_, session, cancellationToken) =>
         {
             var schedules = await session.Client<SchedulesClient>().ListSchedulesAsync(cancellationToken);
-            CommandRunner.Print(session, schedules, string.Join(Environment.NewLine, schedules.Schedules.Select(s =>
+            CommandRunner.Print(session, schedules, string.Join(Environment.NewLine, (schedules.Schedules ?? []).Select(s =>
                 $"{s.Id}  {s.Name} ({StrategyWire.ValueOf(s, "scheduleType", s.ScheduleType)}{(s.Expired == true ? ", expired" : string.Empty)})")));
             return ExitCodes.Success;
         });
@@ -85,7 +85,7 @@ internal static class SubscriptionCommands
     }
 
     internal static string Describe(Subscription s) =>
-        $"subscription {s.Id} '{s.Name}' on {string.Join(", ", s.Schedules.Select(x => x.Name ?? x.Id))}"
+        $"subscription {s.Id} '{s.Name}' on {string.Join(", ", (s.Schedules ?? []).Select(x => x.Name ?? x.Id))}"
         + (s.NextDelivery is { } next ? $", next {next:yyyy-MM-dd HH:mm} UTC" : string.Empty);
 
     /// <summary>The options that describe a data model refresh subscription, shared by create and update.</summary>

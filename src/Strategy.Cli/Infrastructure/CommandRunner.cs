@@ -8,11 +8,12 @@ namespace Strategy.Cli.Infrastructure;
 /// <summary>Runs a command's action with a session, and turns every failure into a message and an exit code.</summary>
 internal sealed class CommandRunner(GlobalOptions options, CliConsole console, CliInterruption interruption)
 {
-    private static readonly JsonSerializerSettings JsonOutput = StrategyJson.Configure(new JsonSerializerSettings
+    // Prints what was read as it was read: a field the server left out is not demanded on the way out.
+    private static readonly JsonSerializerSettings JsonOutput = new(StrategyJson.ReadingSettings)
     {
         Formatting = Formatting.Indented,
         NullValueHandling = NullValueHandling.Ignore,
-    });
+    };
 
     public GlobalOptions Options => options;
 
@@ -45,6 +46,10 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
                 return Fail(ExitCodes.Unreachable, ex.Message, ex, verbose);
             }
             catch (StrategyResourceExpiredException ex)
+            {
+                return Fail(ExitCodes.ServerFailure, ex.Message, ex, verbose);
+            }
+            catch (StrategyNotSupportedException ex)
             {
                 return Fail(ExitCodes.ServerFailure, ex.Message, ex, verbose);
             }

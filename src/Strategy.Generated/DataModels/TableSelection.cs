@@ -86,7 +86,11 @@ public sealed partial class TableSelection
         var available = new List<ObjectInformation>();
         await foreach (var table in client.EnumerateDataModelTablesAsync(dataModelId, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            available.Add(table.Information);
+            // Answers are read leniently: a table the server sent without its id cannot be published.
+            if (table.Information is { ObjectId: not null } information)
+            {
+                available.Add(information);
+            }
         }
 
         if (_policyForAll is { } policy)
