@@ -54,6 +54,35 @@ public sealed class SessionRenewalTests
         });
     }
 
+    [Test]
+    public async Task An_API_token_login_sends_the_token_as_username_and_no_password()
+    {
+        var mock = new MockHttpMessageHandler();
+        var session = new StrategySessionHandler(new Uri(MockServer.BaseUrl), StrategyCredentials.ApiToken("the-api-token")) { InnerHandler = mock };
+        using var client = new HttpClient(session) { BaseAddress = new Uri(MockServer.BaseUrl) };
+        mock.Expect(HttpMethod.Post, MockServer.Url("api/auth/login"))
+            .WithJsonBody(Newtonsoft.Json.Linq.JObject.Parse("""{"loginMode":4096,"username":"the-api-token"}"""))
+            .Respond(_ => MockServer.Answer(HttpStatusCode.NoContent, null, (StrategyHeaders.AuthToken, "token-1")));
+        mock.Expect(HttpMethod.Get, MockServer.Url("api/sessions")).WithHeaders(StrategyHeaders.AuthToken, "token-1").Respond(HttpStatusCode.OK);
+
+        using var response = await client.GetAsync("api/sessions");
+
+        mock.VerifyNoOutstandingExpectation();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [TestCase("11.4.1200.0045", "11.5.0800", true)]
+    [TestCase("11.5.0700", "11.5.0800", true)]
+    [TestCase("11.5.0800.0123", "11.5.0800", false)]
+    [TestCase("11.6.0100", "11.5.0800", false)]
+    [TestCase("12.0.0000", "11.5.0800", false)]
+    [TestCase("unknown", "11.5.0800", false)]
+    [TestCase(null, "11.5.0800", false)]
+    public void A_server_version_is_older_only_when_it_reads_as_one(string? version, string minimum, bool older)
+    {
+        Assert.That(ServerSupport.IsOlder(version, minimum), Is.EqualTo(older));
+    }
+
     private static void ExpectLogin(MockHttpMessageHandler mock, string token) =>
         mock.Expect(HttpMethod.Post, MockServer.Url("api/auth/login"))
             .Respond(_ => MockServer.Answer(HttpStatusCode.NoContent, null, (StrategyHeaders.AuthToken, token)));
