@@ -8,6 +8,36 @@ namespace Strategy.Generated.Tests.Client;
 /// <summary>Answers from newer or quirky servers are read without crashing and without loss.</summary>
 public sealed class SerializationTests
 {
+    public static IEnumerable<TestCaseData> EnumProperties() =>
+        typeof(StrategyJson).Assembly.GetTypes()
+            .Where(t => t.Namespace == "Strategy.Generated" && t.IsClass && t.GetConstructor(Type.EmptyTypes) is not null)
+            .SelectMany(t => t.GetProperties().Select(p => (Type: t, Property: p)))
+            .Where(x => (Nullable.GetUnderlyingType(x.Property.PropertyType) ?? x.Property.PropertyType).IsEnum)
+            .Select(x => new TestCaseData(x.Type, x.Property.GetCustomAttributes(typeof(JsonPropertyAttribute), false).OfType<JsonPropertyAttribute>().Single().PropertyName)
+                .SetArgDisplayNames(x.Type.Name + "." + x.Property.Name));
+
+    [TestCaseSource(nameof(EnumProperties))]
+    public void Every_enum_property_of_every_model_keeps_a_value_the_spec_does_not_list(Type model, string jsonName)
+    {
+        var property = model.GetProperties().Single(p => p.GetCustomAttributes(typeof(JsonPropertyAttribute), false).OfType<JsonPropertyAttribute>().SingleOrDefault()?.PropertyName == jsonName);
+        var sentAsText = property.GetCustomAttributes(typeof(JsonConverterAttribute), false).Length > 0;
+        JToken added = sentAsText ? "added_by_a_newer_server" : 32768;
+
+        var read = JsonConvert.DeserializeObject(new JObject { [jsonName] = added }.ToString(), model, StrategyJson.ReadingSettings)!;
+        var written = JObject.FromObject(read, JsonSerializer.Create(StrategyJson.ReadingSettings));
+
+        Assert.Multiple(() =>
+        {
+            if (sentAsText)
+            {
+                Assert.That(StrategyJson.TryGetUnrecognizedValue(read, jsonName, out var kept) ? kept : null, Is.EqualTo("added_by_a_newer_server"));
+            }
+
+            // Numeric enums (loginMode) keep any number as the enum's value.
+            Assert.That(JToken.DeepEquals(written[jsonName], added), Is.True, () => $"written back as {written[jsonName]}");
+        });
+    }
+
     [Test]
     public void An_unknown_enum_value_does_not_crash_and_is_kept()
     {
