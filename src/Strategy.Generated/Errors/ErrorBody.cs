@@ -25,7 +25,12 @@ internal sealed partial record ErrorBody(
             return Empty("the answer had no body");
         }
 
-        var trimmed = text.TrimStart();
+        var trimmed = text.Trim();
+        if (trimmed == "null")
+        {
+            return Empty("the answer was the JSON literal null");
+        }
+
         if (trimmed.StartsWith('{'))
         {
             try

@@ -170,6 +170,20 @@ public sealed class ErrorAnswerTests : ClientTest<SubscriptionsClient>
     }
 
     [Test]
+    public void A_success_answer_of_JSON_null_says_so_and_not_that_there_was_no_body()
+    {
+        Server.Handler.When(HttpMethod.Get, MockServer.Url(SubscriptionPath)).Respond("application/json", "null");
+
+        var error = Assert.ThrowsAsync<StrategyApiException>(() => Client.GetSubscriptionAsync(MockServer.SubscriptionId, cancellationToken: CancellationToken.None))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Kind, Is.EqualTo(StrategyErrorKind.InvalidResponse));
+            Assert.That(error.Message, Does.Contain("JSON literal null").And.Not.Contain("no body"));
+        });
+    }
+
+    [Test]
     public void A_value_of_the_wrong_shape_deep_in_an_answer_is_reported_at_its_JSON_path()
     {
         Server.Handler.When(HttpMethod.Get, MockServer.Url(SubscriptionPath)).Respond("application/json",
