@@ -34,9 +34,17 @@ public sealed partial class ReadmeSampleTests : EmulatorTest
         var published = await ReadmeSamples.RefreshDataModelAsync(Connection, Seeds.DataModelId, CancellationToken.None);
         var subscription = await ReadmeSamples.ScheduleRefreshAsync(Connection, Seeds.DataModelId, Seeds.SampleTableId, Seeds.AllTheTimeScheduleId, CancellationToken.None);
         await ReadmeSamples.TestAgainstTheEmulatorAsync();
+        // The emulator plays a server of this spec's version, which refuses a refresh policy it does not know on write.
+        var foreign = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Foreign", "GetSubscription.expression-filter.json")));
+        foreign["contents"]![0]!["refreshCondition"]!["tables"]![1]!["refreshPolicy"] = "upsert";
+        var foreignId = Emulator.SeedSubscription(foreign.ToString());
+        var renamed = await ReadmeSamples.RenameSubscriptionAsync(Connection, foreignId);
 
         Assert.Multiple(() =>
         {
+            Assert.That(renamed.Name, Is.EqualTo("Nightly refresh"));
+            Assert.That(renamed.Contents.Single().RefreshCondition!.Filters!.Single().Expression!.Operator, Is.EqualTo("In"));
+            Assert.That(renamed.AdditionalProperties.Keys, Does.Contain("lastRun"));
             Assert.That(task!.Status, Is.EqualTo(Generated.ModelTaskStatus.Completed));
             Assert.That(published.Status, Is.Zero);
             Assert.That(subscription.Name, Is.EqualTo("Nightly refresh"));

@@ -73,6 +73,16 @@ internal static class ReadmeSamples
         return created;
     }
 
+    public static async Task<Subscription> RenameSubscriptionAsync(StrategyConnection connection, string id)
+    {
+        var subscriptions = connection.CreateClient<SubscriptionsClient>();
+        var subscription = await subscriptions.GetSubscriptionAsync(id);
+        var request = subscription.ToRequest();
+        request.Name = "Nightly refresh";
+        await subscriptions.UpdateSubscriptionAsync(id, request);   // filters, delivery settings, unknown fields: unchanged
+        return await subscriptions.GetSubscriptionAsync(id);
+    }
+
     public static async Task TestAgainstTheEmulatorAsync()
     {
         await using var emulator = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions { PathBase = "/MicroStrategyLibrary" });
