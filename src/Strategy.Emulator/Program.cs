@@ -1,1 +1,1 @@
-await Strategy.Emulator.StrategyEmulator.RunAsync(args);
+return await Strategy.Emulator.StrategyEmulator.RunAsync(args);

@@ -87,11 +87,28 @@ public sealed class StrategyEmulator : IAsyncDisposable
     /// Command-line arguments: ASP.NET Core's (<c>--urls</c>), <c>--path-base /Name</c>, and the
     /// settings of <see cref="StrategyEmulatorOptions"/> (see <see cref="StrategyEmulatorOptions.FromConfiguration"/>).
     /// </param>
-    /// <returns>A task that completes when the emulator stops.</returns>
-    public static async Task RunAsync(string[] args)
+    /// <returns>The exit code: 0 when it stopped normally (or printed help), 2 for a bad setting.</returns>
+    public static async Task<int> RunAsync(string[] args)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Any(a => a is "--help" or "-h" or "-?"))
+        {
+            Console.WriteLine(Help);
+            return 0;
+        }
+
         var builder = WebApplication.CreateSlimBuilder(args);
-        var options = StrategyEmulatorOptions.FromConfiguration(builder.Configuration);
+        StrategyEmulatorOptions options;
+        try
+        {
+            options = StrategyEmulatorOptions.FromConfiguration(builder.Configuration);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message} (see --help)").ConfigureAwait(false);
+            return 2;
+        }
+
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls("http://127.0.0.1:5080");
@@ -100,7 +117,41 @@ public sealed class StrategyEmulator : IAsyncDisposable
         await using var emulator = await StartCoreAsync(builder, options, CancellationToken.None).ConfigureAwait(false);
         Console.WriteLine($"Strategy emulator listening on {emulator.BaseUrl} (log in as {options.Username}). Control endpoints under {emulator.BaseUrl}__emulator/. Ctrl+C stops it.");
         await emulator._app.WaitForShutdownAsync().ConfigureAwait(false);
+        return 0;
     }
+
+    /// <summary>What <c>--help</c> prints: the settings and the control endpoints.</summary>
+    internal const string Help = """
+        strategy-emulator: a local Strategy Library server on 127.0.0.1 (every operation of the Strategy.Generated spec).
+
+        Usage: strategy-emulator [--urls http://127.0.0.1:5080] [settings]
+
+        Settings (durations in seconds):
+          --urls URL                     where to listen; http://127.0.0.1:0 picks a free port (printed at start)
+          --path-base /NAME              a path in front of /api, such as /MicroStrategyLibrary
+          --username NAME                the user that may log in (default administrator)
+          --password TEXT                that user's password (default empty)
+          --api-token TEXT               the token API-token login accepts, as username (default emulator-api-token)
+          --server-version VERSION       what GET /api/status answers (default 11.5.0800.0123); below 11.5.0800
+                                         the data model endpoints answer 404 ERR004, as an older server does
+          --session-idle-timeout S       idle time before a session answers 401 ERR009 (default 600)
+          --task-duration S              how long a schema reload task runs (default 2)
+          --publish-duration S           how long a publish runs (default 3)
+          --instance-idle-timeout S      idle time before a data model instance expires (default 120)
+
+        Control endpoints (under the path base):
+          POST   /__emulator/faults             add a fault: {"count":2,"pathContains":"/publishStatus","status":503,
+                                                "retryAfterSeconds":1}; also "method", "delay", "dropConnection", "afterHandling"
+          DELETE /__emulator/faults             remove every fault
+          POST   /__emulator/sessions/expire    expire every session now
+          POST   /__emulator/instances/expire   expire every data model instance now
+          POST   /__emulator/fail-next/task     make the next schema reload task fail
+          POST   /__emulator/fail-next/publish  make the next publish fail
+          POST   /__emulator/subscriptions      store a subscription as another client left it (any shape)
+          GET    /__emulator/state              open sessions and instances, subscriptions, requests without the cookie
+
+        Ctrl+C or SIGTERM stops it.
+        """;
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

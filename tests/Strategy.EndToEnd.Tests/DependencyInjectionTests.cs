@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Strategy.Emulator;
 using Strategy.Generated;
-using Strategy.Generated.DependencyInjection;
 using Strategy.Generated.Sessions;
 
 namespace Strategy.EndToEnd.Tests;

@@ -6,7 +6,6 @@ using Strategy.Emulator;
 using Strategy.Emulator.Faults;
 using Strategy.Generated;
 using Strategy.Generated.DataModels;
-using Strategy.Generated.DependencyInjection;
 using Strategy.Generated.Sessions;
 using Strategy.Generated.Waiting;
 

@@ -20,25 +20,46 @@ internal static class WorkflowsEmitter
         writer.Line("#nullable enable");
         writer.Line();
         writer.Open("namespace " + client.Namespace);
+        var members = new List<InterfaceMember>();
         writer.Open("public partial class " + client.ClassName);
         foreach (var wait in client.Waits)
         {
-            EmitWait(writer, wait);
+            EmitWait(writer, members, wait);
         }
 
         foreach (var start in client.Starts)
         {
-            EmitStart(writer, start);
+            EmitStart(writer, members, start);
         }
 
         foreach (var scope in client.Scopes)
         {
-            EmitScope(writer, scope);
+            EmitScope(writer, members, scope);
         }
 
         foreach (var pages in client.Pages)
         {
-            EmitPages(writer, pages);
+            EmitPages(writer, members, pages);
+        }
+
+        writer.Close();
+        writer.Line();
+
+        // The helpers are part of the client's contract: code that depends on the interface (and fakes it) calls them too.
+        writer.Open("public partial interface I" + client.ClassName);
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (i > 0)
+            {
+                writer.Line();
+            }
+
+            foreach (var line in members[i].Docs.Split('\n').Where(l => l.Length > 0))
+            {
+                writer.Line(line);
+            }
+
+            writer.Line(members[i].Signature + ";");
         }
 
         writer.Close();
@@ -46,8 +67,24 @@ internal static class WorkflowsEmitter
         return writer.ToString();
     }
 
-    private static void EmitWait(SourceWriter writer, WaitHelper wait)
+    /// <summary>A helper as the interface declares it: its documentation and its signature.</summary>
+    private sealed record InterfaceMember(string Docs, string Signature);
+
+    /// <summary>
+    /// Declares a helper on the interface (with its documentation) and opens its body on the class,
+    /// which inherits the documentation. <paramref name="classOnly"/> swaps a parameter for the
+    /// class's version of it (an attribute the interface cannot use).
+    /// </summary>
+    private static void Member(SourceWriter writer, List<InterfaceMember> members, SourceWriter docs, string modifiers, string signature, (string Interface, string Class)? classOnly = null)
     {
+        members.Add(new InterfaceMember(docs.ToString(), signature));
+        writer.Line("/// <inheritdoc/>");
+        writer.Open(modifiers + (classOnly is { } swap ? signature.Replace(swap.Interface, swap.Class) : signature));
+    }
+
+    private static void EmitWait(SourceWriter writer, List<InterfaceMember> members, WaitHelper wait)
+    {
+        var docs = new SourceWriter();
         var failedWhen = new List<string>();
         if (wait.Failed.Count > 0)
         {
@@ -64,18 +101,18 @@ internal static class WorkflowsEmitter
             failedWhen.Add("an item of <c>" + Camel(items.ItemsProperty) + "</c> with status " + Values(items.Values));
         }
 
-        writer.Doc(
+        docs.Doc(
             "Polls <c>" + wait.OperationId + "</c> until the " + wait.Describe + " succeeds (status " + Values(wait.Succeeded) + ") and answers the final status.\n"
             + "The " + wait.Describe + " fails on " + string.Join(", or ", failedWhen) + ". Any other status"
             + (wait.Running.Count > 0 ? " (" + Values(wait.Running) + ", or one this client does not know)" : string.Empty)
             + " counts as still running.\n"
             + "Transient errors of the status call (429, 5xx, a broken connection) are retried without restarting the work.");
-        ParameterDocs(writer, wait.Parameters, "Passed to <c>" + wait.StatusMethod + "</c>.");
-        WaitDocs(writer, "The final status.");
-        writer.Line("/// <exception cref=\"" + Errors + "StrategyOperationFailedException\">The server reported that the " + wait.Describe + " failed.</exception>");
-        writer.Line("/// <exception cref=\"" + Errors + "StrategyWaitTimeoutException\">The " + wait.Describe + " was still running when the wait's time limit ran out.</exception>");
-        ApiExceptionDoc(writer);
-        writer.Open("public virtual " + Tasks + "Task<" + wait.ResultType + "> " + wait.Name + "(" + Signature(wait.Parameters, OptionsParameter, Progress(wait.ResultType), TokenParameter) + ")");
+        ParameterDocs(docs, wait.Parameters, "Passed to <c>" + wait.StatusMethod + "</c>.");
+        WaitDocs(docs, "The final status.");
+        docs.Line("/// <exception cref=\"" + Errors + "StrategyOperationFailedException\">The server reported that the " + wait.Describe + " failed.</exception>");
+        docs.Line("/// <exception cref=\"" + Errors + "StrategyWaitTimeoutException\">The " + wait.Describe + " was still running when the wait's time limit ran out.</exception>");
+        ApiExceptionDoc(docs);
+        Member(writer, members, docs, "public virtual ", Tasks + "Task<" + wait.ResultType + "> " + wait.Name + "(" + Signature(wait.Parameters, OptionsParameter, Progress(wait.ResultType), TokenParameter) + ")");
         Validate(writer, wait.Parameters);
         writer.Line("return " + Waiting + "StrategyPolling.PollAsync<" + wait.ResultType + ">(");
         writer.Line("    ct => " + wait.StatusMethod + "(" + Arguments(wait.Parameters.Select(p => p.Name), "ct") + "),");
@@ -132,20 +169,21 @@ internal static class WorkflowsEmitter
         writer.Line();
     }
 
-    private static void EmitStart(SourceWriter writer, StartHelper start)
+    private static void EmitStart(SourceWriter writer, List<InterfaceMember> members, StartHelper start)
     {
+        var docs = new SourceWriter();
         var result = start.ResultType + (start.StartMayAnswerNothing ? "?" : string.Empty);
-        writer.Doc(
+        docs.Doc(
             "Calls <c>" + start.OperationId + "</c> so that the work runs as a task on the server, then waits for it with <see cref=\""
             + start.WaitName + "\"/> (polling <c>" + start.WaitOperationId + "</c>).");
-        ParameterDocs(writer, start.Parameters, "Passed to <c>" + start.StartMethod + "</c>.");
-        WaitDocs(writer, start.StartMayAnswerNothing
+        ParameterDocs(docs, start.Parameters, "Passed to <c>" + start.StartMethod + "</c>.");
+        WaitDocs(docs, start.StartMayAnswerNothing
             ? "The final status, or <see langword=\"null\"/> when the server did the work before answering and there is nothing to wait for."
             : "The final status.");
-        writer.Line("/// <exception cref=\"" + Errors + "StrategyOperationFailedException\">The server reported that the work failed.</exception>");
-        writer.Line("/// <exception cref=\"" + Errors + "StrategyWaitTimeoutException\">The work was still running when the wait's time limit ran out.</exception>");
-        ApiExceptionDoc(writer);
-        writer.Open("public virtual async " + Tasks + "Task<" + result + "> " + start.Name + "(" + Signature(start.Parameters, OptionsParameter, Progress(start.ResultType), TokenParameter) + ")");
+        docs.Line("/// <exception cref=\"" + Errors + "StrategyOperationFailedException\">The server reported that the work failed.</exception>");
+        docs.Line("/// <exception cref=\"" + Errors + "StrategyWaitTimeoutException\">The work was still running when the wait's time limit ran out.</exception>");
+        ApiExceptionDoc(docs);
+        Member(writer, members, docs, "public virtual async ", Tasks + "Task<" + result + "> " + start.Name + "(" + Signature(start.Parameters, OptionsParameter, Progress(start.ResultType), TokenParameter) + ")");
         Validate(writer, start.Parameters);
         writer.Line("(options ?? " + Waiting + "StrategyWaitOptions.Default).Validate(); // before the work starts, not after");
         writer.Line("var started = await " + start.StartMethod + "(" + Arguments(start.StartArguments, "cancellationToken") + ").ConfigureAwait(false);");
@@ -162,8 +200,9 @@ internal static class WorkflowsEmitter
         writer.Line();
     }
 
-    private static void EmitScope(SourceWriter writer, ScopeHelper scope)
+    private static void EmitScope(SourceWriter writer, List<InterfaceMember> members, ScopeHelper scope)
     {
+        var docs = new SourceWriter();
         var expiry = scope.Reopen is not { } reopen
             ? "If the " + scope.ResourceName + " expires on the server while waiting, the status call's error is thrown as it is; the work is not started again."
             : "If the " + scope.ResourceName + " expires on the server (the server answers <c>" + SourceWriter.Escape(reopen.ErrorCode) + "</c>), a new one is opened and the work started again, once"
@@ -172,25 +211,25 @@ internal static class WorkflowsEmitter
                     + " (repeating them gives the same result); otherwise this throws <see cref=\"" + Errors + "StrategyResourceExpiredException\"/> naming the items that are not safe to repeat."
                   : ".")
               + " The reopening is reported through <see cref=\"" + Waiting + "StrategyWaitOptions.ScopeChanged\"/> and <see cref=\"" + Waiting + "StrategyWaitProgress{T}.Reopens\"/>.";
-        writer.Doc(
+        docs.Doc(
             "Runs <c>" + scope.OperationId + "</c> from start to finish: opens " + Article(scope.ResourceName) + " " + scope.ResourceName + " with <c>" + scope.OpenOperationId + "</c> (its id comes in the <c>"
             + scope.OpenHeader + "</c> header), calls <c>" + scope.OperationId + "</c> in it, waits with <see cref=\"" + scope.WaitName + "\"/> (polling <c>"
             + scope.WaitOperationId + "</c>), and deletes it with <c>" + scope.CloseOperationId + "</c> whatever happens: on success, failure, timeout and cancellation.\n"
             + "Options are checked before anything is sent. Deleting runs under its own time limit (<see cref=\"" + Waiting + "StrategyWaitOptions.CleanupTimeout\"/>), not <paramref name=\"cancellationToken\"/>; "
             + "a failure to delete is passed to <see cref=\"" + Waiting + "StrategyWaitOptions.CleanupFailed\"/> and does not hide the outcome.\n"
             + expiry);
-        ParameterDocs(writer, scope.Parameters, "Passed to the operations that take it.");
-        WaitDocs(writer, "The final status.");
-        writer.Line("/// <exception cref=\"" + Errors + "StrategyOperationFailedException\">The server reported that the work failed.</exception>");
-        writer.Line("/// <exception cref=\"" + Errors + "StrategyWaitTimeoutException\">The work was still running when the wait's time limit ran out.</exception>");
-        writer.Line("/// <exception cref=\"" + Errors + "StrategyUnreachableException\">The server could not be reached, more times in a row than the options allow.</exception>");
+        ParameterDocs(docs, scope.Parameters, "Passed to the operations that take it.");
+        WaitDocs(docs, "The final status.");
+        docs.Line("/// <exception cref=\"" + Errors + "StrategyOperationFailedException\">The server reported that the work failed.</exception>");
+        docs.Line("/// <exception cref=\"" + Errors + "StrategyWaitTimeoutException\">The work was still running when the wait's time limit ran out.</exception>");
+        docs.Line("/// <exception cref=\"" + Errors + "StrategyUnreachableException\">The server could not be reached, more times in a row than the options allow.</exception>");
         if (scope.Reopen is not null)
         {
-            writer.Line("/// <exception cref=\"" + Errors + "StrategyResourceExpiredException\">The " + scope.ResourceName + " expired and the work could not safely be started again.</exception>");
+            docs.Line("/// <exception cref=\"" + Errors + "StrategyResourceExpiredException\">The " + scope.ResourceName + " expired and the work could not safely be started again.</exception>");
         }
 
-        ApiExceptionDoc(writer);
-        writer.Open("public virtual " + Tasks + "Task<" + scope.ResultType + "> " + scope.Name + "(" + Signature(scope.Parameters, OptionsParameter, Progress(scope.ResultType), TokenParameter) + ")");
+        ApiExceptionDoc(docs);
+        Member(writer, members, docs, "public virtual ", Tasks + "Task<" + scope.ResultType + "> " + scope.Name + "(" + Signature(scope.Parameters, OptionsParameter, Progress(scope.ResultType), TokenParameter) + ")");
         Validate(writer, scope.Parameters);
         foreach (var minimum in scope.BodyMinimums)
         {
@@ -258,19 +297,25 @@ internal static class WorkflowsEmitter
 
     private static string Quote(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 
-    private static void EmitPages(SourceWriter writer, PagesHelper pages)
+    private static void EmitPages(SourceWriter writer, List<InterfaceMember> members, PagesHelper pages)
     {
-        writer.Doc(
+        var docs = new SourceWriter();
+        docs.Doc(
             "Walks every item of <c>" + pages.OperationId + "</c>, a page at a time. A page is fetched only when the caller asks for an item past the previous one, "
             + "so a caller that stops early fetches no more. The walk stops at the total count from " + pages.TotalSource
             + " (or at the first short page when the server sends no total).");
-        ParameterDocs(writer, pages.Parameters, "Passed to <c>" + pages.ListMethod + "</c>.");
-        writer.Line("/// <param name=\"pageSize\">How many items to ask for per call.</param>");
-        writer.Line("/// <param name=\"cancellationToken\">Cancels the walk.</param>");
-        writer.Line("/// <returns>The items, in the server's order.</returns>");
-        ApiExceptionDoc(writer);
-        writer.Open("public virtual async global::System.Collections.Generic.IAsyncEnumerable<" + pages.ItemType + "> " + pages.Name + "("
-                    + Signature(pages.Parameters, "int pageSize = 100", "[global::System.Runtime.CompilerServices.EnumeratorCancellation] " + TokenParameter) + ")");
+        ParameterDocs(docs, pages.Parameters, "Passed to <c>" + pages.ListMethod + "</c>.");
+        docs.Line("/// <param name=\"pageSize\">How many items to ask for per call.</param>");
+        docs.Line("/// <param name=\"cancellationToken\">Cancels the walk.</param>");
+        docs.Line("/// <returns>The items, in the server's order.</returns>");
+        ApiExceptionDoc(docs);
+        Member(
+            writer,
+            members,
+            docs,
+            "public virtual async ",
+            "global::System.Collections.Generic.IAsyncEnumerable<" + pages.ItemType + "> " + pages.Name + "(" + Signature(pages.Parameters, "int pageSize = 100", TokenParameter) + ")",
+            ("global::System.Threading.CancellationToken cancellationToken", "[global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken"));
         Validate(writer, pages.Parameters);
         writer.Line("global::System.ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);");
         writer.Line("var offset = 0;");

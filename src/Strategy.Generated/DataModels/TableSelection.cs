@@ -74,7 +74,7 @@ public sealed partial class TableSelection
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The publish request.</returns>
     /// <exception cref="ArgumentException">A name matches no table, or the data model has no table.</exception>
-    public async Task<PublishRequest> ResolveAsync(DataModelsClient client, string dataModelId, CancellationToken cancellationToken = default)
+    public async Task<PublishRequest> ResolveAsync(IDataModelsClient client, string dataModelId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(dataModelId);

@@ -1,7 +1,7 @@
 using Strategy.Generated.Resilience;
 using Strategy.Generated.Sessions;
 
-namespace Strategy.Generated.DependencyInjection;
+namespace Strategy.Generated;
 
 /// <summary>Where and how the clients registered by <c>AddStrategyClient</c> connect; binds from configuration (section <c>Strategy</c>).</summary>
 public sealed class StrategyClientOptions

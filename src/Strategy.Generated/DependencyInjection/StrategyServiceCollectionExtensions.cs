@@ -1,14 +1,14 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Strategy.Generated;
 using Strategy.Generated.Http;
 using Strategy.Generated.Logging;
 using Strategy.Generated.Resilience;
 using Strategy.Generated.Sessions;
 
-namespace Strategy.Generated.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the Strategy clients with <see cref="IHttpClientFactory"/>, the session, retries and logging.</summary>
 public static class StrategyServiceCollectionExtensions
