@@ -52,6 +52,12 @@ public sealed partial class ReadmeSampleTests : EmulatorTest
         });
     }
 
+    [Test]
+    public async Task The_fake_sample_runs_without_a_server()
+    {
+        Assert.That(await ReadmeSamples.FakeTheClientAsync(), Is.True);
+    }
+
     /// <summary>Lines trimmed and joined, so indentation differences do not matter.</summary>
     private static string Normalize(string code) =>
         string.Join("\n", code.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));

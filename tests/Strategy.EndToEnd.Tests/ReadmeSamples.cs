@@ -2,6 +2,7 @@
 // checks that each README block is here, and runs the workflow samples against the emulator).
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NSubstitute;
 using Strategy.Emulator;
 using Strategy.Emulator.Faults;
 using Strategy.Generated;
@@ -80,6 +81,23 @@ internal static class ReadmeSamples
         request.Name = "Nightly refresh";
         await subscriptions.UpdateSubscriptionAsync(id, request);   // filters, delivery settings, unknown fields: unchanged
         return await subscriptions.GetSubscriptionAsync(id);
+    }
+
+    // The service a downstream team writes: it depends on the interface only.
+    public sealed class NightlyRefresh(IDataModelsClient dataModels)
+    {
+        public async Task<bool> RunAsync(string dataModelId, CancellationToken ct) =>
+            (await dataModels.PublishAndWaitAsync(dataModelId, RefreshPolicy.Upsert, cancellationToken: ct)).Status == 0;
+    }
+
+    public static async Task<bool> FakeTheClientAsync()
+    {
+        var dataModels = Substitute.For<IDataModelsClient>();
+        dataModels.PublishAndWaitAsync("9F4772B837604551B4D3CC916ADC5598", RefreshPolicy.Upsert, cancellationToken: Arg.Any<CancellationToken>())
+            .Returns(new PublishStatus { Status = 0 });
+
+        var refreshed = await new NightlyRefresh(dataModels).RunAsync("9F4772B837604551B4D3CC916ADC5598", CancellationToken.None);
+        return refreshed;   // true, and no server was involved
     }
 
     public static async Task TestAgainstTheEmulatorAsync()
