@@ -1,9 +1,6 @@
 using System.Net;
-using System.Text;
-using Newtonsoft.Json;
 using Strategy.Generated.Errors;
 using Strategy.Generated.Http;
-using Strategy.Generated.Serialization;
 
 namespace Strategy.Generated.Sessions;
 
@@ -87,13 +84,12 @@ public sealed class StrategySession : IDisposable
             return;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseAddress, "api/auth/logout"));
-        Attach(request, token);
         try
         {
-            using var response = await send(request, cancellationToken).ConfigureAwait(false);
+            using var http = Pipeline(send, token);
+            await new AuthenticationClient(http).LogoutAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or StrategyException)
         {
             // The server forgets idle sessions by itself.
         }
@@ -132,21 +128,36 @@ public sealed class StrategySession : IDisposable
 
     private async Task<string> LoginAsync(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
-        var body = JsonConvert.SerializeObject(_credentials.ToLoginRequest(), StrategyJson.Settings);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseAddress, LoginPath))
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        using var response = await send(request, cancellationToken).ConfigureAwait(false);
-        KeepCookies(response);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await StrategyApiException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
-        }
-
-        return response.Headers.TryGetValues(StrategyHeaders.AuthToken, out var values) && values.FirstOrDefault() is { Length: > 0 } token
+        using var http = Pipeline(send, token: null);
+        var answer = await new AuthenticationClient(http).LoginAsync(_credentials.ToLoginRequest(), cancellationToken).ConfigureAwait(false);
+        return answer.AuthToken is { Length: > 0 } token
             ? token
-            : throw new StrategyApiException($"Login answered without the {StrategyHeaders.AuthToken} header", (int)response.StatusCode, null, null, null);
+            : throw new StrategyApiException($"Login answered without the {StrategyHeaders.AuthToken} header", answer.StatusCode, null, answer.Headers, null);
+    }
+
+    /// <summary>
+    /// An HTTP client for the generated <see cref="AuthenticationClient"/> on the rest of the pipeline
+    /// below the session (<paramref name="send"/>): the session's cookies are kept from its answers
+    /// and, once logged in, <paramref name="token"/> and the cookies go with its requests. The caller's
+    /// request already runs under its own time limit, so this one adds none.
+    /// </summary>
+    private HttpClient Pipeline(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, string? token) =>
+        new(new SessionSend(this, send, token)) { BaseAddress = BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+
+    /// <summary>Sends through the pipeline below the session handler, with the session's state.</summary>
+    private sealed class SessionSend(StrategySession session, Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, string? token) : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (token is not null)
+            {
+                session.Attach(request, token);
+            }
+
+            var response = await send(request, cancellationToken).ConfigureAwait(false);
+            session.KeepCookies(response);
+            return response;
+        }
     }
 }
 

@@ -12,7 +12,8 @@ public sealed class SerializationTests
         typeof(StrategyJson).Assembly.GetTypes()
             .Where(t => t.Namespace == "Strategy.Generated" && t.IsClass && t.GetConstructor(Type.EmptyTypes) is not null)
             .SelectMany(t => t.GetProperties().Select(p => (Type: t, Property: p)))
-            .Where(x => (Nullable.GetUnderlyingType(x.Property.PropertyType) ?? x.Property.PropertyType).IsEnum)
+            .Where(x => (Nullable.GetUnderlyingType(x.Property.PropertyType) ?? x.Property.PropertyType).IsEnum
+                        && x.Property.GetCustomAttributes(typeof(JsonPropertyAttribute), false).Length > 0)
             .Select(x => new TestCaseData(x.Type, x.Property.GetCustomAttributes(typeof(JsonPropertyAttribute), false).OfType<JsonPropertyAttribute>().Single().PropertyName)
                 .SetArgDisplayNames(x.Type.Name + "." + x.Property.Name));
 
