@@ -30,7 +30,7 @@ public sealed class CliTests
             Error = error,
             GetEnvironmentVariable = name => name == "STRATEGY_PASSWORD" ? password : null,
         };
-        string[] connection = ["--base-url", _emulator.BaseUrl.ToString(), "--poll-interval", "0.02"];
+        string[] connection = ["--base-url", _emulator.BaseUrl.ToString(), "--poll-interval", "0.02", .. (args.Contains("--project") ? [] : new[] { "--project", Seeds.ProjectId })];
         var exitCode = await StrategyCli.RunAsync([.. args, .. connection], console, CancellationToken.None);
         return (exitCode, output.ToString(), error.ToString());
     }
@@ -85,12 +85,32 @@ public sealed class CliTests
         var error = new StringWriter();
         var console = new CliConsole { Out = output, Error = error, GetEnvironmentVariable = name => name == "STRATEGY_PASSWORD" ? string.Empty : null };
 
-        var exitCode = await StrategyCli.RunAsync(["datamodels", "publish", Seeds.DataModelId, "--table", Seeds.YtdDayTableId, "--base-url", older.BaseUrl.ToString()], console, CancellationToken.None);
+        var exitCode = await StrategyCli.RunAsync(["datamodels", "publish", Seeds.DataModelId, "--table", Seeds.YtdDayTableId, "--base-url", older.BaseUrl.ToString(), "--project", Seeds.ProjectId], console, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.ServerFailure));
             Assert.That(error.ToString(), Does.Contain("CreateDataModelInstance is not supported by this server (version 11.4.1200.0045)"));
+        });
+    }
+
+    [Test]
+    public async Task Against_a_real_server_the_project_and_data_model_have_no_seed_defaults()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = new CliConsole { Out = output, Error = error, GetEnvironmentVariable = _ => null };
+
+        var noProject = await StrategyCli.RunAsync(["subscriptions", "list", "--base-url", _emulator.BaseUrl.ToString()], console, CancellationToken.None);
+        var (noDataModel, _, dataModelError) = await RunAsync("subscriptions", "create", "--name", "x", "--schedule", Seeds.AllTheTimeScheduleId);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(noProject, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(error.ToString(), Does.Contain("--project (or STRATEGY_PROJECT_ID) is required with --base-url"));
+            Assert.That(noDataModel, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(dataModelError, Does.Contain("--data-model is required with --base-url"));
+            Assert.That(_emulator.SessionCount, Is.Zero, "nothing was sent for the missing project");
         });
     }
 
@@ -179,7 +199,7 @@ public sealed class CliTests
         var console = new CliConsole { Out = new StringWriter(), Error = new StringWriter(), GetEnvironmentVariable = _ => null };
 
         var exitCode = await StrategyCli.RunAsync(
-            ["schema", "reload", "--base-url", slow.BaseUrl.ToString(), "--timeout", "0.2", "--poll-interval", "0.02"], console, CancellationToken.None);
+            ["schema", "reload", "--base-url", slow.BaseUrl.ToString(), "--project", Seeds.ProjectId, "--timeout", "0.2", "--poll-interval", "0.02"], console, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -191,14 +211,14 @@ public sealed class CliTests
     [Test]
     public async Task Subscriptions_round_trip_with_json_output()
     {
-        var (createExit, created, createError) = await RunAsync("subscriptions", "create", "--json", "--name", "Nightly",
+        var (createExit, created, createError) = await RunAsync("subscriptions", "create", "--json", "--name", "Nightly", "--data-model", Seeds.DataModelId,
             "--schedule", Seeds.AllTheTimeScheduleId, "--table", "sales_sample=upsert",
             "--filter-attribute", Seeds.AttributeId, "--filter-form", Seeds.AttributeFormId, "--filter-value", "jan");
         Assert.That(createExit, Is.EqualTo(ExitCodes.Success), createError);
         var id = (string)JObject.Parse(created)["id"]!;
 
         var (getExit, fetched, _) = await RunAsync("subscriptions", "get", id, "--json");
-        var (updateExit, updated, _) = await RunAsync("subscriptions", "update", id, "--name", "Hourly", "--schedule", Seeds.PersonalViewScheduleId);
+        var (updateExit, updated, _) = await RunAsync("subscriptions", "update", id, "--name", "Hourly", "--data-model", Seeds.DataModelId, "--schedule", Seeds.PersonalViewScheduleId);
         var (listExit, listed, _) = await RunAsync("subscriptions", "list", "--json");
         var (deleteExit, _, _) = await RunAsync("subscriptions", "delete", id);
         var (getAgainExit, _, getAgainError) = await RunAsync("subscriptions", "get", id);
@@ -218,7 +238,7 @@ public sealed class CliTests
     [Test]
     public async Task A_half_given_filter_is_bad_input()
     {
-        var (exitCode, _, error) = await RunAsync("subscriptions", "create", "--name", "x", "--schedule", Seeds.AllTheTimeScheduleId, "--filter-value", "jan");
+        var (exitCode, _, error) = await RunAsync("subscriptions", "create", "--name", "x", "--data-model", Seeds.DataModelId, "--schedule", Seeds.AllTheTimeScheduleId, "--filter-value", "jan");
 
         Assert.Multiple(() =>
         {

@@ -123,7 +123,7 @@ public sealed class SignalTests
             // env --default-signal: a child started from a background job inherits SIGINT as ignored,
             // and .NET keeps it ignored; a terminal's foreground process has the default.
             var start = new ProcessStartInfo("env") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var arg in new[] { "--default-signal=INT,TERM", "dotnet", CliPath }.Concat(args).Concat(["--base-url", emulator.BaseUrl.ToString(), "--poll-interval", "0.2"]))
+            foreach (var arg in new[] { "--default-signal=INT,TERM", "dotnet", CliPath }.Concat(args).Concat(["--base-url", emulator.BaseUrl.ToString(), "--project", Seeds.ProjectId, "--poll-interval", "0.2"]))
             {
                 start.ArgumentList.Add(arg);
             }

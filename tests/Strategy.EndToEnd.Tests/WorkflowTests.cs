@@ -150,7 +150,7 @@ public sealed class WorkflowTests : EmulatorTest
         await Connection.LoginAsync();
         Assert.That(Emulator.SessionCount, Is.EqualTo(1));
 
-        await Connection.Session.LogoutAsync(CancellationToken.None);
+        await Connection.LogoutAsync(CancellationToken.None);
 
         Assert.That(Emulator.SessionCount, Is.Zero);
     }

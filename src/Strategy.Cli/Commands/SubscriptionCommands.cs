@@ -92,7 +92,7 @@ internal static class SubscriptionCommands
     private sealed class RequestOptions
     {
         private readonly Option<string> _name = new("--name") { Description = "The subscription's name.", Required = true };
-        private readonly Option<string> _dataModel = new("--data-model") { Description = "The data model to refresh.", DefaultValueFactory = _ => Seeds.DataModelId };
+        private readonly Option<string?> _dataModel = new("--data-model") { Description = "The data model to refresh (on the embedded emulator, its seed data model when omitted)." };
         private readonly Option<string[]> _schedules = new("--schedule") { Description = "A schedule id (see `strategy schedules list`). Repeat for more.", Required = true };
         private readonly Option<string[]> _tables = new("--table") { Description = "A table to refresh, by name or id, with an optional policy: ytd_day=upsert. Default: all tables." };
         private readonly Option<string?> _policy = new("--policy") { Description = "The refresh policy for tables without one. Default replace." };
@@ -112,7 +112,7 @@ internal static class SubscriptionCommands
 
         public async Task<SubscriptionRequest> BuildAsync(ParseResult parseResult, CliSession session, CancellationToken cancellationToken)
         {
-            var dataModelId = parseResult.GetValue(_dataModel)!;
+            var dataModelId = session.Required(parseResult.GetValue(_dataModel), "--data-model", Seeds.DataModelId);
             var selection = TableArguments.Parse(parseResult.GetValue(_tables), parseResult.GetValue(_policy));
             var tables = (await selection.ResolveAsync(session.Client<DataModelsClient>(), dataModelId, cancellationToken)).Tables;
             RefreshFilter? filter = null;

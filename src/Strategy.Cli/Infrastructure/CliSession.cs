@@ -32,6 +32,15 @@ internal sealed class CliSession : IAsyncDisposable
     public T Client<T>()
         where T : StrategyClientBase => Connection.CreateClient<T>();
 
+    /// <summary>
+    /// An option's value, or on the embedded emulator the seed object's id; against a real server
+    /// (--base-url) a missing value is a usage error naming the option.
+    /// </summary>
+    public string Required(string? value, string option, string seedValue) =>
+        value is { Length: > 0 } given ? given
+        : _emulator is not null ? seedValue
+        : throw new ArgumentException($"{option} is required with --base-url (the seed ids apply only to the embedded emulator).");
+
     public static async Task<CliSession> OpenAsync(ParseResult parseResult, GlobalOptions options, CliConsole console, CliInterruption interruption, CancellationToken cancellationToken)
     {
         string? Setting(Option<string?> option, string variable) =>
@@ -61,7 +70,7 @@ internal sealed class CliSession : IAsyncDisposable
             var other => throw new ArgumentException($"'{other}' is not a login mode; use standard, ldap or api-token."),
         };
         var username = Setting(options.Username, "STRATEGY_USERNAME") ?? "administrator";
-        var project = Setting(options.Project, "STRATEGY_PROJECT_ID") ?? Seeds.ProjectId;
+        var project = Setting(options.Project, "STRATEGY_PROJECT_ID");
         var json = parseResult.GetValue(options.Json);
 
         StrategyEmulator? emulator = null;
@@ -75,12 +84,18 @@ internal sealed class CliSession : IAsyncDisposable
             }
 
             baseUrl = parsed;
+            if (project is null)
+            {
+                throw new ArgumentException("--project (or STRATEGY_PROJECT_ID) is required with --base-url (the seed ids apply only to the embedded emulator).");
+            }
+
             password = console.GetEnvironmentVariable("STRATEGY_PASSWORD")
                        ?? (console.CanPrompt ? console.ReadHiddenLine($"Password for {username}: ") : string.Empty);
         }
         else
         {
             emulator = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions { PathBase = "/MicroStrategyLibrary" }, cancellationToken);
+            project ??= Seeds.ProjectId;
             baseUrl = emulator.BaseUrl;
             password = string.Empty;
             if (!json)
@@ -89,8 +104,15 @@ internal sealed class CliSession : IAsyncDisposable
             }
         }
 
-        var credentials = loginMode == LoginMode.ApiToken ? StrategyCredentials.ApiToken(password) : new StrategyCredentials(loginMode, username, password);
-        return new CliSession(console, StrategyConnection.Create(baseUrl, credentials, project), emulator, json, waits);
+        var connection = StrategyConnection.Create(new StrategyClientOptions
+        {
+            BaseUrl = baseUrl,
+            ProjectId = project,
+            LoginMode = loginMode,
+            Username = username,
+            Password = password,
+        });
+        return new CliSession(console, connection, emulator, json, waits);
     }
 
     public async ValueTask DisposeAsync()

@@ -25,7 +25,7 @@ internal sealed class GlobalOptions
 
     public Option<string?> Project { get; } = new("--project")
     {
-        Description = "The project id (or STRATEGY_PROJECT_ID). Default: the MicroStrategy Tutorial project.",
+        Description = "The project id (or STRATEGY_PROJECT_ID). Required with --base-url; on the embedded emulator, the MicroStrategy Tutorial project.",
         Recursive = true,
     };
 

@@ -30,10 +30,59 @@ public sealed class StrategyClientOptions
     /// <summary>How transient failures are retried.</summary>
     public StrategyRetryOptions Retry { get; set; } = StrategyRetryOptions.Default;
 
-    /// <summary>The credentials these options describe.</summary>
+    /// <summary>The credentials these options describe (the one place options become credentials).</summary>
     /// <returns>The credentials.</returns>
     public StrategyCredentials ToCredentials() =>
         LoginMode == LoginMode.ApiToken ? StrategyCredentials.ApiToken(Password ?? string.Empty) : new StrategyCredentials(LoginMode, Username, Password ?? string.Empty);
+
+    /// <summary>The options that describe a connection given piece by piece.</summary>
+    internal static StrategyClientOptions From(Uri baseUrl, StrategyCredentials credentials, string? projectId, StrategyRetryOptions? retry) => new()
+    {
+        BaseUrl = baseUrl,
+        ProjectId = projectId,
+        LoginMode = credentials.LoginMode,
+        Username = credentials.Username,
+        Password = credentials.Password,
+        Retry = retry ?? StrategyRetryOptions.Default,
+    };
+
+    /// <summary>What is wrong with these options, one sentence per setting; empty when they can connect.</summary>
+    /// <param name="requireProject">Whether a project is required (every client registered by dependency injection works in one).</param>
+    internal IReadOnlyList<string> Problems(bool requireProject)
+    {
+        var problems = new List<string>();
+        if (BaseUrl is not { IsAbsoluteUri: true } url || url.Scheme is not ("http" or "https"))
+        {
+            problems.Add($"{SectionName}:BaseUrl must be an absolute http or https address, such as https://host/MicroStrategyLibrary/.");
+        }
+
+        if (requireProject && string.IsNullOrWhiteSpace(ProjectId))
+        {
+            problems.Add($"{SectionName}:ProjectId is required (the 32-character id of the project).");
+        }
+
+        if (LoginMode != LoginMode.ApiToken && string.IsNullOrWhiteSpace(Username))
+        {
+            problems.Add($"{SectionName}:Username is required for {LoginMode} login.");
+        }
+
+        if (LoginMode == LoginMode.ApiToken && string.IsNullOrEmpty(Password))
+        {
+            problems.Add($"{SectionName}:Password must hold the API token for ApiToken login.");
+        }
+
+        if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            problems.Add($"{SectionName}:Timeout must be positive.");
+        }
+
+        if (Retry is null)
+        {
+            problems.Add($"{SectionName}:Retry must not be null.");
+        }
+
+        return problems;
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"{BaseUrl} project {ProjectId} as {ToCredentials()}";

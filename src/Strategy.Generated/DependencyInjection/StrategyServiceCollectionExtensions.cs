@@ -39,22 +39,20 @@ public static class StrategyServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StrategyClientOptions>, StrategyClientOptionsValidator>());
 
         // One session for every pipeline the factory builds: one login, one token, one set of cookies.
-        services.TryAddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<StrategyClientOptions>>().Value;
-            return new StrategySession(options.BaseUrl!, options.ToCredentials());
-        });
+        services.TryAddSingleton(sp => StrategyPipelineParts.For(
+            sp.GetRequiredService<IOptions<StrategyClientOptions>>().Value,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Strategy.Generated.Http"),
+            sp.GetService<TimeProvider>()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<StrategyPipelineParts>().Session);
 
-        var builder = services.AddHttpClient(HttpClientName, (sp, client) =>
-            {
-                var options = sp.GetRequiredService<IOptions<StrategyClientOptions>>().Value;
-                client.BaseAddress = new Uri(options.BaseUrl!.AbsoluteUri.TrimEnd('/') + "/");
-                client.Timeout = options.Timeout;
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false })
-            .AddHttpMessageHandler(sp => new StrategySessionHandler(sp.GetRequiredService<StrategySession>()))
-            .AddHttpMessageHandler(sp => new StrategyResilienceHandler(sp.GetRequiredService<IOptions<StrategyClientOptions>>().Value.Retry))
-            .AddHttpMessageHandler(sp => new StrategyLoggingHandler(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Strategy.Generated.Http")));
+        var builder = services.AddHttpClient(HttpClientName, (sp, client) => StrategyPipeline.Configure(client, sp.GetRequiredService<IOptions<StrategyClientOptions>>().Value))
+            .ConfigurePrimaryHttpMessageHandler(StrategyPipeline.CreatePrimaryHandler)
+            // The library logs each attempt itself (secrets redacted); the factory's own lines would repeat it with full URLs.
+            .RemoveAllLoggers();
+        foreach (var create in StrategyPipeline.Handlers)
+        {
+            builder.AddHttpMessageHandler(sp => create(sp.GetRequiredService<StrategyPipelineParts>()));
+        }
 
         foreach (var clientType in typeof(StrategyClientBase).Assembly.GetExportedTypes().Where(t => t.IsSubclassOf(typeof(StrategyClientBase)) && !t.IsAbstract))
         {
@@ -77,30 +75,7 @@ public static class StrategyServiceCollectionExtensions
 
     private sealed class StrategyClientOptionsValidator : IValidateOptions<StrategyClientOptions>
     {
-        public ValidateOptionsResult Validate(string? name, StrategyClientOptions options)
-        {
-            var failures = new List<string>();
-            if (options.BaseUrl is not { IsAbsoluteUri: true } url || url.Scheme is not ("http" or "https"))
-            {
-                failures.Add($"{StrategyClientOptions.SectionName}:BaseUrl must be an absolute http or https address, such as https://host/MicroStrategyLibrary/.");
-            }
-
-            if (string.IsNullOrWhiteSpace(options.ProjectId))
-            {
-                failures.Add($"{StrategyClientOptions.SectionName}:ProjectId is required (the 32-character id of the project).");
-            }
-
-            if (options.LoginMode != LoginMode.ApiToken && string.IsNullOrWhiteSpace(options.Username))
-            {
-                failures.Add($"{StrategyClientOptions.SectionName}:Username is required for {options.LoginMode} login.");
-            }
-
-            if (options.Timeout <= TimeSpan.Zero)
-            {
-                failures.Add($"{StrategyClientOptions.SectionName}:Timeout must be positive.");
-            }
-
-            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-        }
+        public ValidateOptionsResult Validate(string? name, StrategyClientOptions options) =>
+            options.Problems(requireProject: true) is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
     }
 }

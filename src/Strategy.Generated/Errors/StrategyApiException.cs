@@ -121,7 +121,7 @@ public class StrategyApiException : StrategyException
             ErrorBody.Parse(text, contentType),
             text,
             RedactHeaders(response),
-            ReadRetryAfter(response.Headers.RetryAfter),
+            RetryAfterHeader.Read(response.Headers.RetryAfter, TimeProvider.System),
             clientMessage: null,
             innerException: null);
     }
@@ -233,22 +233,6 @@ public class StrategyApiException : StrategyException
             >= 500 and < 600 => StrategyErrorKind.ServerError,
             _ => StrategyErrorKind.Unknown,
         };
-    }
-
-    private static TimeSpan? ReadRetryAfter(RetryConditionHeaderValue? retryAfter)
-    {
-        if (retryAfter?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        if (retryAfter?.Date is { } date)
-        {
-            var wait = date - DateTimeOffset.UtcNow;
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-
-        return null;
     }
 
     private static IReadOnlyDictionary<string, IEnumerable<string>> RedactHeaders(HttpResponseMessage response)

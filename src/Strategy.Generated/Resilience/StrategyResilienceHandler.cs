@@ -14,14 +14,17 @@ namespace Strategy.Generated.Resilience;
 public sealed class StrategyResilienceHandler : DelegatingHandler
 {
     private readonly StrategyRetryOptions _options;
+    private readonly TimeProvider _time;
     private readonly ResiliencePipeline<HttpResponseMessage> _idempotent;
     private readonly ResiliencePipeline<HttpResponseMessage> _notIdempotent;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="options">How to retry; <see cref="StrategyRetryOptions.Default"/> when <see langword="null"/>.</param>
-    public StrategyResilienceHandler(StrategyRetryOptions? options = null)
+    /// <param name="timeProvider">The clock for delays and <c>Retry-After</c> dates; the system clock when <see langword="null"/>.</param>
+    public StrategyResilienceHandler(StrategyRetryOptions? options = null, TimeProvider? timeProvider = null)
     {
         _options = options ?? StrategyRetryOptions.Default;
+        _time = timeProvider ?? TimeProvider.System;
         _idempotent = Build(idempotent: true);
         _notIdempotent = Build(idempotent: false);
     }
@@ -79,7 +82,7 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
 
     private ResiliencePipeline<HttpResponseMessage> Build(bool idempotent)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time };
         if (_options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -91,7 +94,7 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
                 MaxDelay = _options.MaxDelay,
                 ShouldHandle = args => ValueTask.FromResult(
                     (idempotent ? IsTransient(args.Outcome) : WasNeverSent(args.Outcome)) && ConnectionFailureBudget.Current?.IsExhausted != true),
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfterHeader.Read(args.Outcome.Result?.Headers.RetryAfter, _time)),
                 OnRetry = args =>
                 {
                     args.Outcome.Result?.Dispose();
@@ -118,15 +121,4 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
     /// <summary>The connection could not be made, so the request never reached the server: safe to send even a POST again.</summary>
     private static bool WasNeverSent(Outcome<HttpResponseMessage> outcome) =>
         outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage? response)
-    {
-        var retryAfter = response?.Headers.RetryAfter;
-        if (retryAfter?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        return retryAfter?.Date is { } date && date > DateTimeOffset.UtcNow ? date - DateTimeOffset.UtcNow : null;
-    }
 }

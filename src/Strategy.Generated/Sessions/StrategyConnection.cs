@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Strategy.Generated.Http;
-using Strategy.Generated.Logging;
 using Strategy.Generated.Resilience;
 
 namespace Strategy.Generated.Sessions;
@@ -12,12 +11,12 @@ namespace Strategy.Generated.Sessions;
 /// </summary>
 public sealed class StrategyConnection : IAsyncDisposable
 {
-    private readonly StrategySessionHandler _session;
+    private readonly StrategySessionHandler _handler;
 
-    private StrategyConnection(HttpClient httpClient, StrategySessionHandler session, string? projectId)
+    private StrategyConnection(HttpClient httpClient, StrategySessionHandler handler, string? projectId)
     {
         HttpClient = httpClient;
-        _session = session;
+        _handler = handler;
         ProjectId = projectId;
     }
 
@@ -27,8 +26,32 @@ public sealed class StrategyConnection : IAsyncDisposable
     /// <summary>The project the clients of this connection work in.</summary>
     public string? ProjectId { get; }
 
-    /// <summary>The session handler (login state and count).</summary>
-    public StrategySessionHandler Session => _session;
+    /// <summary>The session: whether it is logged in and how many times it logged in.</summary>
+    public StrategySession Session => _handler.Session;
+
+    /// <summary>Creates a connection from the same options <c>AddStrategyClient</c> binds. Nothing is sent until the first request (or <see cref="LoginAsync"/>).</summary>
+    /// <param name="options">Where and how to connect: <see cref="StrategyClientOptions.BaseUrl"/> and the credentials are required.</param>
+    /// <param name="logger">Where to log requests (secrets redacted); none when <see langword="null"/>.</param>
+    /// <param name="primaryHandler">The innermost handler; a <see cref="SocketsHttpHandler"/> without cookies by default.</param>
+    /// <returns>The connection.</returns>
+    /// <exception cref="ArgumentException">The options are incomplete; the message names every setting at fault.</exception>
+    /// <remarks>
+    /// Handlers, outermost first: the session (login, renewal on ERR009), retries (each attempt
+    /// with the current token), logging (each attempt), the primary handler. <c>AddStrategyClient</c>
+    /// builds the same chain.
+    /// </remarks>
+    public static StrategyConnection Create(StrategyClientOptions options, ILogger? logger = null, HttpMessageHandler? primaryHandler = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Problems(requireProject: false) is { Count: > 0 } problems)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        }
+
+        var (client, handler) = StrategyPipeline.CreateClient(
+            StrategyPipelineParts.For(options, logger), options, primaryHandler ?? StrategyPipeline.CreatePrimaryHandler());
+        return new StrategyConnection(client, handler, options.ProjectId);
+    }
 
     /// <summary>Creates a connection. Nothing is sent until the first request (or <see cref="LoginAsync"/>).</summary>
     /// <param name="baseUrl">The server, such as <c>https://host/MicroStrategyLibrary/</c>.</param>
@@ -38,10 +61,7 @@ public sealed class StrategyConnection : IAsyncDisposable
     /// <param name="logger">Where to log requests (secrets redacted); none when <see langword="null"/>.</param>
     /// <param name="primaryHandler">The innermost handler; a <see cref="SocketsHttpHandler"/> without cookies by default.</param>
     /// <returns>The connection.</returns>
-    /// <remarks>
-    /// Handlers, outermost first: the session (login, renewal on ERR009), retries (each attempt
-    /// with the current token), logging (each attempt), the primary handler.
-    /// </remarks>
+    /// <exception cref="ArgumentException">The address is not an absolute http or https address, or the credentials lack a user name.</exception>
     public static StrategyConnection Create(
         Uri baseUrl,
         StrategyCredentials credentials,
@@ -51,24 +71,19 @@ public sealed class StrategyConnection : IAsyncDisposable
         HttpMessageHandler? primaryHandler = null)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
-        HttpMessageHandler inner = primaryHandler ?? new SocketsHttpHandler { UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        if (logger is not null)
-        {
-            inner = new StrategyLoggingHandler(logger) { InnerHandler = inner };
-        }
-
-        var session = new StrategySessionHandler(baseUrl, credentials)
-        {
-            InnerHandler = new StrategyResilienceHandler(retry) { InnerHandler = inner },
-        };
-        var httpClient = new HttpClient(session) { BaseAddress = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/") };
-        return new StrategyConnection(httpClient, session, projectId);
+        ArgumentNullException.ThrowIfNull(credentials);
+        return Create(StrategyClientOptions.From(baseUrl, credentials, projectId, retry), logger, primaryHandler);
     }
 
     /// <summary>Logs in now, to fail fast on wrong credentials.</summary>
     /// <param name="cancellationToken">Cancels the login.</param>
     /// <returns>A task that completes when logged in.</returns>
-    public Task LoginAsync(CancellationToken cancellationToken = default) => _session.LoginAsync(cancellationToken);
+    public Task LoginAsync(CancellationToken cancellationToken = default) => _handler.LoginAsync(cancellationToken);
+
+    /// <summary>Ends the session on the server now; the next request logs in again. Failures are ignored: an idle session expires on its own.</summary>
+    /// <param name="cancellationToken">Cancels the logout.</param>
+    /// <returns>A task that completes when logged out.</returns>
+    public Task LogoutAsync(CancellationToken cancellationToken = default) => _handler.LogoutAsync(cancellationToken);
 
     /// <summary>Creates a client of type <typeparamref name="TClient"/> on this connection, in its project.</summary>
     /// <typeparam name="TClient">A generated client, such as <see cref="DataModelsClient"/>.</typeparam>
@@ -87,7 +102,7 @@ public sealed class StrategyConnection : IAsyncDisposable
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
         using (ConnectionFailureBudget.Use(new ConnectionFailureBudget(0)))
         {
-            await _session.LogoutAsync(timeout.Token).ConfigureAwait(false);
+            await _handler.LogoutAsync(timeout.Token).ConfigureAwait(false);
         }
 
         HttpClient.Dispose();

@@ -26,7 +26,7 @@ public sealed class StrategySession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         ArgumentNullException.ThrowIfNull(credentials);
-        BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+        BaseAddress = StrategyPipeline.NormalizeBaseUrl(baseAddress);
         _credentials = credentials;
     }
 

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Strategy.Generated.Logging;
+using Strategy.Generated.Resilience;
+using Strategy.Generated.Sessions;
+
+namespace Strategy.Generated.Http;
+
+/// <summary>
+/// The one description of how a Strategy HTTP client is put together, used by
+/// <see cref="StrategyConnection.Create(StrategyClientOptions, ILogger?, HttpMessageHandler?)"/> and by
+/// <c>AddStrategyClient</c> (as Azure.Core's <c>HttpPipelineBuilder</c> is for its clients).
+/// </summary>
+internal static class StrategyPipeline
+{
+    /// <summary>The handlers, outermost first: the session (login, token and cookies, renewal on ERR009), retries (each attempt with the current token), logging (each attempt).</summary>
+    public static readonly IReadOnlyList<Func<StrategyPipelineParts, DelegatingHandler>> Handlers =
+    [
+        parts => new StrategySessionHandler(parts.Session),
+        parts => new StrategyResilienceHandler(parts.Retry, parts.Time),
+        parts => new StrategyLoggingHandler(parts.Logger),
+    ];
+
+    /// <summary>A server address as every part of the client uses it: absolute http or https, ending with a slash, without query or fragment.</summary>
+    /// <exception cref="ArgumentException">The address is not an absolute http or https address.</exception>
+    public static Uri NormalizeBaseUrl(Uri baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        if (!baseUrl.IsAbsoluteUri || baseUrl.Scheme is not ("http" or "https"))
+        {
+            throw new ArgumentException($"'{baseUrl}' is not an absolute http or https address, such as https://host/MicroStrategyLibrary/.", nameof(baseUrl));
+        }
+
+        var path = baseUrl.GetLeftPart(UriPartial.Path);
+        return new Uri(path.EndsWith('/') ? path : path + "/");
+    }
+
+    /// <summary>The innermost handler: cookies are the session's, not the socket handler's; connections are recycled so DNS changes are seen.</summary>
+    public static HttpMessageHandler CreatePrimaryHandler() =>
+        new SocketsHttpHandler { UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+
+    /// <summary>Sets what the options say about the client itself: where it points and how long one request may take.</summary>
+    public static void Configure(HttpClient client, StrategyClientOptions options)
+    {
+        client.BaseAddress = NormalizeBaseUrl(options.BaseUrl!);
+        client.Timeout = options.Timeout;
+    }
+
+    /// <summary>A client with the whole chain over <paramref name="primaryHandler"/>, and its session handler.</summary>
+    public static (HttpClient Client, StrategySessionHandler Session) CreateClient(StrategyPipelineParts parts, StrategyClientOptions options, HttpMessageHandler primaryHandler)
+    {
+        var handler = primaryHandler;
+        for (var i = Handlers.Count - 1; i >= 0; i--)
+        {
+            var outer = Handlers[i](parts);
+            outer.InnerHandler = handler;
+            handler = outer;
+        }
+
+        var client = new HttpClient(handler);
+        Configure(client, options);
+        return (client, (StrategySessionHandler)handler);
+    }
+}
+
+/// <summary>What the handlers of one pipeline share.</summary>
+/// <param name="Session">The session (one per connection, one per service provider).</param>
+/// <param name="Retry">How transient failures are retried.</param>
+/// <param name="Logger">Where requests are logged.</param>
+/// <param name="Time">The clock for delays and <c>Retry-After</c>.</param>
+internal sealed record StrategyPipelineParts(StrategySession Session, StrategyRetryOptions Retry, ILogger Logger, TimeProvider Time)
+{
+    public static StrategyPipelineParts For(StrategyClientOptions options, ILogger? logger, TimeProvider? time = null) =>
+        new(new StrategySession(options.BaseUrl!, options.ToCredentials()), options.Retry, logger ?? NullLogger.Instance, time ?? TimeProvider.System);
+}
