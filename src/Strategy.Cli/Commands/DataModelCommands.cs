@@ -41,11 +41,11 @@ internal static class DataModelCommands
                 session.Console.Error.WriteLine($"Publishing {selection} of data model {dataModelId}");
             }
 
-            using var progress = new ProgressPrinter<PublishStatus>(session.Console, "publish");
+            using var progress = new ProgressPrinter<PublishStatus>(session.Console, "publish", StatusWords.Publish);
             var status = await session.Client<DataModelsClient>().PublishAndWaitAsync(dataModelId, selection, session.Waits, progress, cancellationToken);
             progress.Dispose();
-            var tablesText = string.Join(", ", (status.Tables ?? []).Select(t => $"{t.Id} {StrategyWire.ValueOf(t, "status", t.Status)}"));
-            CommandRunner.Print(session, status, $"Data model {dataModelId} published (status {status.Status}){(tablesText.Length > 0 ? ": " + tablesText : string.Empty)}.");
+            var tablesText = string.Join(", ", (status.Tables ?? []).Select(t => $"{t.Id} {StatusWords.Table(t)}"));
+            CommandRunner.Print(session, status, $"Data model {dataModelId} published: {StatusWords.Publish(status)}{(tablesText.Length > 0 ? " (" + tablesText + ")" : string.Empty)}.");
             return ExitCodes.Success;
         });
 

@@ -47,12 +47,12 @@ internal static class DemoCommand
             var selection = TableSelection.ByName(RefreshPolicy.Replace, tables.Take(2).Select(t => t.Information.Name).ToArray());
             output.WriteLine($"   Publishing {selection} (instance created, published, polled, deleted)");
             PublishStatus published;
-            using (var progress = new ProgressPrinter<PublishStatus>(session.Console, "publish"))
+            using (var progress = new ProgressPrinter<PublishStatus>(session.Console, "publish", StatusWords.Publish))
             {
                 published = await dataModels.PublishAndWaitAsync(Seeds.DataModelId, selection, session.Waits, progress, cancellationToken);
             }
 
-            output.WriteLine($"   Done: publish status {published.Status}, {published.Tables?.Count ?? 0} tables loaded; the instance is deleted.");
+            output.WriteLine($"   Done: {StatusWords.Publish(published)}; the instance is deleted.");
 
             output.WriteLine();
             output.WriteLine("3. Schedule a data model refresh");
