@@ -376,7 +376,7 @@ internal sealed class WorkflowsBuilder
             method.Name,
             Parameters(method, skip: [offset.Name, limit.Name]),
             WithoutToken(method.Parameters)
-                .Select(p => p.Name == offset.Name ? "offset" : p.Name == limit.Name ? "pageSize" : p.Name)
+                .Select(p => p.Name == offset.Name ? "offset" : p.Name == limit.Name ? "limit" : p.Name)
                 .ToEquatableArray(),
             items.ElementType,
             result + "." + items.Name,

@@ -70,16 +70,12 @@ internal static class WorkflowsEmitter
     /// <summary>A helper as the interface declares it: its documentation and its signature.</summary>
     private sealed record InterfaceMember(string Docs, string Signature);
 
-    /// <summary>
-    /// Declares a helper on the interface (with its documentation) and opens its body on the class,
-    /// which inherits the documentation. <paramref name="classOnly"/> swaps a parameter for the
-    /// class's version of it (an attribute the interface cannot use).
-    /// </summary>
-    private static void Member(SourceWriter writer, List<InterfaceMember> members, SourceWriter docs, string modifiers, string signature, (string Interface, string Class)? classOnly = null)
+    /// <summary>Declares a helper on the interface (with its documentation) and opens its body on the class, which inherits the documentation.</summary>
+    private static void Member(SourceWriter writer, List<InterfaceMember> members, SourceWriter docs, string modifiers, string signature)
     {
         members.Add(new InterfaceMember(docs.ToString(), signature));
         writer.Line("/// <inheritdoc/>");
-        writer.Open(modifiers + (classOnly is { } swap ? signature.Replace(swap.Interface, swap.Class) : signature));
+        writer.Open(modifiers + signature);
     }
 
     private static void EmitWait(SourceWriter writer, List<InterfaceMember> members, WaitHelper wait)
@@ -308,30 +304,22 @@ internal static class WorkflowsEmitter
         docs.Line("/// <param name=\"pageSize\">How many items to ask for per call.</param>");
         docs.Line("/// <param name=\"cancellationToken\">Cancels the walk.</param>");
         docs.Line("/// <returns>The items, in the server's order.</returns>");
+        docs.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"pageSize\"/> is less than 1 (checked at the call, before anything is sent).</exception>");
         ApiExceptionDoc(docs);
         Member(
             writer,
             members,
             docs,
-            "public virtual async ",
-            "global::System.Collections.Generic.IAsyncEnumerable<" + pages.ItemType + "> " + pages.Name + "(" + Signature(pages.Parameters, "int pageSize = 100", TokenParameter) + ")",
-            ("global::System.Threading.CancellationToken cancellationToken", "[global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken"));
+            "public virtual ",
+            "global::System.Collections.Generic.IAsyncEnumerable<" + pages.ItemType + "> " + pages.Name + "(" + Signature(pages.Parameters, "int pageSize = 100", TokenParameter) + ")");
         Validate(writer, pages.Parameters);
         writer.Line("global::System.ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);");
-        writer.Line("var offset = 0;");
-        writer.Open("while (true)");
-        writer.Line("var page = await " + pages.ListMethod + "(" + Arguments(pages.ListArguments, "cancellationToken") + ").ConfigureAwait(false);");
-        writer.Line("var items = " + pages.ItemsAccess + " ?? [];");
-        writer.Open("foreach (var item in items)");
-        writer.Line("yield return item;");
-        writer.Close();
-        writer.Line();
-        writer.Line("offset += items.Count;");
-        writer.Line("var total = " + pages.TotalAccess + ";");
-        writer.Open("if (items.Count == 0 || (total is { } known ? offset >= known : items.Count < pageSize))");
-        writer.Line("yield break;");
-        writer.Close();
-        writer.Close();
+        writer.Line("return global::Strategy.Generated.Paging.StrategyPaging.EnumerateAsync(");
+        writer.Line("    (offset, limit, ct) => " + pages.ListMethod + "(" + Arguments(pages.ListArguments, "ct") + "),");
+        writer.Line("    page => " + pages.ItemsAccess + ",");
+        writer.Line("    page => " + pages.TotalAccess + ",");
+        writer.Line("    pageSize,");
+        writer.Line("    cancellationToken);");
         writer.Close();
         writer.Line();
     }
