@@ -17,6 +17,9 @@ public sealed class DiagnosticTests
     [TestCase("STRAT006", "        succeeded: [done]", "        succeeded: []", "        succeeded: []", TestName = "An empty succeeded list is STRAT006")]
     [TestCase("STRAT007", "        helper: AwaitJob\n", "", "x-strategy-wait:", TestName = "A wait without helper is STRAT007")]
     [TestCase("STRAT007", "        openHeader: X-Lock-Id\n", "", "x-strategy-scope:", TestName = "A scope without openHeader is STRAT007")]
+    [TestCase("STRAT008", "        helper: AwaitJob", "        helper: Await Job", "        helper: Await Job", TestName = "A helper name with a space is STRAT008")]
+    [TestCase("STRAT008", "        helper: AwaitJob", "        helper: class", "        helper: class", TestName = "A helper named after a keyword is STRAT008")]
+    [TestCase("STRAT008", "        succeeded: [done]", "        succeeded: [done]\n        failedBelow: zero", "        failedBelow: zero", TestName = "A failedBelow that is not a number is STRAT008")]
     public void A_wrong_declaration_is_reported_at_its_place_in_the_spec(string id, string find, string replace, string expectedLineText)
     {
         Assert.That(GeneratorHarness.FixtureSpec, Does.Contain(find));

@@ -34,7 +34,7 @@ internal sealed class GeneratorHarness
     public static GeneratorHarness Run(string spec, params string[] sources)
     {
         var compilation = CSharpCompilation.Create(
-            "Fixture",
+            "Strategy.Generated.GeneratorFixture",
             sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
             References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
@@ -55,6 +55,15 @@ internal sealed class GeneratorHarness
     }
 
     public ImmutableArray<Diagnostic> Diagnostics => Result.Diagnostics;
+
+    /// <summary>The compiler's errors and warnings for the fixture sources plus everything generated, as a library build would see them.</summary>
+    public IReadOnlyList<Diagnostic> CompileGenerated()
+    {
+        var generated = Result.GeneratedSources.Select(s => CSharpSyntaxTree.ParseText(s.SourceText, ParseOptions, s.HintName));
+        return Compilation.AddSyntaxTrees(generated).GetDiagnostics()
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .ToList();
+    }
 
     public string Source(string hintName) =>
         Result.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();

@@ -34,6 +34,32 @@ public sealed class SnapshotTests
     }
 
     [Test]
+    public void The_generated_source_compiles_with_the_runtime_it_calls()
+    {
+        var harness = GeneratorHarness.Run(GeneratorHarness.FixtureSpec, GeneratorHarness.FixtureClients);
+
+        Assert.That(harness.CompileGenerated(), Is.Empty);
+    }
+
+    [Test]
+    public void Text_from_the_spec_with_quotes_backslashes_markup_and_line_breaks_still_compiles()
+    {
+        // Every place spec text reaches C#: a description, status values, a Prefer value, a header name.
+        var spec = GeneratorHarness.FixtureSpec
+            .Replace("        describe: job", "        describe: \"job \\\"quoted\\\" <b> & \\\\ back\\nslash */\"")
+            .Replace("        running: [queued, busy]", "        running: [queued, \"b\\\"u\\\\sy\"]")
+            .Replace("        succeeded: [done]", "        succeeded: [\"done\\r\\n// not code\"]");
+        var harness = GeneratorHarness.Run(spec, GeneratorHarness.FixtureClients);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Diagnostics, Is.Empty);
+            Assert.That(harness.CompileGenerated(), Is.Empty);
+            Assert.That(harness.Source("JobsClient.Workflows.g.cs"), Does.Contain("\"done\\r\\n// not code\""), "the value as a compiler-formatted literal");
+        });
+    }
+
+    [Test]
     public void Every_declared_helper_is_generated()
     {
         var source = GeneratorHarness.Run(GeneratorHarness.FixtureSpec, GeneratorHarness.FixtureClients).Source("JobsClient.Workflows.g.cs");

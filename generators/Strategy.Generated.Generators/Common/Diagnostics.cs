@@ -63,8 +63,16 @@ internal static class Diagnostics
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor InvalidValue = new(
+        "STRAT008",
+        "A workflow declaration has a value that cannot be used in C#",
+        "{0} on '{1}' has {2} '{3}', which is not {4}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] All =
-        [SpecUnreadable, HeaderNotWrapped, OperationNotGenerated, UnknownOperation, UnknownField, EmptyValues, MissingKey];
+        [SpecUnreadable, HeaderNotWrapped, OperationNotGenerated, UnknownOperation, UnknownField, EmptyValues, MissingKey, InvalidValue];
 
     public static DiagnosticDescriptor ById(string id)
     {

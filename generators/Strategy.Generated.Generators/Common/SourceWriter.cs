@@ -36,16 +36,13 @@ internal sealed class SourceWriter
     public SourceWriter Doc(string summary)
     {
         Line("/// <summary>");
-        foreach (var line in summary.Split('\n'))
+        foreach (var line in Literals.Lines(summary))
         {
             Line("/// " + line);
         }
 
         return Line("/// </summary>");
     }
-
-    public static string Escape(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     public override string ToString() => _builder.ToString();
 }

@@ -21,14 +21,14 @@ internal static class ResponseHeadersEmitter
         writer.Open("public partial class " + name);
         foreach (var property in model.Properties)
         {
-            var description = property.Description is null ? string.Empty : SourceWriter.Escape(property.Description.TrimEnd('.')) + ". ";
+            var description = property.Description is null ? string.Empty : Literals.Xml(property.Description.TrimEnd('.')) + ". ";
             writer.Doc(
-                description + "Read from the <c>" + SourceWriter.Escape(property.HeaderName) + "</c> response header; answered by "
+                description + "Read from the <c>" + Literals.Xml(property.HeaderName) + "</c> response header; answered by "
                 + string.Join(", ", property.Operations.Select(o => "<c>" + o + "</c>")) + ".\n"
                 + "<see langword=\"null\"/> when the server did not send the header"
                 + (property.ClrType == "string" ? "." : " or sent a value that is not a valid " + property.ClrType + "."));
             writer.Line("public " + property.ClrType + "? " + property.PropertyName + " => global::Strategy.Generated.Http.ResponseHeaderReader.Get"
-                        + Reader(property.ClrType) + "(Headers, \"" + property.HeaderName + "\");");
+                        + Reader(property.ClrType) + "(Headers, " + Literals.String(property.HeaderName) + ");");
             writer.Line();
         }
 

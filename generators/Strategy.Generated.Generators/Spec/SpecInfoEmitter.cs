@@ -24,5 +24,5 @@ internal static class SpecInfoEmitter
         return writer.ToString();
     }
 
-    private static string Literal(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    private static string Literal(string value) => Literals.String(value);
 }

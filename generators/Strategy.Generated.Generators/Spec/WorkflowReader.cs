@@ -59,14 +59,14 @@ internal sealed class WorkflowReader
     {
         var failedItems = e.Mapping("failedItems") is { } items ? ReadFailedItems(new Entry(this, Wait + ".failedItems", items, spec.Locate(items))) : null;
         var failed = e.List("failed", required: false);
-        var failedBelow = e.Optional("failedBelow");
+        var failedBelow = e.Integer("failedBelow");
         if (failed.Count == 0 && failedBelow is null && failedItems is null)
         {
             e.Missing("failed (or failedBelow, or failedItems)");
         }
 
         return new WaitDeclaration(
-            e.Required("helper"),
+            e.Identifier("helper"),
             e.Optional("describe") ?? operationId,
             e.Required("status"),
             e.List("running", required: false),
@@ -92,14 +92,14 @@ internal sealed class WorkflowReader
     }
 
     private StartDeclaration ReadStart(Entry e) => new(
-        e.Required("helper"),
+        e.Identifier("helper"),
         e.Required("wait"),
         e.Pairs("set"),
         e.Pairs("bind"),
         e.Location);
 
     private ScopeDeclaration ReadScope(Entry e) => new(
-        e.Required("helper"),
+        e.Identifier("helper"),
         e.Required("open"),
         e.Required("openHeader"),
         e.Required("as"),
@@ -140,7 +140,7 @@ internal sealed class WorkflowReader
         }
 
         return new PagesDeclaration(
-            e.Required("helper"),
+            e.Identifier("helper"),
             e.Required("items"),
             total,
             totalHeader,
@@ -165,6 +165,30 @@ internal sealed class WorkflowReader
             }
 
             return value ?? string.Empty;
+        }
+
+        /// <summary>A required value that becomes a C# name (a helper's name): reported at its line when it is not an identifier.</summary>
+        public string Identifier(string key)
+        {
+            var value = Required(key);
+            if (value.Length > 0 && !Literals.IsIdentifier(value))
+            {
+                Invalid(key, value, "a C# identifier (letters, digits and underscores, not a keyword)");
+            }
+
+            return value;
+        }
+
+        /// <summary>An optional value that becomes a C# number: reported at its line when it is not a whole number.</summary>
+        public string? Integer(string key)
+        {
+            var value = Optional(key);
+            if (value is not null && !Literals.IsInteger(value))
+            {
+                Invalid(key, value, "a whole number");
+            }
+
+            return value;
         }
 
         public string? Optional(string key)
@@ -206,6 +230,12 @@ internal sealed class WorkflowReader
             (Mapping(key)?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
                 .Select(p => new NamedValue(SpecReader.Scalar(p.Key) ?? string.Empty, SpecReader.Scalar(p.Value) ?? string.Empty))
                 .ToEquatableArray();
+
+        private void Invalid(string key, string value, string expected)
+        {
+            owner.Spec.Report(DiagnosticInfo.Create(Diagnostics.InvalidValue, KeyLocation(key), extension, owner.OperationId, key, value, expected));
+            Failed = true;
+        }
 
         public void Missing(string key)
         {

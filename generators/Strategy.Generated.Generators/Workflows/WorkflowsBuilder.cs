@@ -350,7 +350,7 @@ internal sealed class WorkflowsBuilder
         {
             ok &= RequireField(Extension, operation, method, total, pages.Location);
             totalAccess = result + "." + Naming.Pascal(total);
-            totalSource = "the <c>" + total + "</c> field";
+            totalSource = "the <c>" + Literals.Xml(total) + "</c> field";
         }
         else
         {
@@ -361,7 +361,7 @@ internal sealed class WorkflowsBuilder
             }
 
             totalAccess = "page." + Naming.HeaderProperty(header);
-            totalSource = "the <c>" + header + "</c> header";
+            totalSource = "the <c>" + Literals.Xml(header) + "</c> header";
         }
 
         var items = method.Property(Naming.Pascal(pages.Items));
@@ -487,7 +487,7 @@ internal sealed class WorkflowsBuilder
 
     private static string Literal(string type, string value)
     {
-        var text = "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+        var text = Literals.String(value);
         var bare = type.TrimEnd('?');
         return bare is "string" or "global::System.String"
             ? text

@@ -98,15 +98,15 @@ internal static class WorkflowsEmitter
         }
 
         docs.Doc(
-            "Polls <c>" + wait.OperationId + "</c> until the " + wait.Describe + " succeeds (status " + Values(wait.Succeeded) + ") and answers the final status.\n"
-            + "The " + wait.Describe + " fails on " + string.Join(", or ", failedWhen) + ". Any other status"
+            "Polls <c>" + wait.OperationId + "</c> until the " + Literals.Xml(wait.Describe) + " succeeds (status " + Values(wait.Succeeded) + ") and answers the final status.\n"
+            + "The " + Literals.Xml(wait.Describe) + " fails on " + string.Join(", or ", failedWhen) + ". Any other status"
             + (wait.Running.Count > 0 ? " (" + Values(wait.Running) + ", or one this client does not know)" : string.Empty)
             + " counts as still running.\n"
             + "Transient errors of the status call (429, 5xx, a broken connection) are retried without restarting the work.");
         ParameterDocs(docs, wait.Parameters, "Passed to <c>" + wait.StatusMethod + "</c>.");
         WaitDocs(docs, "The final status.");
-        docs.Line("/// <exception cref=\"" + Errors + "StrategyOperationFailedException\">The server reported that the " + wait.Describe + " failed.</exception>");
-        docs.Line("/// <exception cref=\"" + Errors + "StrategyWaitTimeoutException\">The " + wait.Describe + " was still running when the wait's time limit ran out.</exception>");
+        docs.Line("/// <exception cref=\"" + Errors + "StrategyOperationFailedException\">The server reported that the " + Literals.Xml(wait.Describe) + " failed.</exception>");
+        docs.Line("/// <exception cref=\"" + Errors + "StrategyWaitTimeoutException\">The " + Literals.Xml(wait.Describe) + " was still running when the wait's time limit ran out.</exception>");
         ApiExceptionDoc(docs);
         Member(writer, members, docs, "public virtual ", Tasks + "Task<" + wait.ResultType + "> " + wait.Name + "(" + Signature(wait.Parameters, OptionsParameter, Progress(wait.ResultType), TokenParameter) + ")");
         Validate(writer, wait.Parameters);
@@ -121,12 +121,12 @@ internal static class WorkflowsEmitter
         writer.Line();
 
         writer.Open("private static " + Waiting + "PollOutcome " + ClassifierName(wait) + "(" + wait.ResultType + " status)");
-        writer.Line("var value = " + Waiting + "StrategyWire.ValueOf(status, \"" + wait.StatusJson + "\", status." + wait.StatusProperty + ");");
+        writer.Line("var value = " + Waiting + "StrategyWire.ValueOf(status, " + Quote(wait.StatusJson) + ", status." + wait.StatusProperty + ");");
         if (wait.FailedItems is { } failedItems)
         {
             writer.Line("var failedItems = new global::System.Collections.Generic.List<" + Waiting + "StrategyFailure>();");
             writer.Open("foreach (var item in status." + failedItems.ItemsProperty + " ?? [])");
-            writer.Open("if (item is not null && " + Waiting + "StrategyWire.ValueOf(item, \"" + failedItems.StatusJson + "\", item." + failedItems.StatusProperty + ") is " + Patterns(failedItems.Values) + ")");
+            writer.Open("if (item is not null && " + Waiting + "StrategyWire.ValueOf(item, " + Quote(failedItems.StatusJson) + ", item." + failedItems.StatusProperty + ") is " + Patterns(failedItems.Values) + ")");
             writer.Line("failedItems.Add(new " + Waiting + "StrategyFailure(" + Text(failedItems.SubjectProperty) + ", " + Text(failedItems.CodeProperty) + ", " + Text(failedItems.MessageProperty) + "));");
             writer.Close();
             writer.Close();
@@ -201,15 +201,15 @@ internal static class WorkflowsEmitter
         var docs = new SourceWriter();
         var expiry = scope.Reopen is not { } reopen
             ? "If the " + scope.ResourceName + " expires on the server while waiting, the status call's error is thrown as it is; the work is not started again."
-            : "If the " + scope.ResourceName + " expires on the server (the server answers <c>" + SourceWriter.Escape(reopen.ErrorCode) + "</c>), a new one is opened and the work started again, once"
+            : "If the " + scope.ResourceName + " expires on the server (the server answers <c>" + Literals.Xml(reopen.ErrorCode) + "</c>), a new one is opened and the work started again, once"
               + (reopen.Repeatable is { } rule
-                  ? ", when every item of <c>" + rule.Parameter + "." + rule.ItemsProperty + "</c> has a <c>" + SourceWriter.Escape(rule.FieldJson) + "</c> of " + Values(rule.Values)
+                  ? ", when every item of <c>" + rule.Parameter + "." + rule.ItemsProperty + "</c> has a <c>" + Literals.Xml(rule.FieldJson) + "</c> of " + Values(rule.Values)
                     + " (repeating them gives the same result); otherwise this throws <see cref=\"" + Errors + "StrategyResourceExpiredException\"/> naming the items that are not safe to repeat."
                   : ".")
               + " The reopening is reported through <see cref=\"" + Waiting + "StrategyWaitOptions.ScopeChanged\"/> and <see cref=\"" + Waiting + "StrategyWaitProgress{T}.Reopens\"/>.";
         docs.Doc(
             "Runs <c>" + scope.OperationId + "</c> from start to finish: opens " + Article(scope.ResourceName) + " " + scope.ResourceName + " with <c>" + scope.OpenOperationId + "</c> (its id comes in the <c>"
-            + scope.OpenHeader + "</c> header), calls <c>" + scope.OperationId + "</c> in it, waits with <see cref=\"" + scope.WaitName + "\"/> (polling <c>"
+            + Literals.Xml(scope.OpenHeader) + "</c> header), calls <c>" + scope.OperationId + "</c> in it, waits with <see cref=\"" + scope.WaitName + "\"/> (polling <c>"
             + scope.WaitOperationId + "</c>), and deletes it with <c>" + scope.CloseOperationId + "</c> whatever happens: on success, failure, timeout and cancellation.\n"
             + "Options are checked before anything is sent. Deleting runs under its own time limit (<see cref=\"" + Waiting + "StrategyWaitOptions.CleanupTimeout\"/>), not <paramref name=\"cancellationToken\"/>; "
             + "a failure to delete is passed to <see cref=\"" + Waiting + "StrategyWaitOptions.CleanupFailed\"/> and does not hide the outcome.\n"
@@ -291,7 +291,7 @@ internal static class WorkflowsEmitter
 
     private static string Article(string noun) => noun.Length > 0 && "aeiou".IndexOf(char.ToLowerInvariant(noun[0])) >= 0 ? "an" : "a";
 
-    private static string Quote(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+    private static string Quote(string text) => Literals.String(text);
 
     private static void EmitPages(SourceWriter writer, List<InterfaceMember> members, PagesHelper pages)
     {
@@ -377,13 +377,12 @@ internal static class WorkflowsEmitter
 
     private static string Description(WaitHelper wait) =>
         wait.Parameters.Count == 0
-            ? "\"" + wait.Describe + "\""
-            : "\"" + wait.Describe + " \" + " + string.Join(" + \", \" + ", wait.Parameters.Select(p => p.Name));
+            ? Quote(wait.Describe)
+            : Quote(wait.Describe + " ") + " + " + string.Join(" + \", \" + ", wait.Parameters.Select(p => p.Name));
 
-    private static string Patterns(EquatableArray<string> values) =>
-        string.Join(" or ", values.Select(v => "\"" + v.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\""));
+    private static string Patterns(EquatableArray<string> values) => string.Join(" or ", values.Select(Literals.String));
 
-    private static string Values(EquatableArray<string> values) => string.Join(" or ", values.Select(v => "<c>" + SourceWriter.Escape(v) + "</c>"));
+    private static string Values(EquatableArray<string> values) => string.Join(" or ", values.Select(v => "<c>" + Literals.Xml(v) + "</c>"));
 
     private static string Text(string? property) => property is null ? "null" : Waiting + "StrategyWire.Text(item." + property + ")";
 
