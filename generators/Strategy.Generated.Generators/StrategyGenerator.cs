@@ -27,6 +27,9 @@ public sealed class StrategyGenerator : IIncrementalGenerator
     /// <summary>Tracking name of the step that resolves the workflow declarations.</summary>
     public const string WorkflowsStep = "Workflows";
 
+    /// <summary>Tracking name of the step that splits the workflows into one item per client, each emitted on its own.</summary>
+    public const string ClientWorkflowsStep = "ClientWorkflows";
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -65,14 +68,13 @@ public sealed class StrategyGenerator : IIncrementalGenerator
                 output.AddSource("StrategySpec.g.cs", SpecInfoEmitter.Emit(info.Namespace, info.Title, info.Version));
             }
         });
-        context.RegisterSourceOutput(workflows, static (output, model) =>
-        {
-            Report(output, model.Diagnostics);
-            foreach (var client in model.Clients)
-            {
-                output.AddSource(client.ClassName + ".Workflows.g.cs", WorkflowsEmitter.Emit(client));
-            }
-        });
+        // One equatable item per client: editing one client's declarations re-emits that client only.
+        var clientWorkflows = workflows
+            .SelectMany(static (model, _) => model.Clients)
+            .WithTrackingName(ClientWorkflowsStep);
+        context.RegisterSourceOutput(workflows.Select(static (model, _) => model.Diagnostics), Report);
+        context.RegisterSourceOutput(clientWorkflows, static (output, client) =>
+            output.AddSource(client.ClassName + ".Workflows.g.cs", WorkflowsEmitter.Emit(client)));
         context.RegisterSourceOutput(responseHeaders, static (output, model) =>
         {
             Report(output, model.Diagnostics);

@@ -6,7 +6,7 @@ namespace Strategy.Generated.Generators.Tests;
 public sealed class CachingTests
 {
     private static readonly string[] Steps =
-        [StrategyGenerator.SpecStep, StrategyGenerator.ClientsStep, StrategyGenerator.ResponseHeadersStep, StrategyGenerator.WorkflowsStep];
+        [StrategyGenerator.SpecStep, StrategyGenerator.ClientsStep, StrategyGenerator.ResponseHeadersStep, StrategyGenerator.WorkflowsStep, StrategyGenerator.ClientWorkflowsStep];
 
     [Test]
     public void An_unrelated_edit_leaves_every_step_cached_or_unchanged()
@@ -26,6 +26,60 @@ public sealed class CachingTests
             }
         });
     }
+
+    [Test]
+    public void Editing_one_clients_declarations_re_emits_that_client_only()
+    {
+        var spec = GeneratorHarness.FixtureSpec.Replace("paths:\n", ReportsPath);
+        var harness = GeneratorHarness.Run(spec, GeneratorHarness.FixtureClients, ReportsClient);
+        var reportsBefore = harness.Source("ReportsClient.Workflows.g.cs");
+
+        harness.RunAgainWithSpec(spec.Replace("succeeded: [done]", "succeeded: [done, finished]"));
+
+        var outputs = harness.Result.TrackedSteps[StrategyGenerator.ClientWorkflowsStep]
+            .SelectMany(s => s.Outputs)
+            .Select(o => (Client: (string?)o.Value.GetType().GetProperty("ClassName")!.GetValue(o.Value), o.Reason))
+            .ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(outputs, Does.Contain(("JobsClient", IncrementalStepRunReason.Modified)));
+            Assert.That(outputs, Does.Contain(("ReportsClient", IncrementalStepRunReason.Unchanged)));
+            Assert.That(harness.Source("JobsClient.Workflows.g.cs"), Does.Contain("\"finished\""));
+            Assert.That(harness.Source("ReportsClient.Workflows.g.cs"), Is.EqualTo(reportsBefore));
+        });
+    }
+
+    private const string ReportsPath = """
+        paths:
+          /reports/{reportId}:
+            get:
+              tags: [Reports]
+              operationId: GetReport
+              x-strategy-wait:
+                helper: AwaitReport
+                status: state
+                succeeded: [ready]
+                failed: [broken]
+              parameters:
+                - { name: reportId, in: path, required: true, schema: { type: string } }
+              responses:
+                '200':
+                  description: The report.
+                  content:
+                    application/json:
+                      schema: { $ref: '#/components/schemas/Job' }
+
+        """;
+
+    private const string ReportsClient = """
+        namespace Fixture
+        {
+            public partial class ReportsClient : Strategy.Generated.Http.StrategyClientBase
+            {
+                public virtual System.Threading.Tasks.Task<Job> GetReportAsync(string reportId, System.Threading.CancellationToken cancellationToken) => throw null!;
+            }
+        }
+        """;
 
     [Test]
     public void A_spec_edit_reruns_the_workflow_step()

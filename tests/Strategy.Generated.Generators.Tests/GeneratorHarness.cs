@@ -13,10 +13,13 @@ internal sealed class GeneratorHarness
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    private GeneratorHarness(GeneratorDriver driver, CSharpCompilation compilation)
+    private AdditionalText _spec;
+
+    private GeneratorHarness(GeneratorDriver driver, CSharpCompilation compilation, AdditionalText spec)
     {
         Driver = driver;
         Compilation = compilation;
+        _spec = spec;
     }
 
     public GeneratorDriver Driver { get; private set; }
@@ -38,12 +41,22 @@ internal sealed class GeneratorHarness
             sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
             References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var specText = new InMemoryAdditionalText(SpecPath, spec);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new StrategyGenerator().AsSourceGenerator()],
-            [new InMemoryAdditionalText(SpecPath, spec)],
+            [specText],
             ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-        return new GeneratorHarness(driver.RunGenerators(compilation), compilation);
+        return new GeneratorHarness(driver.RunGenerators(compilation), compilation, specText);
+    }
+
+    /// <summary>Runs the generator again with an edited spec, the C# sources unchanged.</summary>
+    public GeneratorHarness RunAgainWithSpec(string spec)
+    {
+        var edited = new InMemoryAdditionalText(SpecPath, spec);
+        Driver = Driver.ReplaceAdditionalText(_spec, edited).RunGenerators(Compilation);
+        _spec = edited;
+        return this;
     }
 
     /// <summary>Runs the generator again after adding a source file.</summary>
