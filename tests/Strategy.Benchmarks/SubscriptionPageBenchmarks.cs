@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Newtonsoft.Json;
 using Strategy.Generated;
-using Strategy.Generated.Serialization;
 
 namespace Strategy.Benchmarks;
 

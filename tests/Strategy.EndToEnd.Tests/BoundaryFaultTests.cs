@@ -3,9 +3,6 @@ using System.Diagnostics;
 using Strategy.Emulator;
 using Strategy.Emulator.Faults;
 using Strategy.Generated;
-using Strategy.Generated.Errors;
-using Strategy.Generated.Sessions;
-using Strategy.Generated.Waiting;
 using Strategy.Tests.Shared;
 
 namespace Strategy.EndToEnd.Tests;

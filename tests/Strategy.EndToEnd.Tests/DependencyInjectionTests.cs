@@ -1,9 +1,9 @@
+using Strategy.Generated.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Strategy.Emulator;
 using Strategy.Generated;
-using Strategy.Generated.Sessions;
 
 namespace Strategy.EndToEnd.Tests;
 

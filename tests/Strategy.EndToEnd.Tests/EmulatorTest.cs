@@ -1,7 +1,5 @@
+using Strategy.Generated;
 using Strategy.Emulator;
-using Strategy.Generated.Resilience;
-using Strategy.Generated.Sessions;
-using Strategy.Generated.Waiting;
 
 namespace Strategy.EndToEnd.Tests;
 

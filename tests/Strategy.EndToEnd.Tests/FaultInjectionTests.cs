@@ -3,8 +3,6 @@ using System.Text;
 using Strategy.Emulator;
 using Strategy.Emulator.Faults;
 using Strategy.Generated;
-using Strategy.Generated.Errors;
-using Strategy.Generated.Resilience;
 
 namespace Strategy.EndToEnd.Tests;
 

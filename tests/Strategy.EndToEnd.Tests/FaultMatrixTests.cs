@@ -1,11 +1,6 @@
 using Strategy.Emulator;
 using Strategy.Emulator.Faults;
 using Strategy.Generated;
-using Strategy.Generated.Errors;
-using Strategy.Generated.Resilience;
-using Strategy.Generated.Sessions;
-using Strategy.Generated.Subscriptions;
-using Strategy.Generated.Waiting;
 using Strategy.Tests.Shared;
 
 namespace Strategy.EndToEnd.Tests;

@@ -1,6 +1,5 @@
 using Strategy.Emulator;
 using Strategy.Generated;
-using Strategy.Generated.Errors;
 
 namespace Strategy.EndToEnd.Tests;
 

@@ -6,9 +6,6 @@ using NSubstitute;
 using Strategy.Emulator;
 using Strategy.Emulator.Faults;
 using Strategy.Generated;
-using Strategy.Generated.DataModels;
-using Strategy.Generated.Sessions;
-using Strategy.Generated.Waiting;
 
 namespace Strategy.EndToEnd.Tests;
 

@@ -1,7 +1,6 @@
 using Strategy.Emulator;
 using Strategy.Emulator.Faults;
 using Strategy.Generated;
-using Strategy.Generated.Errors;
 
 namespace Strategy.EndToEnd.Tests;
 

@@ -1,9 +1,5 @@
 using Strategy.Emulator;
 using Strategy.Generated;
-using Strategy.Generated.DataModels;
-using Strategy.Generated.Errors;
-using Strategy.Generated.Subscriptions;
-using Strategy.Generated.Waiting;
 
 namespace Strategy.EndToEnd.Tests;
 
@@ -132,7 +128,7 @@ public sealed class WorkflowTests : EmulatorTest
     [Test]
     public async Task Wrong_credentials_are_an_authentication_error()
     {
-        var connection = Generated.Sessions.StrategyConnection.Create(Emulator.BaseUrl, Generated.Sessions.StrategyCredentials.Standard("administrator", "nope"), Seeds.ProjectId);
+        var connection = Generated.StrategyConnection.Create(Emulator.BaseUrl, Generated.StrategyCredentials.Standard("administrator", "nope"), Seeds.ProjectId);
 
         var error = Assert.ThrowsAsync<StrategyApiException>(() => connection.LoginAsync());
 

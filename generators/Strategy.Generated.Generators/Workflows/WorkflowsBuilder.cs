@@ -491,7 +491,7 @@ internal sealed class WorkflowsBuilder
         var bare = type.TrimEnd('?');
         return bare is "string" or "global::System.String"
             ? text
-            : "global::Strategy.Generated.Waiting.StrategyWire.Parse<" + bare + ">(" + text + ")";
+            : "global::Strategy.Generated.StrategyEnums.Parse<" + bare + ">(" + text + ")";
     }
 
     private sealed record BoundOperation(ClientModel Client, ClientMethod Method);

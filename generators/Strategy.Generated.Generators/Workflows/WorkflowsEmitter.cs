@@ -7,11 +7,11 @@ namespace Strategy.Generated.Generators.Workflows;
 /// <summary>Writes one partial client class with its workflow helpers.</summary>
 internal static class WorkflowsEmitter
 {
-    private const string Waiting = "global::Strategy.Generated.Waiting.";
-    private const string Errors = "global::Strategy.Generated.Errors.";
+    /// <summary>Where the runtime types the helpers call live (public and internal alike).</summary>
+    private const string Runtime = "global::Strategy.Generated.";
     private const string Tasks = "global::System.Threading.Tasks.";
     private const string TokenParameter = "global::System.Threading.CancellationToken cancellationToken = default";
-    private const string OptionsParameter = Waiting + "StrategyWaitOptions? options = null";
+    private const string OptionsParameter = Runtime + "StrategyWaitOptions? options = null";
 
     public static string Emit(ClientWorkflows client)
     {
@@ -105,12 +105,12 @@ internal static class WorkflowsEmitter
             + "Transient errors of the status call (429, 5xx, a broken connection) are retried without restarting the work.");
         ParameterDocs(docs, wait.Parameters, "Passed to <c>" + wait.StatusMethod + "</c>.");
         WaitDocs(docs, "The final status.");
-        docs.Line("/// <exception cref=\"" + Errors + "StrategyOperationFailedException\">The server reported that the " + Literals.Xml(wait.Describe) + " failed.</exception>");
-        docs.Line("/// <exception cref=\"" + Errors + "StrategyWaitTimeoutException\">The " + Literals.Xml(wait.Describe) + " was still running when the wait's time limit ran out.</exception>");
+        docs.Line("/// <exception cref=\"" + Runtime + "StrategyOperationFailedException\">The server reported that the " + Literals.Xml(wait.Describe) + " failed.</exception>");
+        docs.Line("/// <exception cref=\"" + Runtime + "StrategyWaitTimeoutException\">The " + Literals.Xml(wait.Describe) + " was still running when the wait's time limit ran out.</exception>");
         ApiExceptionDoc(docs);
         Member(writer, members, docs, "public virtual ", Tasks + "Task<" + wait.ResultType + "> " + wait.Name + "(" + Signature(wait.Parameters, OptionsParameter, Progress(wait.ResultType), TokenParameter) + ")");
         Validate(writer, wait.Parameters);
-        writer.Line("return " + Waiting + "StrategyPolling.PollAsync<" + wait.ResultType + ">(");
+        writer.Line("return " + Runtime + "StrategyPolling.PollAsync<" + wait.ResultType + ">(");
         writer.Line("    ct => " + wait.StatusMethod + "(" + Arguments(wait.Parameters.Select(p => p.Name), "ct") + "),");
         writer.Line("    " + ClassifierName(wait) + ",");
         writer.Line("    " + Description(wait) + ",");
@@ -120,34 +120,34 @@ internal static class WorkflowsEmitter
         writer.Close();
         writer.Line();
 
-        writer.Open("private static " + Waiting + "PollOutcome " + ClassifierName(wait) + "(" + wait.ResultType + " status)");
-        writer.Line("var value = " + Waiting + "StrategyWire.ValueOf(status, " + Quote(wait.StatusJson) + ", status." + wait.StatusProperty + ");");
+        writer.Open("private static " + Runtime + "PollOutcome " + ClassifierName(wait) + "(" + wait.ResultType + " status)");
+        writer.Line("var value = " + Runtime + "StrategyWire.ValueOf(status, " + Quote(wait.StatusJson) + ", status." + wait.StatusProperty + ");");
         if (wait.FailedItems is { } failedItems)
         {
-            writer.Line("var failedItems = new global::System.Collections.Generic.List<" + Waiting + "StrategyFailure>();");
+            writer.Line("var failedItems = new global::System.Collections.Generic.List<" + Runtime + "StrategyFailure>();");
             writer.Open("foreach (var item in status." + failedItems.ItemsProperty + " ?? [])");
-            writer.Open("if (item is not null && " + Waiting + "StrategyWire.ValueOf(item, " + Quote(failedItems.StatusJson) + ", item." + failedItems.StatusProperty + ") is " + Patterns(failedItems.Values) + ")");
-            writer.Line("failedItems.Add(new " + Waiting + "StrategyFailure(" + Text(failedItems.SubjectProperty) + ", " + Text(failedItems.CodeProperty) + ", " + Text(failedItems.MessageProperty) + "));");
+            writer.Open("if (item is not null && " + Runtime + "StrategyWire.ValueOf(item, " + Quote(failedItems.StatusJson) + ", item." + failedItems.StatusProperty + ") is " + Patterns(failedItems.Values) + ")");
+            writer.Line("failedItems.Add(new " + Runtime + "StrategyFailure(" + Text(failedItems.SubjectProperty) + ", " + Text(failedItems.CodeProperty) + ", " + Text(failedItems.MessageProperty) + "));");
             writer.Close();
             writer.Close();
             writer.Line();
             writer.Open("if (failedItems.Count > 0)");
-            writer.Line("return " + Waiting + "PollOutcome.Failed(value, failedItems);");
+            writer.Line("return " + Runtime + "PollOutcome.Failed(value, failedItems);");
             writer.Close();
             writer.Line();
         }
 
         var failures = wait.ErrorsProperty is null || wait.ErrorsElementType is null
-            ? "global::System.Array.Empty<" + Waiting + "StrategyFailure>()"
-            : "global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.OfType<" + wait.ErrorsElementType + ">(status." + wait.ErrorsProperty + " ?? []), e => new " + Waiting + "StrategyFailure(null, e.Code, e.Message))";
+            ? "global::System.Array.Empty<" + Runtime + "StrategyFailure>()"
+            : "global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.OfType<" + wait.ErrorsElementType + ">(status." + wait.ErrorsProperty + " ?? []), e => new " + Runtime + "StrategyFailure(null, e.Code, e.Message))";
         writer.Open("if (value is " + Patterns(wait.Succeeded) + ")");
-        writer.Line("return " + Waiting + "PollOutcome.Succeeded(value);");
+        writer.Line("return " + Runtime + "PollOutcome.Succeeded(value);");
         writer.Close();
         if (wait.Failed.Count > 0)
         {
             writer.Line();
             writer.Open("if (value is " + Patterns(wait.Failed) + ")");
-            writer.Line("return " + Waiting + "PollOutcome.Failed(value, " + failures + ");");
+            writer.Line("return " + Runtime + "PollOutcome.Failed(value, " + failures + ");");
             writer.Close();
         }
 
@@ -155,12 +155,12 @@ internal static class WorkflowsEmitter
         {
             writer.Line();
             writer.Open("if (long.TryParse(value, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out var number) && number < " + wait.FailedBelow + ")");
-            writer.Line("return " + Waiting + "PollOutcome.Failed(value, " + failures + ");");
+            writer.Line("return " + Runtime + "PollOutcome.Failed(value, " + failures + ");");
             writer.Close();
         }
 
         writer.Line();
-        writer.Line("return " + Waiting + "PollOutcome.Running(value);");
+        writer.Line("return " + Runtime + "PollOutcome.Running(value);");
         writer.Close();
         writer.Line();
     }
@@ -176,12 +176,12 @@ internal static class WorkflowsEmitter
         WaitDocs(docs, start.StartMayAnswerNothing
             ? "The final status, or <see langword=\"null\"/> when the server did the work before answering and there is nothing to wait for."
             : "The final status.");
-        docs.Line("/// <exception cref=\"" + Errors + "StrategyOperationFailedException\">The server reported that the work failed.</exception>");
-        docs.Line("/// <exception cref=\"" + Errors + "StrategyWaitTimeoutException\">The work was still running when the wait's time limit ran out.</exception>");
+        docs.Line("/// <exception cref=\"" + Runtime + "StrategyOperationFailedException\">The server reported that the work failed.</exception>");
+        docs.Line("/// <exception cref=\"" + Runtime + "StrategyWaitTimeoutException\">The work was still running when the wait's time limit ran out.</exception>");
         ApiExceptionDoc(docs);
         Member(writer, members, docs, "public virtual async ", Tasks + "Task<" + result + "> " + start.Name + "(" + Signature(start.Parameters, OptionsParameter, Progress(start.ResultType), TokenParameter) + ")");
         Validate(writer, start.Parameters);
-        writer.Line("(options ?? " + Waiting + "StrategyWaitOptions.Default).Validate(); // before the work starts, not after");
+        writer.Line("(options ?? " + Runtime + "StrategyWaitOptions.Default).Validate(); // before the work starts, not after");
         writer.Line("var started = await " + start.StartMethod + "(" + Arguments(start.StartArguments, "cancellationToken") + ").ConfigureAwait(false);");
         if (start.StartMayAnswerNothing)
         {
@@ -204,24 +204,24 @@ internal static class WorkflowsEmitter
             : "If the " + scope.ResourceName + " expires on the server (the server answers <c>" + Literals.Xml(reopen.ErrorCode) + "</c>), a new one is opened and the work started again, once"
               + (reopen.Repeatable is { } rule
                   ? ", when every item of <c>" + rule.Parameter + "." + rule.ItemsProperty + "</c> has a <c>" + Literals.Xml(rule.FieldJson) + "</c> of " + Values(rule.Values)
-                    + " (repeating them gives the same result); otherwise this throws <see cref=\"" + Errors + "StrategyResourceExpiredException\"/> naming the items that are not safe to repeat."
+                    + " (repeating them gives the same result); otherwise this throws <see cref=\"" + Runtime + "StrategyResourceExpiredException\"/> naming the items that are not safe to repeat."
                   : ".")
-              + " The reopening is reported through <see cref=\"" + Waiting + "StrategyWaitOptions.ScopeChanged\"/> and <see cref=\"" + Waiting + "StrategyWaitProgress{T}.Reopens\"/>.";
+              + " The reopening is reported through <see cref=\"" + Runtime + "StrategyWaitOptions.ScopeChanged\"/> and <see cref=\"" + Runtime + "StrategyWaitProgress{T}.Reopens\"/>.";
         docs.Doc(
             "Runs <c>" + scope.OperationId + "</c> from start to finish: opens " + Article(scope.ResourceName) + " " + scope.ResourceName + " with <c>" + scope.OpenOperationId + "</c> (its id comes in the <c>"
             + Literals.Xml(scope.OpenHeader) + "</c> header), calls <c>" + scope.OperationId + "</c> in it, waits with <see cref=\"" + scope.WaitName + "\"/> (polling <c>"
             + scope.WaitOperationId + "</c>), and deletes it with <c>" + scope.CloseOperationId + "</c> whatever happens: on success, failure, timeout and cancellation.\n"
-            + "Options are checked before anything is sent. Deleting runs under its own time limit (<see cref=\"" + Waiting + "StrategyWaitOptions.CleanupTimeout\"/>), not <paramref name=\"cancellationToken\"/>; "
-            + "a failure to delete is passed to <see cref=\"" + Waiting + "StrategyWaitOptions.CleanupFailed\"/> and does not hide the outcome.\n"
+            + "Options are checked before anything is sent. Deleting runs under its own time limit (<see cref=\"" + Runtime + "StrategyWaitOptions.CleanupTimeout\"/>), not <paramref name=\"cancellationToken\"/>; "
+            + "a failure to delete is passed to <see cref=\"" + Runtime + "StrategyWaitOptions.CleanupFailed\"/> and does not hide the outcome.\n"
             + expiry);
         ParameterDocs(docs, scope.Parameters, "Passed to the operations that take it.");
         WaitDocs(docs, "The final status.");
-        docs.Line("/// <exception cref=\"" + Errors + "StrategyOperationFailedException\">The server reported that the work failed.</exception>");
-        docs.Line("/// <exception cref=\"" + Errors + "StrategyWaitTimeoutException\">The work was still running when the wait's time limit ran out.</exception>");
-        docs.Line("/// <exception cref=\"" + Errors + "StrategyUnreachableException\">The server could not be reached, more times in a row than the options allow.</exception>");
+        docs.Line("/// <exception cref=\"" + Runtime + "StrategyOperationFailedException\">The server reported that the work failed.</exception>");
+        docs.Line("/// <exception cref=\"" + Runtime + "StrategyWaitTimeoutException\">The work was still running when the wait's time limit ran out.</exception>");
+        docs.Line("/// <exception cref=\"" + Runtime + "StrategyUnreachableException\">The server could not be reached, more times in a row than the options allow.</exception>");
         if (scope.Reopen is not null)
         {
-            docs.Line("/// <exception cref=\"" + Errors + "StrategyResourceExpiredException\">The " + scope.ResourceName + " expired and the work could not safely be started again.</exception>");
+            docs.Line("/// <exception cref=\"" + Runtime + "StrategyResourceExpiredException\">The " + scope.ResourceName + " expired and the work could not safely be started again.</exception>");
         }
 
         ApiExceptionDoc(docs);
@@ -236,14 +236,14 @@ internal static class WorkflowsEmitter
         }
 
         var resource = scope.ResourceVariable;
-        writer.Line("return " + Waiting + "StrategyScope.RunAsync<" + scope.ResultType + ">(");
-        writer.Line("    new " + Waiting + "StrategyScopeDeclaration(" + Quote(scope.OperationId) + ", " + Quote(scope.ResourceName) + ", " + ScopeDescription(scope) + ", "
+        writer.Line("return " + Runtime + "StrategyScope.RunAsync<" + scope.ResultType + ">(");
+        writer.Line("    new " + Runtime + "StrategyScopeDeclaration(" + Quote(scope.OperationId) + ", " + Quote(scope.ResourceName) + ", " + ScopeDescription(scope) + ", "
                     + (scope.Reopen is { } declared ? Quote(declared.ErrorCode) : "null") + ", "
                     + (scope.Reopen?.Repeatable is { } repeatable ? NotRepeatableName(scope) + "(" + repeatable.Parameter + ")" : "global::System.Array.Empty<string>()") + "),");
         writer.Line("    async ct =>");
         writer.Line("    {");
         writer.Line("        var opened = await " + scope.OpenMethod + "(" + Arguments(scope.OpenArguments, "ct") + ").ConfigureAwait(false);");
-        writer.Line("        return opened." + scope.OpenHeaderProperty + " ?? throw new " + Errors + "StrategyApiException(");
+        writer.Line("        return opened." + scope.OpenHeaderProperty + " ?? throw new " + Runtime + "StrategyApiException(");
         writer.Line("            " + Quote(scope.OpenOperationId + " answered without the " + scope.OpenHeader + " header") + ", opened.StatusCode, null, opened.Headers, null);");
         writer.Line("    },");
         writer.Line("    (" + resource + ", ct) => " + scope.ScopedMethod + "(" + Arguments(scope.ScopedArguments, "ct") + "),");
@@ -266,9 +266,9 @@ internal static class WorkflowsEmitter
             writer.Line("continue;");
             writer.Close();
             writer.Line();
-            writer.Line("var value = " + Waiting + "StrategyWire.ValueOf(item, " + Quote(rule2.FieldJson) + ", item." + rule2.FieldProperty + ");");
+            writer.Line("var value = " + Runtime + "StrategyWire.ValueOf(item, " + Quote(rule2.FieldJson) + ", item." + rule2.FieldProperty + ");");
             writer.Open("if (value is not (" + Patterns(rule2.Values) + "))");
-            var described = rule2.SubjectProperty is null ? "value" : Waiting + "StrategyWire.Text(item." + rule2.SubjectProperty + ") + \" (\" + value + \")\"";
+            var described = rule2.SubjectProperty is null ? "value" : Runtime + "StrategyWire.Text(item." + rule2.SubjectProperty + ") + \" (\" + value + \")\"";
             writer.Line("notRepeatable.Add(" + described + ");");
             writer.Close();
             writer.Close();
@@ -314,7 +314,7 @@ internal static class WorkflowsEmitter
             "global::System.Collections.Generic.IAsyncEnumerable<" + pages.ItemType + "> " + pages.Name + "(" + Signature(pages.Parameters, "int pageSize = 100", TokenParameter) + ")");
         Validate(writer, pages.Parameters);
         writer.Line("global::System.ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);");
-        writer.Line("return global::Strategy.Generated.Paging.StrategyPaging.EnumerateAsync(");
+        writer.Line("return " + Runtime + "StrategyPaging.EnumerateAsync(");
         writer.Line("    (offset, limit, ct) => " + pages.ListMethod + "(" + Arguments(pages.ListArguments, "ct") + "),");
         writer.Line("    page => " + pages.ItemsAccess + ",");
         writer.Line("    page => " + pages.TotalAccess + ",");
@@ -334,14 +334,14 @@ internal static class WorkflowsEmitter
 
     private static void WaitDocs(SourceWriter writer, string returns)
     {
-        writer.Line("/// <param name=\"options\">How to wait; <see cref=\"" + Waiting + "StrategyWaitOptions.Default\"/> when <see langword=\"null\"/>.</param>");
+        writer.Line("/// <param name=\"options\">How to wait; <see cref=\"" + Runtime + "StrategyWaitOptions.Default\"/> when <see langword=\"null\"/>.</param>");
         writer.Line("/// <param name=\"progress\">Receives every status observed while waiting.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Cancels the wait, including a delay in progress.</param>");
         writer.Line("/// <returns>" + returns + "</returns>");
     }
 
     private static void ApiExceptionDoc(SourceWriter writer) =>
-        writer.Line("/// <exception cref=\"" + Errors + "StrategyApiException\">The server answered an error that retrying does not help.</exception>");
+        writer.Line("/// <exception cref=\"" + Runtime + "StrategyApiException\">The server answered an error that retrying does not help.</exception>");
 
     private static void Validate(SourceWriter writer, EquatableArray<HelperParameter> parameters)
     {
@@ -371,7 +371,7 @@ internal static class WorkflowsEmitter
     private static string Arguments(IEnumerable<string> arguments, params string[] trailing) => string.Join(", ", arguments.Concat(trailing));
 
     private static string Progress(string resultType) =>
-        "global::System.IProgress<" + Waiting + "StrategyWaitProgress<" + resultType + ">>? progress = null";
+        "global::System.IProgress<" + Runtime + "StrategyWaitProgress<" + resultType + ">>? progress = null";
 
     private static string ClassifierName(WaitHelper wait) => "Classify" + wait.Name.Substring(0, wait.Name.Length - "Async".Length);
 
@@ -384,7 +384,7 @@ internal static class WorkflowsEmitter
 
     private static string Values(EquatableArray<string> values) => string.Join(" or ", values.Select(v => "<c>" + Literals.Xml(v) + "</c>"));
 
-    private static string Text(string? property) => property is null ? "null" : Waiting + "StrategyWire.Text(item." + property + ")";
+    private static string Text(string? property) => property is null ? "null" : Runtime + "StrategyWire.Text(item." + property + ")";
 
     private static string Camel(string pascal) => pascal.Length == 0 ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Strategy.Cli.Infrastructure;
 using Strategy.Generated;
-using Strategy.Generated.Serialization;
-using Strategy.Generated.Waiting;
 
 namespace Strategy.Cli.Commands;
 

@@ -2,8 +2,6 @@ using System.CommandLine;
 using Strategy.Cli.Infrastructure;
 using Strategy.Emulator;
 using Strategy.Generated;
-using Strategy.Generated.DataModels;
-using Strategy.Generated.Subscriptions;
 
 namespace Strategy.Cli.Commands;
 

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Strategy.Cli.Infrastructure;
 using Strategy.Generated;
-using Strategy.Generated.Serialization;
-using Strategy.Generated.Waiting;
 
 namespace Strategy.Cli.Commands;
 
@@ -60,7 +58,7 @@ internal static class SchemaCommands
 
     internal static string Describe(ModelTask task)
     {
-        var status = StrategyWire.ValueOf(task, "status", task.Status);
+        var status = StrategyEnums.ToWireName(task, "status", (ModelTaskStatus?)task.Status) ?? string.Empty;
         var took = task.EndTime is { } end && task.StartTime is { } start ? $", {(end - start).TotalSeconds:0.0} s" : string.Empty;
         return $"task {task.Id} ({task.Task}) {status}{took}";
     }

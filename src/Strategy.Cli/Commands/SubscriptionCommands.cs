@@ -2,8 +2,6 @@ using System.CommandLine;
 using Strategy.Cli.Infrastructure;
 using Strategy.Emulator;
 using Strategy.Generated;
-using Strategy.Generated.Subscriptions;
-using Strategy.Generated.Waiting;
 
 namespace Strategy.Cli.Commands;
 
@@ -77,7 +75,7 @@ internal static class SubscriptionCommands
         {
             var schedules = await session.Client<SchedulesClient>().ListSchedulesAsync(cancellationToken);
             CommandRunner.Print(session, schedules, string.Join(Environment.NewLine, (schedules.Schedules ?? []).Select(s =>
-                $"{s.Id}  {s.Name} ({StrategyWire.ValueOf(s, "scheduleType", s.ScheduleType)}{(s.Expired == true ? ", expired" : string.Empty)})")));
+                $"{s.Id}  {s.Name} ({StrategyEnums.ToWireName(s, "scheduleType", s.ScheduleType)}{(s.Expired == true ? ", expired" : string.Empty)})")));
             return ExitCodes.Success;
         });
 

@@ -1,6 +1,6 @@
+using Strategy.Generated;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
-using Strategy.Generated.Waiting;
 
 namespace Strategy.Cli.Infrastructure;
 

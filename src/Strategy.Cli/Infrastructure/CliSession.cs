@@ -2,8 +2,6 @@ using System.CommandLine;
 using Strategy.Emulator;
 using Strategy.Generated;
 using Strategy.Generated.Http;
-using Strategy.Generated.Sessions;
-using Strategy.Generated.Waiting;
 
 namespace Strategy.Cli.Infrastructure;
 

@@ -1,7 +1,6 @@
+using Strategy.Generated;
 using System.CommandLine;
 using Newtonsoft.Json;
-using Strategy.Generated.Errors;
-using Strategy.Generated.Serialization;
 
 namespace Strategy.Cli.Infrastructure;
 

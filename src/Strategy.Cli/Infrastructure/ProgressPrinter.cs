@@ -1,5 +1,5 @@
+using Strategy.Generated;
 using System.Globalization;
-using Strategy.Generated.Waiting;
 
 namespace Strategy.Cli.Infrastructure;
 

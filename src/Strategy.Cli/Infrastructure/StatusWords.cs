@@ -1,6 +1,5 @@
 using System.Globalization;
 using Strategy.Generated;
-using Strategy.Generated.Waiting;
 
 namespace Strategy.Cli.Infrastructure;
 
@@ -20,14 +19,14 @@ internal static class StatusWords
         };
         var tables = (status.Tables ?? [])
             .Where(t => t is not null)
-            .GroupBy(t => Words(StrategyWire.ValueOf(t, "status", t.Status) ?? "unknown"))
+            .GroupBy(t => Words(StrategyEnums.ToWireName(t, "status", t.Status) ?? "unknown"))
             .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} {g.Key}"))
             .ToList();
         return tables.Count == 0 ? overall : $"{overall}; tables: {string.Join(", ", tables)}";
     }
 
     /// <summary>One table's state in words (<c>schema_comparison_completed</c> reads as <c>schema comparison completed</c>).</summary>
-    public static string Table(PublishTableStatus table) => Words(StrategyWire.ValueOf(table, "status", table.Status) ?? "unknown");
+    public static string Table(PublishTableStatus table) => Words(StrategyEnums.ToWireName(table, "status", table.Status) ?? "unknown");
 
     private static string Words(string wireName) => wireName.Replace('_', ' ');
 }

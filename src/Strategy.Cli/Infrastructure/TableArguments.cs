@@ -1,6 +1,4 @@
 using Strategy.Generated;
-using Strategy.Generated.DataModels;
-using Strategy.Generated.Serialization;
 
 namespace Strategy.Cli.Infrastructure;
 

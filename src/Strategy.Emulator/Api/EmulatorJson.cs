@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json;
 using Strategy.Generated;
-using Strategy.Generated.Serialization;
 
 namespace Strategy.Emulator.Api;
 

@@ -1,5 +1,3 @@
-using Strategy.Generated.DataModels;
-using Strategy.Generated.Waiting;
 
 namespace Strategy.Generated;
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using Strategy.Generated.Serialization;
 
-namespace Strategy.Generated.DataModels;
+namespace Strategy.Generated;
 
 /// <summary>
 /// Which tables of a data model to publish, and how: all of them with one refresh policy, or

@@ -1,5 +1,3 @@
-using Strategy.Generated.Resilience;
-using Strategy.Generated.Sessions;
 
 namespace Strategy.Generated;
 

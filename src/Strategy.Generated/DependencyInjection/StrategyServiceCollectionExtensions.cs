@@ -4,9 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Strategy.Generated;
 using Strategy.Generated.Http;
-using Strategy.Generated.Logging;
-using Strategy.Generated.Resilience;
-using Strategy.Generated.Sessions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

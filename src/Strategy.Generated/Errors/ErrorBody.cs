@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;
-using Strategy.Generated.Serialization;
 
-namespace Strategy.Generated.Errors;
+namespace Strategy.Generated;
 
 /// <summary>
 /// What an error answer's body says, read leniently: the documented JSON error, an

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using Strategy.Generated.Http;
 
-namespace Strategy.Generated.Errors;
+namespace Strategy.Generated;
 
 /// <summary>
 /// The server answered with an error, or with a success the client could not read. Carries the

@@ -1,4 +1,4 @@
-namespace Strategy.Generated.Errors;
+namespace Strategy.Generated;
 
 /// <summary>What kind of failure a <see cref="StrategyApiException"/> reports, for callers that branch on it.</summary>
 public enum StrategyErrorKind

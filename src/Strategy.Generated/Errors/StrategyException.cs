@@ -1,4 +1,4 @@
-namespace Strategy.Generated.Errors;
+namespace Strategy.Generated;
 
 /// <summary>
 /// The base of every exception the Strategy client throws on purpose: a server error answer,

@@ -1,4 +1,4 @@
-namespace Strategy.Generated.Errors;
+namespace Strategy.Generated;
 
 /// <summary>
 /// The server is older than the operation: it answered 404 ERR004 as for an unknown route, and

@@ -1,6 +1,5 @@
-using Strategy.Generated.Waiting;
 
-namespace Strategy.Generated.Errors;
+namespace Strategy.Generated;
 
 /// <summary>The server reported that long-running work (a task, a publish) failed.</summary>
 public sealed class StrategyOperationFailedException : StrategyException

@@ -1,4 +1,4 @@
-namespace Strategy.Generated.Errors;
+namespace Strategy.Generated;
 
 /// <summary>
 /// The resource a scoped workflow ran in (such as a data model instance) expired on the server

@@ -1,8 +1,8 @@
-namespace Strategy.Generated.Errors;
+namespace Strategy.Generated;
 
 /// <summary>
 /// The server could not be reached: connections were refused, reset or could not be made, more
-/// times in a row than the wait allows (<see cref="Waiting.StrategyWaitOptions.MaxConsecutiveTransientFailures"/>).
+/// times in a row than the wait allows (<see cref="StrategyWaitOptions.MaxConsecutiveTransientFailures"/>).
 /// Work already started on the server may still be running there.
 /// </summary>
 public sealed class StrategyUnreachableException : StrategyException

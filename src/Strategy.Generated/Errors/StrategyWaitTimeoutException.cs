@@ -1,4 +1,4 @@
-namespace Strategy.Generated.Errors;
+namespace Strategy.Generated;
 
 /// <summary>
 /// The client gave up waiting: the work was still running on the server when the wait's time

@@ -6,7 +6,7 @@ namespace Strategy.Generated.Http;
 /// Reads typed values from response headers, ignoring the header name's case. Used by the
 /// generated typed header properties of <see cref="StrategyResponse"/>.
 /// </summary>
-public static class ResponseHeaderReader
+internal static class ResponseHeaderReader
 {
     /// <summary>The first value of a header, or <see langword="null"/> when it is absent or empty.</summary>
     /// <param name="headers">The response headers.</param>

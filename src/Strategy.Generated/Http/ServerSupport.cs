@@ -1,5 +1,4 @@
 using System.Globalization;
-using Strategy.Generated.Errors;
 
 namespace Strategy.Generated.Http;
 

@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Newtonsoft.Json;
-using Strategy.Generated.Errors;
-using Strategy.Generated.Serialization;
 
 namespace Strategy.Generated.Http;
 

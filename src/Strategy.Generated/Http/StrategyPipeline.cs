@@ -1,8 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Strategy.Generated.Logging;
-using Strategy.Generated.Resilience;
-using Strategy.Generated.Sessions;
 
 namespace Strategy.Generated.Http;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Strategy.Generated.Http;
 
-namespace Strategy.Generated.Logging;
+namespace Strategy.Generated.Http;
 
 /// <summary>
 /// Logs every attempt (method, path, status, duration) at Debug, failures at Warning. Tokens,

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Strategy.Generated.Paging;
+namespace Strategy.Generated;
 
 /// <summary>
 /// The one paging loop the generated <c>Enumerate…Async</c> helpers call (as Azure.Core's

@@ -1,4 +1,4 @@
-namespace Strategy.Generated.Resilience;
+namespace Strategy.Generated;
 
 /// <summary>
 /// How many connection failures in a row (refused, reset, no such host) one piece of work may

@@ -4,7 +4,7 @@ using Strategy.Generated.Http;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace Strategy.Generated.Resilience;
+namespace Strategy.Generated.Http;
 
 /// <summary>
 /// Retries transient failures with Polly: exponential backoff with jitter, <c>Retry-After</c>
@@ -32,7 +32,7 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
     /// <summary>Whether a request may be sent again after the server may have acted on it.</summary>
     /// <param name="method">The request method.</param>
     /// <returns><see langword="true"/> for GET, HEAD, OPTIONS, PUT and DELETE.</returns>
-    public static bool IsIdempotent(HttpMethod method) =>
+    internal static bool IsIdempotent(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Put || method == HttpMethod.Delete;
 
     /// <inheritdoc />

@@ -1,4 +1,4 @@
-namespace Strategy.Generated.Resilience;
+namespace Strategy.Generated;
 
 /// <summary>
 /// How requests are retried. Idempotent requests (GET, PUT, DELETE) are retried on 408, 429,

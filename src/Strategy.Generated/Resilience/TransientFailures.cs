@@ -1,6 +1,5 @@
-using Strategy.Generated.Errors;
 
-namespace Strategy.Generated.Resilience;
+namespace Strategy.Generated;
 
 /// <summary>The one definition of a transient failure, shared by request retries and the polling core.</summary>
 internal static class TransientFailures

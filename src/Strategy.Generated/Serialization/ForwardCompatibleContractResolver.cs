@@ -3,7 +3,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Serialization;
 
-namespace Strategy.Generated.Serialization;
+namespace Strategy.Generated;
 
 /// <summary>
 /// Replaces the strict string-enum converter NSwag puts on enum properties with one that

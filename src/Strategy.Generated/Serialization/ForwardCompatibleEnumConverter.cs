@@ -4,7 +4,7 @@ using System.Reflection;
 using System.Runtime.Serialization;
 using Newtonsoft.Json;
 
-namespace Strategy.Generated.Serialization;
+namespace Strategy.Generated;
 
 /// <summary>
 /// Reads enum values by their wire names (<see cref="EnumMemberAttribute"/>); a name this

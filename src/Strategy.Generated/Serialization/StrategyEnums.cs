@@ -1,4 +1,4 @@
-namespace Strategy.Generated.Serialization;
+namespace Strategy.Generated;
 
 /// <summary>Converts the generated enums to and from the names the server uses on the wire (<c>upsert</c>, <c>HISTORY_LIST</c>).</summary>
 public static class StrategyEnums
@@ -44,6 +44,25 @@ public static class StrategyEnums
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// What a model's enum property held on the wire: the member's wire name, or, when the server
+    /// sent a value no member stands for, that value as sent.
+    /// </summary>
+    /// <typeparam name="T">The enum.</typeparam>
+    /// <param name="model">A model read from the server.</param>
+    /// <param name="jsonPropertyName">The property's JSON name, for example <c>status</c>.</param>
+    /// <param name="value">The property's value.</param>
+    /// <returns>The value as the server spells it; <see langword="null"/> when the property held none.</returns>
+    public static string? ToWireName<T>(object model, string jsonPropertyName, T? value)
+        where T : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(jsonPropertyName);
+        return StrategyJson.TryGetUnrecognizedValue(model, jsonPropertyName, out var raw) ? raw
+            : value is { } known ? ToWireName(known)
+            : null;
     }
 
     /// <summary>The wire name of a member.</summary>

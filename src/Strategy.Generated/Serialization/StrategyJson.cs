@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace Strategy.Generated.Serialization;
+namespace Strategy.Generated;
 
 /// <summary>
 /// The JSON settings every generated client uses (wired through

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Newtonsoft.Json.Serialization;
 
-namespace Strategy.Generated.Serialization;
+namespace Strategy.Generated;
 
 /// <summary>
 /// Stores an unrecognized enum value beside the object (the typed property gets

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Strategy.Generated.Http;
-using Strategy.Generated.Resilience;
 
-namespace Strategy.Generated.Sessions;
+namespace Strategy.Generated;
 
 /// <summary>
 /// One connection to a Strategy server: an <see cref="System.Net.Http.HttpClient"/> whose session

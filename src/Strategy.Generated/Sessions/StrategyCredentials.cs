@@ -1,4 +1,4 @@
-namespace Strategy.Generated.Sessions;
+namespace Strategy.Generated;
 
 /// <summary>How to log in. The password never appears in <see cref="ToString"/>.</summary>
 public sealed record StrategyCredentials
@@ -45,7 +45,7 @@ public sealed record StrategyCredentials
     /// as <c>username</c> and no password, as servers expect.
     /// </summary>
     /// <returns>The login request.</returns>
-    public LoginRequest ToLoginRequest() => LoginMode == LoginMode.ApiToken
+    internal LoginRequest ToLoginRequest() => LoginMode == LoginMode.ApiToken
         ? new() { LoginMode = LoginMode, Username = Password }
         : new() { LoginMode = LoginMode, Username = Username, Password = Password ?? string.Empty };
 

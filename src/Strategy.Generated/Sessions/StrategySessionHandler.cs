@@ -1,8 +1,7 @@
 using System.Net;
-using Strategy.Generated.Errors;
 using Strategy.Generated.Http;
 
-namespace Strategy.Generated.Sessions;
+namespace Strategy.Generated.Http;
 
 /// <summary>
 /// One Strategy session, shared by every request (and every handler) that uses it: the token,

@@ -1,4 +1,4 @@
-namespace Strategy.Generated.Subscriptions;
+namespace Strategy.Generated;
 
 /// <summary>Builds the subscription request that schedules a data model refresh, as the workflow documents describe it.</summary>
 public static class DataModelRefreshSubscription

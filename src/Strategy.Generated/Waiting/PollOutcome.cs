@@ -1,4 +1,4 @@
-namespace Strategy.Generated.Waiting;
+namespace Strategy.Generated;
 
 /// <summary>What one status answer means, as the generated classifier reads it from the spec's declaration.</summary>
 internal readonly record struct PollOutcome(PollState State, string Value, IReadOnlyList<StrategyFailure> Failures)

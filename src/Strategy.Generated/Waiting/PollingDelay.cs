@@ -1,4 +1,4 @@
-namespace Strategy.Generated.Waiting;
+namespace Strategy.Generated;
 
 /// <summary>The delay before the next status call: exponential, jittered, clamped, never below Retry-After.</summary>
 internal static class PollingDelay

@@ -1,4 +1,4 @@
-namespace Strategy.Generated.Waiting;
+namespace Strategy.Generated;
 
 /// <summary>One reason the server gave for failed work.</summary>
 /// <param name="Subject">What failed (a table id, for example), when the server said.</param>

@@ -1,7 +1,5 @@
-using Strategy.Generated.Errors;
-using Strategy.Generated.Resilience;
 
-namespace Strategy.Generated.Waiting;
+namespace Strategy.Generated;
 
 /// <summary>
 /// The one polling core every generated wait goes through: call, classify, report, delay,

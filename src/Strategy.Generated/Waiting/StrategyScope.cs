@@ -1,7 +1,5 @@
-using Strategy.Generated.Errors;
-using Strategy.Generated.Resilience;
 
-namespace Strategy.Generated.Waiting;
+namespace Strategy.Generated;
 
 /// <summary>What the spec's <c>x-strategy-scope</c> declares about one scoped workflow, as the generated code passes it.</summary>
 /// <param name="Operation">The scoped operation, such as <c>PublishDataModel</c>.</param>

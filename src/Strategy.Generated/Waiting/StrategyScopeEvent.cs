@@ -1,4 +1,4 @@
-namespace Strategy.Generated.Waiting;
+namespace Strategy.Generated;
 
 /// <summary>What happened to the resource a scoped workflow (such as <c>PublishAndWaitAsync</c>) holds on the server.</summary>
 public enum StrategyScopeEventKind

@@ -1,6 +1,5 @@
-using Strategy.Generated.Errors;
 
-namespace Strategy.Generated.Waiting;
+namespace Strategy.Generated;
 
 /// <summary>
 /// How the workflow helpers wait on long-running work (tasks, publishes). Every knob of the one
@@ -57,7 +56,7 @@ public sealed record StrategyWaitOptions
 
     /// <summary>Throws when the options cannot work together.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
-    public void Validate()
+    internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MinimumDelay, TimeSpan.Zero, nameof(MinimumDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaximumDelay, MinimumDelay, nameof(MaximumDelay));

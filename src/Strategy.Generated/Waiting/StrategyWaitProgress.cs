@@ -1,4 +1,4 @@
-namespace Strategy.Generated.Waiting;
+namespace Strategy.Generated;
 
 /// <summary>One observation while waiting: the status the server answered, reported through <see cref="IProgress{T}"/>.</summary>
 /// <typeparam name="TStatus">The status model, such as <see cref="ModelTask"/> or <see cref="PublishStatus"/>.</typeparam>

@@ -1,20 +1,13 @@
-using Strategy.Generated.Serialization;
 
-namespace Strategy.Generated.Waiting;
+namespace Strategy.Generated;
 
 /// <summary>
 /// A model property's value as the server sent it: the wire name of a known enum member, the
 /// raw text of one this client does not know, or a number as invariant text. The generated
 /// helpers compare these against the values the spec declares.
 /// </summary>
-public static class StrategyWire
+internal static class StrategyWire
 {
-    /// <summary>The enum member whose wire name is <paramref name="wireName"/>.</summary>
-    /// <typeparam name="T">The enum.</typeparam>
-    /// <param name="wireName">The name as the server spells it.</param>
-    /// <returns>The member.</returns>
-    public static T Parse<T>(string wireName)
-        where T : struct, Enum => ForwardCompatibleEnumConverter.ParseWireName<T>(wireName);
 
     /// <summary>A value as invariant text, for error reports.</summary>
     /// <param name="value">The value.</param>

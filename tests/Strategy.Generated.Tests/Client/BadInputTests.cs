@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text;
-using Strategy.Generated.Errors;
-using Strategy.Generated.Sessions;
 using Strategy.Generated.Tests.Support;
 
 namespace Strategy.Generated.Tests.Client;

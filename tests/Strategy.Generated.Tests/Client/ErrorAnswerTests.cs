@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Newtonsoft.Json;
-using Strategy.Generated.Errors;
 using Strategy.Generated.Tests.Support;
 
 namespace Strategy.Generated.Tests.Client;

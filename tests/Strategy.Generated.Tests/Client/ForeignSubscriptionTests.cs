@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Strategy.Generated.Serialization;
 using Strategy.Generated.Tests.Support;
 
 namespace Strategy.Generated.Tests.Client;

@@ -1,6 +1,5 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Strategy.Generated.Serialization;
 using Strategy.Generated.Tests.Support;
 
 namespace Strategy.Generated.Tests.Client;

@@ -5,7 +5,6 @@ using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
 using NSwag;
-using Strategy.Generated.Serialization;
 using Strategy.Generated.Tests.Support;
 
 namespace Strategy.Generated.Tests.Contract;

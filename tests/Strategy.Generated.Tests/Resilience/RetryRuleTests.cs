@@ -1,5 +1,5 @@
+using Strategy.Generated.Http;
 using System.Net;
-using Strategy.Generated.Resilience;
 
 namespace Strategy.Generated.Tests.Resilience;
 

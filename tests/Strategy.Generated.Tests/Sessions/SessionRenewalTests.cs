@@ -1,6 +1,5 @@
 using System.Net;
 using Strategy.Generated.Http;
-using Strategy.Generated.Sessions;
 using Strategy.Generated.Tests.Support;
 
 namespace Strategy.Generated.Tests.Sessions;

@@ -1,6 +1,5 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Strategy.Generated.Serialization;
 
 namespace Strategy.Generated.Tests.Support;
 

@@ -1,7 +1,5 @@
 using System.Net;
-using Strategy.Generated.Errors;
 using Strategy.Generated.Tests.Support;
-using Strategy.Generated.Waiting;
 
 namespace Strategy.Generated.Tests.Workflows;
 

@@ -1,4 +1,3 @@
-using Strategy.Generated.Waiting;
 
 namespace Strategy.Generated.Tests.Workflows;
 

@@ -1,8 +1,6 @@
 using System.Net;
-using Strategy.Generated.Errors;
 using Strategy.Generated.Http;
 using Strategy.Generated.Tests.Support;
-using Strategy.Generated.Waiting;
 
 namespace Strategy.Generated.Tests.Workflows;
 

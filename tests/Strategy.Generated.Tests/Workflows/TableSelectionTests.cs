@@ -1,8 +1,6 @@
 using System.Net;
 using Newtonsoft.Json.Linq;
-using Strategy.Generated.DataModels;
 using Strategy.Generated.Http;
-using Strategy.Generated.Serialization;
 using Strategy.Generated.Tests.Support;
 
 namespace Strategy.Generated.Tests.Workflows;

@@ -1,9 +1,7 @@
+using Strategy.Generated.Http;
 using System.Diagnostics;
 using System.Net;
-using Strategy.Generated.Errors;
-using Strategy.Generated.Resilience;
 using Strategy.Generated.Tests.Support;
-using Strategy.Generated.Waiting;
 
 namespace Strategy.Generated.Tests.Workflows;
 

@@ -4,8 +4,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Strategy.Generated;
-using Strategy.Generated.DataModels;
-using Strategy.Generated.Waiting;
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddStrategyClient(builder.Configuration.GetSection("Strategy"));
