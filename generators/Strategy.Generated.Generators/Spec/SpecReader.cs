@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis.Text;
 using Strategy.Generated.Generators.Common;
+using Strategy.Generated.Generators.Workflows;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

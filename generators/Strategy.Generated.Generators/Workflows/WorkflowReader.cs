@@ -1,15 +1,16 @@
 using System.Collections.Generic;
 using System.Linq;
 using Strategy.Generated.Generators.Common;
+using Strategy.Generated.Generators.Spec;
 using YamlDotNet.RepresentationModel;
 
-namespace Strategy.Generated.Generators.Spec;
+namespace Strategy.Generated.Generators.Workflows;
 
 /// <summary>
 /// Reads the <c>x-strategy-*</c> declarations of one operation. A missing key or an empty
 /// value list is reported where it is in the spec, and the declaration is left out.
 /// </summary>
-internal sealed class WorkflowReader
+internal sealed partial class WorkflowReader
 {
     private readonly SpecReader spec;
     private readonly string operationId;
@@ -53,100 +54,6 @@ internal sealed class WorkflowReader
         var entry = new Entry(this, extension, mapping, spec.Locate(key));
         var declaration = read(entry);
         return entry.Failed ? null : declaration;
-    }
-
-    private WaitDeclaration? ReadWait(Entry e)
-    {
-        var failedItems = e.Mapping("failedItems") is { } items ? ReadFailedItems(new Entry(this, Wait + ".failedItems", items, spec.Locate(items))) : null;
-        var failed = e.List("failed", required: false);
-        var failedBelow = e.Integer("failedBelow");
-        if (failed.Count == 0 && failedBelow is null && failedItems is null)
-        {
-            e.Missing("failed (or failedBelow, or failedItems)");
-        }
-
-        return new WaitDeclaration(
-            e.Identifier("helper"),
-            e.Optional("describe") ?? operationId,
-            e.Required("status"),
-            e.List("running", required: false),
-            e.List("succeeded", required: true),
-            failed,
-            failedBelow,
-            e.Optional("errors"),
-            failedItems,
-            e.Location);
-    }
-
-    private FailedItemsDeclaration? ReadFailedItems(Entry e)
-    {
-        var declaration = new FailedItemsDeclaration(
-            e.Required("items"),
-            e.Required("status"),
-            e.List("values", required: true),
-            e.Optional("subject"),
-            e.Optional("code"),
-            e.Optional("message"),
-            e.Location);
-        return e.Failed ? null : declaration;
-    }
-
-    private StartDeclaration ReadStart(Entry e) => new(
-        e.Identifier("helper"),
-        e.Required("wait"),
-        e.Pairs("set"),
-        e.Pairs("bind"),
-        e.Location);
-
-    private ScopeDeclaration ReadScope(Entry e) => new(
-        e.Identifier("helper"),
-        e.Required("open"),
-        e.Required("openHeader"),
-        e.Required("as"),
-        e.Required("close"),
-        e.Required("wait"),
-        e.Mapping("reopen") is { } reopen ? ReadReopen(new Entry(this, Scope + ".reopen", reopen, e.KeyLocation("reopen"))) : null,
-        e.Location);
-
-    private ReopenDeclaration? ReadReopen(Entry e)
-    {
-        var items = e.Mapping("repeatable");
-        var repeatable = items is null ? null : ReadRepeatable(new Entry(this, Scope + ".reopen.repeatable", items, spec.Locate(items)));
-        var declaration = new ReopenDeclaration(e.Required("on"), repeatable, e.Location);
-
-        // A broken safety rule must not read as "always safe": then there is no reopening at all.
-        return e.Failed || (items is not null && repeatable is null) ? null : declaration;
-    }
-
-    private RepeatableDeclaration? ReadRepeatable(Entry e)
-    {
-        var declaration = new RepeatableDeclaration(
-            e.Optional("parameter") ?? "body",
-            e.Required("items"),
-            e.Required("field"),
-            e.List("values", required: true),
-            e.Optional("subject"),
-            e.Location);
-        return e.Failed ? null : declaration;
-    }
-
-    private PagesDeclaration ReadPages(Entry e)
-    {
-        var total = e.Optional("total");
-        var totalHeader = e.Optional("totalHeader");
-        if (total is null && totalHeader is null)
-        {
-            e.Missing("total (or totalHeader)");
-        }
-
-        return new PagesDeclaration(
-            e.Identifier("helper"),
-            e.Required("items"),
-            total,
-            totalHeader,
-            e.Optional("offset") ?? "offset",
-            e.Optional("limit") ?? "limit",
-            e.Location);
     }
 
     /// <summary>One declaration's mapping, with reporting.</summary>

@@ -1,0 +1,155 @@
+using System.Collections.Generic;
+using System.Linq;
+using Strategy.Generated.Generators.Clients;
+using Strategy.Generated.Generators.Common;
+using Strategy.Generated.Generators.Spec;
+using YamlDotNet.RepresentationModel;
+
+namespace Strategy.Generated.Generators.Workflows;
+
+// x-strategy-pages: walk an offset/limit list lazily.
+// Everything about this kind of helper, in one slice: the declaration as read from the spec, the
+// helper it resolves to, and the reading, resolving and emitting steps (parts of the shared classes).
+
+/// <summary><c>x-strategy-pages</c>: this operation lists items a page at a time.</summary>
+internal sealed record PagesDeclaration(
+    string Helper,
+    string Items,
+    string? Total,
+    string? TotalHeader,
+    string Offset,
+    string Limit,
+    SpecLocation Location);
+
+/// <summary>Walks an offset/limit list lazily.</summary>
+internal sealed record PagesHelper(
+    string OperationId,
+    string Name,
+    string ListMethod,
+    EquatableArray<HelperParameter> Parameters,
+    EquatableArray<string> ListArguments,
+    string ItemType,
+    string ItemsAccess,
+    string TotalAccess,
+    string TotalSource);
+
+/// <summary>Reads the <c>x-strategy-pages</c> declaration.</summary>
+internal sealed partial class WorkflowReader
+{
+    private PagesDeclaration ReadPages(Entry e)
+    {
+        var total = e.Optional("total");
+        var totalHeader = e.Optional("totalHeader");
+        if (total is null && totalHeader is null)
+        {
+            e.Missing("total (or totalHeader)");
+        }
+
+        return new PagesDeclaration(
+            e.Identifier("helper"),
+            e.Required("items"),
+            total,
+            totalHeader,
+            e.Optional("offset") ?? "offset",
+            e.Optional("limit") ?? "limit",
+            e.Location);
+    }
+}
+
+/// <summary>Resolves the <c>x-strategy-pages</c> declaration against the generated client.</summary>
+internal sealed partial class WorkflowsBuilder
+{
+    private void AddPages(SpecOperation operation, BoundOperation bound, PagesDeclaration pages)
+    {
+        const string Extension = "x-strategy-pages";
+        var method = bound.Method;
+        var ok = RequireResult(Extension, operation, method, pages.Location)
+                 && RequireField(Extension, operation, method, pages.Items, pages.Location);
+        var offset = FindParameter(method, pages.Offset);
+        var limit = FindParameter(method, pages.Limit);
+        if (offset is null)
+        {
+            ok = Report(Diagnostics.UnknownField, pages.Location, Extension, operation.OperationId, "parameter", pages.Offset, method.Name);
+        }
+
+        if (limit is null)
+        {
+            ok = Report(Diagnostics.UnknownField, pages.Location, Extension, operation.OperationId, "parameter", pages.Limit, method.Name);
+        }
+
+        var result = method.WrappedResponseType is null ? "page" : "page.Result";
+        string totalAccess;
+        string totalSource;
+        if (pages.Total is { } total)
+        {
+            ok &= RequireField(Extension, operation, method, total, pages.Location);
+            totalAccess = result + "." + Naming.Pascal(total);
+            totalSource = "the <c>" + Literals.Xml(total) + "</c> field";
+        }
+        else
+        {
+            var header = pages.TotalHeader!;
+            if (method.WrappedResponseType is null || !operation.ResponseHeaders.Any(h => string.Equals(h.Name, header, System.StringComparison.OrdinalIgnoreCase)))
+            {
+                ok = Report(Diagnostics.UnknownField, pages.Location, Extension, operation.OperationId, "response header", header, operation.OperationId + " (declared and wrapped)");
+            }
+
+            totalAccess = "page." + Naming.HeaderProperty(header);
+            totalSource = "the <c>" + Literals.Xml(header) + "</c> header";
+        }
+
+        var items = method.Property(Naming.Pascal(pages.Items));
+        if (!ok || items?.ElementType is null || offset is null || limit is null)
+        {
+            return;
+        }
+
+        Helpers(bound.Client).Pages.Add(new PagesHelper(
+            operation.OperationId,
+            pages.Helper + "Async",
+            method.Name,
+            Parameters(method, skip: [offset.Name, limit.Name]),
+            WithoutToken(method.Parameters)
+                .Select(p => p.Name == offset.Name ? "offset" : p.Name == limit.Name ? "limit" : p.Name)
+                .ToEquatableArray(),
+            items.ElementType,
+            result + "." + items.Name,
+            totalAccess,
+            totalSource));
+    }
+}
+
+/// <summary>Emits the <c>x-strategy-pages</c> helper.</summary>
+internal static partial class WorkflowsEmitter
+{
+    private static void EmitPages(SourceWriter writer, List<InterfaceMember> members, PagesHelper pages)
+    {
+        var docs = new SourceWriter();
+        docs.Doc(
+            "Walks every item of <c>" + pages.OperationId + "</c>, a page at a time. A page is fetched only when the caller asks for an item past the previous one, "
+            + "so a caller that stops early fetches no more. The walk stops at the total count from " + pages.TotalSource
+            + " (or at the first short page when the server sends no total).");
+        ParameterDocs(docs, pages.Parameters, "Passed to <c>" + pages.ListMethod + "</c>.");
+        docs.Line("/// <param name=\"pageSize\">How many items to ask for per call.</param>");
+        docs.Line("/// <param name=\"cancellationToken\">Cancels the walk.</param>");
+        docs.Line("/// <returns>The items, in the server's order.</returns>");
+        docs.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"pageSize\"/> is less than 1 (checked at the call, before anything is sent).</exception>");
+        ApiExceptionDoc(docs);
+        Member(
+            writer,
+            members,
+            docs,
+            "public virtual ",
+            "global::System.Collections.Generic.IAsyncEnumerable<" + pages.ItemType + "> " + pages.Name + "(" + Signature(pages.Parameters, "int pageSize = 100", TokenParameter) + ")");
+        Validate(writer, pages.Parameters);
+        writer.Line("global::System.ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);");
+        writer.Line("return " + Runtime + "StrategyPaging.EnumerateAsync(");
+        writer.Line("    (offset, limit, ct) => " + pages.ListMethod + "(" + Arguments(pages.ListArguments, "ct") + "),");
+        writer.Line("    page => " + pages.ItemsAccess + ",");
+        writer.Line("    page => " + pages.TotalAccess + ",");
+        writer.Line("    pageSize,");
+        writer.Line("    cancellationToken);");
+        writer.Close();
+        writer.Line();
+    }
+}
