@@ -1,15 +1,9 @@
-using System.Collections.Generic;
-using System.Linq;
-using Strategy.Generated.Generators.Clients;
 using Strategy.Generated.Generators.Common;
 using Strategy.Generated.Generators.Spec;
-using YamlDotNet.RepresentationModel;
 
 namespace Strategy.Generated.Generators.Workflows;
 
 // x-strategy-pages: walk an offset/limit list lazily.
-// Everything about this kind of helper, in one slice: the declaration as read from the spec, the
-// helper it resolves to, and the reading, resolving and emitting steps (parts of the shared classes).
 
 /// <summary><c>x-strategy-pages</c>: this operation lists items a page at a time.</summary>
 internal sealed record PagesDeclaration(

@@ -1,15 +1,10 @@
-using System.Collections.Generic;
-using System.Linq;
 using Strategy.Generated.Generators.Clients;
 using Strategy.Generated.Generators.Common;
 using Strategy.Generated.Generators.Spec;
-using YamlDotNet.RepresentationModel;
 
 namespace Strategy.Generated.Generators.Workflows;
 
 // x-strategy-scope: open a resource, run and wait in it, always close it; reopen on expiry when repeating is safe.
-// Everything about this kind of helper, in one slice: the declaration as read from the spec, the
-// helper it resolves to, and the reading, resolving and emitting steps (parts of the shared classes).
 
 /// <summary><c>x-strategy-scope</c>: this operation needs a resource opened before it and closed after, whatever happens.</summary>
 internal sealed record ScopeDeclaration(

@@ -1,15 +1,9 @@
-using System.Collections.Generic;
-using System.Linq;
-using Strategy.Generated.Generators.Clients;
 using Strategy.Generated.Generators.Common;
 using Strategy.Generated.Generators.Spec;
-using YamlDotNet.RepresentationModel;
 
 namespace Strategy.Generated.Generators.Workflows;
 
 // x-strategy-start: start work as a task, then wait for it with a declared wait.
-// Everything about this kind of helper, in one slice: the declaration as read from the spec, the
-// helper it resolves to, and the reading, resolving and emitting steps (parts of the shared classes).
 
 /// <summary><c>x-strategy-start</c>: this operation starts work that <see cref="Wait"/> reports on.</summary>
 internal sealed record StartDeclaration(

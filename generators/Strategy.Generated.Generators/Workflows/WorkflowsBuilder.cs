@@ -10,6 +10,11 @@ namespace Strategy.Generated.Generators.Workflows;
 /// Resolves the <c>x-strategy-*</c> declarations against the spec and the generated clients.
 /// A declaration that names something that does not exist is reported and produces no helper.
 /// </summary>
+/// <remarks>
+/// Each kind of helper is one slice in its own file (Wait.cs, Start.cs, Scope.cs, Pages.cs): its
+/// declaration, its model, and its parts of <see cref="WorkflowReader"/>, this class and
+/// <see cref="WorkflowsEmitter"/>. This file holds what every kind uses.
+/// </remarks>
 internal sealed partial class WorkflowsBuilder
 {
     private const string CancellationTokenName = "cancellationToken";
