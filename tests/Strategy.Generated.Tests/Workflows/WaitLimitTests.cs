@@ -113,7 +113,9 @@ public sealed class WaitLimitTests
         var body = new PublishRequest { Tables = [new TableRefresh { Id = "0D1436DF3004418086D8BD3FD985EC4A", RefreshPolicy = RefreshPolicy.Replace }] };
 
         Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => dataModels.PublishAndWaitAsync(MockServer.DataModelId, body, Waits.Fast with { Timeout = TimeSpan.Zero }));
-        Assert.That(requests, Is.Zero, "no instance was created");
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => dataModels.PublishAndWaitAsync(MockServer.DataModelId, TableSelection.ByName(RefreshPolicy.Upsert, "ytd_day"), Waits.Fast with { Timeout = TimeSpan.Zero }));
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => dataModels.PublishAndWaitAsync(MockServer.DataModelId, RefreshPolicy.Replace, Waits.Fast with { Jitter = 2 }));
+        Assert.That(requests, Is.Zero, "no instance was created, and no table listed");
     }
 
     [Test]
