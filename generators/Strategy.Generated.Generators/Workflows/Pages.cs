@@ -138,6 +138,7 @@ internal static partial class WorkflowsEmitter
         Validate(writer, pages.Parameters);
         writer.Line("global::System.ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);");
         writer.Line("return " + Runtime + "StrategyPaging.EnumerateAsync(");
+        writer.Line("    " + Workflow(pages.Name, pages.Parameters) + ",");
         writer.Line("    (offset, limit, ct) => " + pages.ListMethod + "(" + Arguments(pages.ListArguments, "ct") + "),");
         writer.Line("    page => " + pages.ItemsAccess + ",");
         writer.Line("    page => " + pages.TotalAccess + ",");

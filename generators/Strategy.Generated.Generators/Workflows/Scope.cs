@@ -297,6 +297,7 @@ internal static partial class WorkflowsEmitter
 
         var resource = scope.ResourceVariable;
         writer.Line("return " + Runtime + "StrategyScope.RunAsync<" + scope.ResultType + ">(");
+        writer.Line("    " + Workflow(scope.Name, scope.Parameters, ItemTags(scope)) + ",");
         writer.Line("    new " + Runtime + "StrategyScopeDeclaration(" + Quote(scope.OperationId) + ", " + Quote(scope.ResourceName) + ", " + ScopeDescription(scope) + ", "
                     + (scope.Reopen is { } declared ? Quote(declared.ErrorCode) : "null") + ", "
                     + (scope.Reopen?.Repeatable is { } repeatable ? NotRepeatableName(scope) + "(" + repeatable.Parameter + ")" : "global::System.Array.Empty<string>()") + "),");
@@ -350,4 +351,19 @@ internal static partial class WorkflowsEmitter
     }
 
     private static string Article(string noun) => noun.Length > 0 && "aeiou".IndexOf(char.ToLowerInvariant(noun[0])) >= 0 ? "an" : "a";
+
+    /// <summary>The span tags that describe the request body's items: how many, and the distinct values of the field the reopen rule reads (the refresh policies).</summary>
+    private static IEnumerable<string> ItemTags(ScopeHelper scope)
+    {
+        if (scope.Reopen?.Repeatable is not { } rule)
+        {
+            yield break;
+        }
+
+        var items = rule.Parameter + "." + rule.ItemsProperty;
+        var prefix = "strategy." + SnakeCase(rule.ItemsProperty);
+        yield return Runtime + "StrategyWorkflow.Tag(" + Quote(prefix + ".count") + ", " + items + "?.Count)";
+        yield return Runtime + "StrategyWorkflow.Tag(" + Quote(prefix + "." + SnakeCase(rule.FieldProperty)) + ", " + Runtime + "StrategyWorkflow.Distinct(" + items
+                     + ", item => " + Runtime + "StrategyWire.ValueOf(item, " + Quote(rule.FieldJson) + ", item." + rule.FieldProperty + ")))";
+    }
 }

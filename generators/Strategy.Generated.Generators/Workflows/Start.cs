@@ -121,16 +121,24 @@ internal static partial class WorkflowsEmitter
         Member(writer, members, docs, "public virtual async ", Tasks + "Task<" + result + "> " + start.Name + "(" + Signature(start.Parameters, OptionsParameter, Progress(start.ResultType), TokenParameter) + ")");
         Validate(writer, start.Parameters);
         writer.Line("(options ?? " + Runtime + "StrategyWaitOptions.Default).Validate(); // before the work starts, not after");
+        writer.Line("using var span = " + Runtime + "WorkflowSpan.Start(" + Workflow(start.Name, start.Parameters) + ");");
+        writer.Open("try");
         writer.Line("var started = await " + start.StartMethod + "(" + Arguments(start.StartArguments, "cancellationToken") + ").ConfigureAwait(false);");
         if (start.StartMayAnswerNothing)
         {
             writer.Open("if (started is null)");
+            writer.Line("span.Outcome(\"done_synchronously\");");
             writer.Line("return null;");
             writer.Close();
             writer.Line();
         }
 
         writer.Line("return await " + start.WaitName + "(" + Arguments(start.WaitArguments, "options", "progress", "cancellationToken") + ").ConfigureAwait(false);");
+        writer.Close();
+        writer.Open("catch (global::System.Exception ex)");
+        writer.Line("span.Failed(ex);");
+        writer.Line("throw;");
+        writer.Close();
         writer.Close();
         writer.Line();
     }

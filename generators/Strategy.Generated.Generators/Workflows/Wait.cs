@@ -187,6 +187,7 @@ internal static partial class WorkflowsEmitter
         Member(writer, members, docs, "public virtual ", Tasks + "Task<" + wait.ResultType + "> " + wait.Name + "(" + Signature(wait.Parameters, OptionsParameter, Progress(wait.ResultType), TokenParameter) + ")");
         Validate(writer, wait.Parameters);
         writer.Line("return " + Runtime + "StrategyPolling.PollAsync<" + wait.ResultType + ">(");
+        writer.Line("    " + Workflow(wait.Name, wait.Parameters) + ",");
         writer.Line("    ct => " + wait.StatusMethod + "(" + Arguments(wait.Parameters.Select(p => p.Name), "ct") + "),");
         writer.Line("    " + ClassifierName(wait) + ",");
         writer.Line("    " + Description(wait) + ",");

@@ -70,6 +70,46 @@ internal static partial class WorkflowsEmitter
     /// <summary>A helper as the interface declares it: its documentation and its signature.</summary>
     private sealed record InterfaceMember(string Docs, string Signature);
 
+    /// <summary>
+    /// The workflow's name and span tags as the runtime takes them: the helper's name, and each of
+    /// its string parameters (the ids the spec declares) as <c>strategy.&lt;name_in_snake_case&gt;</c>.
+    /// </summary>
+    private static string Workflow(string helperName, EquatableArray<HelperParameter> parameters, IEnumerable<string>? extraTags = null)
+    {
+        var tags = parameters
+            .Where(p => p.Type.TrimEnd('?') is "string" or "global::System.String")
+            .Select(p => Runtime + "StrategyWorkflow.Tag(" + Quote("strategy." + SnakeCase(p.Name)) + ", " + p.Name + ")")
+            .Concat(extraTags ?? [])
+            .ToList();
+        var helper = Quote(helperName.Substring(0, helperName.Length - "Async".Length));
+        return Runtime + "StrategyWorkflow.Named(" + helper + (tags.Count == 0 ? string.Empty : ", " + string.Join(", ", tags)) + ")";
+    }
+
+    /// <summary><c>dataModelId</c> as <c>data_model_id</c>, as OpenTelemetry attribute names are written.</summary>
+    private static string SnakeCase(string name)
+    {
+        var builder = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0)
+                {
+                    builder.Append('_');
+                }
+
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>Declares a helper on the interface (with its documentation) and opens its body on the class, which inherits the documentation.</summary>
     private static void Member(SourceWriter writer, List<InterfaceMember> members, SourceWriter docs, string modifiers, string signature)
     {

@@ -65,11 +65,12 @@ public abstract class StrategyClientBase
     /// <summary>Records which operation <paramref name="request"/> performs (its operationId); the generated code calls it before sending.</summary>
     /// <param name="request">The request.</param>
     /// <param name="operationId">The operationId from the spec, such as <c>GetSubscription</c>.</param>
+    /// <param name="pathTemplate">The operation's path as the spec writes it, such as <c>api/subscriptions/{subscriptionId}</c>.</param>
     /// <param name="minimumServerVersion">The first server version that has the operation (<c>x-strategy-since</c>), if declared.</param>
-    protected static void MarkOperation(HttpRequestMessage request, string operationId, string? minimumServerVersion = null)
+    protected static void MarkOperation(HttpRequestMessage request, string operationId, string? pathTemplate = null, string? minimumServerVersion = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        StrategyRequestOptions.SetOperation(request, operationId, minimumServerVersion);
+        StrategyRequestOptions.SetOperation(request, operationId, pathTemplate, minimumServerVersion);
     }
 
     /// <summary>

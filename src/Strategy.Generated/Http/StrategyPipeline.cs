@@ -10,11 +10,12 @@ namespace Strategy.Generated.Http;
 /// </summary>
 internal static class StrategyPipeline
 {
-    /// <summary>The handlers, outermost first: the session (login, token and cookies, renewal on ERR009), retries (each attempt with the current token), logging (each attempt).</summary>
+    /// <summary>The handlers, outermost first: the session (login, token and cookies, renewal on ERR009), retries (each attempt with the current token), a span and metrics per attempt, logging (each attempt).</summary>
     public static readonly IReadOnlyList<Func<StrategyPipelineParts, DelegatingHandler>> Handlers =
     [
         parts => new StrategySessionHandler(parts.Session),
         parts => new StrategyResilienceHandler(parts.Retry, parts.Time),
+        _ => new StrategyTelemetryHandler(),
         parts => new StrategyLoggingHandler(parts.Logger),
     ];
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace Strategy.Generated;
@@ -14,16 +15,40 @@ internal static class StrategyPaging
     /// first short page, and always at an empty page.
     /// </summary>
     public static async IAsyncEnumerable<TItem> EnumerateAsync<TPage, TItem>(
+        StrategyWorkflow workflow,
         Func<int, int, CancellationToken, Task<TPage>> fetch,
         Func<TPage, IEnumerable<TItem>?> itemsOf,
         Func<TPage, int?> totalOf,
         int pageSize,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // The span covers the whole walk; it is the current span only while a page is fetched,
+        // never while the caller's loop body runs between items.
+        var caller = Activity.Current;
+        using var span = WorkflowSpan.Start(workflow);
+        Activity.Current = caller;
         var offset = 0;
+        var pages = 0;
         while (true)
         {
-            var page = await fetch(offset, pageSize, cancellationToken).ConfigureAwait(false);
+            TPage page;
+            Activity.Current = span.Activity ?? caller;
+            try
+            {
+                page = await fetch(offset, pageSize, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                span.Failed(ex);
+                throw;
+            }
+            finally
+            {
+                Activity.Current = caller;
+            }
+
+            pages++;
+            span.Tag("strategy.pages", pages);
             var count = 0;
             foreach (var item in itemsOf(page) ?? [])
             {
@@ -32,6 +57,7 @@ internal static class StrategyPaging
             }
 
             offset += count;
+            span.Tag("strategy.items", offset);
             if (count == 0 || (totalOf(page) is { } total ? offset >= total : count < pageSize))
             {
                 yield break;

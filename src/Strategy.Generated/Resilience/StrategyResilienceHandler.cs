@@ -65,6 +65,11 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
 
     private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (StrategyRequestOptions.NextAttempt(request) > 0)
+        {
+            StrategyDiagnostics.Retries.Add(1, new KeyValuePair<string, object?>("strategy.operation", StrategyRequestOptions.OperationId(request)));
+        }
+
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -66,6 +66,12 @@ public sealed class StrategySession : IDisposable
             var token = await LoginAsync(send, cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _token, token);
             Interlocked.Increment(ref _loginCount);
+            if (staleToken is not null)
+            {
+                // A renewal: the session had expired on the server.
+                StrategyDiagnostics.Relogins.Add(1);
+                System.Diagnostics.Activity.Current?.AddEvent(new System.Diagnostics.ActivityEvent("strategy.relogin"));
+            }
             return token;
         }
         finally

@@ -14,6 +14,7 @@ internal static class StrategyPolling
     internal static readonly TimeSpan LastCallGrace = TimeSpan.FromMilliseconds(500);
 
     public static async Task<TStatus> PollAsync<TStatus>(
+        StrategyWorkflow workflow,
         Func<CancellationToken, Task<TStatus>> poll,
         Func<TStatus, PollOutcome> classify,
         string description,
@@ -23,73 +24,83 @@ internal static class StrategyPolling
     {
         options ??= StrategyWaitOptions.Default;
         options.Validate();
-        var clock = options.TimeProvider;
-        var started = clock.GetTimestamp();
-        var attempt = 0;
-        var transientFailures = 0;
-        string? lastState = null;
-        var deadlineReached = false;
-        var budget = new ConnectionFailureBudget(options.MaxConsecutiveTransientFailures);
-        using var budgetScope = ConnectionFailureBudget.Use(budget);
-
-        while (true)
+        using var span = WorkflowSpan.Start(workflow);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            attempt++;
-            TimeSpan? retryAfter = null;
+            var clock = options.TimeProvider;
+            var started = clock.GetTimestamp();
+            var attempt = 0;
+            var transientFailures = 0;
+            string? lastState = null;
+            var deadlineReached = false;
+            var budget = new ConnectionFailureBudget(options.MaxConsecutiveTransientFailures);
+            using var budgetScope = ConnectionFailureBudget.Use(budget);
 
-            // The status call runs under the time left, so a call that hangs cannot outlast the wait.
-            var callLimit = options.Timeout - clock.GetElapsedTime(started);
-            using var deadline = new CancellationTokenSource(callLimit > LastCallGrace ? callLimit : LastCallGrace, clock);
-            using var callToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-            try
+            while (true)
             {
-                var status = await poll(callToken.Token).ConfigureAwait(false);
-                transientFailures = 0;
-                budget.RecordAnswer();
-                var outcome = classify(status);
-                lastState = outcome.Value;
-                progress?.Report(new StrategyWaitProgress<TStatus>(status, outcome.Value, attempt, clock.GetElapsedTime(started)));
+                cancellationToken.ThrowIfCancellationRequested();
+                attempt++;
+                TimeSpan? retryAfter = null;
 
-                switch (outcome.State)
+                // The status call runs under the time left, so a call that hangs cannot outlast the wait.
+                var callLimit = options.Timeout - clock.GetElapsedTime(started);
+                using var deadline = new CancellationTokenSource(callLimit > LastCallGrace ? callLimit : LastCallGrace, clock);
+                using var callToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+                try
                 {
-                    case PollState.Succeeded:
-                        return status;
-                    case PollState.Failed:
-                        throw new StrategyOperationFailedException(description, outcome.Value, outcome.Failures, status);
+                    var status = await poll(callToken.Token).ConfigureAwait(false);
+                    transientFailures = 0;
+                    budget.RecordAnswer();
+                    var outcome = classify(status);
+                    lastState = outcome.Value;
+                    span.Polled(outcome.Value);
+                    progress?.Report(new StrategyWaitProgress<TStatus>(status, outcome.Value, attempt, clock.GetElapsedTime(started)));
+
+                    switch (outcome.State)
+                    {
+                        case PollState.Succeeded:
+                            return status;
+                        case PollState.Failed:
+                            throw new StrategyOperationFailedException(description, outcome.Value, outcome.Failures, status);
+                    }
                 }
-            }
-            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw new StrategyWaitTimeoutException(description, options.Timeout, clock.GetElapsedTime(started), attempt, lastState);
-            }
-            catch (Exception ex) when (TransientFailures.IsConnectionFailure(ex))
-            {
-                // Counted here unless the retry handler already counted this attempt.
-                budget.RecordFailure(ex, null);
-                if (budget.IsExhausted)
+                catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
-                    throw new StrategyUnreachableException(description, budget.Server, budget.Failures, ex);
+                    throw new StrategyWaitTimeoutException(description, options.Timeout, clock.GetElapsedTime(started), attempt, lastState);
                 }
-            }
-            catch (Exception ex) when (TransientFailures.IsTransient(ex, cancellationToken) && transientFailures < options.MaxConsecutiveTransientFailures)
-            {
-                // The status call failed, not the work: try again after the delay without restarting anything.
-                transientFailures++;
-                retryAfter = (ex as StrategyApiException)?.RetryAfter;
-            }
+                catch (Exception ex) when (TransientFailures.IsConnectionFailure(ex))
+                {
+                    // Counted here unless the retry handler already counted this attempt.
+                    budget.RecordFailure(ex, null);
+                    if (budget.IsExhausted)
+                    {
+                        throw new StrategyUnreachableException(description, budget.Server, budget.Failures, ex);
+                    }
+                }
+                catch (Exception ex) when (TransientFailures.IsTransient(ex, cancellationToken) && transientFailures < options.MaxConsecutiveTransientFailures)
+                {
+                    // The status call failed, not the work: try again after the delay without restarting anything.
+                    transientFailures++;
+                    retryAfter = (ex as StrategyApiException)?.RetryAfter;
+                }
 
-            var elapsed = clock.GetElapsedTime(started);
-            if (deadlineReached || elapsed >= options.Timeout)
-            {
-                throw new StrategyWaitTimeoutException(description, options.Timeout, elapsed, attempt, lastState);
-            }
+                var elapsed = clock.GetElapsedTime(started);
+                if (deadlineReached || elapsed >= options.Timeout)
+                {
+                    throw new StrategyWaitTimeoutException(description, options.Timeout, elapsed, attempt, lastState);
+                }
 
-            // The last delay ends at the deadline, so the final check happens then rather than one delay early.
-            var delay = PollingDelay.Next(attempt, options, retryAfter, Random.Shared.NextDouble());
-            var left = options.Timeout - elapsed;
-            deadlineReached = delay >= left;
-            await Task.Delay(deadlineReached ? left : delay, clock, cancellationToken).ConfigureAwait(false);
+                // The last delay ends at the deadline, so the final check happens then rather than one delay early.
+                var delay = PollingDelay.Next(attempt, options, retryAfter, Random.Shared.NextDouble());
+                var left = options.Timeout - elapsed;
+                deadlineReached = delay >= left;
+                await Task.Delay(deadlineReached ? left : delay, clock, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            span.Failed(ex);
+            throw;
         }
     }
 }

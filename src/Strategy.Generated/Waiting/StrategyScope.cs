@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 
 namespace Strategy.Generated;
 
@@ -17,6 +19,7 @@ internal sealed record StrategyScopeDeclaration(string Operation, string Resourc
 internal static class StrategyScope
 {
     public static async Task<TStatus> RunAsync<TStatus>(
+        StrategyWorkflow workflow,
         StrategyScopeDeclaration scope,
         Func<CancellationToken, Task<string>> open,
         Func<string, CancellationToken, Task> start,
@@ -29,76 +32,88 @@ internal static class StrategyScope
         // Checked before anything is sent: bad options must not leave a resource behind.
         options ??= StrategyWaitOptions.Default;
         options.Validate();
-        var clock = options.TimeProvider;
-        var started = clock.GetTimestamp();
-        var reopens = 0;
-        var budget = new ConnectionFailureBudget(options.MaxConsecutiveTransientFailures);
-
-        while (true)
+        using var span = WorkflowSpan.Start(workflow);
+        try
         {
-            string resourceId;
-            using (ConnectionFailureBudget.Use(budget))
+            var clock = options.TimeProvider;
+            var started = clock.GetTimestamp();
+            var reopens = 0;
+            var budget = new ConnectionFailureBudget(options.MaxConsecutiveTransientFailures);
+
+            while (true)
             {
+                string resourceId;
+                using (ConnectionFailureBudget.Use(budget))
+                {
+                    try
+                    {
+                        resourceId = await open(cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (HttpRequestException ex) when (TransientFailures.IsConnectionFailure(ex))
+                    {
+                        throw Unreachable(scope, budget, ex);
+                    }
+                }
+
+                Notify(options, new StrategyScopeEvent(StrategyScopeEventKind.Opened, scope.Operation, scope.Resource, resourceId));
+                span.Tag("strategy." + scope.Resource + "_id", resourceId);
+                var serverGone = false;
+                var workStarted = false;
                 try
                 {
-                    resourceId = await open(cancellationToken).ConfigureAwait(false);
+                    using (ConnectionFailureBudget.Use(budget))
+                    {
+                        await start(resourceId, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    workStarted = true;
+                    var left = options.Timeout - clock.GetElapsedTime(started);
+                    if (left <= TimeSpan.Zero)
+                    {
+                        throw new StrategyWaitTimeoutException(scope.Description, options.Timeout, clock.GetElapsedTime(started), 0, null);
+                    }
+
+                    var stamped = progress is null ? null : new ResourceProgress<TStatus>(progress, resourceId, reopens);
+                    return await wait(resourceId, reopens == 0 ? options : options with { Timeout = left }, stamped, cancellationToken).ConfigureAwait(false);
+                }
+                catch (StrategyApiException ex) when (IsGone(scope, ex) && !cancellationToken.IsCancellationRequested)
+                {
+                    // A status call (or the start itself) says the resource expired on the server.
+                    if (reopens > 0)
+                    {
+                        throw new StrategyResourceExpiredException(scope.Operation, scope.Resource, resourceId, [], reopens, ex);
+                    }
+
+                    if (workStarted && scope.NotRepeatable.Count > 0)
+                    {
+                        throw new StrategyResourceExpiredException(scope.Operation, scope.Resource, resourceId, scope.NotRepeatable, reopens, ex);
+                    }
+
+                    reopens++;
+                    Notify(options, new StrategyScopeEvent(StrategyScopeEventKind.Reopening, scope.Operation, scope.Resource, resourceId) { Error = ex });
+                    span.Event("strategy." + scope.Resource + "_reopened", "strategy." + scope.Resource + "_id", resourceId);
+                    span.Tag("strategy.reopens", reopens);
                 }
                 catch (HttpRequestException ex) when (TransientFailures.IsConnectionFailure(ex))
                 {
+                    serverGone = true;
                     throw Unreachable(scope, budget, ex);
                 }
-            }
-
-            Notify(options, new StrategyScopeEvent(StrategyScopeEventKind.Opened, scope.Operation, scope.Resource, resourceId));
-            var serverGone = false;
-            var workStarted = false;
-            try
-            {
-                using (ConnectionFailureBudget.Use(budget))
+                catch (StrategyUnreachableException)
                 {
-                    await start(resourceId, cancellationToken).ConfigureAwait(false);
+                    serverGone = true;
+                    throw;
                 }
-
-                workStarted = true;
-                var left = options.Timeout - clock.GetElapsedTime(started);
-                if (left <= TimeSpan.Zero)
+                finally
                 {
-                    throw new StrategyWaitTimeoutException(scope.Description, options.Timeout, clock.GetElapsedTime(started), 0, null);
+                    await CloseAsync(scope, resourceId, close, options, serverGone, cancellationToken.IsCancellationRequested).ConfigureAwait(false);
                 }
-
-                var stamped = progress is null ? null : new ResourceProgress<TStatus>(progress, resourceId, reopens);
-                return await wait(resourceId, reopens == 0 ? options : options with { Timeout = left }, stamped, cancellationToken).ConfigureAwait(false);
             }
-            catch (StrategyApiException ex) when (IsGone(scope, ex) && !cancellationToken.IsCancellationRequested)
-            {
-                // A status call (or the start itself) says the resource expired on the server.
-                if (reopens > 0)
-                {
-                    throw new StrategyResourceExpiredException(scope.Operation, scope.Resource, resourceId, [], reopens, ex);
-                }
-
-                if (workStarted && scope.NotRepeatable.Count > 0)
-                {
-                    throw new StrategyResourceExpiredException(scope.Operation, scope.Resource, resourceId, scope.NotRepeatable, reopens, ex);
-                }
-
-                reopens++;
-                Notify(options, new StrategyScopeEvent(StrategyScopeEventKind.Reopening, scope.Operation, scope.Resource, resourceId) { Error = ex });
-            }
-            catch (HttpRequestException ex) when (TransientFailures.IsConnectionFailure(ex))
-            {
-                serverGone = true;
-                throw Unreachable(scope, budget, ex);
-            }
-            catch (StrategyUnreachableException)
-            {
-                serverGone = true;
-                throw;
-            }
-            finally
-            {
-                await CloseAsync(scope, resourceId, close, options, serverGone, cancellationToken.IsCancellationRequested).ConfigureAwait(false);
-            }
+        }
+        catch (Exception ex)
+        {
+            span.Failed(ex);
+            throw;
         }
     }
 
@@ -139,6 +154,8 @@ internal static class StrategyScope
         }
 
         Notify(options, new StrategyScopeEvent(StrategyScopeEventKind.CloseFailed, scope.Operation, scope.Resource, resourceId) { Error = failure, Cancelled = cancelled });
+        StrategyDiagnostics.ResourcesLeftBehind.Add(1, new KeyValuePair<string, object?>("strategy.operation", scope.Operation), new KeyValuePair<string, object?>("strategy.resource", scope.Resource));
+        Activity.Current?.AddEvent(new ActivityEvent("strategy.resource_left_behind", tags: new ActivityTagsCollection { ["strategy." + scope.Resource + "_id"] = resourceId }));
         try
         {
             options.CleanupFailed?.Invoke(failure);
