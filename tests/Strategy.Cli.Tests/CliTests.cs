@@ -115,6 +115,24 @@ public sealed class CliTests
     }
 
     [Test]
+    public async Task Trace_prints_the_span_tree_of_the_run_to_stderr()
+    {
+        var (exitCode, output, error) = await RunAsync("datamodels", "publish", Seeds.DataModelId, "--table", "ytd_day", "--trace");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error);
+            Assert.That(error, Does.Contain("Trace ("));
+            Assert.That(error, Does.Match(@"\n  PublishAndWait  \d+ ms  succeeded"));
+            Assert.That(error, Does.Match(@"\n    POST api/dataModels/\{dataModelId\}/instances  \d+ ms  204"));
+            Assert.That(error, Does.Match(@"\n    AwaitPublish  \d+ ms  succeeded, \d+ polls"));
+            Assert.That(error, Does.Match(@"\n      GET api/dataModels/\{dataModelId\}/publishStatus  \d+ ms  200"));
+            Assert.That(error, Does.Match(@"\n    DELETE api/dataModels/\{dataModelId\}/instances/\{instanceId\}  \d+ ms  204"));
+            Assert.That(output, Does.Not.Contain("Trace ("), "the trace goes to stderr");
+        });
+    }
+
+    [Test]
     public async Task Publishing_tables_by_name_with_policies_succeeds()
     {
         var (exitCode, output, error) = await RunAsync("datamodels", "publish", Seeds.DataModelId, "--table", "ytd_day=upsert", "--table", "city_mnth_sls");

@@ -23,6 +23,7 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var verbose = parseResult.GetValue(options.Verbose);
+            using var trace = parseResult.GetValue(options.Trace) ? new TraceRecorder() : null;
             try
             {
                 await using var session = await CliSession.OpenAsync(parseResult, options, console, interruption, cancellationToken);
@@ -67,6 +68,10 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
                     ? "Cancelled; nothing was left on the server."
                     : $"Cancelled; left on the server: {string.Join(", ", interruption.Held.Select(h => $"{h.Resource} {h.ResourceId}"))}.");
                 return interruption.ExitCode;
+            }
+            finally
+            {
+                trace?.Print(console.Error);
             }
         });
     }

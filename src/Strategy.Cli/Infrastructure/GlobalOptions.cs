@@ -51,5 +51,7 @@ internal sealed class GlobalOptions
 
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Print full error details.", Recursive = true };
 
-    public IEnumerable<Option> All => [BaseUrl, LoginMode, Username, Project, Timeout, PollInterval, CleanupTimeout, Json, Verbose];
+    public Option<bool> Trace { get; } = new("--trace") { Description = "When done, print the run's span tree (workflows and HTTP attempts, with durations and statuses) to stderr.", Recursive = true };
+
+    public IEnumerable<Option> All => [BaseUrl, LoginMode, Username, Project, Timeout, PollInterval, CleanupTimeout, Json, Verbose, Trace];
 }
