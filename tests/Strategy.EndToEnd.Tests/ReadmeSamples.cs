@@ -3,6 +3,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NSubstitute;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Strategy.Emulator;
 using Strategy.Emulator.Faults;
 using Strategy.Generated;
@@ -95,6 +98,16 @@ internal static class ReadmeSamples
 
         var refreshed = await new NightlyRefresh(dataModels).RunAsync("9F4772B837604551B4D3CC916ADC5598", CancellationToken.None);
         return refreshed;   // true, and no server was involved
+    }
+
+    public static void Observe()
+    {
+        using var tracerProvider = Sdk.CreateTracerProviderBuilder()
+            .AddSource(StrategyDiagnostics.ActivitySourceName)   // then your exporter
+            .Build();
+        using var meterProvider = Sdk.CreateMeterProviderBuilder()
+            .AddMeter(StrategyDiagnostics.MeterName)
+            .Build();
     }
 
     public static async Task TestAgainstTheEmulatorAsync()
