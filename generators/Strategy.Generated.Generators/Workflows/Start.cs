@@ -24,7 +24,8 @@ internal sealed record StartHelper(
     string WaitOperationId,
     EquatableArray<string> WaitArguments,
     string ResultType,
-    bool StartMayAnswerNothing);
+    bool StartMayAnswerNothing,
+    bool StartAnswersStatus);
 
 /// <summary>Reads the <c>x-strategy-start</c> declaration.</summary>
 internal sealed partial class WorkflowReader
@@ -97,7 +98,8 @@ internal sealed partial class WorkflowsBuilder
             target.Operation.OperationId,
             waitArguments.ToEquatableArray(),
             target.Method.ResultType!,
-            method.ResultNullable));
+            method.ResultNullable,
+            method.ResultType == target.Method.ResultType));
     }
 }
 
@@ -133,7 +135,10 @@ internal static partial class WorkflowsEmitter
             writer.Line();
         }
 
-        writer.Line("return await " + start.WaitName + "(" + Arguments(start.WaitArguments, "options", "progress", "cancellationToken") + ").ConfigureAwait(false);");
+        writer.Line(start.StartAnswersStatus
+            // The answer that started the work already says it is running: wait from it, with a delay first.
+            ? "return await " + FromStatusName(start.WaitName) + "(started, " + Arguments(start.WaitArguments, "options", "progress", "cancellationToken") + ").ConfigureAwait(false);"
+            : "return await " + start.WaitName + "(" + Arguments(start.WaitArguments, "options", "progress", "cancellationToken") + ").ConfigureAwait(false);");
         writer.Close();
         writer.Open("catch (global::System.Exception ex)");
         writer.Line("span.Failed(ex);");

@@ -186,6 +186,15 @@ internal static partial class WorkflowsEmitter
         ApiExceptionDoc(docs);
         Member(writer, members, docs, "public virtual ", Tasks + "Task<" + wait.ResultType + "> " + wait.Name + "(" + Signature(wait.Parameters, OptionsParameter, Progress(wait.ResultType), TokenParameter) + ")");
         Validate(writer, wait.Parameters);
+        writer.Line("return " + FromStatusName(wait.Name) + "(null, " + Arguments(wait.Parameters.Select(p => p.Name), "options", "progress", "cancellationToken") + ");");
+        writer.Close();
+        writer.Line();
+
+        writer.Doc("Waits as <see cref=\"" + wait.Name + "\"/> does, starting from a status the caller already has (the answer that started the work): no status call right away.");
+        var parameters = new[] { wait.ResultType + "? initial" }
+            .Concat(wait.Parameters.Select(p => p.Type + " " + p.Name))
+            .Concat([Runtime + "StrategyWaitOptions? options", "global::System.IProgress<" + Runtime + "StrategyWaitProgress<" + wait.ResultType + ">>? progress", "global::System.Threading.CancellationToken cancellationToken"]);
+        writer.Open("private " + Tasks + "Task<" + wait.ResultType + "> " + FromStatusName(wait.Name) + "(" + string.Join(", ", parameters) + ")");
         writer.Line("return " + Runtime + "StrategyPolling.PollAsync<" + wait.ResultType + ">(");
         writer.Line("    " + Workflow(wait.Name, wait.Parameters) + ",");
         writer.Line("    ct => " + wait.StatusMethod + "(" + Arguments(wait.Parameters.Select(p => p.Name), "ct") + "),");
@@ -193,7 +202,8 @@ internal static partial class WorkflowsEmitter
         writer.Line("    " + Description(wait) + ",");
         writer.Line("    options,");
         writer.Line("    progress,");
-        writer.Line("    cancellationToken);");
+        writer.Line("    cancellationToken,");
+        writer.Line("    initial);");
         writer.Close();
         writer.Line();
 
@@ -241,6 +251,9 @@ internal static partial class WorkflowsEmitter
         writer.Close();
         writer.Line();
     }
+
+    /// <summary>The private wait that starts from a status already in hand, such as <c>AwaitTaskFromStatusAsync</c>.</summary>
+    private static string FromStatusName(string waitName) => waitName.Substring(0, waitName.Length - "Async".Length) + "FromStatusAsync";
 
     private static string ClassifierName(WaitHelper wait) => "Classify" + wait.Name.Substring(0, wait.Name.Length - "Async".Length);
 

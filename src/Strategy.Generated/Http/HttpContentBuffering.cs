@@ -5,6 +5,12 @@ internal static class HttpContentBuffering
 {
     public static Task BufferAsync(this HttpContent content, CancellationToken cancellationToken)
     {
+        if (content is ByteArrayContent or ReadOnlyMemoryContent)
+        {
+            // Already in memory and readable again (the generated clients send StringContent): copying it would only cost.
+            return Task.CompletedTask;
+        }
+
 #if NET9_0_OR_GREATER
         return content.LoadIntoBufferAsync(cancellationToken);
 #else

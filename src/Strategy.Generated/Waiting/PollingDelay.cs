@@ -13,9 +13,12 @@ internal static class PollingDelay
         var baseMs = options.MinimumDelay.TotalMilliseconds * Math.Pow(options.BackoffMultiplier, exponent);
         baseMs = Math.Min(baseMs, options.MaximumDelay.TotalMilliseconds);
 
-        // Jitter takes away up to Jitter x the delay, so the maximum stays a maximum.
+        // Jitter takes away up to Jitter x the delay, so the maximum stays a maximum. Near the minimum
+        // it adds instead (reflected above the minimum), so waits started together do not poll in lockstep.
+        var minimumMs = options.MinimumDelay.TotalMilliseconds;
         var jittered = baseMs * (1 - (options.Jitter * random));
-        var delay = TimeSpan.FromMilliseconds(Math.Max(jittered, options.MinimumDelay.TotalMilliseconds));
+        var delayMs = jittered >= minimumMs ? jittered : Math.Min((2 * minimumMs) - jittered, Math.Max(options.MaximumDelay.TotalMilliseconds, minimumMs));
+        var delay = TimeSpan.FromMilliseconds(delayMs);
 
         return retryAfter is { } floor && floor > delay ? floor : delay;
     }

@@ -20,7 +20,8 @@ internal static class StrategyPolling
         string description,
         StrategyWaitOptions? options,
         IProgress<StrategyWaitProgress<TStatus>>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        TStatus? initial = default)
     {
         options ??= StrategyWaitOptions.Default;
         options.Validate();
@@ -35,6 +36,24 @@ internal static class StrategyPolling
             var deadlineReached = false;
             var budget = new ConnectionFailureBudget(options.MaxConsecutiveTransientFailures);
             using var budgetScope = ConnectionFailureBudget.Use(budget);
+
+            if (initial is not null)
+            {
+                // The answer that started the work already gave its status: report it, and wait before the first call.
+                var outcome = classify(initial);
+                lastState = outcome.Value;
+                span.Event("strategy.status", "strategy.status", outcome.Value);
+                progress?.Report(new StrategyWaitProgress<TStatus>(initial, outcome.Value, 0, clock.GetElapsedTime(started)));
+                switch (outcome.State)
+                {
+                    case PollState.Succeeded:
+                        return initial;
+                    case PollState.Failed:
+                        throw new StrategyOperationFailedException(description, outcome.Value, outcome.Failures, initial);
+                }
+
+                await Task.Delay(PollingDelay.Next(1, options, null, Random.Shared.NextDouble()), clock, cancellationToken).ConfigureAwait(false);
+            }
 
             while (true)
             {

@@ -157,6 +157,32 @@ public sealed class AwaitTaskTests : ClientTest<SchemaClient>
     }
 
     [Test]
+    public async Task Reload_and_wait_reports_the_answered_status_and_waits_before_the_first_status_call()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        TimeSpan? firstPoll = null;
+        Server.Handler.When(HttpMethod.Post, MockServer.Url("api/model/schema/reload"))
+            .Respond(_ => MockServer.Answer(HttpStatusCode.Accepted, Fixtures.Text("ReloadSchema.202.json")));
+        Server.Handler.When(HttpMethod.Get, TaskUrl).Respond(_ =>
+        {
+            firstPoll ??= clock.Elapsed;
+            return MockServer.Answer(HttpStatusCode.OK, Fixtures.Text("GetTask.200.json"));
+        });
+        var progress = new RecordingProgress<StrategyWaitProgress<ModelTask>>();
+        var minimum = TimeSpan.FromMilliseconds(150);
+
+        await Client.ReloadSchemaAndWaitAsync(new SchemaReloadRequest(), Waits.Fast with { MinimumDelay = minimum, MaximumDelay = minimum * 2 }, progress);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(progress.Reports[0].State, Is.EqualTo("running"), "the 202's own status comes first");
+            Assert.That(progress.Reports[0].Attempt, Is.Zero, "and it cost no status call");
+            Assert.That(progress.Reports[^1].State, Is.EqualTo("completed"));
+            Assert.That(firstPoll, Is.GreaterThanOrEqualTo(minimum), "the first status call waits a delay after the 202");
+        });
+    }
+
+    [Test]
     public async Task Reload_and_wait_answers_null_when_the_server_reloaded_synchronously()
     {
         Server.Handler.Expect(HttpMethod.Post, MockServer.Url("api/model/schema/reload")).Respond(HttpStatusCode.Created);

@@ -27,7 +27,19 @@ public sealed class PollingDelayTests
         Assert.Multiple(() =>
         {
             Assert.That(PollingDelay.Next(4, Options, null, random: 0.999).TotalMilliseconds, Is.InRange(4000, 5000));
-            Assert.That(PollingDelay.Next(1, Options, null, random: 0.999), Is.EqualTo(Options.MinimumDelay));
+            Assert.That(PollingDelay.Next(1, Options, null, random: 0.999), Is.GreaterThanOrEqualTo(Options.MinimumDelay));
+        });
+    }
+
+    [Test]
+    public void The_first_delay_is_jittered_too_so_waits_started_together_spread_out()
+    {
+        var first = Enumerable.Range(0, 10).Select(i => PollingDelay.Next(1, Options, null, random: i / 10.0)).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.All.InRange(Options.MinimumDelay, Options.MinimumDelay * (1 + Options.Jitter)));
+            Assert.That(first.Distinct().Count(), Is.GreaterThan(5), "not all the same delay");
         });
     }
 
