@@ -67,7 +67,7 @@ public sealed class SnapshotTests
         Assert.That(source, Does.Contain(" AwaitJobAsync(string jobId,")
             .And.Contain(" StartJobAndWaitAsync(global::")
             .And.Contain(" RunLockedAndWaitAsync(string jobId,")
-            .And.Contain("IAsyncEnumerable<global::Fixture.Job> EnumerateJobsAsync(int pageSize = 100"));
+            .And.Contain("IAsyncEnumerable<global::Fixture.Job> EnumerateJobsAsync(int pageSize = 1000"));
     }
 
     [Test]

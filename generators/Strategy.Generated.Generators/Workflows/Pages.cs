@@ -124,7 +124,7 @@ internal static partial class WorkflowsEmitter
             + "so a caller that stops early fetches no more. The walk stops at the total count from " + pages.TotalSource
             + " (or at the first short page when the server sends no total).");
         ParameterDocs(docs, pages.Parameters, "Passed to <c>" + pages.ListMethod + "</c>.");
-        docs.Line("/// <param name=\"pageSize\">How many items to ask for per call.</param>");
+        docs.Line("/// <param name=\"pageSize\">How many items to ask for per call (1,000 by default, as the official client asks).</param>");
         docs.Line("/// <param name=\"cancellationToken\">Cancels the walk.</param>");
         docs.Line("/// <returns>The items, in the server's order.</returns>");
         docs.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"pageSize\"/> is less than 1 (checked at the call, before anything is sent).</exception>");
@@ -134,7 +134,7 @@ internal static partial class WorkflowsEmitter
             members,
             docs,
             "public virtual ",
-            "global::System.Collections.Generic.IAsyncEnumerable<" + pages.ItemType + "> " + pages.Name + "(" + Signature(pages.Parameters, "int pageSize = 100", TokenParameter) + ")");
+            "global::System.Collections.Generic.IAsyncEnumerable<" + pages.ItemType + "> " + pages.Name + "(" + Signature(pages.Parameters, "int pageSize = 1000", TokenParameter) + ")");
         Validate(writer, pages.Parameters);
         writer.Line("global::System.ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);");
         writer.Line("return " + Runtime + "StrategyPaging.EnumerateAsync(");
