@@ -14,6 +14,10 @@ public sealed class StrategySession : IDisposable
 
     private readonly StrategyCredentials _credentials;
     private readonly CookieContainer _cookies = new();
+
+    // The Cookie header for every address under BaseAddress, while every cookie held applies to all of
+    // them (path and domain cover the base): computed when a Set-Cookie arrives, not per request.
+    private volatile CookieHeaderCache? _cookieHeader = new(string.Empty, DateTime.MaxValue);
     private readonly SemaphoreSlim _loginGate = new(1, 1);
     private string? _token;
     private int _loginCount;
@@ -105,7 +109,10 @@ public sealed class StrategySession : IDisposable
         request.Headers.Remove(StrategyHeaders.AuthToken);
         request.Headers.TryAddWithoutValidation(StrategyHeaders.AuthToken, token);
         request.Headers.Remove("Cookie");
-        var cookies = _cookies.GetCookieHeader(request.RequestUri is { IsAbsoluteUri: true } uri ? uri : BaseAddress);
+        var uri = request.RequestUri is { IsAbsoluteUri: true } absolute ? absolute : BaseAddress;
+        var cookies = _cookieHeader is { } cached && cached.ValidUntil > DateTime.UtcNow && IsUnderBase(uri)
+            ? cached.Header
+            : _cookies.GetCookieHeader(uri);
         if (cookies.Length > 0)
         {
             request.Headers.TryAddWithoutValidation("Cookie", cookies);
@@ -128,8 +135,42 @@ public sealed class StrategySession : IDisposable
                     // A cookie the container cannot parse is skipped, not fatal.
                 }
             }
+
+            _cookieHeader = CacheCookieHeader();
         }
     }
+
+    private CookieHeaderCache? CacheCookieHeader()
+    {
+        var validUntil = DateTime.MaxValue;
+        foreach (Cookie cookie in _cookies.GetAllCookies())
+        {
+            var domain = cookie.Domain.TrimStart('.');
+            var coversBase = BaseAddress.AbsolutePath.StartsWith(cookie.Path, StringComparison.Ordinal)
+                             && (string.Equals(domain, BaseAddress.Host, StringComparison.OrdinalIgnoreCase)
+                                 || BaseAddress.Host.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase));
+            if (!coversBase)
+            {
+                // A cookie for a narrower path: each request's own header, as the container decides.
+                return null;
+            }
+
+            if (cookie.Expires != DateTime.MinValue && cookie.Expires.ToUniversalTime() < validUntil)
+            {
+                validUntil = cookie.Expires.ToUniversalTime();
+            }
+        }
+
+        return new CookieHeaderCache(_cookies.GetCookieHeader(BaseAddress), validUntil);
+    }
+
+    private bool IsUnderBase(Uri uri) =>
+        uri.Scheme == BaseAddress.Scheme
+        && uri.Port == BaseAddress.Port
+        && string.Equals(uri.Host, BaseAddress.Host, StringComparison.OrdinalIgnoreCase)
+        && uri.AbsolutePath.StartsWith(BaseAddress.AbsolutePath, StringComparison.Ordinal);
+
+    private sealed record CookieHeaderCache(string Header, DateTime ValidUntil);
 
     private async Task<string> LoginAsync(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {

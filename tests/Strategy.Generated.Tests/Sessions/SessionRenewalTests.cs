@@ -82,6 +82,37 @@ public sealed class SessionRenewalTests
         Assert.That(ServerSupport.IsOlder(version, minimum), Is.EqualTo(older));
     }
 
+    [Test]
+    public async Task The_cookie_header_follows_every_Set_Cookie_and_each_cookies_path()
+    {
+        var mock = new MockHttpMessageHandler();
+        var session = new StrategySessionHandler(new Uri(MockServer.BaseUrl), StrategyCredentials.Standard("administrator", "")) { InnerHandler = mock };
+        using var client = new HttpClient(session) { BaseAddress = new Uri(MockServer.BaseUrl) };
+        var sent = new List<(string Path, string? Cookie)>();
+        mock.When(HttpMethod.Post, MockServer.Url("api/auth/login"))
+            .Respond(_ => MockServer.Answer(HttpStatusCode.NoContent, null, (StrategyHeaders.AuthToken, "token-1"), ("Set-Cookie", "JSESSIONID=first; Path=/")));
+        mock.When("*").Respond(request =>
+        {
+            sent.Add((request.RequestUri!.AbsolutePath, request.Headers.TryGetValues("Cookie", out var values) ? string.Join(";", values) : null));
+            return request.RequestUri!.AbsolutePath.EndsWith("/renew", StringComparison.Ordinal)
+                ? MockServer.Answer(HttpStatusCode.OK, "{}", ("Set-Cookie", "JSESSIONID=second; Path=/"), ("Set-Cookie", "LB=node2; Path=/MicroStrategyLibrary/api/subscriptions"))
+                : MockServer.Answer(HttpStatusCode.OK, "{}");
+        });
+
+        foreach (var path in new[] { "api/sessions", "api/renew", "api/sessions", "api/subscriptions/x" })
+        {
+            using var _ = await client.GetAsync(path);
+        }
+
+        Assert.That(sent, Is.EqualTo(new (string, string?)[]
+        {
+            ("/MicroStrategyLibrary/api/sessions", "JSESSIONID=first"),
+            ("/MicroStrategyLibrary/api/renew", "JSESSIONID=first"),
+            ("/MicroStrategyLibrary/api/sessions", "JSESSIONID=second"),
+            ("/MicroStrategyLibrary/api/subscriptions/x", "LB=node2; JSESSIONID=second"),
+        }));
+    }
+
     private static void ExpectLogin(MockHttpMessageHandler mock, string token) =>
         mock.Expect(HttpMethod.Post, MockServer.Url("api/auth/login"))
             .Respond(_ => MockServer.Answer(HttpStatusCode.NoContent, null, (StrategyHeaders.AuthToken, token)));
