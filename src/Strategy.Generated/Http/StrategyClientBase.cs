@@ -91,21 +91,25 @@ public abstract class StrategyClientBase
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(settings);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return (default, text);
-        }
 
+        // Buffered once (free when the content is already in memory), so the text can be read again for an error.
+        await response.Content.BufferAsync(cancellationToken).ConfigureAwait(false);
+        T? value;
         try
         {
-            using var reader = new JsonTextReader(new StringReader(text));
-            return (ReadingSerializers.GetValue(settings, CreateReadingSerializer).Deserialize<T>(reader), text);
+            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var reader = new JsonTextReader(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: false));
+            value = ReadingSerializers.GetValue(settings, CreateReadingSerializer).Deserialize<T>(reader);
         }
         catch (JsonException ex)
         {
-            throw StrategyApiException.Unreadable(response, typeof(T), text, ex);
+            throw StrategyApiException.Unreadable(response, typeof(T), await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), ex);
         }
+
+        // The text is only needed when there is no value to explain (an empty body, or the literal null).
+        return value is null
+            ? (value, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false))
+            : (value, string.Empty);
     }
 
     // One serializer per settings object: creating one per call costs more than reading a small body.
