@@ -95,10 +95,13 @@ public abstract class StrategyClientBase
         // Buffered once (free when the content is already in memory), so the text can be read again for an error.
         await response.Content.BufferAsync(cancellationToken).ConfigureAwait(false);
         T? value;
+        string? text = null;
         try
         {
-            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            using var reader = new JsonTextReader(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: false));
+            // A small body is read as text (as cheap as a reader's buffers); a large one is read as a stream, never as one large string.
+            using var reader = response.Content.Headers.ContentLength is <= SmallBody
+                ? new JsonTextReader(new StringReader(text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)))
+                : new JsonTextReader(new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), Encoding.UTF8));
             value = ReadingSerializers.GetValue(settings, CreateReadingSerializer).Deserialize<T>(reader);
         }
         catch (JsonException ex)
@@ -108,9 +111,11 @@ public abstract class StrategyClientBase
 
         // The text is only needed when there is no value to explain (an empty body, or the literal null).
         return value is null
-            ? (value, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false))
-            : (value, string.Empty);
+            ? (value, text ?? await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false))
+            : (value, text ?? string.Empty);
     }
+
+    private const long SmallBody = 16 * 1024;
 
     // One serializer per settings object: creating one per call costs more than reading a small body.
     private static readonly ConditionalWeakTable<JsonSerializerSettings, JsonSerializer> ReadingSerializers = new();
