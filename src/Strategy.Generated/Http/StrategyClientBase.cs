@@ -117,6 +117,26 @@ public abstract class StrategyClientBase
 
     private const long SmallBody = 16 * 1024;
 
+    /// <summary>The shared instance for a method the generated code names (no new <see cref="HttpMethod"/> per call).</summary>
+    /// <param name="method">The method in upper case, such as <c>GET</c>.</param>
+    /// <returns>The method.</returns>
+    protected static HttpMethod KnownMethod(string method) => method switch
+    {
+        "GET" => HttpMethod.Get,
+        "POST" => HttpMethod.Post,
+        "PUT" => HttpMethod.Put,
+        "DELETE" => HttpMethod.Delete,
+        "PATCH" => HttpMethod.Patch,
+        "HEAD" => HttpMethod.Head,
+        "OPTIONS" => HttpMethod.Options,
+        _ => new HttpMethod(method),
+    };
+
+    /// <summary>The response's headers and content headers, copied only when something reads them.</summary>
+    /// <param name="response">The response.</param>
+    /// <returns>A read-only view of the headers.</returns>
+    protected static IReadOnlyDictionary<string, IEnumerable<string>> ResponseHeaders(HttpResponseMessage response) => new LazyResponseHeaders(response);
+
     // One serializer per settings object: creating one per call costs more than reading a small body.
     private static readonly ConditionalWeakTable<JsonSerializerSettings, JsonSerializer> ReadingSerializers = new();
 
