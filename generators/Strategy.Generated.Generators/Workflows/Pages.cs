@@ -125,6 +125,7 @@ internal static partial class WorkflowsEmitter
             + " (or at the first short page when the server sends no total).");
         ParameterDocs(docs, pages.Parameters, "Passed to <c>" + pages.ListMethod + "</c>.");
         docs.Line("/// <param name=\"pageSize\">How many items to ask for per call (1,000 by default, as the official client asks).</param>");
+        docs.Line("/// <param name=\"prefetchPages\">How many following pages to fetch while the caller reads, once the total is known (0, the default, fetches one page at a time). Order and laziness are kept; stopping early cancels them.</param>");
         docs.Line("/// <param name=\"cancellationToken\">Cancels the walk.</param>");
         docs.Line("/// <returns>The items, in the server's order.</returns>");
         docs.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"pageSize\"/> is less than 1 (checked at the call, before anything is sent).</exception>");
@@ -134,15 +135,17 @@ internal static partial class WorkflowsEmitter
             members,
             docs,
             "public virtual ",
-            "global::System.Collections.Generic.IAsyncEnumerable<" + pages.ItemType + "> " + pages.Name + "(" + Signature(pages.Parameters, "int pageSize = 1000", TokenParameter) + ")");
+            "global::System.Collections.Generic.IAsyncEnumerable<" + pages.ItemType + "> " + pages.Name + "(" + Signature(pages.Parameters, "int pageSize = 1000", "int prefetchPages = 0", TokenParameter) + ")");
         Validate(writer, pages.Parameters);
         writer.Line("global::System.ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);");
+        writer.Line("global::System.ArgumentOutOfRangeException.ThrowIfNegative(prefetchPages);");
         writer.Line("return " + Runtime + "StrategyPaging.EnumerateAsync(");
         writer.Line("    " + Workflow(pages.Name, pages.Parameters) + ",");
         writer.Line("    (offset, limit, ct) => " + pages.ListMethod + "(" + Arguments(pages.ListArguments, "ct") + "),");
         writer.Line("    page => " + pages.ItemsAccess + ",");
         writer.Line("    page => " + pages.TotalAccess + ",");
         writer.Line("    pageSize,");
+        writer.Line("    prefetchPages,");
         writer.Line("    cancellationToken);");
         writer.Close();
         writer.Line();

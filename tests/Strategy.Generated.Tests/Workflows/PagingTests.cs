@@ -65,6 +65,81 @@ public sealed class PagingTests
     }
 
     [Test]
+    public async Task With_prefetch_the_following_pages_are_requested_while_the_caller_reads_in_order()
+    {
+        var pages = new[] { TablesAt(0, TablesPage(7, 1, 2)), TablesAt(2, TablesPage(7, 3, 4)), TablesAt(4, TablesPage(7, 5, 6)), TablesAt(6, TablesPage(7, 7)) };
+        var client = _server.Client(http => new DataModelsClient(http));
+
+        var names = new List<string>();
+        var requestedBeforeSecondItem = 0;
+        await foreach (var table in client.EnumerateDataModelTablesAsync(MockServer.DataModelId, pageSize: 2, prefetchPages: 2))
+        {
+            names.Add(table.Information.Name);
+            if (names.Count == 1)
+            {
+                await Task.Delay(100);
+                requestedBeforeSecondItem = pages.Sum(_server.Handler.GetMatchCount);
+            }
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(names, Is.EqualTo(Enumerable.Range(1, 7).Select(n => "table" + n)), "in order");
+            Assert.That(requestedBeforeSecondItem, Is.EqualTo(3), "the first page and the two after it, while the caller held the first item");
+            Assert.That(pages.Select(_server.Handler.GetMatchCount), Has.All.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task A_consumer_that_stops_early_cancels_the_pages_fetched_ahead()
+    {
+        var handler = new AheadHandler(TablesPage(100, 1, 2));
+        var client = new DataModelsClient(new HttpClient(handler) { BaseAddress = new Uri(MockServer.BaseUrl) }) { ProjectId = MockServer.ProjectId };
+
+        await foreach (var table in client.EnumerateDataModelTablesAsync(MockServer.DataModelId, pageSize: 2, prefetchPages: 3))
+        {
+            break;
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(handler.Started, Is.EqualTo(4), "the first page and three ahead");
+            Assert.That(handler.Cancelled, Is.EqualTo(3), "the three pages in flight were cancelled when the loop stopped");
+        });
+    }
+
+    /// <summary>Answers the first page at once; every later page waits until it is cancelled.</summary>
+    private sealed class AheadHandler(string firstPage) : HttpMessageHandler
+    {
+        private int _started;
+        private int _cancelled;
+
+        public int Started => Volatile.Read(ref _started);
+
+        public int Cancelled => Volatile.Read(ref _cancelled);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _started);
+            if (request.RequestUri!.Query.Contains("offset=0", StringComparison.Ordinal))
+            {
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(firstPage, System.Text.Encoding.UTF8, "application/json") };
+            }
+
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                throw new InvalidOperationException("never answered");
+            }
+            catch (OperationCanceledException)
+            {
+                Interlocked.Increment(ref _cancelled);
+                throw;
+            }
+        }
+    }
+
+    [Test]
     public async Task Subscriptions_stop_at_the_total_count_header()
     {
         var subscription = Fixtures.Json("GetSubscription.200.json").ToString();

@@ -43,7 +43,7 @@ internal sealed class FakeDataModels : IDataModelsClient
     public Task<PublishStatus> AwaitPublishAsync(string dataModelId, string instanceId, StrategyWaitOptions? options = null, IProgress<StrategyWaitProgress<PublishStatus>>? progress = null, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
-    public IAsyncEnumerable<DataModelTable> EnumerateDataModelTablesAsync(string dataModelId, int pageSize = 1000, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<DataModelTable> EnumerateDataModelTablesAsync(string dataModelId, int pageSize = 1000, int prefetchPages = 0, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
     public Task<StrategyResponse> CreateDataModelInstanceAsync(string dataModelId, bool? showInvalidCacheTableIds = null, CancellationToken cancellationToken = default) =>
