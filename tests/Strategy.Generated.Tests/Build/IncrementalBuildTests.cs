@@ -36,7 +36,7 @@ public sealed class IncrementalBuildTests
             Assert.That(File.Exists(shared), Is.True);
             Assert.That(output, Does.Contain("Target \"RequestStrategyClients\""));
             Assert.That(output, Does.Contain("Skipping target \"GenerateStrategyClients\" because all output files are up-to-date"));
-            Assert.That(Directory.EnumerateFiles(Path.Combine(RepoRoot, "src", "Strategy.Generated"), "StrategyClients.g.cs", SearchOption.AllDirectories), Is.EqualTo(new[] { shared }), "one file, no copy per framework");
+            Assert.That(Directory.EnumerateFiles(Path.Combine(RepoRoot, "src", "Strategy.Generated", "obj", configuration), "StrategyClients.g.cs", SearchOption.AllDirectories), Is.EqualTo(new[] { shared }), "one file per configuration, no copy per framework");
         });
     }
 
