@@ -110,7 +110,7 @@ internal static class StrategyPolling
                 }
 
                 // The last delay ends at the deadline, so the final check happens then rather than one delay early.
-                var delay = PollingDelay.Next(attempt, options, retryAfter, Random.Shared.NextDouble());
+                var delay = PollingDelay.Next(attempt, options, retryAfter, Random.Shared.NextDouble(), elapsed);
                 var left = options.Timeout - elapsed;
                 deadlineReached = delay >= left;
                 await Task.Delay(deadlineReached ? left : delay, clock, cancellationToken).ConfigureAwait(false);

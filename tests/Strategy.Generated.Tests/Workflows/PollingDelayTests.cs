@@ -44,6 +44,20 @@ public sealed class PollingDelayTests
     }
 
     [Test]
+    public void The_delay_never_exceeds_the_minimum_plus_a_tenth_of_the_time_waited()
+    {
+        var options = StrategyWaitOptions.Default;
+
+        Assert.Multiple(() =>
+        {
+            // Exponential alone would wait 1.5 s, then 2.25 s, 3.4 s: a 5 s job would be seen done 3 s late.
+            Assert.That(PollingDelay.Next(2, options, null, random: 0, elapsed: TimeSpan.FromSeconds(1)), Is.EqualTo(TimeSpan.FromSeconds(1.1)));
+            Assert.That(PollingDelay.Next(4, options, null, random: 0, elapsed: TimeSpan.FromSeconds(4)), Is.EqualTo(TimeSpan.FromSeconds(1.4)));
+            Assert.That(PollingDelay.Next(20, options, null, random: 0, elapsed: TimeSpan.FromMinutes(5)), Is.EqualTo(options.MaximumDelay));
+        });
+    }
+
+    [Test]
     public void Retry_After_is_a_floor_even_above_the_maximum()
     {
         Assert.Multiple(() =>
