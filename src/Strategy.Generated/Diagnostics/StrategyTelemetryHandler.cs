@@ -11,7 +11,13 @@ namespace Strategy.Generated.Http;
 /// </summary>
 internal sealed class StrategyTelemetryHandler : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        // Nobody listening: no span, no measurement, no cost beyond this check.
+        StrategyDiagnostics.Source.HasListeners() || StrategyDiagnostics.Requests.Enabled || StrategyDiagnostics.RequestDuration.Enabled
+            ? SendObservedAsync(request, cancellationToken)
+            : base.SendAsync(request, cancellationToken);
+
+    private async Task<HttpResponseMessage> SendObservedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var operation = StrategyRequestOptions.OperationId(request);
         var method = request.Method.Method;

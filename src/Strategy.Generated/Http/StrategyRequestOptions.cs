@@ -1,47 +1,53 @@
 namespace Strategy.Generated.Http;
 
-/// <summary>What the generated client records on a request for the handlers and errors further on.</summary>
+/// <summary>
+/// What the generated client records on a request for the handlers and errors further on: one
+/// object under one key (the operation, its path template, the first server version that has it,
+/// and how many times the retry handler sent it), so a request carries a single entry.
+/// </summary>
 internal static class StrategyRequestOptions
 {
-    private static readonly HttpRequestOptionsKey<string> OperationIdKey = new("Strategy.OperationId");
-    private static readonly HttpRequestOptionsKey<string> MinimumServerVersionKey = new("Strategy.MinimumServerVersion");
-    private static readonly HttpRequestOptionsKey<string> PathTemplateKey = new("Strategy.PathTemplate");
-    private static readonly HttpRequestOptionsKey<int> AttemptKey = new("Strategy.Attempt");
+    private static readonly HttpRequestOptionsKey<RequestInfo> InfoKey = new("Strategy.Request");
 
-    public static void SetOperation(HttpRequestMessage request, string operationId, string? pathTemplate, string? minimumServerVersion)
-    {
-        request.Options.Set(OperationIdKey, operationId);
-        if (pathTemplate is not null)
-        {
-            request.Options.Set(PathTemplateKey, pathTemplate);
-        }
-
-        if (minimumServerVersion is not null)
-        {
-            request.Options.Set(MinimumServerVersionKey, minimumServerVersion);
-        }
-    }
+    public static void SetOperation(HttpRequestMessage request, string operationId, string? pathTemplate, string? minimumServerVersion) =>
+        request.Options.Set(InfoKey, new RequestInfo(operationId, pathTemplate, minimumServerVersion));
 
     /// <summary>The operationId the generated client recorded, or <see langword="null"/> for a request made another way.</summary>
-    public static string? OperationId(HttpRequestMessage? request) =>
-        request is not null && request.Options.TryGetValue(OperationIdKey, out var operationId) ? operationId : null;
+    public static string? OperationId(HttpRequestMessage? request) => Info(request)?.OperationId;
 
     /// <summary>The first server version that has the operation, when the spec declares one (<c>x-strategy-since</c>).</summary>
-    public static string? MinimumServerVersion(HttpRequestMessage? request) =>
-        request is not null && request.Options.TryGetValue(MinimumServerVersionKey, out var version) ? version : null;
+    public static string? MinimumServerVersion(HttpRequestMessage? request) => Info(request)?.MinimumServerVersion;
 
     /// <summary>The operation's path as the spec writes it (<c>api/subscriptions/{subscriptionId}</c>): low-cardinality, for span names.</summary>
-    public static string? PathTemplate(HttpRequestMessage? request) =>
-        request is not null && request.Options.TryGetValue(PathTemplateKey, out var template) ? template : null;
+    public static string? PathTemplate(HttpRequestMessage? request) => Info(request)?.PathTemplate;
 
     /// <summary>How many times the retry handler already sent this request (0 for the first attempt).</summary>
-    public static int Attempt(HttpRequestMessage request) => request.Options.TryGetValue(AttemptKey, out var attempt) ? attempt : 0;
+    public static int Attempt(HttpRequestMessage request) => Info(request)?.Attempts is > 0 and var attempts ? attempts - 1 : 0;
 
     /// <summary>Counts one more attempt and answers how many came before it.</summary>
     public static int NextAttempt(HttpRequestMessage request)
     {
-        var before = request.Options.TryGetValue(AttemptKey, out var count) ? count + 1 : 0;
-        request.Options.Set(AttemptKey, before);
-        return before;
+        if (Info(request) is not { } info)
+        {
+            // A request the generated client did not make: count it all the same.
+            info = new RequestInfo(null, null, null);
+            request.Options.Set(InfoKey, info);
+        }
+
+        return Interlocked.Increment(ref info.Attempts) - 1;
+    }
+
+    private static RequestInfo? Info(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(InfoKey, out var info) ? info : null;
+
+    private sealed class RequestInfo(string? operationId, string? pathTemplate, string? minimumServerVersion)
+    {
+        public int Attempts;
+
+        public string? OperationId { get; } = operationId;
+
+        public string? PathTemplate { get; } = pathTemplate;
+
+        public string? MinimumServerVersion { get; } = minimumServerVersion;
     }
 }

@@ -12,7 +12,13 @@ namespace Strategy.Generated.Http;
 public sealed partial class StrategyLoggingHandler(ILogger logger) : DelegatingHandler
 {
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        // A logger that would write nothing (no provider, or above Warning): pass the request straight on.
+        logger.IsEnabled(LogLevel.Warning) || logger.IsEnabled(LogLevel.Debug)
+            ? SendLoggedAsync(request, cancellationToken)
+            : base.SendAsync(request, cancellationToken);
+
+    private async Task<HttpResponseMessage> SendLoggedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var path = request.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.AbsolutePath : request.RequestUri?.OriginalString;
         if (logger.IsEnabled(LogLevel.Trace))
