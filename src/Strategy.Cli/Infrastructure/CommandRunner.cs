@@ -37,20 +37,13 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
             {
                 return Fail(ExitCodes.Timeout, ex.Message, ex, verbose);
             }
-            catch (StrategyOperationFailedException ex)
-            {
-                return Fail(ExitCodes.ServerFailure, ex.Message, ex, verbose);
-            }
             catch (StrategyUnreachableException ex)
             {
                 return Fail(ExitCodes.Unreachable, ex.Message, ex, verbose);
             }
-            catch (StrategyResourceExpiredException ex)
+            catch (StrategyException ex) when (ex is StrategyOperationFailedException or StrategyResourceExpiredException or StrategyNotSupportedException)
             {
-                return Fail(ExitCodes.ServerFailure, ex.Message, ex, verbose);
-            }
-            catch (StrategyNotSupportedException ex)
-            {
+                // The server said no, in words the exception already carries.
                 return Fail(ExitCodes.ServerFailure, ex.Message, ex, verbose);
             }
             catch (StrategyApiException ex)
