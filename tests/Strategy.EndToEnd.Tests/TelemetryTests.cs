@@ -112,6 +112,7 @@ public sealed class TelemetryTests : EmulatorTest
         Assert.Multiple(() =>
         {
             Assert.That(root.GetTagItem("strategy.outcome"), Is.EqualTo("cancelled"));
+            Assert.That(root.Status, Is.Not.EqualTo(ActivityStatusCode.Error), "a cancellation is the caller's choice, not a failure");
             Assert.That(delete.GetTagItem("http.response.status_code"), Is.EqualTo(204));
             Assert.That(Emulator.OpenInstanceCount, Is.Zero);
         });

@@ -66,8 +66,9 @@ internal sealed class WorkflowSpan : IDisposable
             StrategyUnreachableException => "unreachable",
             _ => "error",
         };
-        if (_activity is null)
+        if (_activity is null || error is OperationCanceledException)
         {
+            // The caller stopped it: the outcome says so; it is not an error of the workflow.
             return;
         }
 
