@@ -60,9 +60,7 @@ public static class StrategyEnums
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(jsonPropertyName);
-        return StrategyJson.TryGetUnrecognizedValue(model, jsonPropertyName, out var raw) ? raw
-            : value is { } known ? ToWireName(known)
-            : null;
+        return StrategyWire.ValueOf(model, jsonPropertyName, value) is { Length: > 0 } wire ? wire : null;
     }
 
     /// <summary>The wire name of a member.</summary>
