@@ -122,28 +122,16 @@ internal static partial class WorkflowsEmitter
         ApiExceptionDoc(docs);
         Member(writer, members, docs, "public virtual async ", Tasks + "Task<" + result + "> " + start.Name + "(" + Signature(start.Parameters, OptionsParameter, Progress(start.ResultType), TokenParameter) + ")");
         Validate(writer, start.Parameters);
-        writer.Line("(options ?? " + Runtime + "StrategyWaitOptions.Default).Validate(); // before the work starts, not after");
-        writer.Line("using var span = " + Runtime + "WorkflowSpan.Start(" + Workflow(start.Name, start.Parameters) + ");");
-        writer.Open("try");
-        writer.Line("var started = await " + start.StartMethod + "(" + Arguments(start.StartArguments, "cancellationToken") + ").ConfigureAwait(false);");
-        if (start.StartMayAnswerNothing)
-        {
-            writer.Open("if (started is null)");
-            writer.Line("span.Outcome(\"done_synchronously\");");
-            writer.Line("return null;");
-            writer.Close();
-            writer.Line();
-        }
-
-        writer.Line(start.StartAnswersStatus
+        var wait = start.StartAnswersStatus
             // The answer that started the work already says it is running: wait from it, with a delay first.
-            ? "return await " + FromStatusName(start.WaitName) + "(started, " + Arguments(start.WaitArguments, "options", "progress", "cancellationToken") + ").ConfigureAwait(false);"
-            : "return await " + start.WaitName + "(" + Arguments(start.WaitArguments, "options", "progress", "cancellationToken") + ").ConfigureAwait(false);");
-        writer.Close();
-        writer.Open("catch (global::System.Exception ex)");
-        writer.Line("span.Failed(ex);");
-        writer.Line("throw;");
-        writer.Close();
+            ? FromStatusName(start.WaitName) + "(started, " + Arguments(start.WaitArguments, "options", "progress", "cancellationToken") + ")"
+            : start.WaitName + "(" + Arguments(start.WaitArguments, "options", "progress", "cancellationToken") + ")";
+        writer.Line("return (await " + Runtime + "StrategyStart.RunAsync(");
+        writer.Line("    " + Workflow(start.Name, start.Parameters) + ",");
+        writer.Line("    options,");
+        writer.Line("    ct => " + start.StartMethod + "(" + Arguments(start.StartArguments, "ct") + "),");
+        writer.Line("    started => " + wait + ",");
+        writer.Line("    cancellationToken).ConfigureAwait(false))" + (start.StartMayAnswerNothing ? string.Empty : "!") + ";");
         writer.Close();
         writer.Line();
     }
