@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Strategy.Generated;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace Strategy.Generated;
 /// chosen ones by name or by id, each with its own policy. Names are looked up when the
 /// selection is resolved; everything else is checked when it is made.
 /// </summary>
-public sealed partial class TableSelection
+public sealed class TableSelection
 {
     private readonly RefreshPolicy? _policyForAll;
     private readonly IReadOnlyList<(string Key, RefreshPolicy Policy)> _tables;
@@ -61,7 +59,7 @@ public sealed partial class TableSelection
     {
         ArgumentNullException.ThrowIfNull(tables);
         var list = tables.ToList();
-        var ids = list.Count(t => ObjectIdPattern().IsMatch(t.Key ?? string.Empty));
+        var ids = list.Count(t => TextPatterns.ObjectId().IsMatch(t.Key ?? string.Empty));
         return ids == list.Count ? ById(list)
             : ids == 0 ? ByName(list)
             : throw new ArgumentException("Choose tables either all by name or all by id, not both.", nameof(tables));
@@ -137,7 +135,7 @@ public sealed partial class TableSelection
                 throw new ArgumentException(byName ? "A table name is empty." : "A table id is empty.", nameof(tables));
             }
 
-            if (!byName && !ObjectIdPattern().IsMatch(key))
+            if (!byName && !TextPatterns.ObjectId().IsMatch(key))
             {
                 throw new ArgumentException($"'{key}' is not a table id: ids are 32 hexadecimal characters.", nameof(tables));
             }
@@ -160,7 +158,4 @@ public sealed partial class TableSelection
 
     private static RefreshPolicy CheckPolicy(RefreshPolicy policy) =>
         Enum.IsDefined(policy) ? policy : throw new ArgumentOutOfRangeException(nameof(policy), policy, "Not a refresh policy.");
-
-    [GeneratedRegex("^[0-9A-Fa-f]{32}$")]
-    private static partial Regex ObjectIdPattern();
 }

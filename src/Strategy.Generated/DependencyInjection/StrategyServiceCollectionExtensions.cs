@@ -43,7 +43,7 @@ public static class StrategyServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<StrategyPipelineParts>().Session);
 
         var builder = services.AddHttpClient(HttpClientName, (sp, client) => StrategyPipeline.Configure(client, sp.GetRequiredService<IOptions<StrategyClientOptions>>().Value))
-            .ConfigurePrimaryHttpMessageHandler(StrategyPipeline.CreatePrimaryHandler)
+            .ConfigurePrimaryHttpMessageHandler(HttpPlatform.CreatePrimaryHandler)
             // The library logs each attempt itself (secrets redacted); the factory's own lines would repeat it with full URLs.
             .RemoveAllLoggers();
         foreach (var create in StrategyPipeline.Handlers)

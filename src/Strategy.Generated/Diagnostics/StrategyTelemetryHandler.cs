@@ -47,7 +47,7 @@ internal sealed class StrategyTelemetryHandler : DelegatingHandler
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            statusClass = string.Create(CultureInfo.InvariantCulture, $"{status / 100}xx");
+            statusClass = StatusClass(status);
             if (activity is not null)
             {
                 activity.SetTag("http.response.status_code", status);
@@ -66,7 +66,7 @@ internal sealed class StrategyTelemetryHandler : DelegatingHandler
         }
         catch (Exception ex)
         {
-            activity?.SetTag("error.type", ex is HttpRequestException { HttpRequestError: not HttpRequestError.Unknown and var kind } ? kind.ToString() : ex.GetType().FullName);
+            activity?.SetTag("error.type", TransportErrors.Describe(ex));
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             throw;
         }
@@ -83,6 +83,17 @@ internal sealed class StrategyTelemetryHandler : DelegatingHandler
             activity?.Dispose();
         }
     }
+
+    /// <summary>The status class for metrics (<c>2xx</c>, <c>4xx</c>, ...), from constants so a request allocates no text for it.</summary>
+    private static string StatusClass(int status) => status switch
+    {
+        < 200 => "1xx",
+        < 300 => "2xx",
+        < 400 => "3xx",
+        < 500 => "4xx",
+        < 600 => "5xx",
+        _ => "other",
+    };
 
     /// <summary>The server's error code from an error answer (buffered, so the client reads it again).</summary>
     private static async Task<string?> ErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 
 namespace Strategy.Generated;
@@ -7,7 +6,7 @@ namespace Strategy.Generated;
 /// What an error answer's body says, read leniently: the documented JSON error, an
 /// <c>errors</c> array, an HTML page, plain text or nothing at all.
 /// </summary>
-internal sealed partial record ErrorBody(
+internal sealed record ErrorBody(
     string? Code,
     string? Message,
     long? IServerCode,
@@ -19,7 +18,8 @@ internal sealed partial record ErrorBody(
 
     public static ErrorBody Parse(string? text, string? contentType)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        // The null test is for .NET Standard 2.0, whose IsNullOrWhiteSpace does not tell the compiler.
+        if (text is null || string.IsNullOrWhiteSpace(text))
         {
             return Empty("the answer had no body");
         }
@@ -56,7 +56,7 @@ internal sealed partial record ErrorBody(
 
         if (IsHtml(trimmed, contentType))
         {
-            var title = TitlePattern().Match(trimmed);
+            var title = TextPatterns.HtmlTitle().Match(trimmed);
             return Empty(title.Success
                 ? $"the answer was an HTML page titled '{Excerpt(title.Groups[1].Value)}'"
                 : "the answer was an HTML page");
@@ -77,13 +77,7 @@ internal sealed partial record ErrorBody(
 
     private static string Excerpt(string text)
     {
-        var oneLine = WhitespacePattern().Replace(text, " ").Trim();
+        var oneLine = TextPatterns.Whitespace().Replace(text, " ").Trim();
         return oneLine.Length <= MaxDescriptionLength ? oneLine : oneLine[..MaxDescriptionLength] + "…";
     }
-
-    [GeneratedRegex(@"<title[^>]*>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex TitlePattern();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespacePattern();
 }

@@ -139,7 +139,7 @@ public class StrategyApiException : StrategyException
             _ => (null, 0, 0),
         };
         var where = string.IsNullOrEmpty(path) ? "$" : "$." + path;
-        var location = line > 0 ? string.Create(CultureInfo.InvariantCulture, $" (line {line}, position {position})") : string.Empty;
+        var location = line > 0 ? FormattableString.Invariant($" (line {line}, position {position})") : string.Empty;
         var message = $"the body could not be read as {modelType.Name} at {where}{location}: {Reason(error.Message)}";
         return new StrategyApiException(
             (int)response.StatusCode,
@@ -161,7 +161,7 @@ public class StrategyApiException : StrategyException
 
     private static (string? Id, string? Request) DescribeOperation(HttpRequestMessage? request) =>
         (StrategyRequestOptions.OperationId(request),
-         request?.RequestUri is null ? null : string.Create(CultureInfo.InvariantCulture, $"{request.Method} {DescribePath(request.RequestUri)}"));
+         request?.RequestUri is null ? null : FormattableString.Invariant($"{request.Method} {DescribePath(request.RequestUri)}"));
 
     private static string DescribePath(Uri uri) => uri.IsAbsoluteUri ? uri.AbsolutePath.TrimStart('/') : uri.OriginalString.Split('?')[0];
 
@@ -190,7 +190,7 @@ public class StrategyApiException : StrategyException
         var extra = new List<string>(2);
         if (body.IServerCode is { } iServerCode)
         {
-            extra.Add(string.Create(CultureInfo.InvariantCulture, $"iServerCode {iServerCode}"));
+            extra.Add(FormattableString.Invariant($"iServerCode {iServerCode}"));
         }
 
         if (body.TicketId is not null)

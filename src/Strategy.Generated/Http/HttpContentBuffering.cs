@@ -5,7 +5,7 @@ internal static class HttpContentBuffering
 {
     public static Task BufferAsync(this HttpContent content, CancellationToken cancellationToken)
     {
-        if (content is ByteArrayContent or ReadOnlyMemoryContent)
+        if (content is ByteArrayContent)
         {
             // Already in memory and readable again (the generated clients send StringContent): copying it would only cost.
             return Task.CompletedTask;

@@ -24,7 +24,9 @@ internal sealed class LazyResponseHeaders(HttpResponseMessage response) : IReadO
 
     public bool ContainsKey(string key) => Copy.ContainsKey(key);
 
+#pragma warning disable CS8767 // .NET Standard 2.0 declares the interface without MaybeNullWhen; the attribute is right on every framework.
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out IEnumerable<string> value) => Copy.TryGetValue(key, out value);
+#pragma warning restore CS8767
 
     public IEnumerator<KeyValuePair<string, IEnumerable<string>>> GetEnumerator() => Copy.GetEnumerator();
 

@@ -117,6 +117,16 @@ public abstract class StrategyClientBase
 
     private const long SmallBody = 16 * 1024;
 
+    /// <summary>
+    /// The body as text, for the generated clients' error paths. The token is honoured on every
+    /// framework: on .NET Standard 2.0 the wait ends at cancellation and disposing the response ends the read.
+    /// </summary>
+    private protected static Task<string> ReadAsStringAsync(HttpContent content, CancellationToken cancellationToken) =>
+        content.ReadAsStringAsync(cancellationToken);
+
+    // HttpMethod.Patch is missing from .NET Standard 2.0; one shared instance serves every framework.
+    private static readonly HttpMethod Patch = new("PATCH");
+
     /// <summary>The shared instance for a method the generated code names (no new <see cref="HttpMethod"/> per call).</summary>
     /// <param name="method">The method in upper case, such as <c>GET</c>.</param>
     /// <returns>The method.</returns>
@@ -126,7 +136,7 @@ public abstract class StrategyClientBase
         "POST" => HttpMethod.Post,
         "PUT" => HttpMethod.Put,
         "DELETE" => HttpMethod.Delete,
-        "PATCH" => HttpMethod.Patch,
+        "PATCH" => Patch,
         "HEAD" => HttpMethod.Head,
         "OPTIONS" => HttpMethod.Options,
         _ => new HttpMethod(method),

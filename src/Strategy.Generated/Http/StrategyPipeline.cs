@@ -33,10 +33,6 @@ internal static class StrategyPipeline
         return new Uri(path.EndsWith('/') ? path : path + "/");
     }
 
-    /// <summary>The innermost handler: cookies are the session's, not the socket handler's; connections are recycled so DNS changes are seen.</summary>
-    public static HttpMessageHandler CreatePrimaryHandler() =>
-        new SocketsHttpHandler { UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-
     /// <summary>Sets what the options say about the client itself: where it points and how long one request may take.</summary>
     public static void Configure(HttpClient client, StrategyClientOptions options)
     {

@@ -7,10 +7,10 @@ namespace Strategy.Generated.Http;
 /// </summary>
 internal static class StrategyRequestOptions
 {
-    private static readonly HttpRequestOptionsKey<RequestInfo> InfoKey = new("Strategy.Request");
+    private const string InfoKeyName = "Strategy.Request";
 
     public static void SetOperation(HttpRequestMessage request, string operationId, string? pathTemplate, string? minimumServerVersion) =>
-        request.Options.Set(InfoKey, new RequestInfo(operationId, pathTemplate, minimumServerVersion));
+        Store(request, new RequestInfo(operationId, pathTemplate, minimumServerVersion));
 
     /// <summary>The operationId the generated client recorded, or <see langword="null"/> for a request made another way.</summary>
     public static string? OperationId(HttpRequestMessage? request) => Info(request)?.OperationId;
@@ -31,14 +31,17 @@ internal static class StrategyRequestOptions
         {
             // A request the generated client did not make: count it all the same.
             info = new RequestInfo(null, null, null);
-            request.Options.Set(InfoKey, info);
+            Store(request, info);
         }
 
         return Interlocked.Increment(ref info.Attempts) - 1;
     }
 
-    private static RequestInfo? Info(HttpRequestMessage? request) =>
-        request is not null && request.Options.TryGetValue(InfoKey, out var info) ? info : null;
+    private static RequestInfo? Info(HttpRequestMessage? request) => request is null ? null : Stored(request);
+
+    private static void Store(HttpRequestMessage request, RequestInfo info) => HttpPlatform.SetProperty(request, InfoKeyName, info);
+
+    private static RequestInfo? Stored(HttpRequestMessage request) => HttpPlatform.GetProperty<RequestInfo>(request, InfoKeyName);
 
     private sealed class RequestInfo(string? operationId, string? pathTemplate, string? minimumServerVersion)
     {

@@ -97,9 +97,9 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
                 UseJitter = true,
                 Delay = _options.BaseDelay,
                 MaxDelay = _options.MaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(
+                ShouldHandle = args => new ValueTask<bool>(
                     (idempotent ? IsTransient(args.Outcome) : WasNeverSent(args.Outcome)) && ConnectionFailureBudget.Current?.IsExhausted != true),
-                DelayGenerator = args => ValueTask.FromResult(RetryAfterHeader.Read(args.Outcome.Result?.Headers.RetryAfter, _time)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfterHeader.Read(args.Outcome.Result?.Headers.RetryAfter, _time)),
                 OnRetry = args =>
                 {
                     args.Outcome.Result?.Dispose();
@@ -125,5 +125,5 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
 
     /// <summary>The connection could not be made, so the request never reached the server: safe to send even a POST again.</summary>
     private static bool WasNeverSent(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
+        outcome.Exception is { } exception && TransportErrors.NeverReachedServer(exception);
 }

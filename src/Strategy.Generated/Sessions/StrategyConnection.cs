@@ -31,7 +31,7 @@ public sealed class StrategyConnection : IAsyncDisposable
     /// <summary>Creates a connection from the same options <c>AddStrategyClient</c> binds. Nothing is sent until the first request (or <see cref="LoginAsync"/>).</summary>
     /// <param name="options">Where and how to connect: <see cref="StrategyClientOptions.BaseUrl"/> and the credentials are required.</param>
     /// <param name="logger">Where to log requests (secrets redacted); none when <see langword="null"/>.</param>
-    /// <param name="primaryHandler">The innermost handler; a <see cref="SocketsHttpHandler"/> without cookies by default.</param>
+    /// <param name="primaryHandler">The innermost handler; by default the framework's socket handler, without cookies.</param>
     /// <returns>The connection.</returns>
     /// <exception cref="ArgumentException">The options are incomplete; the message names every setting at fault.</exception>
     /// <remarks>
@@ -48,7 +48,7 @@ public sealed class StrategyConnection : IAsyncDisposable
         }
 
         var (client, handler) = StrategyPipeline.CreateClient(
-            StrategyPipelineParts.For(options, logger), options, primaryHandler ?? StrategyPipeline.CreatePrimaryHandler());
+            StrategyPipelineParts.For(options, logger), options, primaryHandler ?? HttpPlatform.CreatePrimaryHandler());
         return new StrategyConnection(client, handler, options.ProjectId);
     }
 
@@ -58,7 +58,7 @@ public sealed class StrategyConnection : IAsyncDisposable
     /// <param name="projectId">The project for the clients this connection creates.</param>
     /// <param name="retry">How to retry transient failures; <see cref="StrategyRetryOptions.Default"/> when <see langword="null"/>.</param>
     /// <param name="logger">Where to log requests (secrets redacted); none when <see langword="null"/>.</param>
-    /// <param name="primaryHandler">The innermost handler; a <see cref="SocketsHttpHandler"/> without cookies by default.</param>
+    /// <param name="primaryHandler">The innermost handler; by default the framework's socket handler, without cookies.</param>
     /// <returns>The connection.</returns>
     /// <exception cref="ArgumentException">The address is not an absolute http or https address, or the credentials lack a user name.</exception>
     public static StrategyConnection Create(

@@ -143,7 +143,12 @@ public sealed class StrategySession : IDisposable
     private CookieHeaderCache? CacheCookieHeader()
     {
         var validUntil = DateTime.MaxValue;
-        foreach (Cookie cookie in _cookies.GetAllCookies())
+        if (HttpPlatform.AllCookies(_cookies) is not { } all)
+        {
+            return null;
+        }
+
+        foreach (Cookie cookie in all)
         {
             var domain = cookie.Domain.TrimStart('.');
             var coversBase = BaseAddress.AbsolutePath.StartsWith(cookie.Path, StringComparison.Ordinal)
@@ -283,7 +288,7 @@ public sealed class StrategySessionHandler : DelegatingHandler
 
         response.Dispose();
         token = await _session.EnsureTokenAsync(base.SendAsync, staleToken: token, cancellationToken).ConfigureAwait(false);
-        using var retry = Clone(request);
+        using var retry = HttpPlatform.Clone(request);
         _session.Attach(retry, token);
         var retried = await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
         _session.KeepCookies(retried);
@@ -312,21 +317,5 @@ public sealed class StrategySessionHandler : DelegatingHandler
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         var code = ErrorBody.Parse(text, response.Content.Headers.ContentType?.MediaType).Code;
         return StrategyApiException.Classify((int)response.StatusCode, code) == StrategyErrorKind.SessionExpired;
-    }
-
-    private static HttpRequestMessage Clone(HttpRequestMessage request)
-    {
-        var clone = new HttpRequestMessage(request.Method, request.RequestUri) { Content = request.Content, Version = request.Version, VersionPolicy = request.VersionPolicy };
-        foreach (var header in request.Headers)
-        {
-            clone.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        foreach (var option in request.Options)
-        {
-            ((IDictionary<string, object?>)clone.Options)[option.Key] = option.Value;
-        }
-
-        return clone;
     }
 }

@@ -52,7 +52,7 @@ internal static class StrategyPolling
                         throw new StrategyOperationFailedException(description, outcome.Value, outcome.Failures, initial);
                 }
 
-                await Task.Delay(PollingDelay.Next(1, options, null, Random.Shared.NextDouble()), clock, cancellationToken).ConfigureAwait(false);
+                await Timers.Delay(clock, PollingDelay.Next(1, options, null, Random.Shared.NextDouble()), cancellationToken).ConfigureAwait(false);
             }
 
             while (true)
@@ -63,7 +63,7 @@ internal static class StrategyPolling
 
                 // The status call runs under the time left, so a call that hangs cannot outlast the wait.
                 var callLimit = options.Timeout - clock.GetElapsedTime(started);
-                using var deadline = new CancellationTokenSource(callLimit > LastCallGrace ? callLimit : LastCallGrace, clock);
+                using var deadline = Timers.CancelAfter(clock, callLimit > LastCallGrace ? callLimit : LastCallGrace);
                 using var callToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
                 try
                 {
@@ -113,7 +113,7 @@ internal static class StrategyPolling
                 var delay = PollingDelay.Next(attempt, options, retryAfter, Random.Shared.NextDouble(), elapsed);
                 var left = options.Timeout - elapsed;
                 deadlineReached = delay >= left;
-                await Task.Delay(deadlineReached ? left : delay, clock, cancellationToken).ConfigureAwait(false);
+                await Timers.Delay(clock, deadlineReached ? left : delay, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex)

@@ -134,7 +134,7 @@ internal static class StrategyScope
         using (ConnectionFailureBudget.Use(budget))
         {
             // Its own time limit, not the caller's token: clean-up also runs after cancellation.
-            using var timeout = new CancellationTokenSource(options.CleanupTimeout, options.TimeProvider);
+            using var timeout = Timers.CancelAfter(options.TimeProvider, options.CleanupTimeout);
             try
             {
                 await close(resourceId, timeout.Token).ConfigureAwait(false);

@@ -1,0 +1,75 @@
+using System.Net;
+
+namespace Strategy.Generated;
+
+/// <summary>
+/// The HTTP pieces that differ between .NET and .NET Standard 2.0 (the .NET Framework), each
+/// behind one call so the handlers above have one code path.
+/// </summary>
+internal static class HttpPlatform
+{
+    /// <summary>
+    /// The innermost handler. Cookies are the session's, not the handler's. On .NET, connections are
+    /// recycled so DNS changes are seen; the .NET Framework's handler leaves that to its ServicePoint.
+    /// </summary>
+    public static HttpMessageHandler CreatePrimaryHandler() =>
+#if NET5_0_OR_GREATER
+        new SocketsHttpHandler { UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+#else
+        new HttpClientHandler { UseCookies = false };
+#endif
+
+    /// <summary>
+    /// Every cookie in <paramref name="cookies"/>, or <see langword="null"/> where the framework cannot
+    /// list them (.NET Standard 2.0): callers then ask the container for each request's header.
+    /// </summary>
+    public static CookieCollection? AllCookies(CookieContainer cookies) =>
+#if NET6_0_OR_GREATER
+        cookies.GetAllCookies();
+#else
+        null;
+#endif
+
+    /// <summary>Records <paramref name="value"/> on the request under <paramref name="key"/> for the handlers further on.</summary>
+    public static void SetProperty<T>(HttpRequestMessage request, string key, T value)
+        where T : class =>
+#if NET5_0_OR_GREATER
+        request.Options.Set(new HttpRequestOptionsKey<T>(key), value);
+#else
+        request.Properties[key] = value;
+#endif
+
+    /// <summary>What the request carries under <paramref name="key"/>, or <see langword="null"/>.</summary>
+    public static T? GetProperty<T>(HttpRequestMessage request, string key)
+        where T : class =>
+#if NET5_0_OR_GREATER
+        request.Options.TryGetValue(new HttpRequestOptionsKey<T>(key), out var value) ? value : null;
+#else
+        request.Properties.TryGetValue(key, out var value) ? value as T : null;
+#endif
+
+    /// <summary>A copy of <paramref name="request"/> to send again: same method, address, content, version, headers and properties.</summary>
+    public static HttpRequestMessage Clone(HttpRequestMessage request)
+    {
+        var clone = new HttpRequestMessage(request.Method, request.RequestUri) { Content = request.Content, Version = request.Version };
+#if NET5_0_OR_GREATER
+        clone.VersionPolicy = request.VersionPolicy;
+        var properties = (IDictionary<string, object?>)request.Options;
+        var cloneProperties = (IDictionary<string, object?>)clone.Options;
+#else
+        var properties = request.Properties;
+        var cloneProperties = clone.Properties;
+#endif
+        foreach (var header in request.Headers)
+        {
+            clone.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        foreach (var property in properties)
+        {
+            cloneProperties[property.Key] = property.Value;
+        }
+
+        return clone;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Strategy.Generated;
+
+/// <summary>
+/// What a failed send says about the connection, read the same way on every framework: .NET 8
+/// names the cause (<c>HttpRequestError</c>); older frameworks only nest a socket or web exception,
+/// which is read instead.
+/// </summary>
+internal static class TransportErrors
+{
+    /// <summary>The cause's name for telemetry (<c>error.type</c>): the <c>HttpRequestError</c> name where one is known.</summary>
+    public static string Describe(Exception exception) =>
+        exception is HttpRequestException http && Cause(http) is { } cause ? cause : exception.GetType().FullName!;
+
+    /// <summary>
+    /// Whether the request never reached the server: the name did not resolve or the connection was
+    /// refused. Only then may a request that changes something be sent again.
+    /// </summary>
+    public static bool NeverReachedServer(Exception exception) =>
+        exception is HttpRequestException http && Cause(http) is NameResolutionError or ConnectionError;
+
+    /// <summary>Whether the failure came without an HTTP answer (no status code): the server could not be talked to.</summary>
+    public static bool HasNoAnswer(Exception exception) =>
+#if NET5_0_OR_GREATER
+        exception is HttpRequestException { StatusCode: null };
+#else
+        // Only EnsureSuccessStatusCode throws this with a status, and the library never calls it.
+        exception is HttpRequestException;
+#endif
+
+    private const string NameResolutionError = "NameResolutionError";
+    private const string ConnectionError = "ConnectionError";
+
+    private static string? Cause(HttpRequestException exception)
+    {
+#if NET8_0_OR_GREATER
+        if (exception.HttpRequestError != HttpRequestError.Unknown)
+        {
+            return exception.HttpRequestError.ToString();
+        }
+#endif
+        return CauseFromInner(exception);
+    }
+
+    /// <summary>The cause read from the nested exceptions, as frameworks without <c>HttpRequestError</c> report it.</summary>
+    internal static string? CauseFromInner(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            switch (inner)
+            {
+                case SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData }:
+                case WebException { Status: WebExceptionStatus.NameResolutionFailure or WebExceptionStatus.ProxyNameResolutionFailure }:
+                    return NameResolutionError;
+                case SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.AddressNotAvailable }:
+                case WebException { Status: WebExceptionStatus.ConnectFailure }:
+                    return ConnectionError;
+            }
+        }
+
+        return null;
+    }
+}
