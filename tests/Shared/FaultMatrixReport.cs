@@ -27,7 +27,15 @@ internal static class FaultMatrixReport
 
     public static void Write(FaultMatrixRow row, Assembly testAssembly)
     {
-        var repoRoot = testAssembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
+        var metadata = testAssembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToList();
+        var repoRoot = metadata.Single(a => a.Key == "RepoRoot").Value!;
+
+        // A suite run against another asset of the library adds its own rows, labelled with that asset.
+        if (metadata.SingleOrDefault(a => a.Key == "StrategyLibraryFramework")?.Value is "netstandard2.0")
+        {
+            row = row with { Fault = row.Fault + " (netstandard2.0 asset)" };
+        }
+
         var directory = Directory.CreateDirectory(Path.Combine(repoRoot, "artifacts", "fault-matrix"));
         File.WriteAllText(Path.Combine(directory.FullName, "header.md"), Header + "\n");
         var name = new string(row.Fault.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
 
 namespace Strategy.Generated;
 
 /// <summary>
-/// What a failed send says about the connection, read the same way on every framework: .NET 8
-/// names the cause (<c>HttpRequestError</c>); older frameworks only nest a socket or web exception,
-/// which is read instead.
+/// What a failed send says about the connection, read the same way on every asset: .NET 8 names
+/// the cause (<c>HttpRequestError</c>) and .NET 5 the status; the .NET Standard build reads those
+/// properties where the runtime has them, and otherwise the nested socket or web exception.
 /// </summary>
 internal static class TransportErrors
 {
@@ -26,23 +27,25 @@ internal static class TransportErrors
 #if NET5_0_OR_GREATER
         exception is HttpRequestException { StatusCode: null };
 #else
-        // Only EnsureSuccessStatusCode throws this with a status, and the library never calls it.
-        exception is HttpRequestException;
+        exception is HttpRequestException http && StatusCodeProperty?.GetValue(http) is null;
 #endif
 
     private const string NameResolutionError = "NameResolutionError";
     private const string ConnectionError = "ConnectionError";
 
-    private static string? Cause(HttpRequestException exception)
-    {
+    private static string? Cause(HttpRequestException exception) => NamedCause(exception) ?? CauseFromInner(exception);
+
 #if NET8_0_OR_GREATER
-        if (exception.HttpRequestError != HttpRequestError.Unknown)
-        {
-            return exception.HttpRequestError.ToString();
-        }
+    private static string? NamedCause(HttpRequestException exception) =>
+        exception.HttpRequestError == HttpRequestError.Unknown ? null : exception.HttpRequestError.ToString();
+#else
+    // A .NET Standard build on a newer runtime: the properties are there, only this build cannot name them.
+    private static readonly PropertyInfo? HttpRequestErrorProperty = typeof(HttpRequestException).GetProperty("HttpRequestError");
+    private static readonly PropertyInfo? StatusCodeProperty = typeof(HttpRequestException).GetProperty("StatusCode");
+
+    private static string? NamedCause(HttpRequestException exception) =>
+        HttpRequestErrorProperty?.GetValue(exception)?.ToString() is { } name && name != "Unknown" ? name : null;
 #endif
-        return CauseFromInner(exception);
-    }
 
     /// <summary>The cause read from the nested exceptions, as frameworks without <c>HttpRequestError</c> report it.</summary>
     internal static string? CauseFromInner(Exception exception)
