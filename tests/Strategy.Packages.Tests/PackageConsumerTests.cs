@@ -1,13 +1,16 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 
 namespace Strategy.Packages.Tests;
 
 /// <summary>
-/// The packages as a downstream team gets them: a net8.0 service (the library's oldest asset) on a
-/// generic host, bound from configuration, depending on the client interfaces, running a workflow
-/// against the emulator installed and started as the <c>strategy-emulator</c> .NET tool.
+/// The packages as a downstream team gets them: a net8.0 service (the library's oldest .NET asset)
+/// on a generic host, bound from configuration, calling a netstandard2.0 library in C# 7.3 (compiled
+/// against the package's netstandard2.0 asset) that depends on the client interfaces, running
+/// workflows against the emulator installed and started as the <c>strategy-emulator</c> .NET tool.
 /// </summary>
 [Category("Packaging")]
 public sealed partial class PackageConsumerTests
@@ -15,65 +18,98 @@ public sealed partial class PackageConsumerTests
     private static string RepoRoot => typeof(PackageConsumerTests).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
 
-    [Test]
-    public async Task A_net8_service_on_a_generic_host_runs_PublishAndWaitAsync_through_the_interfaces_against_the_emulator_tool()
+    // A unique version, so no earlier package of the same version in the NuGet cache can stand in.
+    private readonly string _version = $"0.1.0-consumer.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+    private DirectoryInfo _work = null!;
+    private string _feed = null!;
+
+    [OneTimeSetUp]
+    public async Task PackAsync()
     {
-        // A unique version, so no earlier package of the same version in the NuGet cache can stand in.
-        var version = $"0.1.0-consumer.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        var work = Directory.CreateTempSubdirectory("strategy-consumer-");
+        _work = Directory.CreateTempSubdirectory("strategy-consumer-");
+        _feed = Directory.CreateDirectory(Path.Combine(_work.FullName, "feed")).FullName;
+        foreach (var project in new[] { "src/Strategy.Generated/Strategy.Generated.csproj", "src/Strategy.Emulator.Tool/Strategy.Emulator.Tool.csproj" })
+        {
+            await RunAsync(RepoRoot, "dotnet", "pack", Path.Combine(RepoRoot, project), "-c", "Release", "-o", _feed, $"-p:Version={_version}", "--nologo");
+        }
+    }
+
+    [OneTimeTearDown]
+    public void DeleteWork() => _work.Delete(recursive: true);
+
+    [Test]
+    public void The_package_has_three_assets_and_each_dependency_group_lists_what_its_asset_needs()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(_feed, $"Strategy.Generated.{_version}.nupkg"));
+        var assemblies = package.Entries.Select(e => e.FullName).Where(n => n.EndsWith(".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        using var nuspec = package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        var ns = XNamespace.Get("http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd");
+        var groups = XDocument.Load(nuspec).Descendants(ns + "group").ToDictionary(
+            g => (string)g.Attribute("targetFramework")!,
+            g => g.Elements(ns + "dependency").Select(d => (string)d.Attribute("id")!).Order(StringComparer.Ordinal).ToList());
+
+        // Every asset: what the code calls, plus the two facades a netstandard2.0 caller's assembly names.
+        string[] common = ["Microsoft.Bcl.AsyncInterfaces", "Microsoft.Bcl.TimeProvider", "Microsoft.Extensions.Configuration.Binder", "Microsoft.Extensions.Http", "Microsoft.Extensions.Logging.Abstractions", "Newtonsoft.Json", "Polly.Core"];
+        Assert.Multiple(() =>
+        {
+            Assert.That(assemblies, Is.EqualTo(new[] { "lib/net10.0/Strategy.Generated.dll", "lib/net8.0/Strategy.Generated.dll", "lib/netstandard2.0/Strategy.Generated.dll" }));
+            Assert.That(groups.Keys, Is.EquivalentTo(new[] { "net8.0", "net10.0", ".NETStandard2.0" }));
+            Assert.That(groups["net8.0"], Is.EqualTo(common));
+            Assert.That(groups["net10.0"], Is.EqualTo(common));
+            // ActivitySource and Meter are in the framework from .NET 5; .NET Standard needs the package. Polyfill is source only.
+            Assert.That(groups[".NETStandard2.0"], Is.EqualTo(common.Append("System.Diagnostics.DiagnosticSource").Order(StringComparer.Ordinal)));
+        });
+    }
+
+    [Test]
+    public async Task A_net8_service_and_its_netstandard2_library_run_PublishAndWaitAsync_against_the_emulator_tool()
+    {
+        var tools = Path.Combine(_work.FullName, "tools");
+        await RunAsync(_work.FullName, "dotnet", "tool", "install", "Strategy.Emulator.Tool", "--tool-path", tools, "--add-source", _feed, "--version", _version);
+        var help = await RunAsync(_work.FullName, Path.Combine(tools, "strategy-emulator"), "--help");
+
+        // Outside the repository, so none of its Directory.Build.props, central versions or project references apply.
+        var consumer = Directory.CreateDirectory(Path.Combine(_work.FullName, "consumer")).FullName;
+        var template = Path.Combine(AppContext.BaseDirectory, "Consumer");
+        File.Copy(Path.Combine(template, "Consumer.csproj.template"), Path.Combine(consumer, "Consumer.csproj"));
+        File.Copy(Path.Combine(template, "Program.cs"), Path.Combine(consumer, "Program.cs"));
+        var library = Directory.CreateDirectory(Path.Combine(consumer, "Refresh")).FullName;
+        File.Copy(Path.Combine(template, "Refresh", "Refresh.csproj.template"), Path.Combine(library, "Refresh.csproj"));
+        File.Copy(Path.Combine(template, "Refresh", "NightlyRefresh.cs"), Path.Combine(library, "NightlyRefresh.cs"));
+        await File.WriteAllTextAsync(Path.Combine(consumer, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="strategy-local" value="{_feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        await RunAsync(consumer, "dotnet", "build", Path.Combine(consumer, "Consumer.csproj"), $"-p:StrategyVersion={_version}", "--nologo");
+
+        using var emulator = Start(_work.FullName, Path.Combine(tools, "strategy-emulator"), "--urls", "http://127.0.0.1:0", "--path-base", "/MicroStrategyLibrary", "--publish-duration", "0.2");
         try
         {
-            var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
-            foreach (var project in new[] { "src/Strategy.Generated/Strategy.Generated.csproj", "src/Strategy.Emulator.Tool/Strategy.Emulator.Tool.csproj" })
+            var baseUrl = await ReadBaseUrlAsync(emulator);
+            var output = await RunAsync(consumer, "dotnet", "run", "--no-build", "--project", Path.Combine(consumer, "Consumer.csproj"), "--",
+                $"--Strategy:BaseUrl={baseUrl}", "--Strategy:ProjectId=B7CA92F04B9FAE8D941C3E9B7E0CD754",
+                "--Strategy:Username=administrator", "--Strategy:Password=", "--DataModelId=9F4772B837604551B4D3CC916ADC5598");
+
+            Assert.Multiple(() =>
             {
-                await RunAsync(RepoRoot, "dotnet", "pack", Path.Combine(RepoRoot, project), "-c", "Release", "-o", feed, $"-p:Version={version}", "--nologo");
-            }
-
-            var tools = Path.Combine(work.FullName, "tools");
-            await RunAsync(work.FullName, "dotnet", "tool", "install", "Strategy.Emulator.Tool", "--tool-path", tools, "--add-source", feed, "--version", version);
-            var help = await RunAsync(work.FullName, Path.Combine(tools, "strategy-emulator"), "--help");
-
-            // Outside the repository, so none of its Directory.Build.props, central versions or project references apply.
-            var consumer = Directory.CreateDirectory(Path.Combine(work.FullName, "consumer")).FullName;
-            var template = Path.Combine(AppContext.BaseDirectory, "Consumer");
-            File.Copy(Path.Combine(template, "Consumer.csproj.template"), Path.Combine(consumer, "Consumer.csproj"));
-            File.Copy(Path.Combine(template, "Program.cs"), Path.Combine(consumer, "Program.cs"));
-            await File.WriteAllTextAsync(Path.Combine(consumer, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="strategy-local" value="{feed}" />
-                  </packageSources>
-                </configuration>
-                """);
-            await RunAsync(consumer, "dotnet", "build", Path.Combine(consumer, "Consumer.csproj"), $"-p:StrategyVersion={version}", "--nologo");
-
-            using var emulator = Start(work.FullName, Path.Combine(tools, "strategy-emulator"), "--urls", "http://127.0.0.1:0", "--path-base", "/MicroStrategyLibrary", "--publish-duration", "0.2");
-            try
-            {
-                var baseUrl = await ReadBaseUrlAsync(emulator);
-                var output = await RunAsync(consumer, "dotnet", "run", "--no-build", "--project", Path.Combine(consumer, "Consumer.csproj"), "--",
-                    $"--Strategy:BaseUrl={baseUrl}", "--Strategy:ProjectId=B7CA92F04B9FAE8D941C3E9B7E0CD754",
-                    "--Strategy:Username=administrator", "--Strategy:Password=", "--DataModelId=9F4772B837604551B4D3CC916ADC5598");
-
-                Assert.Multiple(() =>
-                {
-                    Assert.That(output, Does.Contain("consumer ok: status 0, tables 3, fake 0, spec 2025.08.0"));
-                    Assert.That(help, Does.Contain("POST   /__emulator/faults").And.Contain("--server-version"));
-                    var assets = File.ReadAllText(Path.Combine(consumer, "obj", "project.assets.json"));
-                    Assert.That(assets, Does.Contain($"Strategy.Generated/{version}"), "the consumer restored the package, not a project");
-                    Assert.That(assets, Does.Contain("lib/net8.0/Strategy.Generated.dll"), "the net8.0 asset");
-                });
-            }
-            finally
-            {
-                emulator.Kill(entireProcessTree: true);
-                await emulator.WaitForExitAsync();
-            }
+                Assert.That(output, Does.Contain("consumer ok: status 0, tables 3, fake 0, script tables 3, spec 2025.08.0"));
+                Assert.That(help, Does.Contain("POST   /__emulator/faults").And.Contain("--server-version"));
+                var assets = File.ReadAllText(Path.Combine(consumer, "obj", "project.assets.json"));
+                Assert.That(assets, Does.Contain($"Strategy.Generated/{_version}"), "the consumer restored the package, not a project");
+                Assert.That(assets, Does.Contain("lib/net8.0/Strategy.Generated.dll"), "the net8.0 asset");
+                var libraryAssets = File.ReadAllText(Path.Combine(library, "obj", "project.assets.json"));
+                Assert.That(libraryAssets, Does.Contain("lib/netstandard2.0/Strategy.Generated.dll"), "the library compiled against the netstandard2.0 asset");
+                Assert.That(libraryAssets, Does.Contain("System.Diagnostics.DiagnosticSource/10.0.12"), "with that asset's own dependency group");
+            });
         }
         finally
         {
-            work.Delete(recursive: true);
+            emulator.Kill(entireProcessTree: true);
+            await emulator.WaitForExitAsync();
         }
     }
 
