@@ -30,7 +30,8 @@ internal static class FaultMatrixReport
         var metadata = testAssembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToList();
         var repoRoot = metadata.Single(a => a.Key == "RepoRoot").Value!;
 
-        // A suite run against another asset of the library adds its own rows, labelled with that asset.
+        // A suite run against another asset of the library adds its own rows, labelled with that asset
+        // (the CLI tests link this file without the asset metadata: they run the CLI's own asset).
         if (metadata.SingleOrDefault(a => a.Key == "StrategyLibraryFramework")?.Value is "netstandard2.0")
         {
             row = row with { Fault = row.Fault + " (netstandard2.0 asset)" };

@@ -12,11 +12,29 @@ internal static class HttpPlatform
     /// The innermost handler. Cookies are the session's, not the handler's. On .NET, connections are
     /// recycled so DNS changes are seen; the .NET Framework's handler leaves that to its ServicePoint.
     /// </summary>
-    public static HttpMessageHandler CreatePrimaryHandler() =>
+    public static HttpMessageHandler CreatePrimaryHandler()
+    {
 #if NET5_0_OR_GREATER
-        new SocketsHttpHandler { UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        return new SocketsHttpHandler { UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 #else
-        new HttpClientHandler { UseCookies = false };
+        var handler = new HttpClientHandler { UseCookies = false };
+        try
+        {
+            // The .NET Framework allows two connections per server to a desktop process, which would
+            // queue concurrent workflows and prefetched pages behind each other; .NET has no such limit.
+            handler.MaxConnectionsPerServer = UnlimitedConnections;
+        }
+        catch (PlatformNotSupportedException)
+        {
+            // A platform whose handler does not expose the limit keeps its own.
+        }
+
+        return handler;
+#endif
+    }
+
+#if !NET5_0_OR_GREATER
+    private const int UnlimitedConnections = int.MaxValue;
 #endif
 
     /// <summary>

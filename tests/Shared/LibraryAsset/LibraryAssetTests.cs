@@ -10,8 +10,7 @@ public sealed class LibraryAssetTests
     [Test]
     public void The_suite_runs_against_the_asset_its_project_references()
     {
-        var expected = typeof(LibraryAssetTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "StrategyLibraryFramework").Value;
+        var expected = LibraryAsset.Framework;
         var loaded = typeof(StrategyConnection).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;
 
         Assert.That(loaded, Is.EqualTo(expected switch
