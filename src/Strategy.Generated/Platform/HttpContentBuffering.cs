@@ -1,4 +1,4 @@
-namespace Strategy.Generated.Http;
+namespace Strategy.Generated;
 
 /// <summary>Buffers content so it can be read or sent more than once, with cancellation where the runtime has it.</summary>
 internal static class HttpContentBuffering
