@@ -1,4 +1,3 @@
-
 namespace Strategy.Generated;
 
 /// <summary>Adds table selection to the generated <c>PublishAndWaitAsync</c>.</summary>

@@ -1,4 +1,3 @@
-
 namespace Strategy.Generated;
 
 /// <summary>Where and how the clients registered by <c>AddStrategyClient</c> connect; binds from configuration (section <c>Strategy</c>).</summary>

@@ -1,4 +1,3 @@
-
 namespace Strategy.Generated;
 
 /// <summary>The server reported that long-running work (a task, a publish) failed.</summary>

@@ -22,8 +22,8 @@ internal static class TransportErrors
     public static bool NeverReachedServer(Exception exception) =>
         exception is HttpRequestException http && Cause(http) is NameResolutionError or ConnectionError;
 
-    /// <summary>Whether the failure came without an HTTP answer (no status code): the server could not be talked to.</summary>
-    public static bool HasNoAnswer(Exception exception) =>
+    /// <summary>Whether the server could not be talked to at all (refused, reset, no such host): a failure without an HTTP answer.</summary>
+    public static bool IsConnectionFailure(Exception exception) =>
 #if NET5_0_OR_GREATER
         exception is HttpRequestException { StatusCode: null };
 #else

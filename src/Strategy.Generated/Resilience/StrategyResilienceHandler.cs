@@ -76,7 +76,7 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
             ConnectionFailureBudget.Current?.RecordAnswer();
             return response;
         }
-        catch (Exception ex) when (TransientFailures.IsConnectionFailure(ex))
+        catch (Exception ex) when (TransportErrors.IsConnectionFailure(ex))
         {
             // Each attempt spends the wait's budget, so a dead server is given up on after the
             // budget, not after retries x status calls.

@@ -1,4 +1,3 @@
-
 namespace Strategy.Generated;
 
 /// <summary>The one definition of a transient failure, shared by request retries and the polling core.</summary>
@@ -6,9 +5,6 @@ internal static class TransientFailures
 {
     /// <summary>Statuses that say "try again later": request timeout, throttling, server and gateway errors.</summary>
     public static bool IsTransientStatus(int status) => status is 408 or 429 or 500 or 502 or 503 or 504;
-
-    /// <summary>Whether <paramref name="exception"/> says the server could not be talked to at all (refused, reset, no such host: no HTTP answer).</summary>
-    public static bool IsConnectionFailure(Exception exception) => TransportErrors.HasNoAnswer(exception);
 
     /// <summary>Whether a failed call is worth repeating: a transient status, a broken connection, or HttpClient's own timeout.</summary>
     public static bool IsTransient(Exception exception, CancellationToken cancellationToken) => exception switch

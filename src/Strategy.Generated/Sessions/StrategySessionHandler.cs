@@ -1,5 +1,4 @@
 using System.Net;
-using Strategy.Generated.Http;
 
 namespace Strategy.Generated.Http;
 

@@ -1,4 +1,3 @@
-
 namespace Strategy.Generated;
 
 /// <summary>
@@ -87,7 +86,7 @@ internal static class StrategyPolling
                 {
                     throw new StrategyWaitTimeoutException(description, options.Timeout, clock.GetElapsedTime(started), attempt, lastState);
                 }
-                catch (Exception ex) when (TransientFailures.IsConnectionFailure(ex))
+                catch (Exception ex) when (TransportErrors.IsConnectionFailure(ex))
                 {
                     // Counted here unless the retry handler already counted this attempt.
                     budget.RecordFailure(ex, null);

@@ -49,7 +49,7 @@ internal static class StrategyScope
                     {
                         resourceId = await open(cancellationToken).ConfigureAwait(false);
                     }
-                    catch (HttpRequestException ex) when (TransientFailures.IsConnectionFailure(ex))
+                    catch (HttpRequestException ex) when (TransportErrors.IsConnectionFailure(ex))
                     {
                         throw Unreachable(scope, budget, ex);
                     }
@@ -94,7 +94,7 @@ internal static class StrategyScope
                     span.Event("strategy." + scope.Resource + "_reopened", "strategy." + scope.Resource + "_id", resourceId);
                     span.Tag("strategy.reopens", reopens);
                 }
-                catch (HttpRequestException ex) when (TransientFailures.IsConnectionFailure(ex))
+                catch (HttpRequestException ex) when (TransportErrors.IsConnectionFailure(ex))
                 {
                     serverGone = true;
                     throw Unreachable(scope, budget, ex);

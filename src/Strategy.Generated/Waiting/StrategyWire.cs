@@ -1,4 +1,3 @@
-
 namespace Strategy.Generated;
 
 /// <summary>

@@ -25,7 +25,7 @@ public sealed class TransportErrorTests
         {
             Assert.That(TransportErrors.NeverReachedServer(exception), Is.True);
             Assert.That(TransportErrors.CauseFromInner(exception), Is.EqualTo(cause));
-            Assert.That(TransportErrors.HasNoAnswer(exception), Is.True);
+            Assert.That(TransportErrors.IsConnectionFailure(exception), Is.True);
         });
     }
 
@@ -72,8 +72,8 @@ public sealed class TransportErrorTests
         {
             Assert.That(TransportErrors.Describe(secure), Is.EqualTo("SecureConnectionError"));
             Assert.That(TransportErrors.NeverReachedServer(new HttpRequestException(HttpRequestError.ConnectionError, "refused")), Is.True);
-            Assert.That(TransportErrors.HasNoAnswer(withStatus), Is.False, "an exception that carries a status had an answer");
-            Assert.That(TransportErrors.HasNoAnswer(secure), Is.True);
+            Assert.That(TransportErrors.IsConnectionFailure(withStatus), Is.False, "an exception that carries a status had an answer");
+            Assert.That(TransportErrors.IsConnectionFailure(secure), Is.True);
         });
     }
 
