@@ -1,4 +1,3 @@
-
 namespace Strategy.Generated.Tests.Support;
 
 internal static class Waits

@@ -1,4 +1,3 @@
-
 namespace Strategy.Generated.Tests.Workflows;
 
 public sealed class PollingDelayTests
