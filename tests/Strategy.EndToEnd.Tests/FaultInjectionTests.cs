@@ -49,4 +49,34 @@ public sealed class FaultInjectionTests : EmulatorTest
 
         Assert.That(() => schedules.ListSchedulesAsync(), Throws.InstanceOf<TaskCanceledException>().With.InnerException.InstanceOf<TimeoutException>());
     }
+
+    [Test]
+    public async Task A_delay_posted_in_seconds_really_holds_the_answer()
+    {
+        using var control = new HttpClient { BaseAddress = Emulator.BaseUrl };
+        using var posted = await control.PostAsync("__emulator/faults",
+            new StringContent("""{"pathContains":"/api/schedules","delay":10}""", Encoding.UTF8, "application/json"));
+        Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Connection.HttpClient.Timeout = TimeSpan.FromSeconds(1);
+        var schedules = Connection.CreateClient<SchedulesClient>();
+
+        // Ten seconds, not ten ticks: the call outlasts the client's one-second limit.
+        Assert.That(() => schedules.ListSchedulesAsync(), Throws.InstanceOf<TaskCanceledException>().With.InnerException.InstanceOf<TimeoutException>());
+    }
+
+    [TestCase("""{"delay":"soon"}""")]
+    [TestCase("""{"delay":true}""")]
+    [TestCase("""{"count":""")]
+    public async Task A_fault_rule_that_cannot_be_read_is_refused_with_a_json_error(string body)
+    {
+        using var control = new HttpClient { BaseAddress = Emulator.BaseUrl };
+        using var posted = await control.PostAsync("__emulator/faults", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await posted.Content.ReadAsStringAsync(), Does.Contain("\"code\":\"ERR006\""));
+        });
+        Assert.That(Emulator.Faults.Take("GET", "/api/schedules"), Is.Null, "nothing was added");
+    }
 }

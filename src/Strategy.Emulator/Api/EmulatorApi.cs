@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Newtonsoft.Json;
 using Strategy.Emulator.Faults;
 using Strategy.Emulator.State;
 using Strategy.Emulator.Validation;
@@ -142,7 +143,16 @@ internal static class EmulatorApi
         var control = app.MapGroup(ControlPrefix);
         control.MapPost("/faults", async (HttpContext context) =>
         {
-            var rule = EmulatorJson.Read<FaultRule>(await new StreamReader(context.Request.Body).ReadToEndAsync());
+            FaultRule? rule;
+            try
+            {
+                rule = EmulatorJson.Read<FaultRule>(await new StreamReader(context.Request.Body).ReadToEndAsync());
+            }
+            catch (JsonException ex)
+            {
+                return EmulatorJson.Error(400, "ERR006", $"The fault rule could not be read: {ex.Message}");
+            }
+
             if (rule is null || rule.Count < 1)
             {
                 return EmulatorJson.Error(400, "ERR006", "Send a fault rule with a count of at least 1.");

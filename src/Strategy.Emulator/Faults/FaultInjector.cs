@@ -1,3 +1,6 @@
+using System.Globalization;
+using Newtonsoft.Json;
+
 namespace Strategy.Emulator.Faults;
 
 /// <summary>A fault to inject into the next matching requests.</summary>
@@ -18,7 +21,8 @@ public sealed record FaultRule
     /// <summary>The <c>Retry-After</c> seconds to send with <see cref="Status"/>.</summary>
     public int? RetryAfterSeconds { get; init; }
 
-    /// <summary>Wait this long before handling (or failing) the request.</summary>
+    /// <summary>Wait this long before handling (or failing) the request. Over the control endpoint: seconds (<c>"delay": 2.5</c>) or <c>"00:00:02.5"</c>.</summary>
+    [JsonConverter(typeof(SecondsConverter))]
     public TimeSpan? Delay { get; init; }
 
     /// <summary>Drop the connection without answering.</summary>
@@ -83,6 +87,35 @@ public sealed class FaultInjector
             }
 
             return null;
+        }
+    }
+}
+
+/// <summary>
+/// Reads a duration as the control endpoint's users write it: a number of seconds, as every other
+/// emulator setting, or a <see cref="TimeSpan"/> text. A bare number was read as ticks before, which
+/// made <c>"delay": 120</c> a 12 µs delay.
+/// </summary>
+internal sealed class SecondsConverter : JsonConverter<TimeSpan?>
+{
+    public override TimeSpan? ReadJson(JsonReader reader, Type objectType, TimeSpan? existingValue, bool hasExistingValue, JsonSerializer serializer) =>
+        reader.TokenType switch
+        {
+            JsonToken.Null => null,
+            JsonToken.Integer or JsonToken.Float => TimeSpan.FromSeconds(Convert.ToDouble(reader.Value, CultureInfo.InvariantCulture)),
+            JsonToken.String when TimeSpan.TryParse((string)reader.Value!, CultureInfo.InvariantCulture, out var text) => text,
+            _ => throw new JsonSerializationException($"'{reader.Value}' is not a duration: send seconds (2.5) or hh:mm:ss."),
+        };
+
+    public override void WriteJson(JsonWriter writer, TimeSpan? value, JsonSerializer serializer)
+    {
+        if (value is { } duration)
+        {
+            writer.WriteValue(duration.TotalSeconds);
+        }
+        else
+        {
+            writer.WriteNull();
         }
     }
 }
