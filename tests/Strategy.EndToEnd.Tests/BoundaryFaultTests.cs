@@ -73,6 +73,7 @@ public sealed class BoundaryFaultTests
         Assert.Multiple(() =>
         {
             Assert.That(error, Is.InstanceOf<StrategyWaitTimeoutException>());
+            Assert.That(error?.Message, Does.Contain("and 1 status call (time limit 2 s); no status was read."), "the one call never answered");
             Assert.That(elapsed, Is.GreaterThanOrEqualTo(limit).And.LessThan(limit + TimeSpan.FromSeconds(1)), "the call in flight is cut at the limit");
             Assert.That(emulator.OpenInstanceCount, Is.Zero, "the instance is deleted after the timeout");
             Assert.That(emulator.SessionCount, Is.Zero);

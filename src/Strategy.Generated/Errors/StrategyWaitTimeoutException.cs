@@ -13,7 +13,7 @@ public sealed class StrategyWaitTimeoutException : StrategyException
     /// <param name="attempts">How many status calls were made.</param>
     /// <param name="lastState">The last status value seen, if any.</param>
     public StrategyWaitTimeoutException(string operation, TimeSpan timeout, TimeSpan elapsed, int attempts, string? lastState)
-        : base($"Gave up waiting for {operation} after {elapsed.TotalSeconds:0.#} s and {attempts} status calls (time limit {timeout.TotalSeconds:0.#} s); the last status was {lastState ?? "unknown"}.", null)
+        : base($"Gave up waiting for {operation} after {elapsed.TotalSeconds:0.#} s and {attempts} status call{(attempts == 1 ? "" : "s")} (time limit {timeout.TotalSeconds:0.#} s); {(lastState is null ? "no status was read" : "the last status was " + lastState)}.", null)
     {
         Operation = operation;
         Timeout = timeout;
