@@ -27,12 +27,10 @@ internal static class FaultMatrixReport
 
     public static void Write(FaultMatrixRow row, Assembly testAssembly)
     {
-        var metadata = testAssembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToList();
-        var repoRoot = metadata.Single(a => a.Key == "RepoRoot").Value!;
+        var repoRoot = testAssembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
 
-        // A suite run against another asset of the library adds its own rows, labelled with that asset
-        // (the CLI tests link this file without the asset metadata: they run the CLI's own asset).
-        if (metadata.SingleOrDefault(a => a.Key == "StrategyLibraryFramework")?.Value is "netstandard2.0")
+        // A suite run against another asset of the library adds its own rows, labelled with that asset.
+        if (LibraryAsset.IsNetStandard)
         {
             row = row with { Fault = row.Fault + " (netstandard2.0 asset)" };
         }
