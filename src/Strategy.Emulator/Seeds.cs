@@ -27,6 +27,15 @@ public static class Seeds
     /// <summary>Schedule "Personal View" (event based).</summary>
     public const string PersonalViewScheduleId = "E24F501E802911E1BBCB892C4924019B";
 
+    /// <summary>Event "Personal View refresh", the event schedule "Personal View" waits on.</summary>
+    public const string PersonalViewEventId = "4C5E8A2F1B7D4E9A8F3C6B1D2E7A9C04";
+
+    /// <summary>Event "Nightly load finished", which no seeded schedule waits on.</summary>
+    public const string NightlyLoadEventId = "9B2D7F4E6A1C4B8D9E3F5A7C1B2D4E60";
+
+    /// <summary>The project's name.</summary>
+    public const string ProjectName = "MicroStrategy Tutorial";
+
     /// <summary>User Administrator.</summary>
     public const string AdministratorId = "54F3D26011D2896560009A8E67019608";
 

@@ -66,8 +66,17 @@ public sealed class StrategyEmulator : IAsyncDisposable
     /// <summary>Makes the next schema reload task fail.</summary>
     public void FailNextTask() => _state.FailNextTask();
 
-    /// <summary>Makes the next publish end with a table in error.</summary>
+    /// <summary>Makes the next publish end with a table in error (also a publish a subscription run does).</summary>
     public void FailNextPublish() => _state.FailNextPublish();
+
+    /// <summary>Makes the next subscription run (a send, or one an event starts) end in state fail, with an error on its content and recipient.</summary>
+    public void FailNextSubscriptionRun() => _state.EndNextRunWith(Generated.SubscriptionRunState.Fail);
+
+    /// <summary>Makes the next subscription run end in state skip (it had nothing to do).</summary>
+    public void SkipNextSubscriptionRun() => _state.EndNextRunWith(Generated.SubscriptionRunState.Skip);
+
+    /// <summary>Subscription runs still executing on the server.</summary>
+    public int RunningSubscriptionRunCount => _state.RunningRunCount;
 
     /// <summary>Starts an emulator on 127.0.0.1 (a free port unless <see cref="StrategyEmulatorOptions.Port"/> says otherwise).</summary>
     /// <param name="options">How it behaves; defaults when <see langword="null"/>.</param>
@@ -146,9 +155,12 @@ public sealed class StrategyEmulator : IAsyncDisposable
           POST   /__emulator/sessions/expire    expire every session now
           POST   /__emulator/instances/expire   expire every data model instance now
           POST   /__emulator/fail-next/task     make the next schema reload task fail
-          POST   /__emulator/fail-next/publish  make the next publish fail
+          POST   /__emulator/fail-next/publish  make the next publish fail (also a subscription run's)
+          POST   /__emulator/fail-next/subscription  make the next subscription run end in state fail
+          POST   /__emulator/skip-next/subscription  make the next subscription run end in state skip
           POST   /__emulator/subscriptions      store a subscription as another client left it (any shape)
-          GET    /__emulator/state              open sessions and instances, subscriptions, requests without the cookie
+          GET    /__emulator/state              open sessions and instances, subscriptions, running subscription runs,
+                                                requests without the cookie
 
         Ctrl+C or SIGTERM stops it.
         """;

@@ -38,7 +38,8 @@ internal static class EmulatorApi
         MapSchema(app, state, validator);
         MapDataModels(app, state, validator);
         SubscriptionEndpoints.Map(app, state, validator);
-        app.MapGet("/api/schedules", () => EmulatorJson.Ok(new ScheduleList { Schedules = [.. SubscriptionEndpoints.Schedules.Values] }));
+        ScheduleEndpoints.Map(app, state);
+        ServerEndpoints.Map(app, state);
     }
 
     /// <summary>Applies the next matching fault: a delay, a dropped connection, or an error status.</summary>
@@ -178,6 +179,16 @@ internal static class EmulatorApi
             state.FailNextPublish();
             return Results.NoContent();
         });
+        control.MapPost("/fail-next/subscription", () =>
+        {
+            state.EndNextRunWith(SubscriptionRunState.Fail);
+            return Results.NoContent();
+        });
+        control.MapPost("/skip-next/subscription", () =>
+        {
+            state.EndNextRunWith(SubscriptionRunState.Skip);
+            return Results.NoContent();
+        });
         control.MapPost("/subscriptions", async (HttpContext context) =>
         {
             // Stores a subscription as another client left it: any shape the server would keep.
@@ -196,6 +207,7 @@ internal static class EmulatorApi
             sessions = state.SessionCount,
             instances = state.InstanceCount,
             subscriptions = state.SubscriptionCount,
+            runningSubscriptionRuns = state.RunningRunCount,
             requestsWithoutCookie = state.RequestsWithoutCookie,
         }));
     }

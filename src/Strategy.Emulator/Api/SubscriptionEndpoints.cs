@@ -6,15 +6,12 @@ using Strategy.Generated;
 
 namespace Strategy.Emulator.Api;
 
-/// <summary>Subscriptions: stored with ids, owner, dates and next delivery; listed a page at a time.</summary>
+/// <summary>
+/// Subscriptions: stored with ids, owner, dates and next delivery; listed a page at a time; run
+/// now (a send), with the status of their last run; and found by what they depend on.
+/// </summary>
 internal static class SubscriptionEndpoints
 {
-    public static readonly IReadOnlyDictionary<string, Schedule> Schedules = new Dictionary<string, Schedule>(StringComparer.OrdinalIgnoreCase)
-    {
-        [Seeds.AllTheTimeScheduleId] = new() { Id = Seeds.AllTheTimeScheduleId, Name = "All the Time", ScheduleType = ScheduleType.Time_based, Expired = false },
-        [Seeds.PersonalViewScheduleId] = new() { Id = Seeds.PersonalViewScheduleId, Name = "Personal View", ScheduleType = ScheduleType.Event_based, Expired = true },
-    };
-
     public static void Map(WebApplication app, EmulatorState state, SpecValidator validator)
     {
         app.MapGet("/api/subscriptions", (HttpContext context, int? offset, int? limit, string? fields) =>
@@ -50,6 +47,11 @@ internal static class SubscriptionEndpoints
             var now = state.Now;
             var subscription = Build(request!, EmulatorState.NewId(), now, now);
             state.AddSubscription(subscription);
+            if (request!.SendNow == true)
+            {
+                state.StartRun(subscription);
+            }
+
             return EmulatorJson.Ok(subscription, StatusCodes.Status201Created);
         });
 
@@ -100,13 +102,72 @@ internal static class SubscriptionEndpoints
 
             return state.DeleteSubscription(subscriptionId) ? Results.NoContent() : NotFound(subscriptionId);
         });
+
+        app.MapPost("/api/v2/subscriptions/{subscriptionId}/send", (HttpContext context, string subscriptionId) =>
+        {
+            if (EmulatorApi.RequireProject(context) is { } error)
+            {
+                return error;
+            }
+
+            if (state.FindSubscription(subscriptionId) is not { } subscription)
+            {
+                return NotFound(subscriptionId);
+            }
+
+            state.StartRun(subscription);
+            return Results.NoContent();
+        });
+
+        app.MapGet("/api/subscriptions/{subscriptionId}/status", (HttpContext context, string subscriptionId) =>
+        {
+            if (EmulatorApi.RequireProject(context) is { } error)
+            {
+                return error;
+            }
+
+            if (state.FindSubscription(subscriptionId) is null)
+            {
+                return NotFound(subscriptionId);
+            }
+
+            // A subscription that never ran has no status: the server's own answer.
+            return state.LastRun(subscriptionId) is { } run
+                ? EmulatorJson.Ok(run.ToModel(state.Now))
+                : EmulatorJson.Error(500, "ERR002", $"No status for the subscription {subscriptionId}.");
+        });
+
+        app.MapGet("/api/dependentSubscriptions", (HttpContext context, string? objectId, string? type, string? fields) =>
+        {
+            if (string.IsNullOrEmpty(objectId) || string.IsNullOrEmpty(type))
+            {
+                return EmulatorJson.Error(400, "ERR006", "The objectId and type query parameters are required.");
+            }
+
+            Func<Subscription, bool>? dependsOn = type switch
+            {
+                "event" => s => ServerObjects.WaitsOn(s, objectId),
+                "schedule" => s => (s.Schedules ?? []).Any(x => string.Equals(x?.Id, objectId, StringComparison.OrdinalIgnoreCase)),
+                "user" => s => string.Equals(s.Owner?.Id, objectId, StringComparison.OrdinalIgnoreCase)
+                               || (s.Recipients ?? []).Any(r => string.Equals(r?.Id, objectId, StringComparison.OrdinalIgnoreCase)),
+                "report" or "dashboard" => s => (s.Contents ?? []).Any(c => string.Equals(c?.Id, objectId, StringComparison.OrdinalIgnoreCase)),
+                _ => null,
+            };
+            if (dependsOn is null)
+            {
+                return EmulatorJson.Error(400, "ERR006", $"Invalid value at 'type': '{type}' is not one of user, event, schedule, report, dashboard.");
+            }
+
+            var dependents = state.AllSubscriptions().Where(dependsOn).Select(s => EmulatorJson.OnlyFields(s, fields));
+            return EmulatorJson.Ok(new { subscriptions = dependents });
+        });
     }
 
     private static IResult NotFound(string id) => EmulatorJson.Error(404, "ERR004", $"Subscription {id} was not found.");
 
     private static IResult? Check(SubscriptionRequest request)
     {
-        if (request.Schedules.FirstOrDefault(s => !Schedules.ContainsKey(s.Id)) is { } schedule)
+        if (request.Schedules.FirstOrDefault(s => !ServerObjects.Schedules.ContainsKey(s.Id)) is { } schedule)
         {
             return EmulatorJson.Error(400, "ERR006", $"Schedule {schedule.Id} does not exist.");
         }
@@ -142,7 +203,7 @@ internal static class SubscriptionEndpoints
         var nextHour = new DateTimeOffset(modified.Year, modified.Month, modified.Day, modified.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
         var schedules = request.Schedules.Select(s =>
         {
-            var known = Schedules[s.Id];
+            var known = ServerObjects.Schedules[s.Id];
             s.Name = known.Name;
             s.Type = known.ScheduleType;
             s.NextDelivery = known.ScheduleType == ScheduleType.Time_based ? nextHour : null;

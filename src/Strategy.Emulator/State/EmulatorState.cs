@@ -14,10 +14,12 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
     private readonly Dictionary<string, TaskRecord> _tasks = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, InstanceRecord> _instances = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Subscription> _subscriptions = [];
+    private readonly Dictionary<string, SubscriptionRun> _runs = new(StringComparer.OrdinalIgnoreCase);
     private int _requestsWithoutCookie;
     private readonly List<string> _issuedSecrets = [];
     private int _failNextTask;
     private int _failNextPublish;
+    private int _nextRunEnding = (int)SubscriptionRunState.Success;
 
     public StrategyEmulatorOptions Options => options;
 
@@ -236,17 +238,109 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
     {
         lock (_gate)
         {
-            var busy = _instances.Values.Any(i => i.DataModelId.Equals(instance.DataModelId, StringComparison.OrdinalIgnoreCase)
-                                                  && i.Publish is { } p && !p.IsFinished(Now));
-            if (busy)
+            if (IsBeingPublished(instance.DataModelId))
             {
                 return false;
             }
 
-            instance.Publish = new PublishRecord(tables, Now, options.PublishDuration, Interlocked.Exchange(ref _failNextPublish, 0) == 1);
+            instance.Publish = NewPublish(tables, instance.DataModelId);
             return true;
         }
     }
+
+    /// <summary>Whether a publish of the data model is under way, through an instance or a subscription run.</summary>
+    private bool IsBeingPublished(string dataModelId) =>
+        _instances.Values.Any(i => i.DataModelId.Equals(dataModelId, StringComparison.OrdinalIgnoreCase) && i.Publish is { } p && !p.IsFinished(Now))
+        || _runs.Values.Any(r => r.Publish is { } p && p.DataModelId.Equals(dataModelId, StringComparison.OrdinalIgnoreCase) && !p.IsFinished(Now));
+
+    private PublishRecord NewPublish(IReadOnlyList<TableRefresh> tables, string dataModelId) =>
+        new(tables, Now, options.PublishDuration, Interlocked.Exchange(ref _failNextPublish, 0) == 1) { DataModelId = dataModelId };
+
+    // Subscription runs
+
+    /// <summary>Makes the next subscription run end with this state (fail or skip), once.</summary>
+    public void EndNextRunWith(SubscriptionRunState state) => Interlocked.Exchange(ref _nextRunEnding, (int)state);
+
+    /// <summary>
+    /// Runs a subscription now, as a send or an event does; a run still executing is replaced, as
+    /// the server queues the new one behind it. A data model content is refreshed through the
+    /// publish engine (its tables and policies, the publish duration and injected failures).
+    /// </summary>
+    public SubscriptionRun StartRun(Subscription subscription)
+    {
+        lock (_gate)
+        {
+            var ending = (SubscriptionRunState)Interlocked.Exchange(ref _nextRunEnding, (int)SubscriptionRunState.Success);
+            var dataModel = (subscription.Contents ?? []).FirstOrDefault(c => c?.Type == ContentType.Data_model);
+            PublishRecord? publish = null;
+            string? refusal = null;
+            if (dataModel is not null)
+            {
+                if (!string.Equals(dataModel.Id, Seeds.DataModelId, StringComparison.OrdinalIgnoreCase))
+                {
+                    refusal = $"Data model {dataModel.Id} was not found.";
+                }
+                else if (IsBeingPublished(dataModel.Id))
+                {
+                    refusal = $"Data model {dataModel.Id} is already being published.";
+                }
+                else
+                {
+                    publish = NewPublish(RefreshedTables(dataModel.RefreshCondition), dataModel.Id);
+                }
+            }
+
+            var run = new SubscriptionRun
+            {
+                SubscriptionId = subscription.Id,
+                Started = Now,
+                Publish = publish,
+                Ending = ending,
+                Refusal = refusal,
+                Contents = (subscription.Contents ?? []).Select(c => c?.Name ?? c?.Id ?? "content").ToList(),
+                Recipients = (subscription.Recipients ?? []).Select(r => r?.Name ?? r?.Id ?? "recipient").DefaultIfEmpty("Administrator").ToList(),
+                DeliveryMode = subscription.Delivery is { } delivery ? StrategyEnums.ToWireName(delivery, "mode", (DeliveryMode?)delivery.Mode) ?? "HISTORY_LIST" : "HISTORY_LIST",
+            };
+            _runs[subscription.Id] = run;
+            return run;
+        }
+    }
+
+    /// <summary>The subscription's last run, if it ever ran.</summary>
+    public SubscriptionRun? LastRun(string subscriptionId)
+    {
+        lock (_gate)
+        {
+            return _runs.GetValueOrDefault(subscriptionId);
+        }
+    }
+
+    /// <summary>Subscription runs still executing.</summary>
+    public int RunningRunCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _runs.Values.Count(r => !r.IsFinished(Now));
+            }
+        }
+    }
+
+    /// <summary>Every subscription whose schedules wait on the event.</summary>
+    public IReadOnlyList<Subscription> SubscriptionsWaitingOn(string eventId)
+    {
+        lock (_gate)
+        {
+            return _subscriptions.Where(s => ServerObjects.WaitsOn(s, eventId)).ToList();
+        }
+    }
+
+    /// <summary>The tables a scheduled refresh loads: those listed, or every table with the data model's policy.</summary>
+    private static List<TableRefresh> RefreshedTables(RefreshCondition? condition) =>
+        condition?.Tables is { Count: > 0 } tables
+            ? tables.Where(t => t is not null).ToList()
+            : Seeds.Tables.Select(t => new TableRefresh { Id = t.Id, RefreshPolicy = condition?.DatasetRefreshPolicy ?? RefreshPolicy.Replace }).ToList();
 
     // Subscriptions
 
@@ -295,7 +389,17 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
     {
         lock (_gate)
         {
+            _runs.Remove(id);
             return _subscriptions.RemoveAll(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase)) > 0;
+        }
+    }
+
+    /// <summary>Stored subscriptions, in the order they were stored.</summary>
+    public IReadOnlyList<Subscription> AllSubscriptions()
+    {
+        lock (_gate)
+        {
+            return [.. _subscriptions];
         }
     }
 
@@ -358,6 +462,8 @@ internal sealed class InstanceRecord(string id, string dataModelId)
 internal sealed record PublishRecord(IReadOnlyList<TableRefresh> Tables, DateTimeOffset Started, TimeSpan Duration, bool Fails)
 {
     public const int FailedStatus = -2147072194;
+
+    public string DataModelId { get; init; } = Seeds.DataModelId;
 
     public bool IsFinished(DateTimeOffset now) => now - Started >= Duration;
 

@@ -6,8 +6,9 @@ using Newtonsoft.Json.Serialization;
 namespace Strategy.Generated;
 
 /// <summary>
-/// Replaces the strict string-enum converter NSwag puts on enum properties with one that
-/// tolerates values added by newer servers, and keeps those values with the object.
+/// Replaces the strict string-enum converter NSwag puts on enum properties (and the default
+/// handling of integer enums) with one that tolerates values added by newer servers, and keeps
+/// those values with the object.
 /// An unrecognized value reads as <see langword="null"/> for an optional property and as
 /// <see cref="UnrecognizedRequiredValue"/> (a value no member has) for a required one, so it
 /// is never mistaken for a known member.
@@ -74,13 +75,14 @@ internal sealed class ForwardCompatibleContractResolver : DefaultContractResolve
             property.Required = Required.Default;
         }
 
-        if (property.Converter is StringEnumConverter
-            && property.PropertyType is { } type
+        if (property.PropertyType is { } type
+            && (Nullable.GetUnderlyingType(type) ?? type) is { IsEnum: true } enumType
+            && (property.Converter is StringEnumConverter || (property.Converter is null && ForwardCompatibleEnumConverter.IsNumeric(enumType)))
             && property.ValueProvider is { } inner
             && property.PropertyName is { } name)
         {
+            // String enums (NSwag's StringEnumConverter) and integer enums (no converter) alike.
             var isNullable = Nullable.GetUnderlyingType(type) is not null;
-            var enumType = Nullable.GetUnderlyingType(type) ?? type;
             property.Converter = ForwardCompatibleEnumConverter.Instance;
             property.ValueProvider = new UnrecognizedValueProvider(inner, name, isNullable ? null : Enum.ToObject(enumType, UnrecognizedRequiredValue));
         }

@@ -10,6 +10,12 @@ namespace Strategy.Generated;
 /// Reads enum values by their wire names (<see cref="EnumMemberAttribute"/>); a name this
 /// client does not know becomes an <see cref="UnrecognizedEnumValue"/> instead of an error.
 /// </summary>
+/// <remarks>
+/// Two kinds of enum come from the spec: string enums, whose members carry their wire names
+/// (<c>upsert</c>), and integer enums (<c>enum: [0, 1, 2]</c> with <c>x-enumNames</c>), whose
+/// members carry no wire name and travel as numbers. Both read numbers and names, as servers
+/// send either; each is written in its own form.
+/// </remarks>
 internal sealed class ForwardCompatibleEnumConverter : JsonConverter
 {
     public static readonly ForwardCompatibleEnumConverter Instance = new();
@@ -47,14 +53,20 @@ internal sealed class ForwardCompatibleEnumConverter : JsonConverter
             case UnrecognizedEnumValue unrecognized:
                 writer.WriteValue(unrecognized.Value);
                 break;
+            case Enum member when NamesOf(member.GetType()).IsNumeric:
+                writer.WriteValue(Convert.ToInt64(member, CultureInfo.InvariantCulture));
+                break;
             default:
                 writer.WriteValue(NamesOf(value.GetType()).NameOf(value));
                 break;
         }
     }
 
-    /// <summary>The wire name of an enum value (its <see cref="EnumMemberAttribute"/> value, or its name).</summary>
+    /// <summary>The wire name of an enum value: its <see cref="EnumMemberAttribute"/> value, or its number for an integer enum.</summary>
     public static string WireName(Enum value) => NamesOf(value.GetType()).NameOf(value);
+
+    /// <summary>Whether <paramref name="enumType"/> is an integer enum of the spec (its members carry no wire names): it travels as numbers.</summary>
+    public static bool IsNumeric(Type enumType) => NamesOf(enumType).IsNumeric;
 
     /// <summary>The member of <typeparamref name="T"/> whose wire name is <paramref name="wireName"/>.</summary>
     public static T ParseWireName<T>(string wireName)
@@ -71,23 +83,47 @@ internal sealed class ForwardCompatibleEnumConverter : JsonConverter
         private readonly Dictionary<string, object> _byNameIgnoringCase = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<object, string> _names = [];
 
+        private readonly Type _enumType;
+
         public EnumNames(Type enumType)
         {
-            foreach (var field in enumType.GetFields(BindingFlags.Public | BindingFlags.Static))
+            _enumType = enumType;
+            var fields = enumType.GetFields(BindingFlags.Public | BindingFlags.Static);
+            IsNumeric = fields.Length > 0 && fields.All(f => f.GetCustomAttribute<EnumMemberAttribute>() is null);
+            foreach (var field in fields)
             {
                 var value = field.GetValue(null)!;
                 var name = field.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? field.Name;
                 _byName[name] = value;
                 _byNameIgnoringCase.TryAdd(name, value);
-                _names[value] = name;
+                _names[value] = IsNumeric ? Number(value) : name;
             }
         }
 
-        public bool TryParse(string text, out object value) =>
-            _byName.TryGetValue(text, out value!) || _byNameIgnoringCase.TryGetValue(text, out value!);
+        /// <summary>Whether the members carry no wire names: an integer enum, sent as numbers.</summary>
+        public bool IsNumeric { get; }
+
+        /// <summary>A member by its name (exact, then ignoring case), or for an integer enum by a number written as text.</summary>
+        public bool TryParse(string text, out object value)
+        {
+            if (_byName.TryGetValue(text, out value!) || _byNameIgnoringCase.TryGetValue(text, out value!))
+            {
+                return true;
+            }
+
+            if (IsNumeric && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+            {
+                value = Enum.ToObject(_enumType, number);
+                return true;
+            }
+
+            return false;
+        }
 
         public string NameOf(object value) =>
-            _names.TryGetValue(value, out var name) ? name : Convert.ToString(value, CultureInfo.InvariantCulture)!;
+            _names.TryGetValue(value, out var name) ? name : Number(value);
+
+        private static string Number(object value) => Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
     }
 }
 

@@ -38,6 +38,28 @@ public sealed class SerializationTests
         });
     }
 
+    [TestCase("""{"stage":2,"state":3}""", "2", "3", TestName = "An integer enum read as numbers")]
+    [TestCase("""{"stage":"finished","state":"canceled"}""", "2", "3", TestName = "An integer enum read as names")]
+    [TestCase("""{"stage":"FINISHED","state":"Canceled"}""", "2", "3", TestName = "An integer enum read as names in any case")]
+    [TestCase("""{"stage":"2","state":"3"}""", "2", "3", TestName = "An integer enum read as numbers in strings")]
+    [TestCase("""{"stage":2,"state":9}""", "2", "9", TestName = "An integer enum keeps a number the spec does not list")]
+    [TestCase("""{"stage":2,"state":"exploded"}""", "2", "exploded", TestName = "An integer enum keeps a name the spec does not list")]
+    public void Integer_enums_read_numbers_and_names_and_are_compared_as_numbers(string json, string stage, string state)
+    {
+        var status = JsonConvert.DeserializeObject<SubscriptionStatus>(json, StrategyJson.ReadingSettings)!;
+        var written = JObject.FromObject(status, JsonSerializer.Create(StrategyJson.ReadingSettings));
+
+        Assert.Multiple(() =>
+        {
+            // What the generated waits compare with the values the spec declares.
+            Assert.That(StrategyEnums.ToWireName(status, "stage", (SubscriptionRunStage?)status.Stage), Is.EqualTo(stage));
+            Assert.That(StrategyEnums.ToWireName(status, "state", (SubscriptionRunState?)status.State), Is.EqualTo(state));
+            // Written as the server's numbers; a value it did not list, as it was sent.
+            Assert.That(written["stage"]!.Type, Is.EqualTo(JTokenType.Integer));
+            Assert.That((string?)written["state"], Is.EqualTo(state));
+        });
+    }
+
     [Test]
     public void An_unknown_enum_value_does_not_crash_and_is_kept()
     {

@@ -43,7 +43,7 @@ public sealed class SeedBodyContractTests
     [TestCaseSource(nameof(SeedBodies))]
     public void Seed_body_has_no_field_the_generated_model_lacks(string file)
     {
-        var model = JsonConvert.DeserializeObject(Fixtures.Text(file), ModelTypeFor(file), StrategyJson.Settings)!;
+        var model = JsonConvert.DeserializeObject(Fixtures.Text(file), Fixtures.ModelTypeFor(file), StrategyJson.Settings)!;
 
         Assert.That(UndeclaredFields(model, "$"), Is.Empty);
     }
@@ -68,34 +68,11 @@ public sealed class SeedBodyContractTests
 
     private static async Task<JsonSchema> SchemaForAsync(string file)
     {
-        var (operationId, part) = Parse(file);
+        var (operationId, part) = Fixtures.Parse(file);
         var operation = (await DocumentAsync()).Operations.Single(o => o.Operation.OperationId == operationId).Operation;
         return part == "request"
             ? operation.RequestBody.Content["application/json"].Schema.ActualSchema
             : operation.Responses[part].Content["application/json"].Schema.ActualSchema;
-    }
-
-    /// <summary>The generated model an operation sends or answers, read off the generated client method.</summary>
-    private static Type ModelTypeFor(string file)
-    {
-        var (operationId, part) = Parse(file);
-        var method = typeof(Http.StrategyClientBase).Assembly.GetTypes()
-            .Where(t => t.IsSubclassOf(typeof(Http.StrategyClientBase)))
-            .SelectMany(t => t.GetMethods())
-            .First(m => m.Name == operationId + "Async");
-        if (part == "request")
-        {
-            return method.GetParameters().Single(p => p.Name == "body").ParameterType;
-        }
-
-        var result = method.ReturnType.GetGenericArguments().Single();
-        return result.IsGenericType ? result.GetGenericArguments().Single() : result;
-    }
-
-    private static (string OperationId, string Part) Parse(string file)
-    {
-        var parts = file.Split('.');
-        return (parts[0], parts[^2] == "request" || parts[1] == "request" ? "request" : parts[1]);
     }
 
     private static IEnumerable<string> UndeclaredFields(object? model, string path)

@@ -28,6 +28,30 @@ internal static class Fixtures
             .OfType<string>()
             .Order(StringComparer.Ordinal);
 
+    /// <summary>The generated model a fixture's operation sends (<c>request</c>) or answers, read off the generated client method.</summary>
+    public static Type ModelTypeFor(string file)
+    {
+        var (operationId, part) = Parse(file);
+        var method = typeof(Http.StrategyClientBase).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Http.StrategyClientBase)))
+            .SelectMany(t => t.GetMethods())
+            .First(m => m.Name == operationId + "Async");
+        if (part == "request")
+        {
+            return method.GetParameters().Single(p => p.Name == "body").ParameterType;
+        }
+
+        var result = method.ReturnType.GetGenericArguments().Single();
+        return result.IsGenericType && result.GetGenericTypeDefinition() != typeof(IList<>) ? result.GetGenericArguments().Single() : result;
+    }
+
+    /// <summary>The operation and the part (<c>request</c> or the status) a fixture's name gives.</summary>
+    public static (string OperationId, string Part) Parse(string file)
+    {
+        var parts = file.Split('.');
+        return (parts[0], parts[^2] == "request" || parts[1] == "request" ? "request" : parts[1]);
+    }
+
     public static IEnumerable<string> AllSeedFiles() =>
         Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Seeds"), "*.json")
             .Select(Path.GetFileName)

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Strategy.Emulator.State;
+using Strategy.Generated;
+
+namespace Strategy.Emulator.Api;
+
+/// <summary>What the official Python client reads when it connects to a project: the projects, the project as an object, and the cluster's nodes.</summary>
+internal static class ServerEndpoints
+{
+    private const int ProjectType = 32;
+
+    public static void Map(WebApplication app, EmulatorState state)
+    {
+        app.MapGet("/api/projects", () => EmulatorJson.Ok(new[]
+        {
+            new Project { Id = Seeds.ProjectId, Name = Seeds.ProjectName, Alias = string.Empty, Description = "The tutorial project.", Status = 0 },
+        }));
+
+        app.MapGet("/api/objects/{objectId}", (string objectId, int? type) =>
+        {
+            if (type is null)
+            {
+                return EmulatorJson.Error(400, "ERR006", "The type query parameter is required.");
+            }
+
+            return type == ProjectType && objectId.Equals(Seeds.ProjectId, StringComparison.OrdinalIgnoreCase)
+                ? EmulatorJson.Ok(new MetadataObject
+                {
+                    Id = Seeds.ProjectId,
+                    Name = Seeds.ProjectName,
+                    Type = ProjectType,
+                    Subtype = 8192,
+                    Description = "The tutorial project.",
+                    DateCreated = new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero),
+                    DateModified = state.Now,
+                    Owner = new ObjectReference { Id = Seeds.AdministratorId, Name = "Administrator" },
+                })
+                : EmulatorJson.Error(404, "ERR004", $"Object {objectId} of type {type} was not found.");
+        });
+
+        app.MapGet("/api/monitors/iServer/nodes", (HttpContext context) =>
+        {
+            var projectId = context.Request.Query["projects.id"].FirstOrDefault();
+            var projects = string.IsNullOrEmpty(projectId) || projectId.Equals(Seeds.ProjectId, StringComparison.OrdinalIgnoreCase)
+                ? new List<ClusterProject> { new() { Id = Seeds.ProjectId, Name = Seeds.ProjectName, Status = "loaded" } }
+                : [];
+            return EmulatorJson.Ok(new ClusterNodeList
+            {
+                Nodes = [new ClusterNode { Name = "emulator-node", Address = "127.0.0.1", Port = 34952, Status = "running", Projects = projects }],
+            });
+        });
+    }
+}
