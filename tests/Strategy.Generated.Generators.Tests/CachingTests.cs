@@ -58,7 +58,7 @@ public sealed class CachingTests
               x-strategy-wait:
                 helper: AwaitReport
                 status: state
-                succeeded: [ready]
+                succeeded: [finished]
                 failed: [broken]
               parameters:
                 - { name: reportId, in: path, required: true, schema: { type: string } }

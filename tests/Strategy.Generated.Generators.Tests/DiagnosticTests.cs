@@ -5,11 +5,11 @@ namespace Strategy.Generated.Generators.Tests;
 /// <summary>A wrong declaration in the spec is a compiler error with an id and the spec location, never a crash or silence.</summary>
 public sealed class DiagnosticTests
 {
-    [TestCase("STRAT004", "        wait: GetJob\n        set:", "        wait: GetJobs\n        set:", "x-strategy-start:", TestName = "Start naming an unknown operation is STRAT004")]
-    [TestCase("STRAT004", "        close: ReleaseLock", "        close: ReleaseLocks", "x-strategy-scope:", TestName = "Scope naming an unknown operation is STRAT004")]
-    [TestCase("STRAT005", "        status: state", "        status: phase", "x-strategy-wait:", TestName = "Wait naming an unknown status field is STRAT005")]
-    [TestCase("STRAT005", "        items: jobs", "        items: tasks", "x-strategy-pages:", TestName = "Pages naming an unknown items field is STRAT005")]
-    [TestCase("STRAT005", "        bind: { jobId: id }", "        bind: { jobId: identifier }", "x-strategy-start:", TestName = "Start binding an unknown field is STRAT005")]
+    [TestCase("STRAT004", "        wait: GetJob\n        set:", "        wait: GetJobs\n        set:", "        wait: GetJobs", TestName = "Start naming an unknown operation is STRAT004")]
+    [TestCase("STRAT004", "        close: ReleaseLock", "        close: ReleaseLocks", "        close: ReleaseLocks", TestName = "Scope naming an unknown operation is STRAT004")]
+    [TestCase("STRAT005", "        status: state", "        status: phase", "        status: phase", TestName = "Wait naming an unknown status field is STRAT005")]
+    [TestCase("STRAT005", "        items: jobs", "        items: tasks", "        items: tasks", TestName = "Pages naming an unknown items field is STRAT005")]
+    [TestCase("STRAT005", "        bind: { jobId: id }", "        bind: { jobId: identifier }", "        bind: { jobId: identifier }", TestName = "Start binding an unknown field is STRAT005")]
     [TestCase("STRAT005", "field: mode,", "field: kind,", "          repeatable:", TestName = "A reopen rule naming an unknown item field is STRAT005")]
     [TestCase("STRAT005", "items: steps,", "items: stages,", "          repeatable:", TestName = "A reopen rule naming an unknown request list is STRAT005")]
     [TestCase("STRAT006", "values: [overwrite]", "values: []", "          repeatable:", TestName = "A reopen rule with no repeatable values is STRAT006")]
@@ -20,6 +20,19 @@ public sealed class DiagnosticTests
     [TestCase("STRAT008", "        helper: AwaitJob", "        helper: Await Job", "        helper: Await Job", TestName = "A helper name with a space is STRAT008")]
     [TestCase("STRAT008", "        helper: AwaitJob", "        helper: class", "        helper: class", TestName = "A helper named after a keyword is STRAT008")]
     [TestCase("STRAT008", "        succeeded: [done]", "        succeeded: [done]\n        failedBelow: zero", "        failedBelow: zero", TestName = "A failedBelow that is not a number is STRAT008")]
+    [TestCase("STRAT009", "        succeeded: [done]", "        succeeded: [completed]", "        succeeded: [completed]", TestName = "A status value the enum does not have is STRAT009 at its line")]
+    [TestCase("STRAT009", "values: [over] }", "values: [ended] }", "        finished: { field: stage, values: [ended] }", TestName = "A name x-enumNames does not give is STRAT009")]
+    [TestCase("STRAT009", "        skipped: [skip]", "        skipped: [skipped]", "        skipped: [skipped]", TestName = "A skipped value the enum does not have is STRAT009")]
+    [TestCase("STRAT009", "values: [overwrite]", "values: [overwritten]", "          repeatable:", TestName = "A repeatable value the request enum does not have is STRAT009")]
+    [TestCase("STRAT005", "        waitTag: Runs", "        waitTag: Runs\n        bind: { jobId: startedAt }", "        bind: { jobId: startedAt }", TestName = "Binding on a start whose answer has no body is STRAT005")]
+    [TestCase("STRAT005", "        doneOn: '200'", "        doneOn: '201'", "        doneOn: '201'", TestName = "A doneOn status the start does not answer is STRAT005")]
+    [TestCase("STRAT004", "        waitTag: Runs\n", "", "        wait: GetJobRun", TestName = "A wait in another client without waitTag is STRAT004")]
+    [TestCase("STRAT004", "        waitTag: Runs", "        waitTag: Jobs", "        waitTag: Jobs", TestName = "A waitTag that is not the wait's tag is STRAT004")]
+    [TestCase("STRAT005", "- { items: parts, subject: name }", "- { items: parts, subject: title }", "          - { items: parts, subject: title }", TestName = "A details subject the items lack is STRAT005")]
+    [TestCase("STRAT005", "- { items: parts, subject: name }", "- { items: parts, error: failure }", "          - { items: parts, error: failure }", TestName = "A details error object the items lack is STRAT005")]
+    [TestCase("STRAT005", "        run: startedAt", "        run: startedWhen", "        run: startedWhen", TestName = "A run field the status lacks is STRAT005")]
+    [TestCase("STRAT008", "status: 500, code: NO_RUN", "status: many, code: NO_RUN", "        noStatus:", TestName = "A noStatus status that is not a number is STRAT008")]
+    [TestCase("STRAT007", "        finished: { field: stage, values: [over] }", "        finished: { field: stage }", "        finished:", TestName = "A finished without values is STRAT007")]
     public void A_wrong_declaration_is_reported_at_its_place_in_the_spec(string id, string find, string replace, string expectedLineText)
     {
         Assert.That(GeneratorHarness.FixtureSpec, Does.Contain(find));

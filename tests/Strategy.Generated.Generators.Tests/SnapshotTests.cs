@@ -13,6 +13,7 @@ public sealed class SnapshotTests
         "Snapshots");
 
     [TestCase("JobsClient.Workflows.g.cs")]
+    [TestCase("RunsClient.Workflows.g.cs")]
     [TestCase("StrategyResponse.Headers.g.cs")]
     public void Generated_source_matches_the_snapshot(string hintName)
     {
@@ -48,6 +49,7 @@ public sealed class SnapshotTests
         var spec = GeneratorHarness.FixtureSpec
             .Replace("        describe: job", "        describe: \"job \\\"quoted\\\" <b> & \\\\ back\\nslash */\"")
             .Replace("        running: [queued, busy]", "        running: [queued, \"b\\\"u\\\\sy\"]")
+            .Replace("enum: [queued, busy, done, finished, broken]", "enum: [queued, \"b\\\"u\\\\sy\", \"done\\r\\n// not code\", finished, broken]")
             .Replace("        succeeded: [done]", "        succeeded: [\"done\\r\\n// not code\"]");
         var harness = GeneratorHarness.Run(spec, GeneratorHarness.FixtureClients);
 
@@ -62,12 +64,43 @@ public sealed class SnapshotTests
     [Test]
     public void Every_declared_helper_is_generated()
     {
+        var harness = GeneratorHarness.Run(GeneratorHarness.FixtureSpec, GeneratorHarness.FixtureClients);
+        var source = harness.Source("JobsClient.Workflows.g.cs");
+        var runs = harness.Source("RunsClient.Workflows.g.cs");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(source, Does.Contain(" AwaitJobAsync(string jobId,")
+                .And.Contain("Task<global::Fixture.Job?> StartJobAndWaitAsync(global::")
+                .And.Contain(" RunLockedAndWaitAsync(string jobId,")
+                .And.Contain("IAsyncEnumerable<global::Fixture.Job> EnumerateJobsAsync(int pageSize = 1000")
+                .And.Contain("Task<global::Fixture.JobRun> RunJobAndWaitAsync(string jobId,"));
+            Assert.That(runs, Does.Contain("Task<global::Fixture.JobRun> AwaitJobRunAsync(string jobId, global::Fixture.JobRun? previousRun = null,")
+                .And.Contain("Task<global::Fixture.JobRun?> GetLastJobRunAsync(string jobId,")
+                .And.Contain("public global::Strategy.Generated.StrategyOutcome Outcome =>"));
+        });
+    }
+
+    [Test]
+    public void A_start_whose_answer_has_no_body_reads_the_last_run_then_waits_for_a_new_one_in_the_client_the_spec_names()
+    {
         var source = GeneratorHarness.Run(GeneratorHarness.FixtureSpec, GeneratorHarness.FixtureClients).Source("JobsClient.Workflows.g.cs");
 
-        Assert.That(source, Does.Contain(" AwaitJobAsync(string jobId,")
-            .And.Contain(" StartJobAndWaitAsync(global::")
-            .And.Contain(" RunLockedAndWaitAsync(string jobId,")
-            .And.Contain("IAsyncEnumerable<global::Fixture.Job> EnumerateJobsAsync(int pageSize = 1000"));
+        Assert.That(source, Does.Contain("ct => new global::Fixture.RunsClient(_httpClient) { ProjectId = ProjectId }.GetLastJobRunAsync(jobId, ct),")
+            .And.Contain("ct => RunJobAsync(jobId, ct),")
+            .And.Contain("previousRun => new global::Fixture.RunsClient(_httpClient) { ProjectId = ProjectId }.AwaitJobRunAsync(jobId, previousRun: previousRun,"));
+    }
+
+    [Test]
+    public void Values_named_by_x_enumNames_compare_as_the_numbers_the_runtime_reads()
+    {
+        var runs = GeneratorHarness.Run(GeneratorHarness.FixtureSpec, GeneratorHarness.FixtureClients).Source("RunsClient.Workflows.g.cs");
+
+        Assert.That(runs, Does.Contain("ValueOf(status, \"stage\", status.Stage) is not (\"1\")")
+            .And.Contain("if (value is \"1\")")
+            .And.Contain("if (value is \"4\")")
+            .And.Contain("if (value is \"2\" or \"3\")")
+            .And.Contain("\"3\" => \"cancelled\""));
     }
 
     [Test]
@@ -81,6 +114,6 @@ public sealed class SnapshotTests
     }
 
     private static bool IsDeclarationBody(string line) =>
-        new[] { "helper:", "items: jobs", "totalHeader:", "wait: GetJob", "set:", "bind:", "describe:", "status: state", "running:", "succeeded:", "failed:", "errors: errors", "open:", "openHeader:", "as:", "close:", "reopen:", "on: LOCK_GONE", "repeatable:" }
+        new[] { "helper:", "items: jobs", "totalHeader:", "wait: GetJob", "set:", "bind:", "describe:", "status: state", "running:", "succeeded:", "failed:", "errors: errors", "open:", "openHeader:", "as:", "close:", "reopen:", "on: LOCK_GONE", "repeatable:", "doneOn:", "waitTag:", "finished:", "skipped:", "run: startedAt", "noStatus:", "details:", "- { items: parts" }
             .Any(key => line.TrimStart().StartsWith(key, StringComparison.Ordinal));
 }

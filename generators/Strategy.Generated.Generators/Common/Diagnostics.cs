@@ -71,8 +71,16 @@ internal static class Diagnostics
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor ImpossibleValue = new(
+        "STRAT009",
+        "A workflow declaration lists a value its field cannot hold",
+        "{0} on '{1}' lists '{2}' for '{3}', which {4}; a wait on it could never match",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] All =
-        [SpecUnreadable, HeaderNotWrapped, OperationNotGenerated, UnknownOperation, UnknownField, EmptyValues, MissingKey, InvalidValue];
+        [SpecUnreadable, HeaderNotWrapped, OperationNotGenerated, UnknownOperation, UnknownField, EmptyValues, MissingKey, InvalidValue, ImpossibleValue];
 
     public static DiagnosticDescriptor ById(string id)
     {

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Strategy.Generated.Generators.Common;
@@ -31,6 +32,7 @@ internal sealed record SpecOperation(
     EquatableArray<SpecHeader> ResponseHeaders,
     EquatableArray<SpecProperty> ResponseProperties,
     EquatableArray<SpecProperty> RequestProperties,
+    EquatableArray<string> SuccessStatuses,
     WorkflowDeclarations Workflows,
     SpecLocation Location)
 {
@@ -49,8 +51,44 @@ internal sealed record SpecHeader(
     string? Description,
     SpecLocation Location);
 
-/// <summary>A property of an operation's success response, with its items' property names when it is an array of objects.</summary>
-internal sealed record SpecProperty(string Name, EquatableArray<string> ItemProperties, int MinItems = 0);
+/// <summary>A property of a request or response body, with its schema.</summary>
+internal sealed record SpecProperty(string Name, SpecSchema Schema, int MinItems = 0)
+{
+    /// <summary>The names of the item properties when this is an array of objects.</summary>
+    public EquatableArray<string> ItemProperties => Schema.Items is { } items ? items.Properties.Select(p => p.Name).ToEquatableArray() : EquatableArray<string>.Empty;
+
+    /// <summary>An item property when this is an array of objects.</summary>
+    public SpecProperty? ItemProperty(string name) => Schema.Items?.Property(name);
+}
+
+/// <summary>
+/// What the generator needs of a schema to check declarations against it: its type, its closed
+/// list of values (with <c>x-enumNames</c> for an integer enum), its properties and its items.
+/// </summary>
+internal sealed record SpecSchema(
+    string? Type,
+    EquatableArray<string> Values,
+    EquatableArray<string> ValueNames,
+    EquatableArray<SpecProperty> Properties,
+    SpecSchema? Items)
+{
+    public static SpecSchema Unknown { get; } = new(null, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<SpecProperty>.Empty, null);
+
+    public SpecProperty? Property(string name) => Properties.FirstOrDefault(p => p.Name == name);
+}
+
+/// <summary>
+/// Where each value of a declaration is written, by key (<c>status</c>, <c>succeeded[1]</c>,
+/// <c>set.Prefer</c>), so a mistake is reported at its own line; <see cref="Block"/> (the
+/// <c>x-strategy-*</c> key) for what is missing.
+/// </summary>
+internal sealed record SpecPlaces(SpecLocation Block, EquatableArray<SpecPlace> Places)
+{
+    public SpecLocation At(string key) => Places.FirstOrDefault(p => p.Key == key)?.Location ?? Block;
+}
+
+/// <summary>One value's place in the spec.</summary>
+internal sealed record SpecPlace(string Key, SpecLocation Location);
 
 /// <summary>A name and a value from a declaration's mapping.</summary>
 internal sealed record NamedValue(string Name, string Value);

@@ -127,6 +127,11 @@ internal sealed class SpecReader
         }
 
         var operationId = Scalar(operationIdNode) ?? string.Empty;
+        var successStatuses = (Resolve(Child(operation, "responses")) as YamlMappingNode)?.Children.Keys
+            .Select(Scalar)
+            .OfType<string>()
+            .Where(status => status.StartsWith("2", System.StringComparison.Ordinal))
+            .ToEquatableArray() ?? EquatableArray<string>.Empty;
         return new SpecOperation(
             operationId,
             tags?.Children.Select(Scalar).FirstOrDefault(t => t is not null) ?? "Default",
@@ -135,6 +140,7 @@ internal sealed class SpecReader
             headers.ToEquatableArray(),
             ReadResponseProperties(Resolve(Child(operation, "responses")) as YamlMappingNode),
             ReadProperties(JsonSchema(Resolve(Child(operation, "requestBody")) as YamlMappingNode)),
+            successStatuses,
             new WorkflowReader(this, operationId).Read(operation),
             Locate(operationIdNode ?? keyNode));
     }
@@ -155,20 +161,31 @@ internal sealed class SpecReader
     private YamlNode? JsonSchema(YamlMappingNode? body) =>
         Resolve(Child(Child(Child(body, "content") as YamlMappingNode, "application/json") as YamlMappingNode, "schema"));
 
-    /// <summary>A schema's properties, with their items' property names when they are arrays of objects.</summary>
-    private EquatableArray<SpecProperty> ReadProperties(YamlNode? schema)
+    /// <summary>A schema's properties, each with its own schema (nested as deep as declarations look).</summary>
+    private EquatableArray<SpecProperty> ReadProperties(YamlNode? schema) => ReadSchema(schema, 0).Properties;
+
+    /// <summary>How deep schemas are read: a status's items' error object is three levels down; references may loop.</summary>
+    private const int SchemaDepth = 5;
+
+    private SpecSchema ReadSchema(YamlNode? node, int depth)
     {
-        return PropertiesOf(schema)
+        if (depth > SchemaDepth || ResolveSchema(node) is not YamlMappingNode schema)
+        {
+            return SpecSchema.Unknown;
+        }
+
+        var values = (Child(schema, "enum") as YamlSequenceNode)?.Children.Select(Scalar).OfType<string>().ToEquatableArray() ?? EquatableArray<string>.Empty;
+        var names = (Child(schema, "x-enumNames") as YamlSequenceNode)?.Children.Select(Scalar).OfType<string>().ToEquatableArray() ?? EquatableArray<string>.Empty;
+        var properties = PropertiesOf(schema)
             .Select(p =>
             {
                 var propertySchema = ResolveSchema(p.Value) as YamlMappingNode;
-                var items = Scalar(Child(propertySchema, "type")) == "array"
-                    ? PropertiesOf(Child(propertySchema, "items")).Select(i => Scalar(i.Key) ?? string.Empty)
-                    : [];
                 var minItems = int.TryParse(Scalar(Child(propertySchema, "minItems")), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var least) ? least : 0;
-                return new SpecProperty(Scalar(p.Key) ?? string.Empty, items.ToEquatableArray(), minItems);
+                return new SpecProperty(Scalar(p.Key) ?? string.Empty, ReadSchema(p.Value, depth + 1), minItems);
             })
             .ToEquatableArray();
+        var type = Scalar(Child(schema, "type"));
+        return new SpecSchema(type, values, names, properties, type == "array" ? ReadSchema(Child(schema, "items"), depth + 1) : null);
     }
 
     private IEnumerable<KeyValuePair<YamlNode, YamlNode>> PropertiesOf(YamlNode? schema) =>

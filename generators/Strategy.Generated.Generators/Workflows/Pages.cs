@@ -13,7 +13,7 @@ internal sealed record PagesDeclaration(
     string? TotalHeader,
     string Offset,
     string Limit,
-    SpecLocation Location);
+    SpecPlaces Places);
 
 /// <summary>Walks an offset/limit list lazily.</summary>
 internal sealed record PagesHelper(
@@ -46,7 +46,7 @@ internal sealed partial class WorkflowReader
             totalHeader,
             e.Optional("offset") ?? "offset",
             e.Optional("limit") ?? "limit",
-            e.Location);
+            e.Places);
     }
 }
 
@@ -57,18 +57,19 @@ internal sealed partial class WorkflowsBuilder
     {
         const string Extension = "x-strategy-pages";
         var method = bound.Method;
-        var ok = RequireResult(Extension, operation, method, pages.Location)
-                 && RequireField(Extension, operation, method, pages.Items, pages.Location);
+        var places = pages.Places;
+        var ok = RequireResult(Extension, operation, method, places.Block)
+                 && RequireField(Extension, operation, method, pages.Items, places.At("items"));
         var offset = FindParameter(method, pages.Offset);
         var limit = FindParameter(method, pages.Limit);
         if (offset is null)
         {
-            ok = Report(Diagnostics.UnknownField, pages.Location, Extension, operation.OperationId, "parameter", pages.Offset, method.Name);
+            ok = Report(Diagnostics.UnknownField, places.At("offset"), Extension, operation.OperationId, "parameter", pages.Offset, method.Name);
         }
 
         if (limit is null)
         {
-            ok = Report(Diagnostics.UnknownField, pages.Location, Extension, operation.OperationId, "parameter", pages.Limit, method.Name);
+            ok = Report(Diagnostics.UnknownField, places.At("limit"), Extension, operation.OperationId, "parameter", pages.Limit, method.Name);
         }
 
         var result = method.WrappedResponseType is null ? "page" : "page.Result";
@@ -76,7 +77,7 @@ internal sealed partial class WorkflowsBuilder
         string totalSource;
         if (pages.Total is { } total)
         {
-            ok &= RequireField(Extension, operation, method, total, pages.Location);
+            ok &= RequireField(Extension, operation, method, total, places.At("total"));
             totalAccess = result + "." + Naming.Pascal(total);
             totalSource = "the <c>" + Literals.Xml(total) + "</c> field";
         }
@@ -85,7 +86,7 @@ internal sealed partial class WorkflowsBuilder
             var header = pages.TotalHeader!;
             if (method.WrappedResponseType is null || !operation.ResponseHeaders.Any(h => string.Equals(h.Name, header, System.StringComparison.OrdinalIgnoreCase)))
             {
-                ok = Report(Diagnostics.UnknownField, pages.Location, Extension, operation.OperationId, "response header", header, operation.OperationId + " (declared and wrapped)");
+                ok = Report(Diagnostics.UnknownField, places.At("totalHeader"), Extension, operation.OperationId, "response header", header, operation.OperationId + " (declared and wrapped)");
             }
 
             totalAccess = "page." + Naming.HeaderProperty(header);

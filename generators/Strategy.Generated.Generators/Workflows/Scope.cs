@@ -15,7 +15,7 @@ internal sealed record ScopeDeclaration(
     string Close,
     string Wait,
     ReopenDeclaration? Reopen,
-    SpecLocation Location);
+    SpecPlaces Places);
 
 /// <summary>
 /// <c>x-strategy-scope.reopen</c>: the error code that says the resource expired, and which
@@ -24,7 +24,7 @@ internal sealed record ScopeDeclaration(
 internal sealed record ReopenDeclaration(
     string On,
     RepeatableDeclaration? Repeatable,
-    SpecLocation Location);
+    SpecPlaces Places);
 
 /// <summary>Request body items whose <see cref="Field"/> must be one of <see cref="Values"/> for the work to be safe to repeat.</summary>
 internal sealed record RepeatableDeclaration(
@@ -33,7 +33,7 @@ internal sealed record RepeatableDeclaration(
     string Field,
     EquatableArray<string> Values,
     string? Subject,
-    SpecLocation Location);
+    SpecPlaces Places);
 
 /// <summary>Opens a resource, runs the operation and waits for it, and closes the resource whatever happens.</summary>
 internal sealed record ScopeHelper(
@@ -84,14 +84,14 @@ internal sealed partial class WorkflowReader
         e.Required("as"),
         e.Required("close"),
         e.Required("wait"),
-        e.Mapping("reopen") is { } reopen ? ReadReopen(new Entry(this, Scope + ".reopen", reopen, e.KeyLocation("reopen"))) : null,
-        e.Location);
+        e.Nested("reopen") is { } reopen ? ReadReopen(reopen) : null,
+        e.Places);
 
     private ReopenDeclaration? ReadReopen(Entry e)
     {
-        var items = e.Mapping("repeatable");
-        var repeatable = items is null ? null : ReadRepeatable(new Entry(this, Scope + ".reopen.repeatable", items, spec.Locate(items)));
-        var declaration = new ReopenDeclaration(e.Required("on"), repeatable, e.Location);
+        var items = e.Nested("repeatable");
+        var repeatable = items is null ? null : ReadRepeatable(items);
+        var declaration = new ReopenDeclaration(e.Required("on"), repeatable, e.Places);
 
         // A broken safety rule must not read as "always safe": then there is no reopening at all.
         return e.Failed || (items is not null && repeatable is null) ? null : declaration;
@@ -105,7 +105,7 @@ internal sealed partial class WorkflowReader
             e.Required("field"),
             e.List("values", required: true),
             e.Optional("subject"),
-            e.Location);
+            e.Places);
         return e.Failed ? null : declaration;
     }
 }
@@ -116,9 +116,10 @@ internal sealed partial class WorkflowsBuilder
     private void AddScope(SpecOperation operation, BoundOperation bound, ScopeDeclaration scope)
     {
         const string Extension = "x-strategy-scope";
-        var target = WaitTarget(Extension, operation, bound, scope.Wait, scope.Location);
-        var open = SameClientOperation(Extension, operation, bound, scope.Open, scope.Location);
-        var close = SameClientOperation(Extension, operation, bound, scope.Close, scope.Location);
+        var places = scope.Places;
+        var target = WaitTarget(Extension, operation, bound, scope.Wait, places.At("wait"));
+        var open = SameClientOperation(Extension, operation, bound, scope.Open, places.At("open"));
+        var close = SameClientOperation(Extension, operation, bound, scope.Close, places.At("close"));
         if (target is not { } wait || open is null || close is null)
         {
             return;
@@ -128,13 +129,13 @@ internal sealed partial class WorkflowsBuilder
         if (!open.Value.Operation.ResponseHeaders.Any(h => string.Equals(h.Name, scope.OpenHeader, System.StringComparison.OrdinalIgnoreCase))
             || open.Value.Method.WrappedResponseType is null)
         {
-            ok = Report(Diagnostics.UnknownField, scope.Location, Extension, operation.OperationId, "response header", scope.OpenHeader, open.Value.Operation.OperationId + " (declared and wrapped)");
+            ok = Report(Diagnostics.UnknownField, places.At("openHeader"), Extension, operation.OperationId, "response header", scope.OpenHeader, open.Value.Operation.OperationId + " (declared and wrapped)");
         }
 
         var resource = FindParameter(bound.Method, scope.As)?.Name;
         if (resource is null)
         {
-            ok = Report(Diagnostics.UnknownField, scope.Location, Extension, operation.OperationId, "parameter", scope.As, bound.Method.Name);
+            ok = Report(Diagnostics.UnknownField, places.At("as"), Extension, operation.OperationId, "parameter", scope.As, bound.Method.Name);
         }
 
         var method = bound.Method;
@@ -159,7 +160,7 @@ internal sealed partial class WorkflowsBuilder
                 }
                 else
                 {
-                    ok = Report(Diagnostics.UnknownField, scope.Location, Extension, operation.OperationId, "parameter", parameter.Name, method.Name + " (needed by " + called.Name + ")");
+                    ok = Report(Diagnostics.UnknownField, places.Block, Extension, operation.OperationId, "parameter", parameter.Name, method.Name + " (needed by " + called.Name + ")");
                     return null;
                 }
             }
@@ -177,25 +178,28 @@ internal sealed partial class WorkflowsBuilder
                 var itemFields = operation.RequestProperties.FirstOrDefault(p => p.Name == rule.Items)?.ItemProperties;
                 if (bodyParameter is null)
                 {
-                    ok = Report(Diagnostics.UnknownField, rule.Location, Extension, operation.OperationId, "parameter", rule.Parameter, method.Name);
+                    ok = Report(Diagnostics.UnknownField, rule.Places.At("parameter"), Extension, operation.OperationId, "parameter", rule.Parameter, method.Name);
                 }
                 else if (itemFields is null)
                 {
-                    ok = Report(Diagnostics.UnknownField, rule.Location, Extension, operation.OperationId, "field", rule.Items, "the request body of " + operation.OperationId);
+                    ok = Report(Diagnostics.UnknownField, rule.Places.At("items"), Extension, operation.OperationId, "field", rule.Items, "the request body of " + operation.OperationId);
                 }
                 else
                 {
-                    foreach (var field in new[] { rule.Field, rule.Subject }.OfType<string>().Where(f => !itemFields.Value.Contains(f)))
+                    foreach (var (key, field) in new[] { ("field", rule.Field), ("subject", rule.Subject) }.Where(f => f.Item2 is not null && !itemFields.Value.Contains(f.Item2)))
                     {
-                        ok = Report(Diagnostics.UnknownField, rule.Location, Extension, operation.OperationId, "field", field, "the items of '" + rule.Items + "' in the request body");
+                        ok = Report(Diagnostics.UnknownField, rule.Places.At(key), Extension, operation.OperationId, "field", field!, "the items of '" + rule.Items + "' in the request body");
                     }
+
+                    var fieldSchema = operation.RequestProperties.First(p => p.Name == rule.Items).ItemProperty(rule.Field)?.Schema ?? SpecSchema.Unknown;
+                    var values = CheckValues(Extension, operation, rule.Items + "[]." + rule.Field, fieldSchema, rule.Values, rule.Places, "values", ref ok);
 
                     repeatable = new RepeatableHelper(
                         bodyParameter.Name,
                         Naming.Pascal(rule.Items),
                         rule.Field,
                         Naming.Pascal(rule.Field),
-                        rule.Values,
+                        values,
                         rule.Subject is null ? null : Naming.Pascal(rule.Subject));
                 }
             }
@@ -308,7 +312,7 @@ internal static partial class WorkflowsEmitter
         writer.Line("            " + Quote(scope.OpenOperationId + " answered without the " + scope.OpenHeader + " header") + ", opened.StatusCode, null, opened.Headers, null);");
         writer.Line("    },");
         writer.Line("    (" + resource + ", ct) => " + scope.ScopedMethod + "(" + Arguments(scope.ScopedArguments, "ct") + "),");
-        writer.Line("    (" + resource + ", waitOptions, waitProgress, ct) => " + scope.WaitName + "(" + Arguments(scope.WaitArguments, "waitOptions", "waitProgress", "ct") + "),");
+        writer.Line("    (" + resource + ", waitOptions, waitProgress, ct) => " + scope.WaitName + "(" + Arguments(scope.WaitArguments, "options: waitOptions", "progress: waitProgress", "cancellationToken: ct") + "),");
         writer.Line("    (" + resource + ", ct) => " + scope.CloseMethod + "(" + Arguments(scope.CloseArguments, "ct") + "),");
         writer.Line("    options,");
         writer.Line("    progress,");

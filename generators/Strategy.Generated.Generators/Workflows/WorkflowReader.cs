@@ -56,12 +56,17 @@ internal sealed partial class WorkflowReader
         return entry.Failed ? null : declaration;
     }
 
-    /// <summary>One declaration's mapping, with reporting.</summary>
+    /// <summary>One declaration's mapping, with reporting; it records where each value it reads is written.</summary>
     private sealed class Entry(WorkflowReader owner, string extension, YamlMappingNode mapping, SpecLocation location)
     {
+        private readonly List<SpecPlace> _places = [];
+
         public SpecLocation Location { get; } = location;
 
         public bool Failed { get; private set; }
+
+        /// <summary>Where every value read so far is written.</summary>
+        public SpecPlaces Places => new(Location, _places.ToEquatableArray());
 
         public string Required(string key)
         {
@@ -86,6 +91,18 @@ internal sealed partial class WorkflowReader
             return value;
         }
 
+        /// <summary>An optional value that becomes a C# name.</summary>
+        public string? OptionalIdentifier(string key)
+        {
+            var value = Optional(key);
+            if (value is not null && !Literals.IsIdentifier(value))
+            {
+                Invalid(key, value, "a C# identifier (letters, digits and underscores, not a keyword)");
+            }
+
+            return value;
+        }
+
         /// <summary>An optional value that becomes a C# number: reported at its line when it is not a whole number.</summary>
         public string? Integer(string key)
         {
@@ -100,11 +117,43 @@ internal sealed partial class WorkflowReader
 
         public string? Optional(string key)
         {
-            var value = SpecReader.Scalar(SpecReader.Child(mapping, key));
+            var node = SpecReader.Child(mapping, key);
+            var value = SpecReader.Scalar(node);
+            if (node is not null)
+            {
+                _places.Add(new SpecPlace(key, owner.Spec.Locate(node)));
+            }
+
             return string.IsNullOrEmpty(value) ? null : value;
         }
 
         public YamlMappingNode? Mapping(string key) => SpecReader.Child(mapping, key) as YamlMappingNode;
+
+        /// <summary>A nested mapping, read as an entry of its own (its values report at their own lines).</summary>
+        public Entry? Nested(string key)
+        {
+            var node = Mapping(key);
+            return node is null ? null : new Entry(owner, extension + "." + key, node, KeyLocation(key));
+        }
+
+        /// <summary>A nested list of mappings, each read as an entry of its own.</summary>
+        public IReadOnlyList<Entry> NestedList(string key)
+        {
+            var node = SpecReader.Child(mapping, key);
+            if (node is null)
+            {
+                return [];
+            }
+
+            var items = (node as YamlSequenceNode)?.Children.OfType<YamlMappingNode>().ToList() ?? [];
+            if (items.Count == 0)
+            {
+                owner.Spec.Report(DiagnosticInfo.Create(Diagnostics.EmptyValues, owner.Spec.Locate(node), extension, owner.OperationId, key));
+                Failed = true;
+            }
+
+            return items.Select(item => new Entry(owner, extension + "." + key, item, owner.Spec.Locate(item))).ToList();
+        }
 
         /// <summary>Where a key of this mapping is written, so a report points at the line a reader looks for.</summary>
         public SpecLocation KeyLocation(string key) =>
@@ -123,7 +172,18 @@ internal sealed partial class WorkflowReader
                 return EquatableArray<string>.Empty;
             }
 
-            var values = (node as YamlSequenceNode)?.Children.Select(SpecReader.Scalar).OfType<string>().ToList() ?? [];
+            _places.Add(new SpecPlace(key, owner.Spec.Locate(node)));
+            var items = (node as YamlSequenceNode)?.Children ?? (IList<YamlNode>)[];
+            var values = new List<string>();
+            foreach (var item in items)
+            {
+                if (SpecReader.Scalar(item) is { } value)
+                {
+                    _places.Add(new SpecPlace(key + "[" + values.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]", owner.Spec.Locate(item)));
+                    values.Add(value);
+                }
+            }
+
             if (values.Count == 0)
             {
                 owner.Spec.Report(DiagnosticInfo.Create(Diagnostics.EmptyValues, owner.Spec.Locate(node), extension, owner.OperationId, key));
@@ -133,10 +193,18 @@ internal sealed partial class WorkflowReader
             return values.ToEquatableArray();
         }
 
-        public EquatableArray<NamedValue> Pairs(string key) =>
-            (Mapping(key)?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
-                .Select(p => new NamedValue(SpecReader.Scalar(p.Key) ?? string.Empty, SpecReader.Scalar(p.Value) ?? string.Empty))
-                .ToEquatableArray();
+        public EquatableArray<NamedValue> Pairs(string key)
+        {
+            var pairs = new List<NamedValue>();
+            foreach (var pair in Mapping(key)?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
+            {
+                var name = SpecReader.Scalar(pair.Key) ?? string.Empty;
+                _places.Add(new SpecPlace(key + "." + name, owner.Spec.Locate(pair.Value)));
+                pairs.Add(new NamedValue(name, SpecReader.Scalar(pair.Value) ?? string.Empty));
+            }
+
+            return pairs.ToEquatableArray();
+        }
 
         private void Invalid(string key, string value, string expected)
         {

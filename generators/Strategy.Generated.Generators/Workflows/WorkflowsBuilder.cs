@@ -80,21 +80,28 @@ internal sealed partial class WorkflowsBuilder
         return new WorkflowsModel(clientWorkflows, builder._diagnostics.ToEquatableArray());
     }
 
+    /// <summary>
+    /// The wait a declaration names, in the same client, or in the client of <paramref name="waitTag"/>
+    /// when the spec names the wait's tag (a start may be waited on by another client's status call).
+    /// </summary>
     private (SpecOperation Operation, ClientMethod Method, WaitDeclaration Wait)? WaitTarget(
-        string extension, SpecOperation operation, BoundOperation bound, string waitOperationId, SpecLocation location)
+        string extension, SpecOperation operation, BoundOperation bound, string waitOperationId, SpecLocation location, string? waitTag = null, SpecLocation? tagLocation = null)
     {
-        if (SameClientOperation(extension, operation, bound, waitOperationId, location) is not { } target)
+        var target = waitTag is null
+            ? SameClientOperation(extension, operation, bound, waitOperationId, location)
+            : TaggedOperation(extension, operation, waitOperationId, waitTag, location, tagLocation ?? location);
+        if (target is not { } found)
         {
             return null;
         }
 
-        if (target.Operation.Workflows.Wait is not { } wait)
+        if (found.Operation.Workflows.Wait is not { } wait)
         {
             Report(Diagnostics.UnknownOperation, location, extension, operation.OperationId, waitOperationId, "which has no x-strategy-wait");
             return null;
         }
 
-        return (target.Operation, target.Method, wait);
+        return (found.Operation, found.Method, wait);
     }
 
     private (SpecOperation Operation, ClientMethod Method)? SameClientOperation(
@@ -109,7 +116,26 @@ internal sealed partial class WorkflowsBuilder
 
         if (target.ClientClassName != bound.Client.Name)
         {
-            Report(Diagnostics.UnknownOperation, location, extension, operation.OperationId, operationId, "which is not in " + bound.Client.Name + " (give it the same tag)");
+            Report(Diagnostics.UnknownOperation, location, extension, operation.OperationId, operationId, "which is not in " + bound.Client.Name + " (give it the same tag, or name its tag with waitTag: " + target.Tag + ")");
+            return null;
+        }
+
+        return MethodOf(target) is { } method ? (target, method.Method) : null;
+    }
+
+    private (SpecOperation Operation, ClientMethod Method)? TaggedOperation(
+        string extension, SpecOperation operation, string operationId, string tag, SpecLocation location, SpecLocation tagLocation)
+    {
+        var target = _spec.Operations.FirstOrDefault(o => o.OperationId == operationId);
+        if (target is null)
+        {
+            Report(Diagnostics.UnknownOperation, location, extension, operation.OperationId, operationId, "which the spec does not have");
+            return null;
+        }
+
+        if (target.Tag != tag)
+        {
+            Report(Diagnostics.UnknownOperation, tagLocation, extension, operation.OperationId, operationId, "whose tag is " + target.Tag + ", not " + tag);
             return null;
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Strategy.Generated.Generators.Common;
+using Strategy.Generated.Generators.Spec;
 
 namespace Strategy.Generated.Generators.Workflows;
 
@@ -29,7 +30,7 @@ internal static partial class WorkflowsEmitter
 
         foreach (var start in client.Starts)
         {
-            EmitStart(writer, members, start);
+            EmitStart(writer, members, client.Namespace, start);
         }
 
         foreach (var scope in client.Scopes)
@@ -64,6 +65,14 @@ internal static partial class WorkflowsEmitter
 
         writer.Close();
         writer.Close();
+
+        // A status model read by one wait says what it means (its Outcome), as that wait reads it.
+        foreach (var wait in client.Waits.Where(w => w.DeclaresOutcome))
+        {
+            writer.Line();
+            EmitOutcome(writer, client.Namespace + "." + client.ClassName, wait);
+        }
+
         return writer.ToString();
     }
 
@@ -172,6 +181,10 @@ internal static partial class WorkflowsEmitter
     private static string Patterns(EquatableArray<string> values) => string.Join(" or ", values.Select(Literals.String));
 
     private static string Values(EquatableArray<string> values) => string.Join(" or ", values.Select(v => "<c>" + Literals.Xml(v) + "</c>"));
+
+    /// <summary>Values with the names the spec gives them: <c>2</c> (fail) or <c>3</c> (canceled).</summary>
+    private static string Values(EquatableArray<string> values, EquatableArray<NamedValue> names) =>
+        string.Join(" or ", values.Select(v => "<c>" + Literals.Xml(v) + "</c>" + (names.FirstOrDefault(n => n.Value == v) is { } named ? " (" + Literals.Xml(named.Name) + ")" : string.Empty)));
 
     private static string Camel(string pascal) => pascal.Length == 0 ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
 }

@@ -302,6 +302,7 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
                 DeliveryMode = subscription.Delivery is { } delivery ? StrategyEnums.ToWireName(delivery, "mode", (DeliveryMode?)delivery.Mode) ?? "HISTORY_LIST" : "HISTORY_LIST",
             };
             _runs[subscription.Id] = run;
+            subscription.LastRun = run.Started;
             return run;
         }
     }

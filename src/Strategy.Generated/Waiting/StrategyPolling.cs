@@ -2,7 +2,7 @@ namespace Strategy.Generated;
 
 /// <summary>
 /// The one polling core every generated wait goes through: call, classify, report, delay,
-/// until the work succeeds, fails, the server is gone or the time is up.
+/// until the work succeeds, fails or is skipped, the server is gone or the time is up.
 /// </summary>
 internal static class StrategyPolling
 {
@@ -12,15 +12,26 @@ internal static class StrategyPolling
     /// </summary>
     internal static readonly TimeSpan LastCallGrace = TimeSpan.FromMilliseconds(500);
 
+    /// <param name="workflow">The helper's name and span tags.</param>
+    /// <param name="poll">Reads the status once.</param>
+    /// <param name="rules">What the spec declares of this wait.</param>
+    /// <param name="description">What is waited on, for messages.</param>
+    /// <param name="options">How to wait.</param>
+    /// <param name="progress">Receives every status read.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <param name="initial">A status already in hand (the answer that started the work): no call right away.</param>
+    /// <param name="previousRun">The last status before the work was started: its run, finished, is not the answer (with <see cref="StrategyWaitRules{TStatus}.RunOf"/>).</param>
     public static async Task<TStatus> PollAsync<TStatus>(
         StrategyWorkflow workflow,
         Func<CancellationToken, Task<TStatus>> poll,
-        Func<TStatus, PollOutcome> classify,
+        StrategyWaitRules<TStatus> rules,
         string description,
         StrategyWaitOptions? options,
         IProgress<StrategyWaitProgress<TStatus>>? progress,
         CancellationToken cancellationToken,
-        TStatus? initial = default)
+        TStatus? initial = null,
+        TStatus? previousRun = null)
+        where TStatus : class
     {
         options ??= StrategyWaitOptions.Default;
         options.Validate();
@@ -36,19 +47,18 @@ internal static class StrategyPolling
             var budget = new ConnectionFailureBudget(options.MaxConsecutiveTransientFailures);
             using var budgetScope = ConnectionFailureBudget.Use(budget);
 
+            // The run that ended before this work was started may still be the status answered: it is not the answer.
+            var previousRunId = previousRun is not null && rules.RunOf is { } runOf ? runOf(previousRun) : null;
             if (initial is not null)
             {
                 // The answer that started the work already gave its status: report it, and wait before the first call.
-                var outcome = classify(initial);
+                var outcome = rules.Classify(initial);
                 lastState = outcome.Value;
                 span.Event("strategy.status", "strategy.status", outcome.Value);
                 progress?.Report(new StrategyWaitProgress<TStatus>(initial, outcome.Value, 0, clock.GetElapsedTime(started)));
-                switch (outcome.State)
+                if (Ended(span, rules, description, outcome, initial))
                 {
-                    case PollState.Succeeded:
-                        return initial;
-                    case PollState.Failed:
-                        throw new StrategyOperationFailedException(description, outcome.Value, outcome.Failures, initial);
+                    return initial;
                 }
 
                 await Timers.Delay(clock, PollingDelay.Next(1, options, null, Random.Shared.NextDouble()), cancellationToken).ConfigureAwait(false);
@@ -69,22 +79,36 @@ internal static class StrategyPolling
                     var status = await poll(callToken.Token).ConfigureAwait(false);
                     transientFailures = 0;
                     budget.RecordAnswer();
-                    var outcome = classify(status);
-                    lastState = outcome.Value;
-                    span.Polled(outcome.Value);
-                    progress?.Report(new StrategyWaitProgress<TStatus>(status, outcome.Value, attempt, clock.GetElapsedTime(started)));
-
-                    switch (outcome.State)
+                    var outcome = rules.Classify(status);
+                    if (previousRunId is not null && rules.RunOf!(status) == previousRunId)
                     {
-                        case PollState.Succeeded:
+                        // Still the run from before the start (finished, or still going): the new one has not shown yet.
+                        lastState = "the previous run's (" + outcome.Value + ")";
+                        span.Polled("previous_run");
+                    }
+                    else
+                    {
+                        previousRunId = null;
+                        lastState = outcome.Value;
+                        span.Polled(outcome.Value);
+                        progress?.Report(new StrategyWaitProgress<TStatus>(status, outcome.Value, attempt, clock.GetElapsedTime(started)));
+                        if (Ended(span, rules, description, outcome, status))
+                        {
                             return status;
-                        case PollState.Failed:
-                            throw new StrategyOperationFailedException(description, outcome.Value, outcome.Failures, status);
+                        }
                     }
                 }
                 catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
                     throw new StrategyWaitTimeoutException(description, options.Timeout, clock.GetElapsedTime(started), attempt, lastState);
+                }
+                catch (StrategyApiException ex) when (rules.NoStatusYet?.Invoke(ex) == true)
+                {
+                    // The server has no status for the work yet (it has only just been started): pending, not a failure.
+                    transientFailures = 0;
+                    budget.RecordAnswer();
+                    lastState = "no status yet";
+                    span.Polled("no_status");
                 }
                 catch (Exception ex) when (TransportErrors.IsConnectionFailure(ex))
                 {
@@ -119,6 +143,23 @@ internal static class StrategyPolling
         {
             span.Failed(ex);
             throw;
+        }
+    }
+
+    /// <summary>Whether the work is over: a success or a skip ends the wait with the status; a failure throws.</summary>
+    private static bool Ended<TStatus>(WorkflowSpan span, StrategyWaitRules<TStatus> rules, string description, PollOutcome outcome, TStatus status)
+    {
+        switch (outcome.State)
+        {
+            case StrategyOutcome.Succeeded:
+                return true;
+            case StrategyOutcome.Skipped:
+                span.Outcome("skipped");
+                return true;
+            case StrategyOutcome.Failed:
+                throw new StrategyOperationFailedException(description, rules.StatusField, outcome.Value, outcome.Name, outcome.Failures, status);
+            default:
+                return false;
         }
     }
 }

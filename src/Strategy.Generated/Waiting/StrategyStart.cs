@@ -6,17 +6,86 @@ namespace Strategy.Generated;
 /// </summary>
 internal static class StrategyStart
 {
+    /// <summary>Starts work whose answer says what to wait on, and waits for it.</summary>
     /// <param name="workflow">The helper's name and span tags.</param>
     /// <param name="options">The wait options, checked before the work starts.</param>
-    /// <param name="start">Starts the work; <see langword="null"/> when the server did it before answering.</param>
+    /// <param name="operationId">The start operation, for the error when it answers nothing.</param>
+    /// <param name="start">Starts the work.</param>
     /// <param name="wait">Waits for the work the start answered.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    /// <returns>The final status, or <see langword="null"/> when there was nothing to wait for.</returns>
-    public static async Task<TResult?> RunAsync<TStarted, TResult>(
+    /// <returns>The final status.</returns>
+    /// <exception cref="StrategyApiException">The start answered no body, so there is nothing to wait on (<see cref="StrategyErrorKind.InvalidResponse"/>).</exception>
+    public static async Task<TResult> RunAsync<TStarted, TResult>(
         StrategyWorkflow workflow,
         StrategyWaitOptions? options,
+        string operationId,
         Func<CancellationToken, Task<TStarted?>> start,
         Func<TStarted, Task<TResult>> wait,
+        CancellationToken cancellationToken)
+        where TStarted : class
+        where TResult : class =>
+        await RunOrDoneCoreAsync(workflow, options, operationId, start, wait, doneWhenEmpty: false, cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidOperationException("A start without an answer has already thrown.");
+
+    /// <summary>
+    /// Starts work that the server may do before answering (the spec's <c>doneOn</c>: an empty
+    /// answer of that status), and waits for it otherwise.
+    /// </summary>
+    /// <returns>The final status, or <see langword="null"/> when the server did the work before answering.</returns>
+    public static Task<TResult?> RunOrDoneAsync<TStarted, TResult>(
+        StrategyWorkflow workflow,
+        StrategyWaitOptions? options,
+        string operationId,
+        Func<CancellationToken, Task<TStarted?>> start,
+        Func<TStarted, Task<TResult>> wait,
+        CancellationToken cancellationToken)
+        where TStarted : class
+        where TResult : class =>
+        RunOrDoneCoreAsync(workflow, options, operationId, start, wait, doneWhenEmpty: true, cancellationToken);
+
+    /// <summary>
+    /// Starts work whose answer has no body, and waits for it with the helper's own arguments.
+    /// For a wait that tells runs apart, the last status is read first, so the run that ended
+    /// before this start is not taken for the one it started.
+    /// </summary>
+    /// <param name="workflow">The helper's name and span tags.</param>
+    /// <param name="options">The wait options, checked before anything is sent.</param>
+    /// <param name="before">Reads the last status before the start (<see langword="null"/> answered when there is none), or <see langword="null"/> when runs need not be told apart.</param>
+    /// <param name="start">Starts the work.</param>
+    /// <param name="wait">Waits for the work, given the status from before the start.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The final status.</returns>
+    public static async Task<TResult> RunAsync<TResult>(
+        StrategyWorkflow workflow,
+        StrategyWaitOptions? options,
+        Func<CancellationToken, Task<TResult?>>? before,
+        Func<CancellationToken, Task> start,
+        Func<TResult?, Task<TResult>> wait,
+        CancellationToken cancellationToken)
+        where TResult : class
+    {
+        (options ?? StrategyWaitOptions.Default).Validate();
+        using var span = WorkflowSpan.Start(workflow);
+        try
+        {
+            var previousRun = before is null ? null : await before(cancellationToken).ConfigureAwait(false);
+            await start(cancellationToken).ConfigureAwait(false);
+            return await wait(previousRun).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            span.Failed(ex);
+            throw;
+        }
+    }
+
+    private static async Task<TResult?> RunOrDoneCoreAsync<TStarted, TResult>(
+        StrategyWorkflow workflow,
+        StrategyWaitOptions? options,
+        string operationId,
+        Func<CancellationToken, Task<TStarted?>> start,
+        Func<TStarted, Task<TResult>> wait,
+        bool doneWhenEmpty,
         CancellationToken cancellationToken)
         where TStarted : class
         where TResult : class
@@ -26,13 +95,19 @@ internal static class StrategyStart
         try
         {
             var started = await start(cancellationToken).ConfigureAwait(false);
-            if (started is null)
+            if (started is not null)
             {
-                span.Outcome("done_synchronously");
-                return null;
+                return await wait(started).ConfigureAwait(false);
             }
 
-            return await wait(started).ConfigureAwait(false);
+            if (!doneWhenEmpty)
+            {
+                // Only the spec says when an empty answer means "already done"; otherwise nothing can be waited on.
+                throw new StrategyApiException($"{operationId} answered without a body, so there is nothing to wait on.", 0, null, new Dictionary<string, IEnumerable<string>>(), null);
+            }
+
+            span.Outcome("done_synchronously");
+            return null;
         }
         catch (Exception ex)
         {

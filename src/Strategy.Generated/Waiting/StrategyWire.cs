@@ -7,6 +7,18 @@ namespace Strategy.Generated;
 /// </summary>
 internal static class StrategyWire
 {
+    /// <summary>
+    /// What tells one run of the work from the next: the declared field (its start time) as sent,
+    /// or, when the server left it out, the whole status, so two answers about one run still match.
+    /// </summary>
+    /// <param name="model">The status.</param>
+    /// <param name="jsonName">The field's JSON name.</param>
+    /// <param name="value">The field's typed value.</param>
+    /// <returns>The run's identity.</returns>
+    public static string RunOf(object model, string jsonName, object? value) =>
+        ValueOf(model, jsonName, value) is { Length: > 0 } identity
+            ? identity
+            : Newtonsoft.Json.JsonConvert.SerializeObject(model, StrategyJson.ReadingSettings);
 
     /// <summary>A value as invariant text, for error reports.</summary>
     /// <param name="value">The value.</param>

@@ -18,18 +18,18 @@ namespace Fixture
         public TResult Result { get; } = default!;
     }
 
-    public enum JobState { Queued, Busy, Done, Broken }
+    public enum JobState { Queued, Busy, Done, Finished, Broken }
 
     public enum PreferHeader { RespondAsync }
 
-    public class JobError
+    public partial class JobError
     {
         public string? Code { get; set; }
 
         public string? Message { get; set; }
     }
 
-    public class Job
+    public partial class Job
     {
         public string Id { get; set; } = "";
 
@@ -40,25 +40,69 @@ namespace Fixture
 
     public enum StepMode { Overwrite, Append }
 
-    public class RunStep
+    public partial class RunStep
     {
         public string Name { get; set; } = "";
 
         public StepMode Mode { get; set; }
     }
 
-    public class RunRequest
+    public partial class RunRequest
     {
         public IList<RunStep> Steps { get; set; } = new List<RunStep>();
     }
 
-    public class JobList
+    public partial class JobList
     {
         public IList<Job> Jobs { get; set; } = new List<Job>();
     }
 
+    public enum RunStage { Running = 0, Over = 1 }
+
+    public enum RunResult { None = 0, Ok = 1, Failed = 2, Cancelled = 3, Skip = 4 }
+
+    public partial class RunError
+    {
+        public int? Code { get; set; }
+
+        public string? Message { get; set; }
+    }
+
+    public partial class RunPart
+    {
+        public string? Name { get; set; }
+
+        public RunError? Error { get; set; }
+    }
+
+    public partial class JobRun
+    {
+        public RunStage? Stage { get; set; }
+
+        public RunResult? Result { get; set; }
+
+        public System.DateTimeOffset? StartedAt { get; set; }
+
+        public IList<RunPart>? Parts { get; set; }
+    }
+
+    public partial class RunsClient : Strategy.Generated.Http.StrategyClientBase
+    {
+        private System.Net.Http.HttpClient _httpClient;
+
+        public RunsClient(System.Net.Http.HttpClient httpClient) => _httpClient = httpClient;
+
+        public virtual Task<JobRun> GetJobRunAsync(string jobId, CancellationToken cancellationToken) => throw null!;
+    }
+
     public partial class JobsClient : Strategy.Generated.Http.StrategyClientBase
     {
+        private System.Net.Http.HttpClient _httpClient;
+
+        public JobsClient(System.Net.Http.HttpClient httpClient) => _httpClient = httpClient;
+
+        public virtual Task RunJobAsync(string jobId, CancellationToken cancellationToken) => throw null!;
+
         public virtual Task<StrategyResponse<JobList>> ListJobsAsync(int? offset, int? limit, CancellationToken cancellationToken) => throw null!;
 
         public virtual Task<Job?> StartJobAsync(PreferHeader? prefer, CancellationToken cancellationToken) => throw null!;
