@@ -88,7 +88,7 @@ public sealed class SnapshotTests
 
         Assert.That(source, Does.Contain("ct => new global::Fixture.RunsClient(_httpClient) { ProjectId = ProjectId }.GetLastJobRunAsync(jobId, ct),")
             .And.Contain("ct => RunJobAsync(jobId, ct),")
-            .And.Contain("previousRun => new global::Fixture.RunsClient(_httpClient) { ProjectId = ProjectId }.AwaitJobRunAsync(jobId, previousRun: previousRun,"));
+            .And.Contain("(previousRun, waitOptions) => new global::Fixture.RunsClient(_httpClient) { ProjectId = ProjectId }.AwaitJobRunAsync(jobId, previousRun: previousRun, options: waitOptions,"));
     }
 
     [Test]

@@ -177,7 +177,7 @@ internal static partial class WorkflowsEmitter
         Member(writer, members, docs, "public virtual ", Tasks + "Task<" + result + "> " + start.Name + "(" + Signature(start.Parameters, OptionsParameter, Progress(start.ResultType), TokenParameter) + ")");
         Validate(writer, start.Parameters);
         // The trailing arguments are named: a wait that tells runs apart takes previousRun before them.
-        const string Trailing = "options: options, progress: progress, cancellationToken: cancellationToken";
+        const string Trailing = "options: waitOptions, progress: progress, cancellationToken: cancellationToken";
         if (start.Answer == StartAnswer.Nothing)
         {
             var before = start.BeforeMethod is null
@@ -188,7 +188,7 @@ internal static partial class WorkflowsEmitter
             writer.Line("    options,");
             writer.Line("    " + before + ",");
             writer.Line("    ct => " + start.StartMethod + "(" + Arguments(start.StartArguments, "ct") + "),");
-            writer.Line("    previousRun => " + waitOn + start.WaitName + "(" + Arguments(start.WaitArguments, start.BeforeMethod is null ? Trailing : "previousRun: previousRun, " + Trailing) + "),");
+            writer.Line("    (previousRun, waitOptions) => " + waitOn + start.WaitName + "(" + Arguments(start.WaitArguments, start.BeforeMethod is null ? Trailing : "previousRun: previousRun, " + Trailing) + "),");
             writer.Line("    cancellationToken);");
             writer.Close();
             writer.Line();
@@ -197,14 +197,14 @@ internal static partial class WorkflowsEmitter
 
         var wait = start.Answer == StartAnswer.Status && start.WaitClient is null
             // The answer that started the work already says it is running: wait from it, with a delay first.
-            ? FromStatusName(start.WaitName) + "(started, " + Arguments(start.WaitArguments, "null", "options", "progress", "cancellationToken") + ")"
+            ? FromStatusName(start.WaitName) + "(started, " + Arguments(start.WaitArguments, "null", "waitOptions", "progress", "cancellationToken") + ")"
             : waitOn + start.WaitName + "(" + Arguments(start.WaitArguments, Trailing) + ")";
         writer.Line("return " + Runtime + "StrategyStart." + (mayBeDone ? "RunOrDoneAsync" : "RunAsync") + "(");
         writer.Line("    " + Workflow(start.Name, start.Parameters) + ",");
         writer.Line("    options,");
         writer.Line("    " + Quote(start.OperationId) + ",");
         writer.Line("    ct => " + start.StartMethod + "(" + Arguments(start.StartArguments, "ct") + "),");
-        writer.Line("    started => " + wait + ",");
+        writer.Line("    (started, waitOptions) => " + wait + ",");
         writer.Line("    cancellationToken);");
         writer.Close();
         writer.Line();

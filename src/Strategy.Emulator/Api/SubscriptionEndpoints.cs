@@ -158,7 +158,13 @@ internal static class SubscriptionEndpoints
                 return EmulatorJson.Error(400, "ERR006", $"Invalid value at 'type': '{type}' is not one of user, event, schedule, report, dashboard.");
             }
 
-            var dependents = state.AllSubscriptions().Where(dependsOn).Select(s => EmulatorJson.OnlyFields(s, fields));
+            // Dependents may span projects: each says which it is in.
+            var dependents = state.AllSubscriptions().Where(dependsOn).Select(s =>
+            {
+                var listed = Newtonsoft.Json.Linq.JObject.FromObject(s, Newtonsoft.Json.JsonSerializer.Create(EmulatorJson.Settings));
+                listed["project"] ??= new Newtonsoft.Json.Linq.JObject { ["id"] = Seeds.ProjectId, ["name"] = Seeds.ProjectName };
+                return EmulatorJson.OnlyFields(listed, fields);
+            });
             return EmulatorJson.Ok(new { subscriptions = dependents });
         });
     }

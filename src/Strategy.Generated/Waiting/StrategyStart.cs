@@ -2,7 +2,9 @@ namespace Strategy.Generated;
 
 /// <summary>
 /// The one runtime for every start-and-wait helper (<c>x-strategy-start</c>): check the options
-/// before anything is sent, start the work, and wait for it, all under one workflow span.
+/// before anything is sent, start the work, and wait for it, all under one workflow span and one
+/// time limit: the calls before the wait count against <see cref="StrategyWaitOptions.Timeout"/>,
+/// and the wait gets what is left.
 /// </summary>
 internal static class StrategyStart
 {
@@ -11,7 +13,7 @@ internal static class StrategyStart
     /// <param name="options">The wait options, checked before the work starts.</param>
     /// <param name="operationId">The start operation, for the error when it answers nothing.</param>
     /// <param name="start">Starts the work.</param>
-    /// <param name="wait">Waits for the work the start answered.</param>
+    /// <param name="wait">Waits for the work the start answered, with the time left.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The final status.</returns>
     /// <exception cref="StrategyApiException">The start answered no body, so there is nothing to wait on (<see cref="StrategyErrorKind.InvalidResponse"/>).</exception>
@@ -20,7 +22,7 @@ internal static class StrategyStart
         StrategyWaitOptions? options,
         string operationId,
         Func<CancellationToken, Task<TStarted?>> start,
-        Func<TStarted, Task<TResult>> wait,
+        Func<TStarted, StrategyWaitOptions, Task<TResult>> wait,
         CancellationToken cancellationToken)
         where TStarted : class
         where TResult : class =>
@@ -37,7 +39,7 @@ internal static class StrategyStart
         StrategyWaitOptions? options,
         string operationId,
         Func<CancellationToken, Task<TStarted?>> start,
-        Func<TStarted, Task<TResult>> wait,
+        Func<TStarted, StrategyWaitOptions, Task<TResult>> wait,
         CancellationToken cancellationToken)
         where TStarted : class
         where TResult : class =>
@@ -52,7 +54,7 @@ internal static class StrategyStart
     /// <param name="options">The wait options, checked before anything is sent.</param>
     /// <param name="before">Reads the last status before the start (<see langword="null"/> answered when there is none), or <see langword="null"/> when runs need not be told apart.</param>
     /// <param name="start">Starts the work.</param>
-    /// <param name="wait">Waits for the work, given the status from before the start.</param>
+    /// <param name="wait">Waits for the work, given the status from before the start and the time left.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The final status.</returns>
     public static async Task<TResult> RunAsync<TResult>(
@@ -60,17 +62,28 @@ internal static class StrategyStart
         StrategyWaitOptions? options,
         Func<CancellationToken, Task<TResult?>>? before,
         Func<CancellationToken, Task> start,
-        Func<TResult?, Task<TResult>> wait,
+        Func<TResult?, StrategyWaitOptions, Task<TResult>> wait,
         CancellationToken cancellationToken)
         where TResult : class
     {
-        (options ?? StrategyWaitOptions.Default).Validate();
+        options ??= StrategyWaitOptions.Default;
+        options.Validate();
         using var span = WorkflowSpan.Start(workflow);
         try
         {
-            var previousRun = before is null ? null : await before(cancellationToken).ConfigureAwait(false);
-            await start(cancellationToken).ConfigureAwait(false);
-            return await wait(previousRun).ConfigureAwait(false);
+            var started = options.TimeProvider.GetTimestamp();
+            var previousRun = await WithinLimitAsync(
+                workflow,
+                options,
+                started,
+                async ct =>
+                {
+                    var last = before is null ? null : await before(ct).ConfigureAwait(false);
+                    await start(ct).ConfigureAwait(false);
+                    return last;
+                },
+                cancellationToken).ConfigureAwait(false);
+            return await wait(previousRun, TimeLeft(options, started)).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -84,20 +97,22 @@ internal static class StrategyStart
         StrategyWaitOptions? options,
         string operationId,
         Func<CancellationToken, Task<TStarted?>> start,
-        Func<TStarted, Task<TResult>> wait,
+        Func<TStarted, StrategyWaitOptions, Task<TResult>> wait,
         bool doneWhenEmpty,
         CancellationToken cancellationToken)
         where TStarted : class
         where TResult : class
     {
-        (options ?? StrategyWaitOptions.Default).Validate();
+        options ??= StrategyWaitOptions.Default;
+        options.Validate();
         using var span = WorkflowSpan.Start(workflow);
         try
         {
-            var started = await start(cancellationToken).ConfigureAwait(false);
+            var begun = options.TimeProvider.GetTimestamp();
+            var started = await WithinLimitAsync(workflow, options, begun, start, cancellationToken).ConfigureAwait(false);
             if (started is not null)
             {
-                return await wait(started).ConfigureAwait(false);
+                return await wait(started, TimeLeft(options, begun)).ConfigureAwait(false);
             }
 
             if (!doneWhenEmpty)
@@ -115,4 +130,31 @@ internal static class StrategyStart
             throw;
         }
     }
+
+    /// <summary>Runs the calls before the wait under the wait's time limit, so a call that hangs cannot outlast it.</summary>
+    private static async Task<T> WithinLimitAsync<T>(
+        StrategyWorkflow workflow, StrategyWaitOptions options, long started, Func<CancellationToken, Task<T>> calls, CancellationToken cancellationToken)
+    {
+        var clock = options.TimeProvider;
+        using var limit = Timers.CancelAfter(clock, options.Timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
+        try
+        {
+            return await calls(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new StrategyWaitTimeoutException(Describe(workflow), options.Timeout, clock.GetElapsedTime(started), 0, null);
+        }
+    }
+
+    /// <summary>The options for the wait: the time limit less what the calls before it took.</summary>
+    private static StrategyWaitOptions TimeLeft(StrategyWaitOptions options, long started)
+    {
+        var left = options.Timeout - options.TimeProvider.GetElapsedTime(started);
+        return options with { Timeout = left > StrategyPolling.LastCallGrace ? left : StrategyPolling.LastCallGrace };
+    }
+
+    private static string Describe(StrategyWorkflow workflow) =>
+        workflow.Tags.Count == 0 ? workflow.Helper : workflow.Helper + " (" + string.Join(", ", workflow.Tags.Select(t => t.Value)) + ")";
 }

@@ -46,6 +46,8 @@ internal static class StrategyWire
         {
             null => string.Empty,
             Enum e => ForwardCompatibleEnumConverter.WireName(e),
+            // To the tick: two runs a second apart must not read as one.
+            DateTimeOffset date => date.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
             _ => value.ToString() ?? string.Empty,
         };

@@ -1,0 +1,26 @@
+namespace Strategy.Generated;
+
+/// <summary>How one subscription's run ended, among the runs an event started.</summary>
+/// <param name="SubscriptionId">The subscription.</param>
+/// <param name="Name">Its name, as listed.</param>
+/// <param name="Outcome">
+/// Succeeded, failed (also canceled or timed out on the server, or an error reading its status),
+/// skipped, or <see cref="StrategyOutcome.Running"/> when it was still running at the time limit.
+/// </param>
+/// <param name="Status">The run's last status read, if any.</param>
+/// <param name="Error">Why it is not a success or a skip: the server's failure, the time limit, or an error.</param>
+public sealed record StrategySubscriptionRun(string SubscriptionId, string? Name, StrategyOutcome Outcome, SubscriptionStatus? Status, Exception? Error)
+{
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"subscription {SubscriptionId}{(Name is null ? string.Empty : $" '{Name}'")}: " + Outcome switch
+        {
+            StrategyOutcome.Succeeded => "succeeded",
+            StrategyOutcome.Skipped => "skipped (nothing to do)",
+            StrategyOutcome.Running => "still running when the time limit ran out",
+            _ => Error is StrategyOperationFailedException failed ? Reason(failed) : "failed: " + Error?.Message,
+        };
+
+    private static string Reason(StrategyOperationFailedException failed) =>
+        $"{failed.StateName ?? "failed"} (state {failed.State})" + (failed.Failures.Count == 0 ? string.Empty : ": " + string.Join("; ", failed.Failures));
+}
