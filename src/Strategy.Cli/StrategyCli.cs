@@ -26,6 +26,7 @@ internal static class StrategyCli
             DataModelCommands.Create(runner),
             SubscriptionCommands.Create(runner),
             SubscriptionCommands.Schedules(runner),
+            EventCommands.Create(runner),
             OperationsCommand.Create(),
         };
         foreach (var option in options.All)

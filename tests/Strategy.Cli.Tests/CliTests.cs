@@ -5,38 +5,8 @@ using Strategy.Emulator;
 
 namespace Strategy.Cli.Tests;
 
-public sealed class CliTests
+public sealed class CliTests : CliTest
 {
-    private StrategyEmulator _emulator = null!;
-
-    [SetUp]
-    public async Task StartEmulator() => _emulator = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions
-    {
-        PathBase = "/MicroStrategyLibrary",
-        TaskDuration = TimeSpan.FromMilliseconds(100),
-        PublishDuration = TimeSpan.FromMilliseconds(150),
-    });
-
-    [TearDown]
-    public async Task StopEmulator() => await _emulator.DisposeAsync();
-
-    private async Task<(int ExitCode, string Out, string Error)> RunWithPasswordAsync(string password, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = new CliConsole
-        {
-            Out = output,
-            Error = error,
-            GetEnvironmentVariable = name => name == "STRATEGY_PASSWORD" ? password : null,
-        };
-        string[] connection = ["--base-url", _emulator.BaseUrl.ToString(), "--poll-interval", "0.02", .. (args.Contains("--project") ? [] : new[] { "--project", Seeds.ProjectId })];
-        var exitCode = await StrategyCli.RunAsync([.. args, .. connection], console, CancellationToken.None);
-        return (exitCode, output.ToString(), error.ToString());
-    }
-
-    private Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunWithPasswordAsync(string.Empty, args);
-
     [Test]
     public async Task Demo_runs_the_three_workflows_and_leaves_nothing_behind()
     {
@@ -48,7 +18,10 @@ public sealed class CliTests
             Assert.That(output, Does.Contain("1. Reload the schema").And.Contain("2. Refresh a data model").And.Contain("3. Schedule a data model refresh"));
             Assert.That(output, Does.EndWith("All three workflows completed." + Environment.NewLine));
             Assert.That(error, Does.Contain("schema reload: completed").And.Contain("publish: queued or running").And.Contain("publish: every table loaded; tables: 2 loaded"));
-            Assert.That(_emulator.OpenInstanceCount, Is.Zero);
+            Assert.That(output, Does.Contain("   Ran it now: succeeded; _test api: ok"));
+            Assert.That(output, Does.Contain("   Fired event 'Personal View refresh', which schedule 'Personal View' waits on: subscription ").And.Contain("'Updated Subscription': succeeded"));
+            Assert.That(Emulator.SubscriptionCount, Is.Zero, "the demo's subscription is deleted");
+            Assert.That(Emulator.OpenInstanceCount, Is.Zero);
         });
     }
 
@@ -56,8 +29,8 @@ public sealed class CliTests
     public async Task Subscriptions_list_and_get_read_a_subscription_another_client_left()
     {
         var foreign = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Foreign", "GetSubscription.expression-filter.json"));
-        var id = _emulator.SeedSubscription(foreign);
-        var withoutSchedules = _emulator.SeedSubscription("""{"name":"Left by an old tool","contents":[{"id":"0A1B2C3D4E5F60718293A4B5C6D7E8F9","type":"report"}],"delivery":{"mode":"TEAMS"}}""");
+        var id = Emulator.SeedSubscription(foreign);
+        var withoutSchedules = Emulator.SeedSubscription("""{"name":"Left by an old tool","contents":[{"id":"0A1B2C3D4E5F60718293A4B5C6D7E8F9","type":"report"}],"delivery":{"mode":"TEAMS"}}""");
 
         var (listExit, listed, listError) = await RunAsync("subscriptions", "list");
         var (getExit, fetched, getError) = await RunAsync("subscriptions", "get", id, "--json");
@@ -101,7 +74,7 @@ public sealed class CliTests
         var error = new StringWriter();
         var console = new CliConsole { Out = output, Error = error, GetEnvironmentVariable = _ => null };
 
-        var noProject = await StrategyCli.RunAsync(["subscriptions", "list", "--base-url", _emulator.BaseUrl.ToString()], console, CancellationToken.None);
+        var noProject = await StrategyCli.RunAsync(["subscriptions", "list", "--base-url", Emulator.BaseUrl.ToString()], console, CancellationToken.None);
         var (noDataModel, _, dataModelError) = await RunAsync("subscriptions", "create", "--name", "x", "--schedule", Seeds.AllTheTimeScheduleId);
 
         Assert.Multiple(() =>
@@ -110,7 +83,7 @@ public sealed class CliTests
             Assert.That(error.ToString(), Does.Contain("--project (or STRATEGY_PROJECT_ID) is required with --base-url"));
             Assert.That(noDataModel, Is.EqualTo(ExitCodes.BadInput));
             Assert.That(dataModelError, Does.Contain("--data-model is required with --base-url"));
-            Assert.That(_emulator.SessionCount, Is.Zero, "nothing was sent for the missing project");
+            Assert.That(Emulator.SessionCount, Is.Zero, "nothing was sent for the missing project");
         });
     }
 
@@ -154,7 +127,7 @@ public sealed class CliTests
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.BadInput));
             Assert.That(error, Does.Contain("no table named 'sales'").And.Contain("ytd_day"));
-            Assert.That(_emulator.OpenInstanceCount, Is.Zero, "nothing was created");
+            Assert.That(Emulator.OpenInstanceCount, Is.Zero, "nothing was created");
         });
     }
 
@@ -198,7 +171,7 @@ public sealed class CliTests
     [Test]
     public async Task A_publish_the_server_fails_is_a_server_failure()
     {
-        _emulator.FailNextPublish();
+        Emulator.FailNextPublish();
 
         var (exitCode, _, error) = await RunAsync("datamodels", "publish", Seeds.DataModelId);
 
@@ -206,7 +179,7 @@ public sealed class CliTests
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.ServerFailure));
             Assert.That(error, Does.Contain("failed").And.Contain("injected fault"));
-            Assert.That(_emulator.OpenInstanceCount, Is.Zero);
+            Assert.That(Emulator.OpenInstanceCount, Is.Zero);
         });
     }
 

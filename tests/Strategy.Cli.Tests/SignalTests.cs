@@ -47,6 +47,36 @@ public sealed class SignalTests
     }
 
     [Test]
+    public async Task SIGINT_during_a_subscription_run_stops_waiting_logs_out_and_says_the_run_goes_on()
+    {
+        await using var emulator = await StartEmulatorAsync();
+        string subscriptionId;
+        await using (var connection = Generated.StrategyConnection.Create(emulator.BaseUrl, Generated.StrategyCredentials.Standard("administrator", string.Empty), Seeds.ProjectId))
+        {
+            var created = await connection.CreateClient<Generated.SubscriptionsClient>().CreateSubscriptionAsync(Generated.DataModelRefreshSubscription.Create(
+                "long refresh", Seeds.DataModelId, [new Generated.TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = Generated.RefreshPolicy.Upsert }], [Seeds.AllTheTimeScheduleId]));
+            subscriptionId = created.Id;
+        }
+
+        using var cli = CliProcess.Start(emulator, "subscriptions", "run", subscriptionId);
+        await cli.WaitForErrorAsync("run: executing");
+
+        cli.Signal(SIGINT);
+        var clock = Stopwatch.StartNew();
+        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(20));
+
+        Record("SIGINT (Ctrl+C) during subscriptions run", exitCode == ExitCodes.Cancelled, emulator, $"exited {clock.Elapsed.TotalMilliseconds:0} ms after the signal");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Cancelled), cli.Error);
+            Assert.That(cli.Error, Does.Contain($"Not waited for: the run of subscription {subscriptionId} goes on on the server"));
+            Assert.That(emulator.SessionCount, Is.Zero, "the session is logged out");
+            Assert.That(emulator.OpenInstanceCount, Is.Zero, "a run holds no instance of ours");
+            Assert.That(emulator.RunningSubscriptionRunCount, Is.EqualTo(1), "what the message says is true: the run goes on");
+        });
+    }
+
+    [Test]
     public async Task A_second_SIGINT_during_clean_up_exits_at_once_and_names_the_instance_left_behind()
     {
         await using var emulator = await StartEmulatorAsync();

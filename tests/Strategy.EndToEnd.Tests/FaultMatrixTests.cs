@@ -43,14 +43,20 @@ public sealed class FaultMatrixTests
         yield return Case("create-subscription answer lost", e => e.Faults.Add(new FaultRule { Status = 504, AfterHandling = true, Method = "POST", PathContains = "/api/subscriptions" }), allComplete: false);
         yield return Case("cancellation mid-publish", _ => { }, allComplete: false, cancelAfter: TimeSpan.FromMilliseconds(600));
         yield return Case("50 workflows at once", e => e.ExpireSessions(), allComplete: false, parallel: 50);
+        yield return Case("subscription run fails", e => e.FailNextSubscriptionRun(), allComplete: false, runFails: true);
+        yield return Case(
+            "subscription status hangs past the time limit",
+            e => e.Faults.Add(new FaultRule { Delay = TimeSpan.FromSeconds(30), PathContains = "/subscriptions/", Method = "GET", Count = 100 }),
+            allComplete: false,
+            timeLimit: TimeSpan.FromSeconds(2));
     }
 
     private static TestCaseData Case(
-        string fault, Action<StrategyEmulator> inject, bool allComplete, bool publishFails = false, bool taskFails = false, TimeSpan? cancelAfter = null, int parallel = 1) =>
-        new TestCaseData(fault, inject, allComplete, publishFails, taskFails, cancelAfter, parallel).SetArgDisplayNames(fault);
+        string fault, Action<StrategyEmulator> inject, bool allComplete, bool publishFails = false, bool taskFails = false, TimeSpan? cancelAfter = null, int parallel = 1, bool runFails = false, TimeSpan? timeLimit = null) =>
+        new TestCaseData(fault, inject, allComplete, publishFails, taskFails, cancelAfter, parallel, runFails, timeLimit).SetArgDisplayNames(fault);
 
     [TestCaseSource(nameof(Faults))]
-    public async Task Workflows_hold_under_fault(string fault, Action<StrategyEmulator> inject, bool allComplete, bool publishFails, bool taskFails, TimeSpan? cancelAfter, int parallel)
+    public async Task Workflows_hold_under_fault(string fault, Action<StrategyEmulator> inject, bool allComplete, bool publishFails, bool taskFails, TimeSpan? cancelAfter, int parallel, bool runFails, TimeSpan? timeLimit)
     {
         await using var emulator = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions
         {
@@ -65,7 +71,10 @@ public sealed class FaultMatrixTests
         inject(emulator);
         using var cancellation = cancelAfter is { } delay ? new CancellationTokenSource(delay) : new CancellationTokenSource();
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, parallel).Select(run => RunWorkflowsAsync(connection, $"{fault} #{run}", cancellation.Token)));
+        var waits = timeLimit is { } limit ? Waits with { Timeout = limit } : Waits;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, parallel).Select(run => RunWorkflowsAsync(connection, $"{fault} #{run}", waits, runNow: parallel == 1, cancellation.Token)));
+        var took = clock.Elapsed;
         var results = outcomes.SelectMany(o => o).ToList();
 
         var subscriptions = connection.CreateClient<SubscriptionsClient>();
@@ -90,7 +99,8 @@ public sealed class FaultMatrixTests
             emulator.OpenInstanceCount,
             emulator.SessionCount,
             duplicates,
-            leakedSecrets);
+            leakedSecrets,
+            timeLimit is { } bound ? $"ended after {took.TotalSeconds:0.0} s (limit {bound.TotalSeconds:0} s per wait)" : "-");
         FaultMatrixReport.Write(row, typeof(FaultMatrixTests).Assembly);
 
         Assert.Multiple(() =>
@@ -105,6 +115,18 @@ public sealed class FaultMatrixTests
         if (publishFails)
         {
             Assert.That(results.Single(r => r.Workflow == "publish").Error, Is.InstanceOf<StrategyOperationFailedException>());
+        }
+
+        if (runFails)
+        {
+            var run = results.Single(r => r.Workflow == "run now").Error;
+            Assert.That(run, Is.InstanceOf<StrategyOperationFailedException>().With.Property(nameof(StrategyOperationFailedException.StateName)).EqualTo("fail"));
+        }
+
+        if (timeLimit is { } hung)
+        {
+            Assert.That(results.Single(r => r.Workflow == "run now").Error, Is.InstanceOf<StrategyWaitTimeoutException>());
+            Assert.That(took, Is.LessThan(hung * 4 + TimeSpan.FromSeconds(5)), "every wait ended near its limit, none on the hung call");
         }
 
         if (taskFails)
@@ -135,20 +157,71 @@ public sealed class FaultMatrixTests
         }
     }
 
+    [Test]
+    public async Task An_event_with_two_subscriptions_of_which_one_fails()
+    {
+        const string Fault = "event starts two runs, one fails";
+        await using var emulator = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions { Password = Password, PublishDuration = TimeSpan.FromMilliseconds(300) });
+        var logger = new CapturingLogger();
+        await using var connection = StrategyConnection.Create(emulator.BaseUrl, StrategyCredentials.Standard("administrator", Password), Seeds.ProjectId, Retries, logger);
+        var subscriptions = connection.CreateClient<SubscriptionsClient>();
+        foreach (var name in new[] { "first on the event", "second on the event" })
+        {
+            await subscriptions.CreateSubscriptionAsync(DataModelRefreshSubscription.Create(
+                name, Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [Seeds.PersonalViewScheduleId]));
+        }
+
+        emulator.FailNextSubscriptionRun();
+        var error = await Outcomes.CatchAsync(() => connection.CreateClient<EventsClient>().TriggerEventAndWaitAsync(Seeds.PersonalViewEventId, Waits));
+        await connection.DisposeAsync();
+
+        var runs = (error as StrategySubscriptionRunsFailedException)?.Runs ?? [];
+        var text = string.Join("\n", logger.Lines) + error;
+        var row = new FaultMatrixRow(
+            Fault,
+            runs.Count,
+            runs.Count(r => r.Outcome == StrategyOutcome.Succeeded),
+            runs.Count(r => r.Outcome == StrategyOutcome.Failed),
+            0,
+            emulator.OpenInstanceCount,
+            emulator.SessionCount,
+            0,
+            emulator.IssuedSecrets.Append(Password).Count(s => text.Contains(s, StringComparison.Ordinal)));
+        FaultMatrixReport.Write(row, typeof(FaultMatrixTests).Assembly);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error, Is.InstanceOf<StrategySubscriptionRunsFailedException>());
+            Assert.That((row.Runs, row.Completed, row.TypedFailures), Is.EqualTo((2, 1, 1)));
+            Assert.That(error!.Message, Does.Contain("first on the event").And.Contain("fail (state 2)"));
+            Assert.That(row.LeakedSessions, Is.Zero);
+            Assert.That(row.SecretsInLogs, Is.Zero);
+        });
+    }
+
     private static bool IsTyped(Exception error) =>
         error is StrategyException or OperationCanceledException or TimeoutException or HttpRequestException;
 
-    private static async Task<List<(string Workflow, Exception? Error)>> RunWorkflowsAsync(StrategyConnection connection, string name, CancellationToken cancellationToken)
+    private static async Task<List<(string Workflow, Exception? Error)>> RunWorkflowsAsync(
+        StrategyConnection connection, string name, StrategyWaitOptions waits, bool runNow, CancellationToken cancellationToken)
     {
         var results = new List<(string, Exception?)>();
         results.Add(("reload", await Outcomes.CatchAsync(() => connection.CreateClient<SchemaClient>().ReloadSchemaAndWaitAsync(
-            new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.Table_key] }, Waits, null, cancellationToken))));
+            new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.Table_key] }, waits, null, cancellationToken))));
         results.Add(("publish", await Outcomes.CatchAsync(() => connection.CreateClient<DataModelsClient>().PublishAndWaitAsync(
             Seeds.DataModelId, new PublishRequest { Tables = [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Replace }] },
-            Waits, null, cancellationToken))));
-        results.Add(("subscription", await Outcomes.CatchAsync(() => connection.CreateClient<SubscriptionsClient>().CreateSubscriptionAsync(
+            waits, null, cancellationToken))));
+        var subscriptions = connection.CreateClient<SubscriptionsClient>();
+        Subscription? created = null;
+        results.Add(("subscription", await Outcomes.CatchAsync(async () => created = await subscriptions.CreateSubscriptionAsync(
             DataModelRefreshSubscription.Create(name, Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [Seeds.AllTheTimeScheduleId]),
             cancellationToken))));
+        if (runNow && created is not null)
+        {
+            // Runs the scheduled refresh now: a send, then a wait for that run.
+            results.Add(("run now", await Outcomes.CatchAsync(() => subscriptions.SendSubscriptionAndWaitAsync(created.Id, waits, null, cancellationToken))));
+        }
+
         return results;
     }
 }

@@ -47,6 +47,27 @@ internal static class DataModelCommands
             return ExitCodes.Success;
         });
 
-        return new Command("datamodels", "Work with data models.") { tables, publish };
+        var subscribedId = new Argument<string>("data-model-id") { Description = "The data model." };
+        var subscriptions = new Command("subscriptions", "List the subscriptions that refresh a data model.") { subscribedId };
+        runner.SetAction(subscriptions, async (parseResult, session, cancellationToken) =>
+        {
+            var dataModelId = parseResult.GetValue(subscribedId)!;
+            var refreshing = new List<Subscription>();
+            await foreach (var subscription in session.Client<SubscriptionsClient>().EnumerateSubscriptionsAsync(cancellationToken: cancellationToken))
+            {
+                // The server lists no dependents of a data model: its subscriptions are those with it among their contents.
+                if ((subscription.Contents ?? []).Any(c => c?.Type == ContentType.Data_model && string.Equals(c.Id, dataModelId, StringComparison.OrdinalIgnoreCase)))
+                {
+                    refreshing.Add(subscription);
+                }
+            }
+
+            CommandRunner.Print(session, refreshing, refreshing.Count == 0
+                ? $"No subscription refreshes data model {dataModelId}."
+                : string.Join(Environment.NewLine, refreshing.Select(SubscriptionCommands.Describe)));
+            return ExitCodes.Success;
+        });
+
+        return new Command("datamodels", "Work with data models.") { tables, publish, subscriptions };
     }
 }

@@ -77,6 +77,25 @@ internal static class DemoCommand
             }
 
             output.WriteLine($"   Listed: {count} subscription(s)");
+            SubscriptionStatus ranNow;
+            using (var progress = new ProgressPrinter<SubscriptionStatus>(session.Console, "run", StatusWords.Run))
+            {
+                ranNow = await subscriptions.SendSubscriptionAndWaitAsync(created.Id, session.Waits, progress, cancellationToken);
+            }
+
+            output.WriteLine($"   Ran it now: {StatusWords.Run(ranNow)}; {string.Join("; ", StatusWords.Contents(ranNow))}");
+            var personalView = await session.Client<SchedulesClient>().GetScheduleAsync(Seeds.PersonalViewScheduleId, cancellationToken: cancellationToken);
+            if (personalView.Event is { } waitsOn)
+            {
+                IReadOnlyList<StrategySubscriptionRun> fired;
+                using (var progress = new ProgressPrinter<SubscriptionStatus>(session.Console, "runs", status => $"{status.Id}: {StatusWords.Run(status)}"))
+                {
+                    fired = await session.Client<EventsClient>().TriggerEventAndWaitAsync(waitsOn.EventId, session.Waits, progress, cancellationToken);
+                }
+
+                output.WriteLine($"   Fired event '{waitsOn.Name}', which schedule '{personalView.Name}' waits on: {string.Join("; ", fired)}");
+            }
+
             await subscriptions.DeleteSubscriptionAsync(created.Id, cancellationToken);
             output.WriteLine($"   Deleted subscription {created.Id}");
 
@@ -84,7 +103,7 @@ internal static class DemoCommand
             output.WriteLine("All three workflows completed.");
             if (session.Json)
             {
-                CommandRunner.Print(session, new { task, published, subscription = updated }, string.Empty);
+                CommandRunner.Print(session, new { task, published, subscription = updated, ranNow }, string.Empty);
             }
 
             return ExitCodes.Success;

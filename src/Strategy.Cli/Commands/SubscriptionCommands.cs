@@ -5,7 +5,7 @@ using Strategy.Generated;
 
 namespace Strategy.Cli.Commands;
 
-/// <summary><c>strategy subscriptions list|get|create|update|delete</c> and <c>strategy schedules list</c>.</summary>
+/// <summary><c>strategy subscriptions list|get|create|update|delete|run|status</c> and <c>strategy schedules list</c>.</summary>
 internal static class SubscriptionCommands
 {
     public static Command Create(CommandRunner runner)
@@ -65,7 +65,70 @@ internal static class SubscriptionCommands
             return ExitCodes.Success;
         });
 
-        return new Command("subscriptions", "Schedule data model refreshes with subscriptions.") { list, get, create, update, delete };
+        var runId = new Argument<string>("subscription-id") { Description = "The subscription to run now." };
+        var noWait = new Option<bool>("--no-wait") { Description = "Return once the server has accepted the run, without waiting for it." };
+        var run = new Command("run", "Run a subscription now and wait for that run; exit 0 when it succeeded, 1 when it failed, was canceled or timed out on the server, 5 when the server skipped it.") { runId, noWait };
+        runner.SetAction(run, (parseResult, session, cancellationToken) =>
+            RunAsync(session, parseResult.GetValue(runId)!, parseResult.GetValue(noWait), cancellationToken));
+
+        var statusId = new Argument<string>("subscription-id") { Description = "The subscription." };
+        var status = new Command("status", "Show how the subscription's last run went, or that it never ran (--json: the status, or null).") { statusId };
+        runner.SetAction(status, async (parseResult, session, cancellationToken) =>
+        {
+            var id = parseResult.GetValue(statusId)!;
+            var last = await session.Client<SubscriptionsClient>().GetLastSubscriptionRunAsync(id, cancellationToken);
+            CommandRunner.Print(session, (object?)last, last is null ? $"Subscription {id} never ran." : DescribeRun(id, last));
+            return ExitCodes.Success;
+        });
+
+        return new Command("subscriptions", "Schedule data model refreshes with subscriptions, and run them now.") { list, get, create, update, delete, run, status };
+    }
+
+    /// <summary>Runs a subscription now and, unless told not to, waits for that run and says how it ended.</summary>
+    private static async Task<int> RunAsync(CliSession session, string subscriptionId, bool noWait, CancellationToken cancellationToken)
+    {
+        var subscriptions = session.Client<SubscriptionsClient>();
+        var work = $"the run of subscription {subscriptionId}";
+        if (noWait)
+        {
+            await subscriptions.SendSubscriptionAsync(subscriptionId, cancellationToken);
+            CommandRunner.Print(session, new { sent = subscriptionId }, $"Subscription {subscriptionId} was sent; it runs on the server (`strategy subscriptions status {subscriptionId}` tells how it ends).");
+            return ExitCodes.Success;
+        }
+
+        SubscriptionStatus ran;
+        using (var progress = new ProgressPrinter<SubscriptionStatus>(session.Console, "run", StatusWords.Run))
+        {
+            try
+            {
+                // From the send on, the run goes on on the server whatever happens here.
+                session.Interruption.StartedOnServer(work);
+                ran = await subscriptions.SendSubscriptionAndWaitAsync(subscriptionId, session.Waits, progress, cancellationToken);
+                session.Interruption.EndedOnServer(work);
+            }
+            catch (StrategyOperationFailedException failed) when (failed.LastStatus is SubscriptionStatus last)
+            {
+                session.Interruption.EndedOnServer(work);
+                progress.Dispose();
+                if (session.Json)
+                {
+                    CommandRunner.Print(session, last, string.Empty);
+                }
+
+                throw;
+            }
+        }
+
+        CommandRunner.Print(session, ran, DescribeRun(subscriptionId, ran));
+        return ran.Outcome == StrategyOutcome.Skipped ? ExitCodes.Skipped : ExitCodes.Success;
+    }
+
+    internal static string DescribeRun(string subscriptionId, SubscriptionStatus run)
+    {
+        var took = run.End is { } end && run.Start is { } start ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", {(end - start).TotalSeconds:0.0} s") : string.Empty;
+        var when = run.Start is { } started ? $" (started {started.ToUniversalTime():yyyy-MM-dd HH:mm:ss} UTC{took})" : string.Empty;
+        var contents = StatusWords.Contents(run).Select(c => Environment.NewLine + "  " + c);
+        return $"Subscription {subscriptionId} run {StatusWords.Run(run)}{when}." + string.Concat(contents);
     }
 
     public static Command Schedules(CommandRunner runner)
@@ -75,7 +138,7 @@ internal static class SubscriptionCommands
         {
             var schedules = await session.Client<SchedulesClient>().ListSchedulesAsync(cancellationToken);
             CommandRunner.Print(session, schedules, string.Join(Environment.NewLine, (schedules.Schedules ?? []).Select(s =>
-                $"{s.Id}  {s.Name} ({StrategyEnums.ToWireName(s, "scheduleType", s.ScheduleType)}{(s.Expired == true ? ", expired" : string.Empty)})")));
+                $"{s.Id}  {s.Name} ({StrategyEnums.ToWireName(s, "scheduleType", s.ScheduleType)}{(s.Event is { } waitsOn ? $" on event {waitsOn.EventId} '{waitsOn.Name}'" : string.Empty)}{(s.Expired == true ? ", expired" : string.Empty)})")));
             return ExitCodes.Success;
         });
 

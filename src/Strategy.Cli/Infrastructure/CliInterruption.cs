@@ -14,6 +14,7 @@ internal sealed class CliInterruption : IDisposable
 {
     private readonly CancellationTokenSource _cancellation;
     private readonly ConcurrentDictionary<string, StrategyScopeEvent> _held = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _goingOn = new(StringComparer.Ordinal);
     private readonly List<PosixSignalRegistration> _registrations = [];
     private readonly TextWriter _error;
     private readonly Lock _gate = new();
@@ -50,6 +51,17 @@ internal sealed class CliInterruption : IDisposable
 
     /// <summary>What the command holds on the server right now.</summary>
     public IReadOnlyCollection<StrategyScopeEvent> Held => [.. _held.Values];
+
+    /// <summary>Work the command started that the server carries on by itself (a subscription run), which no call can stop.</summary>
+    public IReadOnlyCollection<string> GoingOn => [.. _goingOn.Values];
+
+    /// <summary>Notes work that goes on on the server whatever the command does now, so an interrupt can say so.</summary>
+    /// <param name="what">The work, such as <c>the run of subscription 0730…</c>.</param>
+    public void StartedOnServer(string what) => _goingOn[what] = what;
+
+    /// <summary>The work noted with <see cref="StartedOnServer"/> is over.</summary>
+    /// <param name="what">The work.</param>
+    public void EndedOnServer(string what) => _goingOn.TryRemove(what, out _);
 
     /// <summary>Registers for SIGINT and SIGTERM, replacing their default (ending the process at once).</summary>
     public static CliInterruption ForProcess(TextWriter error)
@@ -134,6 +146,11 @@ internal sealed class CliInterruption : IDisposable
         foreach (var held in _held.Values)
         {
             _error.WriteLine($"Left on the server: {held.Resource} {held.ResourceId} of {held.Operation}; it expires once idle (about two minutes on a real server).");
+        }
+
+        foreach (var work in _goingOn.Values)
+        {
+            _error.WriteLine($"Still going on on the server: {work} (it cannot be stopped through the API).");
         }
 
         _error.WriteLine("The session may stay open on the server until it times out.");

@@ -10,9 +10,10 @@ internal sealed class CliSession : IAsyncDisposable
 {
     private readonly StrategyEmulator? _emulator;
 
-    private CliSession(CliConsole console, StrategyConnection connection, StrategyEmulator? emulator, bool json, StrategyWaitOptions waits)
+    private CliSession(CliConsole console, CliInterruption interruption, StrategyConnection connection, StrategyEmulator? emulator, bool json, StrategyWaitOptions waits)
     {
         Console = console;
+        Interruption = interruption;
         Connection = connection;
         _emulator = emulator;
         Json = json;
@@ -20,6 +21,9 @@ internal sealed class CliSession : IAsyncDisposable
     }
 
     public CliConsole Console { get; }
+
+    /// <summary>Signals, and what the command leaves going on when one comes.</summary>
+    public CliInterruption Interruption { get; }
 
     public StrategyConnection Connection { get; }
 
@@ -110,7 +114,7 @@ internal sealed class CliSession : IAsyncDisposable
             Username = username,
             Password = password,
         });
-        return new CliSession(console, connection, emulator, json, waits);
+        return new CliSession(console, interruption, connection, emulator, json, waits);
     }
 
     public async ValueTask DisposeAsync()

@@ -41,7 +41,7 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
             {
                 return Fail(ExitCodes.Unreachable, ex.Message, ex, verbose);
             }
-            catch (StrategyException ex) when (ex is StrategyOperationFailedException or StrategyResourceExpiredException or StrategyNotSupportedException)
+            catch (StrategyException ex) when (ex is StrategyOperationFailedException or StrategyResourceExpiredException or StrategyNotSupportedException or StrategySubscriptionRunsFailedException)
             {
                 // The server said no, in words the exception already carries.
                 return Fail(ExitCodes.ServerFailure, ex.Message, ex, verbose);
@@ -60,6 +60,11 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
                 console.Error.WriteLine(interruption.Held.Count == 0
                     ? "Cancelled; nothing was left on the server."
                     : $"Cancelled; left on the server: {string.Join(", ", interruption.Held.Select(h => $"{h.Resource} {h.ResourceId}"))}.");
+                foreach (var work in interruption.GoingOn)
+                {
+                    console.Error.WriteLine($"Not waited for: {work} goes on on the server (a run cannot be stopped through the API).");
+                }
+
                 return interruption.ExitCode;
             }
             finally
@@ -70,7 +75,7 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
     }
 
     /// <summary>Prints a result: as JSON with --json, else as the given text.</summary>
-    public static void Print(CliSession session, object result, string text)
+    public static void Print(CliSession session, object? result, string text)
     {
         session.Console.Out.WriteLine(session.Json ? JsonConvert.SerializeObject(result, JsonOutput) : text);
     }

@@ -18,6 +18,9 @@ internal static class ExitCodes
     /// <summary>The server could not be reached.</summary>
     public const int Unreachable = 4;
 
+    /// <summary>The server skipped the work (a subscription run with nothing to do): it did not fail, and it did not happen.</summary>
+    public const int Skipped = 5;
+
     /// <summary>The command was cancelled: Ctrl+C (SIGINT), or cancelled by its host. Clean-up ran first.</summary>
     public const int Cancelled = 130;
 

@@ -32,6 +32,7 @@ internal sealed class ProgressPrinter<T>(CliConsole console, string what, Func<T
         if (_drewLine)
         {
             console.Error.WriteLine();
+            _drewLine = false;
         }
     }
 }

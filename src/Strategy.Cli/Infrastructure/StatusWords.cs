@@ -28,5 +28,25 @@ internal static class StatusWords
     /// <summary>One table's state in words (<c>schema_comparison_completed</c> reads as <c>schema comparison completed</c>).</summary>
     public static string Table(PublishTableStatus table) => Words(StrategyEnums.ToWireName(table, "status", table.Status) ?? "unknown");
 
+    /// <summary>A subscription run's status in words: executing until its stage says finished, then how it ended.</summary>
+    public static string Run(SubscriptionStatus status) => status.Outcome switch
+    {
+        StrategyOutcome.Running => "executing",
+        StrategyOutcome.Succeeded => "succeeded",
+        StrategyOutcome.Skipped => "skipped (the server had nothing to do)",
+        _ => StrategyEnums.ToWireName(status, "state", (SubscriptionRunState?)status.State) switch
+        {
+            "2" => "failed",
+            "3" => "canceled",
+            "4" => "timed out on the server",
+            var other => $"ended with state {other}",
+        },
+    };
+
+    /// <summary>Each content of a run and how it went: <c>_test api: ok</c>, or its error.</summary>
+    public static IEnumerable<string> Contents(SubscriptionStatus status) =>
+        (status.Contents ?? []).Where(c => c is not null).Select(c =>
+            $"{c.Name ?? "content"}: {(c.Error is { } error ? $"error {error.Code}: {error.Message}" : status.Outcome == StrategyOutcome.Running ? "running" : "ok")}");
+
     private static string Words(string wireName) => wireName.Replace('_', ' ');
 }

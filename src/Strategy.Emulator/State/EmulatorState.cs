@@ -253,6 +253,14 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
         _instances.Values.Any(i => i.DataModelId.Equals(dataModelId, StringComparison.OrdinalIgnoreCase) && i.Publish is { } p && !p.IsFinished(Now))
         || _runs.Values.Any(r => r.Publish is { } p && p.DataModelId.Equals(dataModelId, StringComparison.OrdinalIgnoreCase) && !p.IsFinished(Now));
 
+    /// <summary>When the publishes under way on the data model end (now, when none is).</summary>
+    private DateTimeOffset PublishedUntil(string dataModelId)
+    {
+        var publishes = _instances.Values.Select(i => i.Publish).Concat(_runs.Values.Select(r => r.Publish)).OfType<PublishRecord>()
+            .Where(p => p.DataModelId.Equals(dataModelId, StringComparison.OrdinalIgnoreCase) && !p.IsFinished(Now));
+        return publishes.Select(p => p.Started + p.Duration).Append(Now).Max();
+    }
+
     private PublishRecord NewPublish(IReadOnlyList<TableRefresh> tables, string dataModelId) =>
         new(tables, Now, options.PublishDuration, Interlocked.Exchange(ref _failNextPublish, 0) == 1) { DataModelId = dataModelId };
 
@@ -280,13 +288,10 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
                 {
                     refusal = $"Data model {dataModel.Id} was not found.";
                 }
-                else if (IsBeingPublished(dataModel.Id))
-                {
-                    refusal = $"Data model {dataModel.Id} is already being published.";
-                }
                 else
                 {
-                    publish = NewPublish(RefreshedTables(dataModel.RefreshCondition), dataModel.Id);
+                    // A scheduled refresh of a data model that is being published waits its turn.
+                    publish = NewPublish(RefreshedTables(dataModel.RefreshCondition), dataModel.Id) with { Started = PublishedUntil(dataModel.Id) };
                 }
             }
 
