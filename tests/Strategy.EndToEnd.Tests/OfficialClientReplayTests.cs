@@ -1,0 +1,188 @@
+using System.Net;
+using System.Text;
+using Newtonsoft.Json.Linq;
+using Strategy.Emulator;
+
+namespace Strategy.EndToEnd.Tests;
+
+/// <summary>
+/// The requests the official Python client (mstrio-py 26.07) sends for these endpoints, as its
+/// source writes them (method, path, query, headers, body shape), replayed against the emulator:
+/// connecting with a project id, creating a subscription with its default body, listing,
+/// <c>Subscription.execute()</c> and <c>.status</c>, <c>list_schedules</c>, <c>Schedule.event</c>,
+/// <c>list_events</c>, <c>Event.trigger()</c> and <c>Event.list_related_subscriptions()</c>.
+/// Each answers as a server does, with the fields that client reads.
+/// </summary>
+public sealed class OfficialClientReplayTests : EmulatorTest
+{
+    private HttpClient _python = null!;
+    private string _token = null!;
+
+    [SetUp]
+    public async Task ConnectAsTheOfficialClientDoes()
+    {
+        // requests.Session: cookies kept across calls.
+        _python = new HttpClient(new HttpClientHandler { UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = Emulator.BaseUrl };
+
+        // Connection.__check_version: the server's status, before logging in.
+        using var status = await _python.GetAsync("api/status");
+        Assert.That((string?)JObject.Parse(await status.Content.ReadAsStringAsync())["iServerVersion"], Does.StartWith("11."));
+
+        // authentication.login: form-encoded, with the Python application type.
+        using var login = await _python.PostAsync("api/auth/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["loginMode"] = "1",
+            ["applicationType"] = "76",
+            ["username"] = "administrator",
+            ["password"] = string.Empty,
+        }));
+        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        _token = login.Headers.GetValues("X-MSTR-AuthToken").Single();
+
+        // Connection._fetch_session_info.
+        using var session = await SendAsync(HttpMethod.Get, "api/sessions", project: null);
+        Assert.That((int?)JObject.Parse(await session.Content.ReadAsStringAsync())["timeout"], Is.GreaterThan(0));
+    }
+
+    [TearDown]
+    public void Close() => _python.Dispose();
+
+    [Test]
+    public async Task Selecting_a_project_by_id_reads_the_project_object_and_the_nodes_it_is_loaded_on()
+    {
+        // select_project → Project(connection, id=...): objects.get_object_info, with the project as its own header.
+        using var project = await SendAsync(HttpMethod.Get, $"api/objects/{Seeds.ProjectId}?type=32&comments=True", Seeds.ProjectId);
+        using var nodes = await SendAsync(HttpMethod.Get, $"api/monitors/iServer/nodes?projects.id={Seeds.ProjectId}", project: null);
+        using var projects = await SendAsync(HttpMethod.Get, "api/projects", project: null);
+
+        var info = JObject.Parse(await project.Content.ReadAsStringAsync());
+        var node = JObject.Parse(await nodes.Content.ReadAsStringAsync())["nodes"]!.Single();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(project.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(((string?)info["id"], (int?)info["type"], (string?)info["name"]), Is.EqualTo((Seeds.ProjectId, 32, Seeds.ProjectName)));
+            Assert.That((string?)node["projects"]!.Single()["id"], Is.EqualTo(Seeds.ProjectId));
+            Assert.That((string?)JArray.Parse(await projects.Content.ReadAsStringAsync()).Single()["name"], Is.EqualTo(Seeds.ProjectName), "a project name resolves to its id");
+        });
+    }
+
+    [Test]
+    public async Task A_subscription_made_with_the_default_create_body_runs_and_reports_its_status()
+    {
+        // Subscription.__create: no owner given is "owner": {} once None values are dropped.
+        var body = new JObject
+        {
+            ["multipleContents"] = false,
+            ["name"] = "Made by mstrio",
+            ["allowDeliveryChanges"] = false,
+            ["allowPersonalizationChanges"] = false,
+            ["allowUnsubscribe"] = true,
+            ["sendNow"] = false,
+            ["owner"] = new JObject(),
+            ["schedules"] = new JArray(new JObject { ["id"] = Seeds.AllTheTimeScheduleId }),
+            ["contents"] = new JArray(new JObject
+            {
+                ["id"] = Seeds.DataModelId,
+                ["type"] = "data_model",
+                ["refreshCondition"] = new JObject { ["tables"] = new JArray(new JObject { ["id"] = Seeds.SampleTableId, ["refreshPolicy"] = "upsert" }) },
+            }),
+            ["recipients"] = new JArray(new JObject { ["id"] = Seeds.AdministratorId, ["type"] = "user", ["includeType"] = "TO" }),
+            ["delivery"] = new JObject { ["mode"] = "HISTORY_LIST", ["historyList"] = new JObject { ["doNotCreateUpdateCaches"] = false, ["overwriteOlderVersion"] = false, ["reRunHl"] = false } },
+        };
+        using var created = await SendAsync(HttpMethod.Post, "api/subscriptions", Seeds.ProjectId, body);
+        var createdText = await created.Content.ReadAsStringAsync();
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), createdText);
+        var id = (string)JObject.Parse(createdText)["id"]!;
+
+        // subscription_status.get_subscription_status: before any run, the server's "no status".
+        using var never = await SendAsync(HttpMethod.Get, $"api/subscriptions/{id}/status", Seeds.ProjectId);
+        var neverBody = JObject.Parse(await never.Content.ReadAsStringAsync());
+
+        // Subscription.execute(): the v2 send, with the project header.
+        using var sent = await SendAsync(HttpMethod.Post, $"api/v2/subscriptions/{id}/send", Seeds.ProjectId);
+        JObject status;
+        var polls = 0;
+        do
+        {
+            await Task.Delay(50);
+            using var read = await SendAsync(HttpMethod.Get, $"api/subscriptions/{id}/status", Seeds.ProjectId);
+            status = JObject.Parse(await read.Content.ReadAsStringAsync());
+        }
+        while ((int)status["stage"]! != 2 && ++polls < 100);
+
+        // list_subscriptions(last_run=True): limit 1000, the client version header.
+        using var list = await SendAsync(HttpMethod.Get, "api/subscriptions?offset=0&limit=1000&lastRun=True", Seeds.ProjectId, clientVersion: true);
+        var listed = JObject.Parse(await list.Content.ReadAsStringAsync())["subscriptions"]!.Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)never.StatusCode, Is.EqualTo(500));
+            Assert.That((string?)neverBody["code"], Is.EqualTo("ERR002"));
+            Assert.That((string?)neverBody["message"], Does.Contain("No status for the subscription"), "the words the client maps to 'no status'");
+            Assert.That(sent.IsSuccessStatusCode, Is.True, "response.ok");
+            Assert.That(status["stage"]!.Type, Is.EqualTo(JTokenType.Integer), "SubscriptionStage(value) needs a number");
+            Assert.That(((int)status["stage"]!, (int)status["state"]!), Is.EqualTo((2, 1)), "finished, success");
+            Assert.That(status["statuses"]!.Single()["destinations"]!.Single()["address"], Is.Not.Null, "StatusDestination requires address");
+            Assert.That((string?)listed["owner"]!["id"], Is.EqualTo(Seeds.AdministratorId), "owner {} is the logged-in user");
+            Assert.That(listed["lastRun"], Is.Not.Null);
+        });
+    }
+
+    [Test]
+    public async Task Schedules_name_their_event_as_eventId_and_firing_the_event_runs_what_depends_on_it()
+    {
+        using var created = await SendAsync(HttpMethod.Post, "api/subscriptions", Seeds.ProjectId, new JObject
+        {
+            ["name"] = "On the event",
+            ["owner"] = new JObject(),
+            ["schedules"] = new JArray(new JObject { ["id"] = Seeds.PersonalViewScheduleId }),
+            ["contents"] = new JArray(new JObject { ["id"] = Seeds.DataModelId, ["type"] = "data_model", ["refreshCondition"] = new JObject { ["datasetRefreshPolicy"] = "replace", ["tables"] = new JArray() } }),
+            ["delivery"] = new JObject { ["mode"] = "HISTORY_LIST" },
+        });
+        var id = (string)JObject.Parse(await created.Content.ReadAsStringAsync())["id"]!;
+
+        // schedules.list_schedules and get_schedule: the event comes as eventId (the client renames it to id).
+        using var schedules = await SendAsync(HttpMethod.Get, "api/v2/schedules", project: null);
+        using var schedule = await SendAsync(HttpMethod.Get, $"api/schedules/{Seeds.PersonalViewScheduleId}", project: null);
+        var eventId = (string?)JObject.Parse(await schedule.Content.ReadAsStringAsync())["event"]!["eventId"];
+
+        // list_events, Event.trigger(), Event.list_related_subscriptions(): server objects, no project header.
+        using var events = await SendAsync(HttpMethod.Get, "api/events", project: null);
+        using var related = await SendAsync(HttpMethod.Get, $"api/dependentSubscriptions?objectId={eventId}&type=event", project: null);
+        using var triggered = await SendAsync(HttpMethod.Post, $"api/events/{eventId}/trigger", project: null);
+
+        var eventBased = JObject.Parse(await schedules.Content.ReadAsStringAsync())["schedules"]!.Single(s => (string?)s["scheduleType"] == "event_based");
+        var dependent = JObject.Parse(await related.Content.ReadAsStringAsync())["subscriptions"]!.Single();
+        Assert.Multiple(async () =>
+        {
+            Assert.That((string?)eventBased["event"]!["eventId"], Is.EqualTo(Seeds.PersonalViewEventId));
+            Assert.That(eventId, Is.EqualTo(Seeds.PersonalViewEventId));
+            Assert.That(JObject.Parse(await events.Content.ReadAsStringAsync())["events"]!.Select(e => (string?)e["id"]), Does.Contain(eventId));
+            Assert.That(((string?)dependent["id"], (string?)dependent["project"]!["id"]), Is.EqualTo((id, Seeds.ProjectId)), "each dependent says its project");
+            Assert.That(triggered.IsSuccessStatusCode, Is.True, "Event.trigger() returns response.ok");
+            Assert.That(Emulator.RunningSubscriptionRunCount, Is.EqualTo(1), "the subscription on the event's schedule runs");
+        });
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? project, JObject? json = null, bool clientVersion = false)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("X-MSTR-AuthToken", _token);
+        if (project is not null)
+        {
+            request.Headers.Add("X-MSTR-ProjectID", project);
+        }
+
+        if (clientVersion)
+        {
+            request.Headers.Add("X-MSTR-ClientVersion", "25.06");
+        }
+
+        if (json is not null)
+        {
+            request.Content = new StringContent(json.ToString(Newtonsoft.Json.Formatting.None), Encoding.UTF8, "application/json");
+        }
+
+        return await _python.SendAsync(request);
+    }
+}
