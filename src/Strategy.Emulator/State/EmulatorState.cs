@@ -295,10 +295,13 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
                 }
             }
 
+            // Runs are told apart by their start, written to the millisecond: two runs never share one.
+            var previous = _runs.GetValueOrDefault(subscription.Id);
+            var started = previous is not null && Now < previous.Started.AddMilliseconds(1) ? previous.Started.AddMilliseconds(1) : Now;
             var run = new SubscriptionRun
             {
                 SubscriptionId = subscription.Id,
-                Started = Now,
+                Started = started,
                 Publish = publish,
                 Ending = ending,
                 Refusal = refusal,

@@ -74,6 +74,21 @@ public abstract class StrategyClientBase
     }
 
     /// <summary>
+    /// Records on <paramref name="request"/> the error answer its operation's spec declares as
+    /// "no status yet" (<c>x-strategy-wait.noStatus</c>), so it is not retried as a passing failure;
+    /// the generated code calls it after <see cref="MarkOperation"/>.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="status">The HTTP status of that answer.</param>
+    /// <param name="code">Its error code.</param>
+    /// <param name="message">Words its message contains.</param>
+    protected static void MarkNoStatusAnswer(HttpRequestMessage request, int status, string code, string message)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        StrategyRequestOptions.SetNoStatusAnswer(request, new NoStatusAnswer(status, code, message));
+    }
+
+    /// <summary>
     /// Reads a JSON answer body as <typeparamref name="T"/>, leniently: properties the spec does not
     /// list are kept, unknown enum values are kept, and a property the spec calls required may be
     /// missing. An empty body reads as the default value. The text read is returned as well.

@@ -21,6 +21,18 @@ internal static class StrategyRequestOptions
     /// <summary>The operation's path as the spec writes it (<c>api/subscriptions/{subscriptionId}</c>): low-cardinality, for span names.</summary>
     public static string? PathTemplate(HttpRequestMessage? request) => Info(request)?.PathTemplate;
 
+    /// <summary>Records the error answer the spec says means "no status yet" for this operation (<c>x-strategy-wait.noStatus</c>).</summary>
+    public static void SetNoStatusAnswer(HttpRequestMessage request, NoStatusAnswer answer)
+    {
+        if (Info(request) is { } info)
+        {
+            info.NoStatus = answer;
+        }
+    }
+
+    /// <summary>The error answer that means "no status yet" for this request's operation, when the spec declares one.</summary>
+    public static NoStatusAnswer? NoStatus(HttpRequestMessage? request) => Info(request)?.NoStatus;
+
     /// <summary>How many times the retry handler already sent this request (0 for the first attempt).</summary>
     public static int Attempt(HttpRequestMessage request) => Info(request)?.Attempts is > 0 and var attempts ? attempts - 1 : 0;
 
@@ -52,5 +64,7 @@ internal static class StrategyRequestOptions
         public string? PathTemplate { get; } = pathTemplate;
 
         public string? MinimumServerVersion { get; } = minimumServerVersion;
+
+        public NoStatusAnswer? NoStatus { get; set; }
     }
 }

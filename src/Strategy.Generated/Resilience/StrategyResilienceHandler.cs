@@ -74,6 +74,9 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             ConnectionFailureBudget.Current?.RecordAnswer();
+
+            // Whether an answer is worth a retry may depend on what the request's operation declares.
+            response.RequestMessage ??= request;
             return response;
         }
         catch (Exception ex) when (TransportErrors.IsConnectionFailure(ex))
@@ -97,8 +100,11 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
                 UseJitter = true,
                 Delay = _options.BaseDelay,
                 MaxDelay = _options.MaxDelay,
-                ShouldHandle = args => new ValueTask<bool>(
-                    (idempotent ? IsTransient(args.Outcome) : WasNeverSent(args.Outcome)) && ConnectionFailureBudget.Current?.IsExhausted != true),
+                ShouldHandle = async args =>
+                    (idempotent ? IsTransient(args.Outcome) : WasNeverSent(args.Outcome))
+                    && ConnectionFailureBudget.Current?.IsExhausted != true
+                    // The answer the spec says means "no status yet" is the server's word, not a passing failure.
+                    && !(args.Outcome.Result is { } answer && await StrategyAnswers.IsNoStatusAsync(answer, args.Context.CancellationToken).ConfigureAwait(false)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfterHeader.Read(args.Outcome.Result?.Headers.RetryAfter, _time)),
                 OnRetry = args =>
                 {

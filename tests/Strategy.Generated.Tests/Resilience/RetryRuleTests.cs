@@ -37,6 +37,32 @@ public sealed class RetryRuleTests
     }
 
     [Test]
+    public async Task The_answer_the_spec_declares_as_no_status_yet_is_not_retried_and_other_500s_are()
+    {
+        const string Subscription = "0730C69A4EBAA20BD967EA86274F0C2F";
+        static HttpResponseMessage Error(string code, string message) => new(HttpStatusCode.InternalServerError)
+        {
+            Content = new StringContent($$"""{"code":"{{code}}","message":"{{message}}"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        var (noStatus, once) = Create(Fast, () => Error("ERR002", "No status for the subscription " + Subscription + "."), () => Status(HttpStatusCode.OK));
+        var (passing, twice) = Create(Fast, () => Error("ERR001", "The Intelligence Server is busy."), () => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StringContent("""{"stage":2,"state":1}""", System.Text.Encoding.UTF8, "application/json"),
+        });
+
+        var none = await new SubscriptionsClient(noStatus).GetLastSubscriptionRunAsync(Subscription);
+        var last = await new SubscriptionsClient(passing).GetLastSubscriptionRunAsync(Subscription);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(none, Is.Null);
+            Assert.That(once.Attempts, Is.EqualTo(1), "the server's 'no status' is an answer, not a passing failure");
+            Assert.That(last!.Outcome, Is.EqualTo(StrategyOutcome.Succeeded));
+            Assert.That(twice.Attempts, Is.EqualTo(2), "a passing 500 is still retried");
+        });
+    }
+
+    [Test]
     public async Task A_POST_is_not_retried_after_the_server_may_have_acted()
     {
         var (client, script) = Create(Fast, () => Status(HttpStatusCode.ServiceUnavailable), () => Status(HttpStatusCode.Created));
