@@ -33,6 +33,7 @@ public sealed partial class ReadmeSampleTests : EmulatorTest
         var task = await ReadmeSamples.ReloadSchemaAsync(Connection, CancellationToken.None);
         var published = await ReadmeSamples.RefreshDataModelAsync(Connection, Seeds.DataModelId, CancellationToken.None);
         var subscription = await ReadmeSamples.ScheduleRefreshAsync(Connection, Seeds.DataModelId, Seeds.SampleTableId, Seeds.AllTheTimeScheduleId, CancellationToken.None);
+        var (ranNow, fired, last) = await ReadmeSamples.RunNowAsync(Connection, subscription, Seeds.PersonalViewEventId, CancellationToken.None);
         await ReadmeSamples.TestAgainstTheEmulatorAsync();
         // The emulator plays a server of this spec's version, which refuses a refresh policy it does not know on write.
         var foreign = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Foreign", "GetSubscription.expression-filter.json")));
@@ -48,6 +49,9 @@ public sealed partial class ReadmeSampleTests : EmulatorTest
             Assert.That(task!.Status, Is.EqualTo(Generated.ModelTaskStatus.Completed));
             Assert.That(published.Status, Is.Zero);
             Assert.That(subscription.Name, Is.EqualTo("Nightly refresh"));
+            Assert.That(ranNow.Outcome, Is.EqualTo(Generated.StrategyOutcome.Succeeded));
+            Assert.That(fired, Is.Empty, "nothing on that schedule waits on the event");
+            Assert.That(last!.Start, Is.EqualTo(ranNow.Start));
             Assert.That(Emulator.OpenInstanceCount, Is.Zero);
         });
     }

@@ -73,6 +73,24 @@ internal static class ReadmeSamples
         return created;
     }
 
+    public static async Task<(SubscriptionStatus Run, IReadOnlyList<StrategySubscriptionRun> Runs, SubscriptionStatus? Last)> RunNowAsync(
+        StrategyConnection connection, Subscription created, string eventId, CancellationToken ct)
+    {
+        var subscriptions = connection.CreateClient<SubscriptionsClient>();
+        SubscriptionStatus run = await subscriptions.SendSubscriptionAndWaitAsync(created.Id, cancellationToken: ct);
+        // run.Outcome: Succeeded, or Skipped (the server had nothing to do, which is not a success);
+        // a run that failed, was canceled or timed out on the server throws StrategyOperationFailedException
+        // naming its state (StateName "canceled") and each content and recipient that failed, and why.
+
+        var events = connection.CreateClient<EventsClient>();
+        IReadOnlyList<StrategySubscriptionRun> runs = await events.TriggerEventAndWaitAsync(eventId, cancellationToken: ct);
+        // one outcome per subscription whose schedule waits on the event; if any failed,
+        // StrategySubscriptionRunsFailedException names them (its Runs hold every outcome)
+
+        SubscriptionStatus? last = await subscriptions.GetLastSubscriptionRunAsync(created.Id, ct);   // null: it never ran
+        return (run, runs, last);
+    }
+
     public static async Task<Subscription> RenameSubscriptionAsync(StrategyConnection connection, string id)
     {
         var subscriptions = connection.CreateClient<SubscriptionsClient>();
