@@ -50,6 +50,6 @@ public sealed class StrategyOperationFailedException : StrategyException
         var shown = stateName is null ? $"{field} {state}" : $"{field} {state} = {stateName}";
         return failures.Count == 0
             ? $"The server reported that {operation} failed ({shown})."
-            : $"The server reported that {operation} failed ({shown}): {string.Join("; ", failures)}.";
+            : $"The server reported that {operation} failed ({shown}): {StrategyFailure.Join(failures)}.";
     }
 }

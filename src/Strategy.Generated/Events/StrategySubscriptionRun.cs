@@ -18,9 +18,9 @@ public sealed record StrategySubscriptionRun(string SubscriptionId, string? Name
             StrategyOutcome.Succeeded => "succeeded",
             StrategyOutcome.Skipped => "skipped (nothing to do)",
             StrategyOutcome.Running => "still running when the time limit ran out",
-            _ => Error is StrategyOperationFailedException failed ? Reason(failed) : "failed: " + Error?.Message,
+            _ => Error is StrategyOperationFailedException failed ? Reason(failed) : "failed: " + Error?.Message?.TrimEnd('.'),
         };
 
     private static string Reason(StrategyOperationFailedException failed) =>
-        $"{failed.StateName ?? "failed"} (state {failed.State})" + (failed.Failures.Count == 0 ? string.Empty : ": " + string.Join("; ", failed.Failures));
+        $"{failed.StateName ?? "failed"} (state {failed.State})" + (failed.Failures.Count == 0 ? string.Empty : ": " + StrategyFailure.Join(failed.Failures));
 }

@@ -9,4 +9,7 @@ public sealed record StrategyFailure(string? Subject, string? Code, string? Mess
     /// <inheritdoc />
     public override string ToString() =>
         string.Join(" ", new[] { Subject is null ? null : Subject + ":", Code, Message }.Where(p => !string.IsNullOrEmpty(p)));
+
+    /// <summary>Failures as one clause of a sentence: each without its own closing period, joined with semicolons.</summary>
+    internal static string Join(IEnumerable<StrategyFailure> failures) => string.Join("; ", failures.Select(f => f.ToString().TrimEnd('.', ' ')));
 }

@@ -144,7 +144,7 @@ public sealed class SubscriptionRunTests : ClientTest<SubscriptionsClient>
                 new StrategyFailure("Administrator", "-2147205071", "The mail server refused the message."),
             }));
             Assert.That(error.Message, Does.Contain($"subscription run {MockServer.SubscriptionId} failed (state {state} = {name})")
-                .And.Contain("_test api: -2147072488 Table ytd_day could not be loaded."));
+                .And.Contain("_test api: -2147072488 Table ytd_day could not be loaded; Administrator: -2147205071 The mail server refused the message."));
             Assert.That(((SubscriptionStatus)error.LastStatus!).Outcome, Is.EqualTo(StrategyOutcome.Failed));
         });
     }
