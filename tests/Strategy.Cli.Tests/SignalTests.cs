@@ -20,7 +20,6 @@ public sealed class SignalTests
     private const int SIGINT = 2;
     private const int SIGTERM = 15;
 
-    private static readonly string CliPath = Path.Combine(AppContext.BaseDirectory, "strategy.dll");
 
     [TestCase(SIGINT, ExitCodes.Cancelled, "SIGINT (Ctrl+C) mid-publish")]
     [TestCase(SIGTERM, ExitCodes.Terminated, "SIGTERM mid-publish")]
@@ -127,84 +126,4 @@ public sealed class SignalTests
         FaultMatrixReport.Write(
             new FaultMatrixRow(fault, 1, 0, typed ? 1 : 0, typed ? 0 : 1, emulator.OpenInstanceCount, emulator.SessionCount, 0, 0, timeLimit),
             typeof(SignalTests).Assembly);
-
-    /// <summary>The CLI as a child process, with its stderr captured as it comes.</summary>
-    private sealed class CliProcess : IDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _error = new();
-        private readonly Lock _gate = new();
-
-        private CliProcess(Process process) => _process = process;
-
-        public string Error
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _error.ToString();
-                }
-            }
-        }
-
-        public static CliProcess Start(StrategyEmulator emulator, params string[] args)
-        {
-            // env --default-signal: a child started from a background job inherits SIGINT as ignored,
-            // and .NET keeps it ignored; a terminal's foreground process has the default.
-            var start = new ProcessStartInfo("env") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var arg in new[] { "--default-signal=INT,TERM", "dotnet", CliPath }.Concat(args).Concat(["--base-url", emulator.BaseUrl.ToString(), "--project", Seeds.ProjectId, "--poll-interval", "0.2"]))
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            start.Environment["STRATEGY_PASSWORD"] = string.Empty;
-            var process = new Process { StartInfo = start };
-            var cli = new CliProcess(process);
-            process.ErrorDataReceived += (_, e) =>
-            {
-                lock (cli._gate)
-                {
-                    cli._error.AppendLine(e.Data);
-                }
-            };
-            process.OutputDataReceived += (_, _) => { };
-            process.Start();
-            process.BeginErrorReadLine();
-            process.BeginOutputReadLine();
-            return cli;
-        }
-
-        public async Task WaitForErrorAsync(string text)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            while (!Error.Contains(text, StringComparison.Ordinal))
-            {
-                Assert.That(_process.HasExited, Is.False, () => $"the command ended before printing '{text}':\n{Error}");
-                await Task.Delay(50, timeout.Token);
-            }
-        }
-
-        public void Signal(int signal) => Assert.That(Kill(_process.Id, signal), Is.Zero, $"kill({_process.Id}, {signal})");
-
-        public async Task<int> WaitForExitAsync(TimeSpan limit)
-        {
-            using var timeout = new CancellationTokenSource(limit);
-            await _process.WaitForExitAsync(timeout.Token);
-            return _process.ExitCode;
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            _process.Dispose();
-        }
-
-        [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-        private static extern int Kill(int pid, int signal);
-    }
 }

@@ -12,6 +12,23 @@ public sealed class SubscriptionsClientTests : ClientTest<SubscriptionsClient>
     protected override SubscriptionsClient Create(HttpClient http) => new(http);
 
     [Test]
+    public async Task List_get_and_update_send_the_client_version_the_official_client_sends_and_create_does_not()
+    {
+        var subscription = MockServer.Url("api/subscriptions/" + MockServer.SubscriptionId);
+        Server.Handler.Expect(HttpMethod.Get, MockServer.Url("api/subscriptions")).WithHeaders("X-MSTR-ClientVersion", "25.06").Respond("application/json", Fixtures.Text("ListSubscriptions.200.json"));
+        Server.Handler.Expect(HttpMethod.Get, subscription).WithHeaders("X-MSTR-ClientVersion", "25.06").Respond("application/json", Fixtures.Text("GetSubscription.200.json"));
+        Server.Handler.Expect(HttpMethod.Put, subscription).WithHeaders("X-MSTR-ClientVersion", "25.06").Respond("application/json", Fixtures.Text("UpdateSubscription.200.json"));
+        Server.Handler.Expect(HttpMethod.Post, MockServer.Url("api/subscriptions")).WithoutHeader("X-MSTR-ClientVersion").Respond(HttpStatusCode.Created, "application/json", Fixtures.Text("CreateSubscription.201.json"));
+
+        await Client.ListSubscriptionsAsync(cancellationToken: CancellationToken.None);
+        var read = await Client.GetSubscriptionAsync(MockServer.SubscriptionId, cancellationToken: CancellationToken.None);
+        await Client.UpdateSubscriptionAsync(MockServer.SubscriptionId, read.ToRequest(), CancellationToken.None);
+        await Client.CreateSubscriptionAsync(Fixtures.Model<SubscriptionRequest>("CreateSubscription.request.json"), CancellationToken.None);
+
+        Server.Handler.VerifyNoOutstandingExpectation();
+    }
+
+    [Test]
     public async Task Listing_sends_offset_and_limit_and_exposes_the_total_count_header()
     {
         Server.Handler.Expect(HttpMethod.Get, MockServer.Url("api/subscriptions"))

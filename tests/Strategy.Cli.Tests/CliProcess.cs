@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+using Strategy.Emulator;
+
+namespace Strategy.Cli.Tests;
+
+/// <summary>The <c>strategy</c> command as a child process against an emulator on a real port, with its stdout and stderr captured as they come.</summary>
+internal sealed class CliProcess : IDisposable
+{
+    private static readonly string CliPath = Path.Combine(AppContext.BaseDirectory, "strategy.dll");
+
+    private readonly Process _process;
+    private readonly StringBuilder _error = new();
+    private readonly StringBuilder _output = new();
+    private readonly Lock _gate = new();
+
+    private CliProcess(Process process) => _process = process;
+
+    /// <summary>What the command printed to stdout so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public string Error
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _error.ToString();
+            }
+        }
+    }
+
+    public static CliProcess Start(StrategyEmulator emulator, params string[] args)
+    {
+        // env --default-signal: a child started from a background job inherits SIGINT as ignored,
+        // and .NET keeps it ignored; a terminal's foreground process has the default.
+        var start = new ProcessStartInfo("env") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { "--default-signal=INT,TERM", "dotnet", CliPath }.Concat(args).Concat(["--base-url", emulator.BaseUrl.ToString(), "--project", Seeds.ProjectId, "--poll-interval", "0.2"]))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["STRATEGY_PASSWORD"] = string.Empty;
+        var process = new Process { StartInfo = start };
+        var cli = new CliProcess(process);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (cli._gate)
+            {
+                cli._error.AppendLine(e.Data);
+            }
+        };
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (cli._gate)
+            {
+                cli._output.AppendLine(e.Data);
+            }
+        };
+        process.Start();
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        return cli;
+    }
+
+    public async Task WaitForErrorAsync(string text)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!Error.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.That(_process.HasExited, Is.False, () => $"the command ended before printing '{text}':\n{Error}");
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    public void Signal(int signal) => Assert.That(Kill(_process.Id, signal), Is.Zero, $"kill({_process.Id}, {signal})");
+
+    public async Task<int> WaitForExitAsync(TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        await _process.WaitForExitAsync(timeout.Token);
+
+        // The exit can be seen before the last redirected lines are read: wait for the streams to end.
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}
