@@ -26,7 +26,7 @@ internal static class ReadmeSamples
     public static void Register(IServiceCollection services, IConfiguration configuration)
     {
         services.AddStrategyClient(configuration.GetSection("Strategy"));
-        // Inject SchemaClient, DataModelsClient, SubscriptionsClient, SchedulesClient (or ISchemaClient, ...).
+        // Inject SchemaClient, DataModelsClient, SubscriptionsClient, SchedulesClient, EventsClient (or ISchemaClient, ...).
     }
 
     public static async Task<ModelTask?> ReloadSchemaAsync(StrategyConnection connection, CancellationToken ct)
