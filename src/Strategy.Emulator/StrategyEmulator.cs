@@ -145,7 +145,7 @@ public sealed class StrategyEmulator : IAsyncDisposable
                                          the data model endpoints answer 404 ERR004, as an older server does
           --session-idle-timeout S       idle time before a session answers 401 ERR009 (default 600)
           --task-duration S              how long a schema reload task runs (default 2)
-          --publish-duration S           how long a publish runs (default 3)
+          --publish-duration S           how long a publish runs, also a subscription's data model refresh (default 3)
           --instance-idle-timeout S      idle time before a data model instance expires (default 120)
 
         Control endpoints (under the path base):

@@ -1,0 +1,69 @@
+using System.Net;
+using RichardSzalay.MockHttp;
+using Strategy.Generated.Http;
+using Strategy.Generated.Tests.Support;
+
+namespace Strategy.Generated.Tests.Workflows;
+
+/// <summary>
+/// TriggerEventAndWaitAsync: the dependents are listed and their last runs read before the
+/// trigger, each in the project the listing names, and each new run waited for.
+/// </summary>
+public sealed class TriggerEventTests : ClientTest<EventsClient>
+{
+    private const string EventId = "4C5E8A2F1B7D4E9A8F3C6B1D2E7A9C04";
+    private const string Here = "0730C69A4EBAA20BD967EA86274F0C2F";
+    private const string Elsewhere = "5C1F6A0E4B3D11F0A1B2C3D4E5F60718";
+    private const string OtherProject = "0123456789ABCDEF0123456789ABCDEF";
+
+    protected override EventsClient Create(HttpClient http) => new(http);
+
+    private static string Run(int state, string start) => $$"""{"stage":2,"state":{{state}},"start":"{{start}}"}""";
+
+    private MockedRequest StatusOf(string subscription, string project) =>
+        Server.Handler.Expect(HttpMethod.Get, MockServer.Url($"api/subscriptions/{subscription}/status")).WithHeaders(StrategyHeaders.ProjectId, project);
+
+    [Test]
+    public async Task Each_dependent_is_followed_in_its_own_project_and_the_run_before_the_trigger_is_skipped()
+    {
+        Server.Handler.Expect(HttpMethod.Get, MockServer.Url("api/dependentSubscriptions"))
+            .WithExactQueryString($"objectId={EventId}&type=event")
+            .Respond("application/json", $$$"""
+                {"subscriptions":[
+                  {"id":"{{{Here}}}","name":"here","project":{"id":"{{{MockServer.ProjectId}}}"}},
+                  {"id":"{{{Elsewhere}}}","name":"elsewhere","project":{"id":"{{{OtherProject}}}"}}]}
+                """);
+        StatusOf(Here, MockServer.ProjectId).Respond("application/json", Run(1, "2025-09-01T00:00:00.000+0000"));
+        StatusOf(Elsewhere, OtherProject).Respond(HttpStatusCode.InternalServerError, "application/json", """{"code":"ERR002","message":"No status for the subscription."}""");
+        var trigger = Server.Handler.Expect(HttpMethod.Post, MockServer.Url($"api/events/{EventId}/trigger")).Respond(HttpStatusCode.NoContent);
+        Server.Handler.When(HttpMethod.Get, MockServer.Url($"api/subscriptions/{Here}/status")).WithHeaders(StrategyHeaders.ProjectId, MockServer.ProjectId)
+            .Respond("application/json", Run(1, "2025-09-04T00:00:00.000+0000"));
+        Server.Handler.When(HttpMethod.Get, MockServer.Url($"api/subscriptions/{Elsewhere}/status")).WithHeaders(StrategyHeaders.ProjectId, OtherProject)
+            .Respond("application/json", Run(5, "2025-09-04T00:00:00.000+0000"));
+
+        var runs = await Client.TriggerEventAndWaitAsync(EventId, Waits.Fast);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Server.Handler.GetMatchCount(trigger), Is.EqualTo(1));
+            Assert.That(runs.Select(r => (r.SubscriptionId, r.Name, r.Outcome)), Is.EqualTo(new[]
+            {
+                (Here, (string?)"here", StrategyOutcome.Succeeded),
+                (Elsewhere, (string?)"elsewhere", StrategyOutcome.Skipped),
+            }));
+            Assert.That(runs[0].Status!.Start, Is.EqualTo(new DateTimeOffset(2025, 9, 4, 0, 0, 0, TimeSpan.Zero)), "not the run from before the trigger");
+        });
+    }
+
+    [Test]
+    public void A_trigger_the_server_refuses_throws_and_waits_for_nothing()
+    {
+        Server.Handler.Expect(HttpMethod.Get, MockServer.Url("api/dependentSubscriptions")).Respond("application/json", """{"subscriptions":[]}""");
+        Server.Handler.Expect(HttpMethod.Post, MockServer.Url($"api/events/{EventId}/trigger"))
+            .Respond(HttpStatusCode.Forbidden, "application/json", """{"code":"ERR0014","message":"You do not have the privilege to trigger events."}""");
+
+        var error = Assert.ThrowsAsync<StrategyApiException>(() => Client.TriggerEventAndWaitAsync(EventId, Waits.Fast));
+
+        Assert.That(error!.Kind, Is.EqualTo(StrategyErrorKind.Forbidden));
+    }
+}
