@@ -31,6 +31,35 @@ public sealed class TelemetryTests : EmulatorTest
     public void StopTracing() => _tracer.Dispose();
 
     [Test]
+    public async Task Running_a_subscription_now_is_one_span_tree_and_a_skipped_run_says_so()
+    {
+        var subscriptions = Connection.CreateClient<SubscriptionsClient>();
+        var created = await subscriptions.CreateSubscriptionAsync(DataModelRefreshSubscription.Create(
+            "traced", Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [Seeds.AllTheTimeScheduleId]));
+        Emulator.SkipNextSubscriptionRun();
+
+        await subscriptions.SendSubscriptionAndWaitAsync(created.Id, FastWaits);
+        _tracer.ForceFlush();
+
+        var root = _spans.Single(s => s.DisplayName == "SendSubscriptionAndWait");
+        var children = ChildrenOf(root);
+        var wait = children.Single(s => s.DisplayName == "AwaitSubscriptionRun");
+        Assert.Multiple(() =>
+        {
+            Assert.That(children.Select(s => s.DisplayName), Is.EqualTo(new[]
+            {
+                "GET api/subscriptions/{subscriptionId}/status",
+                "POST api/v2/subscriptions/{subscriptionId}/send",
+                "AwaitSubscriptionRun",
+            }), "the last run read, the send, the wait");
+            Assert.That(children[0].GetTagItem("http.response.status_code"), Is.EqualTo(500), "no status before the first run");
+            Assert.That(root.GetTagItem("strategy.subscription_id"), Is.EqualTo(created.Id));
+            Assert.That(wait.GetTagItem("strategy.outcome"), Is.EqualTo("skipped"));
+            Assert.That(wait.Events.Select(e => e.Tags.Single().Value), Does.Contain("5"));
+        });
+    }
+
+    [Test]
     public async Task A_publish_is_one_span_tree_with_its_attempts_ids_statuses_and_no_secrets()
     {
         var status = await Connection.CreateClient<DataModelsClient>().PublishAndWaitAsync(
