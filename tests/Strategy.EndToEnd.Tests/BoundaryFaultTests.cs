@@ -74,7 +74,8 @@ public sealed class BoundaryFaultTests
         {
             Assert.That(error, Is.InstanceOf<StrategyWaitTimeoutException>());
             Assert.That(error?.Message, Does.Contain("and 1 status call (time limit 2 s); no status was read."), "the one call never answered");
-            Assert.That(elapsed, Is.GreaterThanOrEqualTo(limit).And.LessThan(limit + TimeSpan.FromSeconds(1)), "the call in flight is cut at the limit");
+            // The runtime's timers may fire a millisecond or so before a Stopwatch says the time is up (seen once in CI: 1.9999 s).
+            Assert.That(elapsed, Is.GreaterThanOrEqualTo(limit - TimeSpan.FromMilliseconds(20)).And.LessThan(limit + TimeSpan.FromSeconds(1)), "the call in flight is cut at the limit");
             Assert.That(emulator.OpenInstanceCount, Is.Zero, "the instance is deleted after the timeout");
             Assert.That(emulator.SessionCount, Is.Zero);
             Assert.That(_scopeEvents.Select(e => e.Kind), Is.EqualTo(new[] { StrategyScopeEventKind.Opened, StrategyScopeEventKind.Closing, StrategyScopeEventKind.Closed }));
