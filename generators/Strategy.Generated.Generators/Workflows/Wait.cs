@@ -379,7 +379,7 @@ internal static partial class WorkflowsEmitter
             ? "When it is skipped (" + wait.StatusJson + " " + Values(wait.Skipped, wait.ValueNames) + ") the final status is answered as well, and its <c>Outcome</c> says <see cref=\"" + Runtime + "StrategyOutcome.Skipped\"/>: it did not run, which is not a success.\n"
             : string.Empty;
         var previous = wait.Run is { } run
-            ? "With <paramref name=\"previousRun\"/>, the status of that run (the same <c>" + Literals.Xml(run.Json) + "</c>), finished, is not the answer: the wait goes on until a later run is seen.\n"
+            ? "With <paramref name=\"previousRun\"/>, a status of that run (the same <c>" + Literals.Xml(run.Json) + "</c>), finished or still going, is not the answer: the wait goes on until a later run is seen.\n"
             : string.Empty;
         var pending = wait.NoStatus is { } none
             ? "An answer of HTTP " + none.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) + " <c>" + Literals.Xml(none.Code) + "</c> \"" + Literals.Xml(none.Message) + "\" means there is no status yet: it counts as running.\n"

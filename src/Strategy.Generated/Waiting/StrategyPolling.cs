@@ -20,7 +20,7 @@ internal static class StrategyPolling
     /// <param name="progress">Receives every status read.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <param name="initial">A status already in hand (the answer that started the work): no call right away.</param>
-    /// <param name="previousRun">The last status before the work was started: its run, finished, is not the answer (with <see cref="StrategyWaitRules{TStatus}.RunOf"/>).</param>
+    /// <param name="previousRun">The last status before the work was started: its run, finished or still going, is not the answer (with <see cref="StrategyWaitRules{TStatus}.RunOf"/>).</param>
     public static async Task<TStatus> PollAsync<TStatus>(
         StrategyWorkflow workflow,
         Func<CancellationToken, Task<TStatus>> poll,
