@@ -8,20 +8,38 @@ namespace Strategy.Cli.Tests;
 public sealed class CliTests : CliTest
 {
     [Test]
-    public async Task Demo_runs_the_three_workflows_and_leaves_nothing_behind()
+    public async Task Demo_runs_every_workflow_on_the_embedded_emulator_when_no_server_is_given()
     {
-        var (exitCode, output, error) = await RunAsync("demo");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exitCode = await StrategyCli.RunAsync(["demo", "--poll-interval", "0.05"], new CliConsole { Out = output, Error = error, GetEnvironmentVariable = _ => null }, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error.ToString());
+            Assert.That(error.ToString(), Does.StartWith("Using the embedded Strategy emulator at http://127.0.0.1:"));
+            Assert.That(output.ToString(), Does.Contain("1. Reload the schema").And.Contain("2. Refresh a data model").And.Contain("3. Schedule a data model refresh"));
+            Assert.That(output.ToString(), Does.EndWith("All three workflows completed." + Environment.NewLine));
+            Assert.That(error.ToString(), Does.Contain("schema reload: completed").And.Contain("publish: queued or running").And.Contain("publish: every table loaded; tables: 2 loaded"));
+            Assert.That(output.ToString(), Does.Contain("   Ran it now: succeeded; _test api: ok"));
+            Assert.That(output.ToString(), Does.Contain("   Fired event 'Personal View refresh', which schedule 'Personal View' waits on: subscription ").And.Contain("'Updated Subscription': succeeded"));
+        });
+    }
+
+    [Test]
+    public async Task Demo_against_a_server_with_yes_runs_leaves_nothing_behind_and_fires_no_event()
+    {
+        var (exitCode, output, error) = await RunAsync("demo", "--data-model", Seeds.DataModelId, "--yes");
 
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error);
-            Assert.That(output, Does.Contain("1. Reload the schema").And.Contain("2. Refresh a data model").And.Contain("3. Schedule a data model refresh"));
-            Assert.That(output, Does.EndWith("All three workflows completed." + Environment.NewLine));
-            Assert.That(error, Does.Contain("schema reload: completed").And.Contain("publish: queued or running").And.Contain("publish: every table loaded; tables: 2 loaded"));
             Assert.That(output, Does.Contain("   Ran it now: succeeded; _test api: ok"));
-            Assert.That(output, Does.Contain("   Fired event 'Personal View refresh', which schedule 'Personal View' waits on: subscription ").And.Contain("'Updated Subscription': succeeded"));
+            Assert.That(output, Does.Contain("   Not firing event 'Personal View refresh' against a server: it runs every subscription that waits on it"));
             Assert.That(Emulator.SubscriptionCount, Is.Zero, "the demo's subscription is deleted");
             Assert.That(Emulator.OpenInstanceCount, Is.Zero);
+            Assert.That(Emulator.RunningSubscriptionRunCount, Is.Zero);
         });
     }
 
@@ -139,7 +157,7 @@ public sealed class CliTests : CliTest
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.BadInput));
-            Assert.That(error, Does.Contain("'sometimes' is not a RefreshPolicy"));
+            Assert.That(error, Does.Contain("'sometimes' is not a refresh policy; use replace (load every row again)").And.Not.Contain("(Parameter"));
         });
     }
 
@@ -187,7 +205,7 @@ public sealed class CliTests : CliTest
     public async Task A_wait_that_runs_out_is_a_timeout()
     {
         await using var slow = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions { TaskDuration = TimeSpan.FromMinutes(5) });
-        var console = new CliConsole { Out = new StringWriter(), Error = new StringWriter(), GetEnvironmentVariable = _ => null };
+        var console = new CliConsole { Out = new StringWriter(), Error = new StringWriter(), GetEnvironmentVariable = name => name == "STRATEGY_PASSWORD" ? string.Empty : null };
 
         var exitCode = await StrategyCli.RunAsync(
             ["schema", "reload", "--base-url", slow.BaseUrl.ToString(), "--project", Seeds.ProjectId, "--timeout", "0.2", "--poll-interval", "0.02"], console, CancellationToken.None);
@@ -209,7 +227,7 @@ public sealed class CliTests : CliTest
         var id = (string)JObject.Parse(created)["id"]!;
 
         var (getExit, fetched, _) = await RunAsync("subscriptions", "get", id, "--json");
-        var (updateExit, updated, _) = await RunAsync("subscriptions", "update", id, "--name", "Hourly", "--data-model", Seeds.DataModelId, "--schedule", Seeds.PersonalViewScheduleId);
+        var (updateExit, updated, _) = await RunAsync("subscriptions", "update", id, "--name", "Hourly", "--schedule", Seeds.PersonalViewScheduleId, "--json");
         var (listExit, listed, _) = await RunAsync("subscriptions", "list", "--json");
         var (deleteExit, _, _) = await RunAsync("subscriptions", "delete", id);
         var (getAgainExit, _, getAgainError) = await RunAsync("subscriptions", "get", id);
@@ -219,7 +237,9 @@ public sealed class CliTests : CliTest
         {
             Assert.That(new[] { getExit, updateExit, listExit, deleteExit }, Has.All.EqualTo(ExitCodes.Success));
             Assert.That((string?)filter["parameters"]![0]!["constant"]!["value"], Is.EqualTo("jan"));
-            Assert.That(updated, Does.Contain("'Hourly' on Personal View"));
+            var changed = JObject.Parse(updated);
+            Assert.That(((string?)changed["name"], (string?)changed["schedules"]![0]!["id"]), Is.EqualTo(("Hourly", Seeds.PersonalViewScheduleId)));
+            Assert.That(changed["contents"]![0]!["refreshCondition"]!["filters"], Is.Not.Null, "what the update did not name is kept");
             Assert.That(JArray.Parse(listed).Select(s => (string?)s["id"]), Is.EqualTo(new[] { id }));
             Assert.That(getAgainExit, Is.EqualTo(ExitCodes.ServerFailure));
             Assert.That(getAgainError, Does.Contain("ERR004"));

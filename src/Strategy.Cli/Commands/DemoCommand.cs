@@ -10,65 +10,100 @@ internal static class DemoCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var demo = new Command("demo", "Run the three workflows end to end: schema reload, data model refresh, scheduled refresh (against the embedded emulator unless --base-url is given).");
-        runner.SetAction(demo, async (_, session, cancellationToken) =>
+        var dataModel = new Option<string?>("--data-model") { Description = "The data model to publish and subscribe to (against a server; on the emulator, its seed data model)." };
+        var yes = new Option<bool>("--yes") { Description = "Go ahead against a server: the demo changes it (see what it does without this option)." };
+        var demo = new Command(
+            "demo",
+            "Run the workflows end to end: schema reload, data model refresh, scheduled refresh run now and on an event. On the embedded emulator unless a server is given; against a server it needs --data-model and --yes.")
         {
-            var output = session.Json ? TextWriter.Null : session.Console.Out;
-            await session.Connection.LoginAsync(cancellationToken);
-            output.WriteLine($"Logged in; working in project {session.Connection.ProjectId}.");
-
-            output.WriteLine();
-            output.WriteLine("1. Reload the schema asynchronously");
-            var schema = session.Client<SchemaClient>();
-            ModelTask? task;
-            using (var progress = new ProgressPrinter<ModelTask>(session.Console, "schema reload"))
+            dataModel,
+            yes,
+        };
+        runner.SetAction(demo, async (parseResult, session, cancellationToken) =>
+        {
+            var dataModelId = parseResult.GetValue(dataModel) is { Length: > 0 } given ? given : session.OnEmulator ? Seeds.DataModelId : null;
+            if (!session.OnEmulator && (dataModelId is null || !parseResult.GetValue(yes)))
             {
-                task = await schema.ReloadSchemaAndWaitAsync(
-                    new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.Table_key, SchemaUpdateType.Entry_level, SchemaUpdateType.Logical_size] },
-                    session.Waits,
-                    progress,
-                    cancellationToken);
+                // Nothing has been sent yet: say what would change, and change nothing.
+                throw new ArgumentException(
+                    $"demo changes the server it runs against: it reloads the schema of project {session.ProjectId}, publishes data model {dataModelId ?? "<--data-model>"} "
+                    + "(replace on its first two tables), and creates a refresh subscription on it, changes it, runs it now and deletes it. "
+                    + (dataModelId is null ? "Give --data-model <id> and --yes to go ahead." : "Give --yes to go ahead."));
             }
 
-            output.WriteLine(task is null ? "   The schema was reloaded synchronously." : $"   Done: {SchemaCommands.Describe(task)}");
+            return await RunAsync(session, dataModelId!, cancellationToken);
+        }, emulatorByDefault: true);
+        return demo;
+    }
 
-            output.WriteLine();
-            output.WriteLine("2. Refresh a data model");
-            var dataModels = session.Client<DataModelsClient>();
-            var tables = new List<DataModelTable>();
-            await foreach (var table in dataModels.EnumerateDataModelTablesAsync(Seeds.DataModelId, cancellationToken: cancellationToken))
-            {
-                tables.Add(table);
-            }
+    private static async Task<int> RunAsync(CliSession session, string dataModelId, CancellationToken cancellationToken)
+    {
+        var output = session.Json ? TextWriter.Null : session.Console.Out;
+        await session.Connection.LoginAsync(cancellationToken);
+        output.WriteLine($"Logged in; working in project {session.ProjectId}.");
 
-            output.WriteLine($"   Data model {Seeds.DataModelId} has tables: {string.Join(", ", tables.Select(t => t.Information.Name))}");
-            var selection = TableSelection.ByName(RefreshPolicy.Replace, tables.Take(2).Select(t => t.Information.Name).ToArray());
-            output.WriteLine($"   Publishing {selection} (instance created, published, polled, deleted)");
-            PublishStatus published;
-            using (var progress = new ProgressPrinter<PublishStatus>(session.Console, "publish", StatusWords.Publish))
-            {
-                published = await dataModels.PublishAndWaitAsync(Seeds.DataModelId, selection, session.Waits, progress, cancellationToken);
-            }
+        output.WriteLine();
+        output.WriteLine("1. Reload the schema asynchronously");
+        var schema = session.Client<SchemaClient>();
+        ModelTask? task;
+        using (var progress = new ProgressPrinter<ModelTask>(session.Console, "schema reload"))
+        {
+            task = await schema.ReloadSchemaAndWaitAsync(
+                new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.Table_key, SchemaUpdateType.Entry_level, SchemaUpdateType.Logical_size] },
+                session.Waits,
+                progress,
+                cancellationToken);
+        }
 
-            output.WriteLine($"   Done: {StatusWords.Publish(published)}; the instance is deleted.");
+        output.WriteLine(task is null ? "   The schema was reloaded synchronously." : $"   Done: {SchemaCommands.Describe(task)}");
 
-            output.WriteLine();
-            output.WriteLine("3. Schedule a data model refresh");
-            var schedules = await session.Client<SchedulesClient>().ListSchedulesAsync(cancellationToken);
-            output.WriteLine($"   Schedules: {string.Join(", ", schedules.Schedules.Select(s => s.Name))}");
-            var subscriptions = session.Client<SubscriptionsClient>();
-            var request = DataModelRefreshSubscription.Create(
-                "Data Model Subscription Example",
-                Seeds.DataModelId,
-                [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }],
-                [Seeds.AllTheTimeScheduleId]);
-            var created = await subscriptions.CreateSubscriptionAsync(request, cancellationToken);
-            output.WriteLine($"   Created {SubscriptionCommands.Describe(created)}");
+        output.WriteLine();
+        output.WriteLine("2. Refresh a data model");
+        var dataModels = session.Client<DataModelsClient>();
+        var tables = new List<DataModelTable>();
+        await foreach (var table in dataModels.EnumerateDataModelTablesAsync(dataModelId, cancellationToken: cancellationToken))
+        {
+            tables.Add(table);
+        }
+
+        output.WriteLine($"   Data model {dataModelId} has tables: {string.Join(", ", tables.Select(t => t.Information?.Name))}");
+        var selection = TableSelection.ByName(RefreshPolicy.Replace, tables.Take(2).Select(t => t.Information.Name).ToArray());
+        output.WriteLine($"   Publishing {selection} (instance created, published, polled, deleted)");
+        PublishStatus published;
+        using (var progress = new ProgressPrinter<PublishStatus>(session.Console, "publish", StatusWords.Publish))
+        {
+            published = await dataModels.PublishAndWaitAsync(dataModelId, selection, session.Waits, progress, cancellationToken);
+        }
+
+        output.WriteLine($"   Done: {StatusWords.Publish(published)}; the instance is deleted.");
+
+        output.WriteLine();
+        output.WriteLine("3. Schedule a data model refresh");
+        var scheduleList = await session.Client<SchedulesClient>().ListSchedulesAsync(cancellationToken);
+        var schedules = (scheduleList.Schedules ?? []).Where(s => s is not null).ToList();
+        output.WriteLine($"   Schedules: {string.Join(", ", schedules.Select(s => s.Name))}");
+        var timeBased = schedules.FirstOrDefault(s => s.ScheduleType == ScheduleType.Time_based) ?? schedules.First();
+        var eventBased = schedules.FirstOrDefault(s => s.ScheduleType == ScheduleType.Event_based);
+        var subscriptions = session.Client<SubscriptionsClient>();
+        var request = DataModelRefreshSubscription.Create(
+            "Data Model Subscription Example",
+            dataModelId,
+            [new TableRefresh { Id = tables.First().Information.ObjectId, RefreshPolicy = RefreshPolicy.Upsert }],
+            [timeBased.Id]);
+        var created = await subscriptions.CreateSubscriptionAsync(request, cancellationToken);
+        output.WriteLine($"   Created {SubscriptionCommands.Describe(created)}");
+        try
+        {
             var fetched = await subscriptions.GetSubscriptionAsync(created.Id, cancellationToken: cancellationToken);
-            output.WriteLine($"   Read back: owner {fetched.Owner.Name}, created {fetched.DateCreated:yyyy-MM-dd HH:mm:ss} UTC");
-            request.Name = "Updated Subscription";
-            request.Schedules = [new SubscriptionSchedule { Id = Seeds.PersonalViewScheduleId }];
-            var updated = await subscriptions.UpdateSubscriptionAsync(created.Id, request, cancellationToken);
+            output.WriteLine($"   Read back: owner {fetched.Owner?.Name}, created {fetched.DateCreated:yyyy-MM-dd HH:mm:ss} UTC");
+            var change = fetched.ToRequest();
+            change.Name = "Updated Subscription";
+            if (eventBased is not null)
+            {
+                change.Schedules = [new SubscriptionSchedule { Id = eventBased.Id }];
+            }
+
+            var updated = await subscriptions.UpdateSubscriptionAsync(created.Id, change, cancellationToken);
             output.WriteLine($"   Updated: {SubscriptionCommands.Describe(updated)}");
             var count = 0;
             await foreach (var listed in subscriptions.EnumerateSubscriptionsAsync(cancellationToken: cancellationToken))
@@ -84,30 +119,51 @@ internal static class DemoCommand
             }
 
             output.WriteLine($"   Ran it now: {StatusWords.Run(ranNow)}; {string.Join("; ", StatusWords.Contents(ranNow))}");
-            var personalView = await session.Client<SchedulesClient>().GetScheduleAsync(Seeds.PersonalViewScheduleId, cancellationToken: cancellationToken);
-            if (personalView.Event is { } waitsOn)
-            {
-                IReadOnlyList<StrategySubscriptionRun> fired;
-                using (var progress = new ProgressPrinter<SubscriptionStatus>(session.Console, "runs", status => $"{status.Id}: {StatusWords.Run(status)}"))
-                {
-                    fired = await session.Client<EventsClient>().TriggerEventAndWaitAsync(waitsOn.EventId, session.Waits, progress, cancellationToken);
-                }
-
-                output.WriteLine($"   Fired event '{waitsOn.Name}', which schedule '{personalView.Name}' waits on: {string.Join("; ", fired)}");
-            }
-
-            await subscriptions.DeleteSubscriptionAsync(created.Id, cancellationToken);
-            output.WriteLine($"   Deleted subscription {created.Id}");
-
-            output.WriteLine();
-            output.WriteLine("All three workflows completed.");
+            await FireEventAsync(session, output, eventBased, cancellationToken);
             if (session.Json)
             {
                 CommandRunner.Print(session, new { task, published, subscription = updated, ranNow }, string.Empty);
             }
+        }
+        finally
+        {
+            // The example subscription is the demo's own: it goes, whatever happened after it was made, within the clean-up time.
+            using var cleanup = new CancellationTokenSource(session.Waits.CleanupTimeout);
+            await subscriptions.DeleteSubscriptionAsync(created.Id, cleanup.Token);
+            output.WriteLine($"   Deleted subscription {created.Id}");
+        }
 
-            return ExitCodes.Success;
-        });
-        return demo;
+        output.WriteLine();
+        output.WriteLine("All three workflows completed.");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Fires the event the event-based schedule waits on, on the emulator only: on a server it would run every subscription waiting on it.</summary>
+    private static async Task FireEventAsync(CliSession session, TextWriter output, Schedule? eventBased, CancellationToken cancellationToken)
+    {
+        if (eventBased is null)
+        {
+            return;
+        }
+
+        var schedule = await session.Client<SchedulesClient>().GetScheduleAsync(eventBased.Id, cancellationToken: cancellationToken);
+        if (schedule.Event is not { } waitsOn)
+        {
+            return;
+        }
+
+        if (!session.OnEmulator)
+        {
+            output.WriteLine($"   Not firing event '{waitsOn.Name}' against a server: it runs every subscription that waits on it (`strategy events trigger {waitsOn.EventId}` does).");
+            return;
+        }
+
+        IReadOnlyList<StrategySubscriptionRun> fired;
+        using (var progress = new ProgressPrinter<SubscriptionStatus>(session.Console, "runs", status => $"{status.Id}: {StatusWords.Run(status)}"))
+        {
+            fired = await session.Client<EventsClient>().TriggerEventAndWaitAsync(waitsOn.EventId, session.Waits, progress, cancellationToken);
+        }
+
+        output.WriteLine($"   Fired event '{waitsOn.Name}', which schedule '{schedule.Name}' waits on: {string.Join("; ", fired)}");
     }
 }

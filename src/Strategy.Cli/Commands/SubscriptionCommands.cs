@@ -32,7 +32,7 @@ internal static class SubscriptionCommands
             return ExitCodes.Success;
         });
 
-        var request = new RequestOptions();
+        var request = new RequestOptions(forUpdate: false);
         var create = new Command("create", "Create a subscription that refreshes a data model on a schedule.");
         request.AddTo(create);
         runner.SetAction(create, async (parseResult, session, cancellationToken) =>
@@ -43,14 +43,19 @@ internal static class SubscriptionCommands
             return ExitCodes.Success;
         });
 
-        var updateId = new Argument<string>("subscription-id") { Description = "The subscription to replace." };
-        var updateRequest = new RequestOptions();
-        var update = new Command("update", "Replace a subscription (every setting, as for create).") { updateId };
+        var updateId = new Argument<string>("subscription-id") { Description = "The subscription to change." };
+        var updateRequest = new RequestOptions(forUpdate: true);
+        var update = new Command("update", "Change the settings given, and keep every other as stored (policies, filters, delivery, and what this client does not know).") { updateId };
         updateRequest.AddTo(update);
         runner.SetAction(update, async (parseResult, session, cancellationToken) =>
         {
-            var body = await updateRequest.BuildAsync(parseResult, session, cancellationToken);
-            var updated = await session.Client<SubscriptionsClient>().UpdateSubscriptionAsync(parseResult.GetValue(updateId)!, body, cancellationToken);
+            var id = parseResult.GetValue(updateId)!;
+            var subscriptions = session.Client<SubscriptionsClient>();
+
+            // A PUT replaces the whole subscription: send back what was read, with only the options given applied.
+            var stored = await subscriptions.GetSubscriptionAsync(id, cancellationToken: cancellationToken);
+            var body = await updateRequest.ApplyAsync(parseResult, stored.ToRequest(), id, session, cancellationToken);
+            var updated = await subscriptions.UpdateSubscriptionAsync(id, body, cancellationToken);
             CommandRunner.Print(session, updated, $"Updated {Describe(updated)}");
             return ExitCodes.Success;
         });
@@ -136,8 +141,11 @@ internal static class SubscriptionCommands
         var list = new Command("list", "List the schedules subscriptions can run on.");
         runner.SetAction(list, async (_, session, cancellationToken) =>
         {
-            var schedules = await session.Client<SchedulesClient>().ListSchedulesAsync(cancellationToken);
-            CommandRunner.Print(session, schedules, string.Join(Environment.NewLine, (schedules.Schedules ?? []).Select(s =>
+            var listed = await session.Client<SchedulesClient>().ListSchedulesAsync(cancellationToken);
+            var schedules = (listed.Schedules ?? []).Where(s => s is not null).ToList();
+
+            // Every list command prints an array with --json.
+            CommandRunner.Print(session, schedules, string.Join(Environment.NewLine, schedules.Select(s =>
                 $"{s.Id}  {s.Name} ({StrategyEnums.ToWireName(s, "scheduleType", s.ScheduleType)}{(s.Event is { } waitsOn ? $" on event {waitsOn.EventId} '{waitsOn.Name}'" : string.Empty)}{(s.Expired == true ? ", expired" : string.Empty)})")));
             return ExitCodes.Success;
         });
@@ -149,23 +157,53 @@ internal static class SubscriptionCommands
         $"subscription {s.Id} '{s.Name}' on {string.Join(", ", (s.Schedules ?? []).Select(x => x.Name ?? x.Id))}"
         + (s.NextDelivery is { } next ? $", next {next:yyyy-MM-dd HH:mm} UTC" : string.Empty);
 
-    /// <summary>The options that describe a data model refresh subscription, shared by create and update.</summary>
+    /// <summary>
+    /// The options that describe a data model refresh subscription. Create takes them whole; update
+    /// applies only those given to the subscription as stored, and writes the rest back as it was.
+    /// </summary>
     private sealed class RequestOptions
     {
-        private readonly Option<string> _name = new("--name") { Description = "The subscription's name.", Required = true };
+        private readonly bool _forUpdate;
+        private readonly Option<string?> _name;
         private readonly Option<string?> _dataModel = new("--data-model") { Description = "The data model to refresh (on the embedded emulator, its seed data model when omitted)." };
-        private readonly Option<string[]> _schedules = new("--schedule") { Description = "A schedule id (see `strategy schedules list`). Repeat for more.", Required = true };
-        private readonly Option<string[]> _tables = new("--table") { Description = "A table to refresh, by name or id, with an optional policy: ytd_day=upsert. Default: all tables." };
-        private readonly Option<string?> _policy = new("--policy") { Description = "The refresh policy for tables without one. Default replace." };
+        private readonly Option<string[]> _schedules;
+        private readonly Option<string[]> _tables;
+        private readonly Option<string?> _policy;
         private readonly Option<string?> _filterAttribute = new("--filter-attribute") { Description = "Refresh only rows where this attribute's form matches (attribute id)." };
         private readonly Option<string?> _filterForm = new("--filter-form") { Description = "The attribute form id to compare." };
         private readonly Option<string?> _filterValue = new("--filter-value") { Description = "The value to compare the form with." };
         private readonly Option<string> _filterFunction = new("--filter-function") { Description = "The comparison. Default equals.", DefaultValueFactory = _ => "equals" };
+        private readonly Option<bool> _noFilter = new("--no-filter") { Description = "Remove the refresh filters: refresh every row." };
         private readonly Option<bool> _sendNow = new("--send-now") { Description = "Also run the subscription once now." };
+
+        public RequestOptions(bool forUpdate)
+        {
+            _forUpdate = forUpdate;
+            _name = new("--name") { Description = forUpdate ? "A new name." : "The subscription's name.", Required = !forUpdate };
+            _schedules = new("--schedule")
+            {
+                Description = (forUpdate ? "The schedules it runs on instead (see `strategy schedules list`)." : "A schedule id (see `strategy schedules list`).") + " Repeat for more.",
+                Required = !forUpdate,
+            };
+            _tables = new("--table")
+            {
+                Description = forUpdate
+                    ? "The tables it refreshes instead, by name or id, each with an optional policy: ytd_day=upsert. Repeat for more."
+                    : "A table to refresh, by name or id, with an optional policy: ytd_day=upsert. Repeat for more. Default: all tables.",
+            };
+            _policy = new("--policy")
+            {
+                Description = (forUpdate ? "The refresh policy for every table it refreshes (or for each --table without one): " : "The refresh policy for tables without one: ")
+                              + TableArguments.PolicyHelp + (forUpdate ? "." : ". Default replace."),
+            };
+        }
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { _name, _dataModel, _schedules, _tables, _policy, _filterAttribute, _filterForm, _filterValue, _filterFunction, _sendNow })
+            var options = _forUpdate
+                ? new Option[] { _name, _schedules, _tables, _policy, _filterAttribute, _filterForm, _filterValue, _filterFunction, _noFilter }
+                : new Option[] { _name, _dataModel, _schedules, _tables, _policy, _filterAttribute, _filterForm, _filterValue, _filterFunction, _sendNow };
+            foreach (var option in options)
             {
                 command.Options.Add(option);
             }
@@ -176,20 +214,80 @@ internal static class SubscriptionCommands
             var dataModelId = session.Required(parseResult.GetValue(_dataModel), "--data-model", Seeds.DataModelId);
             var selection = TableArguments.Parse(parseResult.GetValue(_tables), parseResult.GetValue(_policy));
             var tables = (await selection.ResolveAsync(session.Client<DataModelsClient>(), dataModelId, cancellationToken)).Tables;
-            RefreshFilter? filter = null;
-            var (attribute, form, value) = (parseResult.GetValue(_filterAttribute), parseResult.GetValue(_filterForm), parseResult.GetValue(_filterValue));
-            if (attribute is not null || form is not null || value is not null)
-            {
-                if (attribute is null || form is null || value is null)
-                {
-                    throw new ArgumentException("A filter needs --filter-attribute, --filter-form and --filter-value together.");
-                }
+            return DataModelRefreshSubscription.Create(
+                parseResult.GetValue(_name)!, dataModelId, tables, parseResult.GetValue(_schedules) ?? [], Filter(parseResult), parseResult.GetValue(_sendNow));
+        }
 
-                filter = DataModelRefreshSubscription.AttributeFormFilter(attribute, form, value, parseResult.GetValue(_filterFunction)!);
+        /// <summary>
+        /// Applies the options given to <paramref name="stored"/> (from <c>ToRequest()</c>): everything
+        /// else, policies, filters, delivery and what this client does not know, is written back as read.
+        /// </summary>
+        public async Task<SubscriptionRequest> ApplyAsync(ParseResult parseResult, SubscriptionRequest stored, string subscriptionId, CliSession session, CancellationToken cancellationToken)
+        {
+            if (parseResult.GetValue(_name) is { } name)
+            {
+                stored.Name = string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("--name must not be empty.") : name;
             }
 
-            return DataModelRefreshSubscription.Create(
-                parseResult.GetValue(_name)!, dataModelId, tables, parseResult.GetValue(_schedules) ?? [], filter, parseResult.GetValue(_sendNow));
+            if (parseResult.GetValue(_schedules) is { Length: > 0 } schedules)
+            {
+                stored.Schedules = schedules.Select(id => new SubscriptionSchedule { Id = id }).ToList();
+            }
+
+            var tables = parseResult.GetValue(_tables);
+            var policy = parseResult.GetValue(_policy);
+            var filter = Filter(parseResult);
+            var noFilter = parseResult.GetValue(_noFilter);
+            if (tables is not { Length: > 0 } && policy is null && filter is null && !noFilter)
+            {
+                return stored;
+            }
+
+            if (filter is not null && noFilter)
+            {
+                throw new ArgumentException("--no-filter and a filter contradict each other; give one.");
+            }
+
+            var content = (stored.Contents ?? []).FirstOrDefault(c => c?.Type == ContentType.Data_model)
+                ?? throw new ArgumentException($"Subscription {subscriptionId} refreshes no data model: --table, --policy and the filter options apply to data model refreshes.");
+            var condition = content.RefreshCondition ??= new RefreshCondition();
+            if (tables is { Length: > 0 })
+            {
+                condition.Tables = (await TableArguments.Parse(tables, policy).ResolveAsync(session.Client<DataModelsClient>(), content.Id, cancellationToken)).Tables;
+            }
+            else if (policy is not null)
+            {
+                var every = TableArguments.Policy(policy);
+                foreach (var table in condition.Tables ?? [])
+                {
+                    table.RefreshPolicy = every;
+                }
+
+                if (condition.DatasetRefreshPolicy is not null || condition.Tables is not { Count: > 0 })
+                {
+                    condition.DatasetRefreshPolicy = every;
+                }
+            }
+
+            if (filter is not null || noFilter)
+            {
+                condition.Filters = filter is null ? null : [filter];
+            }
+
+            return stored;
+        }
+
+        private RefreshFilter? Filter(ParseResult parseResult)
+        {
+            var (attribute, form, value) = (parseResult.GetValue(_filterAttribute), parseResult.GetValue(_filterForm), parseResult.GetValue(_filterValue));
+            if (attribute is null && form is null && value is null)
+            {
+                return null;
+            }
+
+            return attribute is null || form is null || value is null
+                ? throw new ArgumentException("A filter needs --filter-attribute, --filter-form and --filter-value together.")
+                : DataModelRefreshSubscription.AttributeFormFilter(attribute, form, value, parseResult.GetValue(_filterFunction)!);
         }
     }
 }

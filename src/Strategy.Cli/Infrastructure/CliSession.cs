@@ -32,7 +32,12 @@ internal sealed class CliSession : IAsyncDisposable
     public StrategyWaitOptions Waits { get; }
 
     public T Client<T>()
-        where T : StrategyClientBase => Connection.CreateClient<T>();
+        where T : StrategyClientBase
+    {
+        var client = Connection.CreateClient<T>();
+        client.ProjectId = ProjectId;
+        return client;
+    }
 
     /// <summary>
     /// An option's value, or on the embedded emulator the seed object's id; against a real server
@@ -43,7 +48,8 @@ internal sealed class CliSession : IAsyncDisposable
         : _emulator is not null ? seedValue
         : throw new ArgumentException($"{option} is required with --base-url (the seed ids apply only to the embedded emulator).");
 
-    public static async Task<CliSession> OpenAsync(ParseResult parseResult, GlobalOptions options, CliConsole console, CliInterruption interruption, CancellationToken cancellationToken)
+    public static async Task<CliSession> OpenAsync(
+        ParseResult parseResult, GlobalOptions options, CliConsole console, CliInterruption interruption, bool emulatorByDefault, CancellationToken cancellationToken)
     {
         string? Setting(Option<string?> option, string variable) =>
             parseResult.GetValue(option) is { Length: > 0 } value ? value : console.GetEnvironmentVariable(variable) is { Length: > 0 } env ? env : null;
@@ -69,53 +75,122 @@ internal sealed class CliSession : IAsyncDisposable
             "standard" => LoginMode.Standard,
             "ldap" => LoginMode.Ldap,
             "api-token" => LoginMode.ApiToken,
-            var other => throw new ArgumentException($"'{other}' is not a login mode; use standard, ldap or api-token."),
+            var other => throw new ArgumentException($"'{other}' (STRATEGY_LOGIN_MODE) is not a login mode; use standard, ldap or api-token."),
         };
         var username = Setting(options.Username, "STRATEGY_USERNAME") ?? "administrator";
         var project = Setting(options.Project, "STRATEGY_PROJECT_ID");
         var json = parseResult.GetValue(options.Json);
 
+        // A fake server only when asked for: a scheduler whose environment lost STRATEGY_BASE_URL must fail, not succeed against nothing.
+        var url = Setting(options.BaseUrl, "STRATEGY_BASE_URL");
+        var useEmulator = parseResult.GetValue(options.Emulator);
+        if (useEmulator && parseResult.GetValue(options.BaseUrl) is { Length: > 0 })
+        {
+            throw new ArgumentException("--emulator and --base-url name two servers; give one.");
+        }
+
+        if (!useEmulator && url is null)
+        {
+            if (!emulatorByDefault)
+            {
+                throw new ArgumentException("No server to work on: give --base-url (or set STRATEGY_BASE_URL), or --emulator to work on the embedded emulator.");
+            }
+
+            useEmulator = true;
+        }
+
         StrategyEmulator? emulator = null;
         Uri baseUrl;
-        string password;
-        if (Setting(options.BaseUrl, "STRATEGY_BASE_URL") is { } url)
+        StrategyCredentials credentials;
+        if (!useEmulator)
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
             {
-                throw new ArgumentException($"'{url}' is not an http or https address.");
+                throw new ArgumentException($"'{url}' (--base-url or STRATEGY_BASE_URL) is not an http or https address.");
             }
 
             baseUrl = parsed;
             if (project is null)
             {
-                throw new ArgumentException("--project (or STRATEGY_PROJECT_ID) is required with --base-url (the seed ids apply only to the embedded emulator).");
+                throw new ArgumentException("--project (or STRATEGY_PROJECT_ID) is required with --base-url: a project id, or its name (the seed ids apply only to the embedded emulator).");
             }
 
-            password = console.GetEnvironmentVariable("STRATEGY_PASSWORD")
-                       ?? (console.CanPrompt ? console.ReadHiddenLine($"Password for {username}: ") : string.Empty);
+            credentials = Credentials(console, loginMode, username);
         }
         else
         {
-            emulator = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions { PathBase = "/MicroStrategyLibrary" }, cancellationToken);
+            emulator = await StartEmulatorAsync(cancellationToken);
             project ??= Seeds.ProjectId;
             baseUrl = emulator.BaseUrl;
-            password = string.Empty;
-            if (!json)
-            {
-                console.Error.WriteLine($"No --base-url given: started the embedded Strategy emulator at {baseUrl}");
-            }
+            credentials = StrategyCredentials.Standard("administrator", string.Empty);
+
+            // Said whatever the output format: nothing done here reaches a real server.
+            console.Error.WriteLine(url is null
+                ? $"Using the embedded Strategy emulator at {baseUrl}: nothing reaches a real server."
+                : $"Using the embedded Strategy emulator at {baseUrl} (--emulator; STRATEGY_BASE_URL is not used): nothing reaches a real server.");
         }
 
-        var connection = StrategyConnection.Create(new StrategyClientOptions
+        var connection = StrategyConnection.Create(baseUrl, credentials, IsProjectId(project) ? project : null);
+        var session = new CliSession(console, interruption, connection, emulator, json, waits);
+        try
         {
-            BaseUrl = baseUrl,
-            ProjectId = project,
-            LoginMode = loginMode,
-            Username = username,
-            Password = password,
-        });
-        return new CliSession(console, interruption, connection, emulator, json, waits);
+            session.ProjectId = IsProjectId(project) ? project : await ResolveProjectAsync(connection, project, cancellationToken);
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
     }
+
+    /// <summary>The project every client of this command works in.</summary>
+    public string ProjectId { get; private set; } = string.Empty;
+
+    /// <summary>
+    /// The credentials for a real server: the password (or API token) from the environment, or a
+    /// hidden prompt on a terminal. Without a terminal an unset variable is an error, never an empty password.
+    /// </summary>
+    private static StrategyCredentials Credentials(CliConsole console, LoginMode loginMode, string username)
+    {
+        if (loginMode == LoginMode.ApiToken)
+        {
+            var token = console.GetEnvironmentVariable("STRATEGY_API_TOKEN")
+                        ?? (console.CanPrompt ? console.ReadHiddenLine("API token: ") : null)
+                        ?? throw new ArgumentException("STRATEGY_API_TOKEN is not set and there is no terminal to ask for the token; set it for --login-mode api-token.");
+            return token.Length == 0 ? throw new ArgumentException("STRATEGY_API_TOKEN is empty; --login-mode api-token needs the token.") : StrategyCredentials.ApiToken(token);
+        }
+
+        var password = console.GetEnvironmentVariable("STRATEGY_PASSWORD")
+                       ?? (console.CanPrompt ? console.ReadHiddenLine($"Password for {username}: ") : null)
+                       ?? throw new ArgumentException("STRATEGY_PASSWORD is not set and there is no terminal to ask for the password; set it (set but empty means an empty password).");
+        return new StrategyCredentials(loginMode, username, password);
+    }
+
+    /// <summary>Whether <paramref name="project"/> is written as a project id (32 hexadecimal characters) rather than a name.</summary>
+    private static bool IsProjectId(string? project) =>
+        project is { Length: 32 } && project.All(Uri.IsHexDigit);
+
+    /// <summary>The id of the project with this name, asked of the server (the official client resolves names the same way).</summary>
+    private static async Task<string> ResolveProjectAsync(StrategyConnection connection, string? name, CancellationToken cancellationToken)
+    {
+        var projects = await connection.CreateClient<ProjectsClient>().ListProjectsAsync(cancellationToken);
+        var named = projects.Where(p => p is not null && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        return named.Count switch
+        {
+            1 => named[0].Id,
+            0 => throw new ArgumentException($"No project named '{name}' (--project); the projects are: {string.Join(", ", projects.Where(p => p is not null).Select(p => $"'{p.Name}'"))}."),
+            _ => throw new ArgumentException($"{named.Count} projects are named '{name}' (--project); give the id of one: {string.Join(", ", named.Select(p => p.Id))}."),
+        };
+    }
+
+    /// <summary>Starts the embedded emulator; on its own so that commands for a real server never load it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Task<StrategyEmulator> StartEmulatorAsync(CancellationToken cancellationToken) =>
+        StrategyEmulator.StartAsync(new StrategyEmulatorOptions { PathBase = "/MicroStrategyLibrary" }, cancellationToken);
+
+    /// <summary>Whether this command works on the embedded emulator.</summary>
+    public bool OnEmulator => _emulator is not null;
 
     public async ValueTask DisposeAsync()
     {

@@ -18,7 +18,10 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
 
     public CliConsole Console => console;
 
-    public void SetAction(Command command, Func<ParseResult, CliSession, CancellationToken, Task<int>> action)
+    /// <param name="command">The command.</param>
+    /// <param name="action">What it does with a session.</param>
+    /// <param name="emulatorByDefault">Whether it works on the embedded emulator when no server is given (demo); every other command needs a server or --emulator.</param>
+    public void SetAction(Command command, Func<ParseResult, CliSession, CancellationToken, Task<int>> action, bool emulatorByDefault = false)
     {
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -26,12 +29,13 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
             using var trace = parseResult.GetValue(options.Trace) ? new TraceRecorder() : null;
             try
             {
-                await using var session = await CliSession.OpenAsync(parseResult, options, console, interruption, cancellationToken);
+                await using var session = await CliSession.OpenAsync(parseResult, options, console, interruption, emulatorByDefault, cancellationToken);
                 return await action(parseResult, session, cancellationToken);
             }
             catch (ArgumentException ex)
             {
-                return Fail(ExitCodes.BadInput, ex.Message, ex, verbose);
+                // The user's terms: never the name of a method's parameter.
+                return Fail(ExitCodes.BadInput, ex.ParamName is { } parameter ? ex.Message.Replace($" (Parameter '{parameter}')", string.Empty) : ex.Message, ex, verbose);
             }
             catch (StrategyWaitTimeoutException ex)
             {

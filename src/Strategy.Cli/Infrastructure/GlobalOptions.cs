@@ -7,7 +7,13 @@ internal sealed class GlobalOptions
 {
     public Option<string?> BaseUrl { get; } = new("--base-url")
     {
-        Description = "The Strategy Library server, such as https://host/MicroStrategyLibrary (or STRATEGY_BASE_URL). Without one, an embedded emulator is started.",
+        Description = "The Strategy Library server, such as https://host/MicroStrategyLibrary (or STRATEGY_BASE_URL). Required, unless --emulator is given.",
+        Recursive = true,
+    };
+
+    public Option<bool> Emulator { get; } = new("--emulator")
+    {
+        Description = "Work on an embedded emulator started for this command instead of a server (demo does by default).",
         Recursive = true,
     };
 
@@ -19,13 +25,13 @@ internal sealed class GlobalOptions
 
     public Option<string?> Username { get; } = new("--username")
     {
-        Description = "The login name (or STRATEGY_USERNAME). Default administrator. The password comes from STRATEGY_PASSWORD or a prompt.",
+        Description = "The login name (or STRATEGY_USERNAME). Default administrator. The password comes from STRATEGY_PASSWORD, or a prompt on a terminal; for --login-mode api-token the token comes from STRATEGY_API_TOKEN.",
         Recursive = true,
     };
 
     public Option<string?> Project { get; } = new("--project")
     {
-        Description = "The project id (or STRATEGY_PROJECT_ID). Required with --base-url; on the embedded emulator, the MicroStrategy Tutorial project.",
+        Description = "The project, by id or by name (or STRATEGY_PROJECT_ID). Required with --base-url; on the embedded emulator, the MicroStrategy Tutorial project.",
         Recursive = true,
     };
 
@@ -53,5 +59,5 @@ internal sealed class GlobalOptions
 
     public Option<bool> Trace { get; } = new("--trace") { Description = "When done, print the run's span tree (workflows and HTTP attempts, with durations and statuses) to stderr.", Recursive = true };
 
-    public IEnumerable<Option> All => [BaseUrl, LoginMode, Username, Project, Timeout, PollInterval, CleanupTimeout, Json, Verbose, Trace];
+    public IEnumerable<Option> All => [BaseUrl, Emulator, LoginMode, Username, Project, Timeout, PollInterval, CleanupTimeout, Json, Verbose, Trace];
 }
