@@ -1,4 +1,5 @@
 using System.Net;
+using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -87,9 +88,55 @@ public sealed class StrategyEmulator : IAsyncDisposable
         options ??= new StrategyEmulatorOptions();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        if (options.Certificate is { } certificate)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.UseHttps(certificate)));
+        }
+        else
+        {
+            builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        }
+
         return await StartCoreAsync(builder, options, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The settings the program takes (<c>--name value</c> or <c>--name=value</c>); anything else is a usage error.</summary>
+    private static readonly string[] ProgramSettings =
+    [
+        "urls", "path-base", "username", "password", "api-token", "server-version", "session-idle-timeout",
+        "task-duration", "publish-duration", "instance-idle-timeout", "certificate", "certificate-key",
+    ];
+
+    /// <summary>What is wrong with the arguments, in the user's terms; <see langword="null"/> when they are all settings the program takes.</summary>
+    private static string? ArgumentProblem(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                return $"unexpected argument '{arg}'";
+            }
+
+            var name = arg[2..].Split('=', 2)[0];
+            if (!ProgramSettings.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                return $"unknown option '--{name}'";
+            }
+
+            if (!arg.Contains('=', StringComparison.Ordinal) && ++i >= args.Length)
+            {
+                return $"--{name} needs a value";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The program's version and the spec's, for <c>--version</c>.</summary>
+    internal static string Version =>
+        $"strategy-emulator {typeof(StrategyEmulator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]} (spec {Generated.StrategySpec.Version})";
 
     /// <summary>Runs the emulator as a program until it is stopped (Ctrl+C).</summary>
     /// <param name="args">
@@ -106,7 +153,24 @@ public sealed class StrategyEmulator : IAsyncDisposable
             return 0;
         }
 
+        if (args.Any(a => a is "--version"))
+        {
+            Console.WriteLine(Version);
+            return 0;
+        }
+
+        // Checked before anything starts: a mistyped option must not start a server with the defaults.
+        if (ArgumentProblem(args) is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"error: {problem}.{Environment.NewLine}Usage: strategy-emulator [--urls http://127.0.0.1:5080] [settings]; --help lists them.").ConfigureAwait(false);
+            return 2;
+        }
+
         var builder = WebApplication.CreateSlimBuilder(args);
+
+        // Its own one-line messages say what the host would log as stack traces (a busy port) or repeat (where it listens).
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         StrategyEmulatorOptions options;
         try
         {
@@ -118,14 +182,33 @@ public sealed class StrategyEmulator : IAsyncDisposable
             return 2;
         }
 
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        var urls = builder.Configuration["urls"] is { Length: > 0 } given ? given : options.Certificate is null ? "http://127.0.0.1:5080" : "https://127.0.0.1:5443";
+        builder.WebHost.UseUrls(urls);
+        if (options.Certificate is { } certificate)
         {
-            builder.WebHost.UseUrls("http://127.0.0.1:5080");
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
         }
 
-        await using var emulator = await StartCoreAsync(builder, options, CancellationToken.None).ConfigureAwait(false);
-        Console.WriteLine($"Strategy emulator listening on {emulator.BaseUrl} (log in as {options.Username}). Control endpoints under {emulator.BaseUrl}__emulator/. Ctrl+C stops it.");
-        await emulator._app.WaitForShutdownAsync().ConfigureAwait(false);
+        StrategyEmulator emulator;
+        try
+        {
+            emulator = await StartCoreAsync(builder, options, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse } || ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            await Console.Error.WriteLineAsync($"error: cannot listen on {urls}: the address is already in use (another program holds the port; --urls http://127.0.0.1:0 picks a free one).").ConfigureAwait(false);
+            return 1;
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("certificate", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("https", StringComparison.OrdinalIgnoreCase))
+        {
+            await Console.Error.WriteLineAsync($"error: cannot serve {urls}: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        await using var running = emulator;
+        Console.WriteLine($"Strategy emulator listening on {running.BaseUrl} (log in as {options.Username}). Control endpoints under {running.BaseUrl}__emulator/. Ctrl+C stops it.");
+        await running._app.WaitForShutdownAsync().ConfigureAwait(false);
         return 0;
     }
 
@@ -134,6 +217,7 @@ public sealed class StrategyEmulator : IAsyncDisposable
         strategy-emulator: a local Strategy Library server on 127.0.0.1 (every operation of the Strategy.Generated spec).
 
         Usage: strategy-emulator [--urls http://127.0.0.1:5080] [settings]
+               strategy-emulator --help | --version
 
         Settings (durations in seconds):
           --urls URL                     where to listen; http://127.0.0.1:0 picks a free port (printed at start)
@@ -147,6 +231,8 @@ public sealed class StrategyEmulator : IAsyncDisposable
           --task-duration S              how long a schema reload task runs (default 2)
           --publish-duration S           how long a publish runs, also a subscription's data model refresh (default 3)
           --instance-idle-timeout S      idle time before a data model instance expires (default 120)
+          --certificate FILE             serve HTTPS with this PEM certificate (default URL then https://127.0.0.1:5443)
+          --certificate-key FILE         the certificate's PEM private key (when not in the certificate file)
 
         Control endpoints (under the path base):
           POST   /__emulator/faults             add a fault: {"count":2,"pathContains":"/publishStatus","status":503,
@@ -181,6 +267,20 @@ public sealed class StrategyEmulator : IAsyncDisposable
         if (!string.IsNullOrEmpty(options.PathBase))
         {
             app.UsePathBase(options.PathBase);
+
+            // Outside the application's path a server has nothing to answer: its container's bare 404 page.
+            app.Use(async (context, next) =>
+            {
+                if (!context.Request.PathBase.HasValue)
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    context.Response.ContentType = "text/html";
+                    await context.Response.WriteAsync("<!doctype html><html><head><title>HTTP Status 404 – Not Found</title></head><body><h1>HTTP Status 404 – Not Found</h1></body></html>").ConfigureAwait(false);
+                    return;
+                }
+
+                await next(context).ConfigureAwait(false);
+            });
         }
 
         app.UseRouting();

@@ -44,6 +44,9 @@ public sealed record StrategyEmulatorOptions
     internal bool HasDataModelRuntime =>
         Version.TryParse(string.Join('.', ServerVersion.Split('.').Take(3)), out var version) && version >= new Version(11, 5, 800);
 
+    /// <summary>The certificate to serve HTTPS with (with its private key); plain HTTP when <see langword="null"/>.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; init; }
+
     /// <summary>The clock the emulator's state moves by.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
@@ -55,7 +58,7 @@ public sealed record StrategyEmulatorOptions
     /// </summary>
     /// <param name="configuration">The configuration.</param>
     /// <returns>The options.</returns>
-    /// <exception cref="ArgumentException">A duration is not a non-negative number of seconds.</exception>
+    /// <exception cref="ArgumentException">A duration is not a non-negative number of seconds, or the certificate cannot be read.</exception>
     public static StrategyEmulatorOptions FromConfiguration(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -84,6 +87,20 @@ public sealed record StrategyEmulatorOptions
             PublishDuration = Seconds("publish-duration", defaults.PublishDuration),
             InstanceIdleTimeout = Seconds("instance-idle-timeout", defaults.InstanceIdleTimeout),
             ServerVersion = configuration["server-version"] ?? defaults.ServerVersion,
+            Certificate = configuration["certificate"] is { Length: > 0 } certificate ? LoadCertificate(certificate, configuration["certificate-key"]) : null,
         };
+    }
+
+    /// <summary>A PEM certificate and its key (in the same file, or in <paramref name="keyFile"/>).</summary>
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 LoadCertificate(string certificateFile, string? keyFile)
+    {
+        try
+        {
+            return System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(certificateFile, keyFile);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new ArgumentException($"--certificate {certificateFile}{(keyFile is null ? string.Empty : $" with --certificate-key {keyFile}")} cannot be read: {ex.Message}");
+        }
     }
 }

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net;
+using Strategy.Emulator;
+
+namespace Strategy.EndToEnd.Tests;
+
+/// <summary>
+/// The emulator as a program (what the <c>strategy-emulator</c> tool runs): it prints and exits
+/// without listening when asked for help or its version, refuses an option it does not know before
+/// anything starts, says in one line that a port is taken, and answers nothing outside its path base.
+/// </summary>
+[NonParallelizable]
+public sealed class EmulatorProgramTests
+{
+    private static readonly string ProgramPath = Path.Combine(AppContext.BaseDirectory, "Strategy.Emulator.dll");
+
+    private static async Task<(int ExitCode, string Out, string Error, TimeSpan Took)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args.Prepend(ProgramPath))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"strategy-emulator {string.Join(' ', args)} did not exit: it is serving");
+        }
+
+        return (process.ExitCode, await output, await error, clock.Elapsed);
+    }
+
+    [TestCase("--version")]
+    [TestCase("--help")]
+    public async Task Help_and_version_print_and_exit_without_listening(string option)
+    {
+        var (exitCode, output, error, _) = await RunAsync(option, "--urls", "http://127.0.0.1:0");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.Zero, error);
+            Assert.That(output, Does.StartWith("strategy-emulator"));
+            Assert.That(output, Does.Not.Contain("listening on"));
+        });
+    }
+
+    [Test]
+    public async Task An_unknown_option_is_a_usage_error_and_nothing_starts()
+    {
+        var (exitCode, output, error, _) = await RunAsync("--url", "http://127.0.0.1:0");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(2));
+            Assert.That(error, Does.StartWith("error: unknown option '--url'").And.Contain("Usage: strategy-emulator"));
+            Assert.That(output, Does.Not.Contain("listening on"));
+        });
+    }
+
+    [Test]
+    public async Task A_busy_port_is_one_line_and_a_non_zero_exit()
+    {
+        await using var holder = await StrategyEmulator.StartAsync();
+
+        var (exitCode, _, error, _) = await RunAsync("--urls", holder.BaseUrl.GetLeftPart(UriPartial.Authority));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1));
+            Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1), error);
+            Assert.That(error, Does.Contain("the address is already in use"));
+        });
+    }
+
+    [Test]
+    public async Task Outside_its_path_base_the_emulator_answers_404_like_a_server_without_the_application()
+    {
+        await using var emulator = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions { PathBase = "/MicroStrategyLibrary" });
+        using var http = new HttpClient();
+        var root = emulator.BaseUrl.GetLeftPart(UriPartial.Authority);
+
+        using var outside = await http.GetAsync(root + "/api/status");
+        using var inside = await http.GetAsync(root + "/MicroStrategyLibrary/api/status");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(outside.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(outside.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+            Assert.That(await outside.Content.ReadAsStringAsync(), Does.Contain("404"));
+            Assert.That(inside.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        });
+    }
+}
