@@ -1,6 +1,7 @@
 using Strategy.Generated.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Strategy.Emulator;
 using Strategy.Generated;
@@ -45,6 +46,51 @@ public sealed class DependencyInjectionTests : EmulatorTest
             Assert.That(provider.GetRequiredService<StrategySession>().LoginCount, Is.EqualTo(1), "both clients used one login");
             Assert.That(Emulator.OpenInstanceCount, Is.Zero);
         });
+    }
+
+    [Test]
+    public async Task A_generic_host_logs_the_session_out_when_it_is_disposed_once_and_in_bounded_time()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(Settings());
+        builder.Services.AddStrategyClient(builder.Configuration.GetSection(StrategyClientOptions.SectionName));
+        var host = builder.Build();
+        await host.StartAsync();
+        var events = await host.Services.GetRequiredService<IEventsClient>().ListEventsAsync();
+        Assert.That(Emulator.SessionCount, Is.EqualTo(1), "the call logged in");
+
+        await host.StopAsync();
+        await ((IAsyncDisposable)host).DisposeAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(events.Events, Is.Not.Empty);
+            Assert.That(Emulator.SessionCount, Is.Zero, "the host's disposal logged out");
+        });
+    }
+
+    [Test]
+    public async Task Disposing_a_container_whose_server_is_gone_takes_one_attempt_and_a_bounded_time()
+    {
+        var provider = Provider(Settings());
+        await provider.GetRequiredService<ISchedulesClient>().ListSchedulesAsync();
+        await Emulator.DisposeAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await provider.DisposeAsync();
+
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(6)), "one logout attempt within its limit, no retries against a dead server");
+    }
+
+    [Test]
+    public async Task A_container_that_never_logged_in_sends_nothing_when_disposed()
+    {
+        var provider = Provider(Settings());
+        provider.GetRequiredService<ISchedulesClient>();
+
+        await provider.DisposeAsync();
+
+        Assert.That(Emulator.SessionCount, Is.Zero);
     }
 
     [Test]

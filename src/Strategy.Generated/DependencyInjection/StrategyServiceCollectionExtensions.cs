@@ -41,6 +41,7 @@ public static class StrategyServiceCollectionExtensions
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Strategy.Generated.Http"),
             sp.GetService<TimeProvider>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<StrategyPipelineParts>().Session);
+        services.TryAddSingleton<StrategySessionLifetime>();
 
         var builder = services.AddHttpClient(HttpClientName, (sp, client) => StrategyPipeline.Configure(client, sp.GetRequiredService<IOptions<StrategyClientOptions>>().Value))
             .ConfigurePrimaryHttpMessageHandler(HttpPlatform.CreatePrimaryHandler)
@@ -67,7 +68,21 @@ public static class StrategyServiceCollectionExtensions
     {
         var options = services.GetRequiredService<IOptions<StrategyClientOptions>>().Value;
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
+
+        // Resolved after the factory, so the container disposes it (and logs out) before the pipelines go.
+        services.GetRequiredService<StrategySessionLifetime>();
         return StrategyClientBase.Create(clientType, http, options.ProjectId);
+    }
+
+    /// <summary>Logs the shared session out when the container (the host) is disposed: once, with one attempt, within five seconds.</summary>
+    private sealed class StrategySessionLifetime(StrategySession session) : IAsyncDisposable, IDisposable
+    {
+        private static readonly TimeSpan Limit = TimeSpan.FromSeconds(5);
+
+        public ValueTask DisposeAsync() => new(session.LogoutAtEndAsync(Limit));
+
+        // A container disposed synchronously still logs out, within the same limit.
+        public void Dispose() => session.LogoutAtEndAsync(Limit).GetAwaiter().GetResult();
     }
 
     private sealed class StrategyClientOptionsValidator : IValidateOptions<StrategyClientOptions>

@@ -21,6 +21,10 @@ public sealed class StrategySession : IDisposable
     private string? _token;
     private int _loginCount;
 
+    // The way out of the most recent pipeline that used this session, for a logout at the end when no
+    // pipeline is at hand (a dependency-injection container being disposed). Held strongly: that pipeline stays usable.
+    private Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>? _lastSend;
+
     /// <summary>Creates a session that is not yet logged in.</summary>
     /// <param name="baseAddress">The server's base address, such as <c>https://host/MicroStrategyLibrary/</c>.</param>
     /// <param name="credentials">How to log in.</param>
@@ -80,6 +84,29 @@ public sealed class StrategySession : IDisposable
         finally
         {
             _loginGate.Release();
+        }
+    }
+
+    /// <summary>Notes the pipeline a request goes out through, for <see cref="LogoutAtEndAsync"/>.</summary>
+    internal void SendsThrough(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send) => _lastSend = send;
+
+    /// <summary>
+    /// Ends the session on the server through the last pipeline that used it: once, with a single
+    /// attempt, within <paramref name="limit"/>. For owners that hold no pipeline, such as a
+    /// dependency-injection container being disposed.
+    /// </summary>
+    internal async Task LogoutAtEndAsync(TimeSpan limit)
+    {
+        if (_lastSend is not { } send || !IsLoggedIn)
+        {
+            return;
+        }
+
+        // One attempt: a server that cannot be reached must not hold up the shutdown with retries.
+        using var timeout = new CancellationTokenSource(limit);
+        using (ConnectionFailureBudget.Use(new ConnectionFailureBudget(0)))
+        {
+            await LogoutAsync(send, timeout.Token).ConfigureAwait(false);
         }
     }
 
@@ -270,6 +297,7 @@ public sealed class StrategySessionHandler : DelegatingHandler
             return loginResponse;
         }
 
+        _session.SendsThrough(base.SendAsync);
         var token = await _session.EnsureTokenAsync(base.SendAsync, staleToken: null, cancellationToken).ConfigureAwait(false);
         if (request.Content is not null)
         {
