@@ -83,6 +83,44 @@ public sealed class EmulatorProgramTests
     }
 
     [Test]
+    public async Task With_a_pem_certificate_and_key_the_program_serves_https()
+    {
+        using var certificates = new Strategy.Tests.Shared.TestCertificates();
+        var (certificate, key) = certificates.WritePem(certificates.ForLoopback(), "server");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { ProgramPath, "--urls", "https://127.0.0.1:0", "--path-base", "/MicroStrategyLibrary", "--certificate", certificate, "--certificate-key", key })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)) ?? string.Empty;
+            var baseUrl = new Uri(System.Text.RegularExpressions.Regex.Match(line, @"listening on (\S+) ").Groups[1].Value);
+            await using var connection = Generated.StrategyConnection.Create(new Generated.StrategyClientOptions
+            {
+                BaseUrl = baseUrl,
+                Username = "administrator",
+                Password = string.Empty,
+                CaCertificateFile = certificates.AuthorityPemFile,
+            });
+
+            var status = await connection.CreateClient<Generated.ServerClient>().GetServerStatusAsync();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(baseUrl.Scheme, Is.EqualTo("https"), line);
+                Assert.That(status.IServerRunning, Is.True);
+            });
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Test]
     public async Task Outside_its_path_base_the_emulator_answers_404_like_a_server_without_the_application()
     {
         await using var emulator = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions { PathBase = "/MicroStrategyLibrary" });

@@ -102,6 +102,7 @@ internal sealed class CliSession : IAsyncDisposable
         StrategyEmulator? emulator = null;
         Uri baseUrl;
         StrategyCredentials credentials;
+        string? caCertificate = null;
         if (!useEmulator)
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
@@ -116,6 +117,11 @@ internal sealed class CliSession : IAsyncDisposable
             }
 
             credentials = Credentials(console, loginMode, username);
+            caCertificate = Setting(options.CaCertificate, "STRATEGY_CA_CERTIFICATE");
+            if (caCertificate is not null && !File.Exists(caCertificate))
+            {
+                throw new ArgumentException($"--ca-certificate (or STRATEGY_CA_CERTIFICATE) names {caCertificate}, which does not exist.");
+            }
         }
         else
         {
@@ -130,7 +136,15 @@ internal sealed class CliSession : IAsyncDisposable
                 : $"Using the embedded Strategy emulator at {baseUrl} (--emulator; STRATEGY_BASE_URL is not used): nothing reaches a real server.");
         }
 
-        var connection = StrategyConnection.Create(baseUrl, credentials, IsProjectId(project) ? project : null);
+        var connection = StrategyConnection.Create(new StrategyClientOptions
+        {
+            BaseUrl = baseUrl,
+            ProjectId = IsProjectId(project) ? project : null,
+            LoginMode = credentials.LoginMode,
+            Username = credentials.Username,
+            Password = credentials.Password,
+            CaCertificateFile = caCertificate,
+        });
         var session = new CliSession(console, interruption, connection, emulator, json, waits);
         try
         {

@@ -41,6 +41,10 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
             {
                 return Fail(ExitCodes.Timeout, ex.Message, ex, verbose);
             }
+            catch (StrategyCertificateException ex)
+            {
+                return Fail(ExitCodes.Certificate, ex.Message, ex, verbose);
+            }
             catch (StrategyUnreachableException ex)
             {
                 return Fail(ExitCodes.Unreachable, ex.Message, ex, verbose);
@@ -57,7 +61,11 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
             }
             catch (HttpRequestException ex)
             {
-                return Fail(ExitCodes.Unreachable, $"the server could not be reached: {ex.Message}", ex, verbose);
+                // A server that serves HTTPS on the port closes a plain-HTTP connection without a word.
+                var hint = ex.HttpRequestError == HttpRequestError.ResponseEnded && ServerOf(parseResult) is { Scheme: "http" }
+                    ? " (the connection was closed without an answer; if the server serves HTTPS, use an https:// address)"
+                    : string.Empty;
+                return Fail(ExitCodes.Unreachable, $"the server could not be reached: {ex.Message}{hint}", ex, verbose);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -77,6 +85,9 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
             }
         });
     }
+
+    private Uri? ServerOf(ParseResult parseResult) =>
+        Uri.TryCreate(parseResult.GetValue(options.BaseUrl) ?? console.GetEnvironmentVariable("STRATEGY_BASE_URL"), UriKind.Absolute, out var server) ? server : null;
 
     /// <summary>Prints a result: as JSON with --json, else as the given text.</summary>
     public static void Print(CliSession session, object? result, string text)

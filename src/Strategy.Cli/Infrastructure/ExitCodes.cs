@@ -18,6 +18,9 @@ internal static class ExitCodes
     /// <summary>The server could not be reached.</summary>
     public const int Unreachable = 4;
 
+    /// <summary>The server's certificate was not trusted (or it did not speak TLS): nothing was sent past the handshake.</summary>
+    public const int Certificate = 6;
+
     /// <summary>The server skipped the work (a subscription run with nothing to do): it did not fail, and it did not happen.</summary>
     public const int Skipped = 5;
 

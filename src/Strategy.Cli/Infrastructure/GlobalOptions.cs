@@ -11,6 +11,12 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string?> CaCertificate { get; } = new("--ca-certificate")
+    {
+        Description = "A PEM file of certificate authorities to trust besides the system's, such as your organization's own CA (or STRATEGY_CA_CERTIFICATE).",
+        Recursive = true,
+    };
+
     public Option<bool> Emulator { get; } = new("--emulator")
     {
         Description = "Work on an embedded emulator started for this command instead of a server (demo does by default).",
@@ -59,5 +65,5 @@ internal sealed class GlobalOptions
 
     public Option<bool> Trace { get; } = new("--trace") { Description = "When done, print the run's span tree (workflows and HTTP attempts, with durations and statuses) to stderr.", Recursive = true };
 
-    public IEnumerable<Option> All => [BaseUrl, Emulator, LoginMode, Username, Project, Timeout, PollInterval, CleanupTimeout, Json, Verbose, Trace];
+    public IEnumerable<Option> All => [BaseUrl, CaCertificate, Emulator, LoginMode, Username, Project, Timeout, PollInterval, CleanupTimeout, Json, Verbose, Trace];
 }

@@ -21,6 +21,12 @@ public sealed class StrategyClientOptions
     /// <summary>The password or API token: a secret, best supplied by a secret store or an environment variable.</summary>
     public string? Password { get; set; }
 
+    /// <summary>
+    /// A PEM file of certificate authorities to trust besides the system's: an organization's own CA,
+    /// for servers on premises. Never less than the system's trust; nothing turns the check off.
+    /// </summary>
+    public string? CaCertificateFile { get; set; }
+
     /// <summary>How long one request may take. Default 100 s.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
@@ -33,8 +39,9 @@ public sealed class StrategyClientOptions
         LoginMode == LoginMode.ApiToken ? StrategyCredentials.ApiToken(Password ?? string.Empty) : new StrategyCredentials(LoginMode, Username, Password ?? string.Empty);
 
     /// <summary>The options that describe a connection given piece by piece.</summary>
-    internal static StrategyClientOptions From(Uri baseUrl, StrategyCredentials credentials, string? projectId, StrategyRetryOptions? retry) => new()
+    internal static StrategyClientOptions From(Uri baseUrl, StrategyCredentials credentials, string? projectId, StrategyRetryOptions? retry, string? caCertificateFile = null) => new()
     {
+        CaCertificateFile = caCertificateFile,
         BaseUrl = baseUrl,
         ProjectId = projectId,
         LoginMode = credentials.LoginMode,
@@ -66,6 +73,11 @@ public sealed class StrategyClientOptions
         if (LoginMode == LoginMode.ApiToken && string.IsNullOrEmpty(Password))
         {
             problems.Add($"{SectionName}:Password must hold the API token for ApiToken login.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(CaCertificateFile) && !File.Exists(CaCertificateFile))
+        {
+            problems.Add($"{SectionName}:CaCertificateFile names {CaCertificateFile}, which does not exist.");
         }
 
         if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)

@@ -10,13 +10,14 @@ namespace Strategy.Generated.Http;
 /// </summary>
 internal static class StrategyPipeline
 {
-    /// <summary>The handlers, outermost first: the session (login, token and cookies, renewal on ERR009), retries (each attempt with the current token), a span and metrics per attempt, logging (each attempt).</summary>
+    /// <summary>The handlers, outermost first: the session (login, token and cookies, renewal on ERR009), retries (each attempt with the current token), a span and metrics per attempt, logging (each attempt), and the typed certificate failure (never retried).</summary>
     public static readonly IReadOnlyList<Func<StrategyPipelineParts, DelegatingHandler>> Handlers =
     [
         parts => new StrategySessionHandler(parts.Session),
         parts => new StrategyResilienceHandler(parts.Retry, parts.Time),
         _ => new StrategyTelemetryHandler(),
         parts => new StrategyLoggingHandler(parts.Logger),
+        parts => new CertificateFailureHandler(parts.Certificates),
     ];
 
     /// <summary>A server address as every part of the client uses it: absolute http or https, ending with a slash, without query or fragment.</summary>
@@ -62,8 +63,14 @@ internal static class StrategyPipeline
 /// <param name="Retry">How transient failures are retried.</param>
 /// <param name="Logger">Where requests are logged.</param>
 /// <param name="Time">The clock for delays and <c>Retry-After</c>.</param>
-internal sealed record StrategyPipelineParts(StrategySession Session, StrategyRetryOptions Retry, ILogger Logger, TimeProvider Time)
+/// <param name="Certificates">How servers' certificates are checked, and why one was refused.</param>
+internal sealed record StrategyPipelineParts(StrategySession Session, StrategyRetryOptions Retry, ILogger Logger, TimeProvider Time, ServerCertificates Certificates)
 {
     public static StrategyPipelineParts For(StrategyClientOptions options, ILogger? logger, TimeProvider? time = null) =>
-        new(new StrategySession(options.BaseUrl!, options.ToCredentials()), options.Retry, logger ?? NullLogger.Instance, time ?? TimeProvider.System);
+        new(
+            new StrategySession(options.BaseUrl!, options.ToCredentials()),
+            options.Retry,
+            logger ?? NullLogger.Instance,
+            time ?? TimeProvider.System,
+            ServerCertificates.With(options.CaCertificateFile));
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Strategy.Generated.Http;
 
 namespace Strategy.Generated;
 
@@ -11,13 +12,23 @@ internal static class HttpPlatform
     /// <summary>
     /// The innermost handler. Cookies are the session's, not the handler's. On .NET, connections are
     /// recycled so DNS changes are seen; the .NET Framework's handler leaves that to its ServicePoint.
+    /// Servers' certificates are checked by <paramref name="certificates"/>: the system's trust, plus
+    /// any certificate authority it was given.
     /// </summary>
-    public static HttpMessageHandler CreatePrimaryHandler()
+    public static HttpMessageHandler CreatePrimaryHandler(ServerCertificates certificates)
     {
 #if NET5_0_OR_GREATER
-        return new SocketsHttpHandler { UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        var handler = new SocketsHttpHandler { UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        handler.SslOptions.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
+            certificates.Validate((sender as System.Net.Security.SslStream)?.TargetHostName ?? string.Empty, certificate, chain, errors);
+        return handler;
 #else
-        var handler = new HttpClientHandler { UseCookies = false };
+        var handler = new HttpClientHandler
+        {
+            UseCookies = false,
+            ServerCertificateCustomValidationCallback = (request, certificate, chain, errors) =>
+                certificates.Validate(request.RequestUri?.Host ?? string.Empty, certificate, chain, errors),
+        };
         try
         {
             // The .NET Framework allows two connections per server to a desktop process, which would

@@ -30,6 +30,20 @@ internal static class TransportErrors
         exception is HttpRequestException http && StatusCodeProperty?.GetValue(http) is null;
 #endif
 
+    /// <summary>Whether the TLS handshake failed: a refused certificate, or a server that does not speak TLS.</summary>
+    public static bool IsSecureConnectionFailure(Exception exception) =>
+        (exception is HttpRequestException http && NamedCause(http) == SecureConnectionError)
+        || Inner(exception).Any(inner => inner is System.Security.Authentication.AuthenticationException);
+
+    private static IEnumerable<Exception> Inner(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            yield return inner;
+        }
+    }
+
+    private const string SecureConnectionError = "SecureConnectionError";
     private const string NameResolutionError = "NameResolutionError";
     private const string ConnectionError = "ConnectionError";
 

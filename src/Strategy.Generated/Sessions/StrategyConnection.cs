@@ -47,8 +47,8 @@ public sealed class StrategyConnection : IAsyncDisposable
             throw new ArgumentException(string.Join(" ", problems), nameof(options));
         }
 
-        var (client, handler) = StrategyPipeline.CreateClient(
-            StrategyPipelineParts.For(options, logger), options, primaryHandler ?? HttpPlatform.CreatePrimaryHandler());
+        var parts = StrategyPipelineParts.For(options, logger);
+        var (client, handler) = StrategyPipeline.CreateClient(parts, options, primaryHandler ?? HttpPlatform.CreatePrimaryHandler(parts.Certificates));
         return new StrategyConnection(client, handler, options.ProjectId);
     }
 

@@ -9,7 +9,7 @@ public sealed class HttpPlatformTests
     [Test]
     public void The_primary_handler_keeps_no_cookies_and_caps_no_connections()
     {
-        using var handler = HttpPlatform.CreatePrimaryHandler();
+        using var handler = HttpPlatform.CreatePrimaryHandler(Http.ServerCertificates.System);
 
         if (LibraryAsset.IsNetStandard)
         {
