@@ -40,17 +40,34 @@ internal sealed class CliProcess : IDisposable
         }
     }
 
-    public static CliProcess Start(StrategyEmulator emulator, params string[] args)
+    /// <summary>Starts the command against <paramref name="emulator"/>, with an empty password in the environment.</summary>
+    public static CliProcess Start(StrategyEmulator emulator, params string[] args) =>
+        StartWith(new Dictionary<string, string?> { ["STRATEGY_PASSWORD"] = string.Empty }, [.. args, "--base-url", emulator.BaseUrl.ToString(), "--project", Seeds.ProjectId, "--poll-interval", "0.2"]);
+
+    /// <summary>
+    /// Starts the command as a scheduler would: exactly these arguments, no terminal (stdin, stdout and
+    /// stderr redirected), and an environment without any STRATEGY_ variable but those given (a null value removes one).
+    /// </summary>
+    public static CliProcess StartWith(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         // env --default-signal: a child started from a background job inherits SIGINT as ignored,
         // and .NET keeps it ignored; a terminal's foreground process has the default.
-        var start = new ProcessStartInfo("env") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--default-signal=INT,TERM", "dotnet", CliPath }.Concat(args).Concat(["--base-url", emulator.BaseUrl.ToString(), "--project", Seeds.ProjectId, "--poll-interval", "0.2"]))
+        var start = new ProcessStartInfo("env") { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
+        foreach (var arg in new[] { "--default-signal=INT,TERM", "dotnet", CliPath }.Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["STRATEGY_PASSWORD"] = string.Empty;
+        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("STRATEGY_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = new Process { StartInfo = start };
         var cli = new CliProcess(process);
         process.ErrorDataReceived += (_, e) =>

@@ -79,4 +79,74 @@ public sealed class ProcessTests
             Assert.That(_emulator.RunningSubscriptionRunCount, Is.Zero, "every run it started had ended");
         });
     }
+
+    [TestCase(null, TestName = "A scheduled publish without STRATEGY_BASE_URL exits 3 and publishes nowhere")]
+    [TestCase("", TestName = "A scheduled publish with an empty STRATEGY_BASE_URL exits 3 and publishes nowhere")]
+    public async Task A_scheduled_command_without_a_server_fails_and_publishes_nowhere(string? baseUrl)
+    {
+        using var cli = CliProcess.StartWith(
+            new Dictionary<string, string?> { ["STRATEGY_BASE_URL"] = baseUrl, ["STRATEGY_PASSWORD"] = string.Empty, ["STRATEGY_PROJECT_ID"] = Seeds.ProjectId },
+            "datamodels", "publish", Seeds.DataModelId, "--policy", "replace", "--json");
+        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(cli.Output.Trim(), Is.Empty);
+            Assert.That(cli.Error, Does.Contain("give --base-url (or set STRATEGY_BASE_URL), or --emulator"));
+        });
+    }
+
+    [Test]
+    public async Task Without_a_password_variable_or_a_terminal_nothing_logs_in()
+    {
+        using var cli = CliProcess.StartWith(
+            new Dictionary<string, string?> { ["STRATEGY_BASE_URL"] = _emulator.BaseUrl.ToString(), ["STRATEGY_PROJECT_ID"] = Seeds.ProjectId },
+            "schedules", "list");
+        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.BadInput), cli.Error);
+            Assert.That(cli.Error, Does.Contain("STRATEGY_PASSWORD is not set and there is no terminal"));
+            Assert.That(_emulator.SessionCount, Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Demo_with_a_server_in_the_environment_changes_nothing_without_yes()
+    {
+        using var cli = CliProcess.StartWith(
+            new Dictionary<string, string?> { ["STRATEGY_BASE_URL"] = _emulator.BaseUrl.ToString(), ["STRATEGY_PASSWORD"] = string.Empty, ["STRATEGY_PROJECT_ID"] = Seeds.ProjectId },
+            "demo");
+        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(cli.Error, Does.Contain("demo changes the server it runs against"));
+            Assert.That(_emulator.SessionCount + _emulator.SubscriptionCount + _emulator.OpenInstanceCount, Is.Zero, "nothing was sent");
+        });
+    }
+
+    [Test]
+    public async Task Update_from_a_script_keeps_what_it_was_not_told_to_change()
+    {
+        var id = await CreateAsync("scripted", Seeds.AllTheTimeScheduleId);
+        using (var policy = CliProcess.Start(_emulator, "subscriptions", "update", id, "--policy", "upsert"))
+        {
+            Assert.That(await policy.WaitForExitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo(ExitCodes.Success), policy.Error);
+        }
+
+        using var rename = CliProcess.Start(_emulator, "subscriptions", "update", id, "--name", "renamed by cron", "--json");
+        var exitCode = await rename.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        var updated = JObject.Parse(rename.Output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), rename.Error);
+            Assert.That((string?)updated["name"], Is.EqualTo("renamed by cron"));
+            Assert.That((string?)updated["contents"]![0]!["refreshCondition"]!["tables"]![0]!["refreshPolicy"], Is.EqualTo("upsert"), "the policy set before survives the rename");
+        });
+    }
 }

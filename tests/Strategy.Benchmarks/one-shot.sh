@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# One-shot speed: `strategy schedules list` (log in, list, log out, each run a new process) against
+# curl making the same three calls, against a local emulator, as ratios from one run. Not run by CI.
+#   tests/Strategy.Benchmarks/one-shot.sh [runs]     (default 20)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs=${1:-20}
+work=$(mktemp -d)
+trap 'kill "$emulator" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+dotnet build src/Strategy.Emulator -c Release -v q -nologo >/dev/null
+dotnet build src/Strategy.Cli -c Release -v q -nologo >/dev/null
+dotnet publish src/Strategy.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/r2r" -v q -nologo >/dev/null
+dotnet publish tests/Strategy.Benchmarks/OneShotBaseline -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/bare" -v q -nologo >/dev/null
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port/MicroStrategyLibrary"
+dotnet src/Strategy.Emulator/bin/Release/net10.0/Strategy.Emulator.dll --urls "http://127.0.0.1:$port" --path-base /MicroStrategyLibrary >/dev/null &
+emulator=$!
+until curl -sf "$base/api/status" >/dev/null; do sleep 0.2; done
+
+export STRATEGY_BASE_URL="$base" STRATEGY_PROJECT_ID=B7CA92F04B9FAE8D941C3E9B7E0CD754 STRATEGY_PASSWORD=
+curl_three() {
+  local token
+  token=$(curl -s -i -c "$work/cookies" -H 'Content-Type: application/json' -d '{"loginMode":1,"username":"administrator","password":""}' "$base/api/auth/login" \
+    | tr -d '\r' | awk -F': ' 'tolower($1)=="x-mstr-authtoken" {print $2}')
+  curl -s -b "$work/cookies" -H "X-MSTR-AuthToken: $token" -H "X-MSTR-ProjectID: $STRATEGY_PROJECT_ID" "$base/api/schedules" >/dev/null
+  curl -s -b "$work/cookies" -X POST -H "X-MSTR-AuthToken: $token" "$base/api/auth/logout" >/dev/null
+}
+dll() { dotnet src/Strategy.Cli/bin/Release/net10.0/strategy.dll schedules list >/dev/null; }
+r2r() { "$work/r2r/strategy" schedules list >/dev/null; }
+bare() { "$work/bare/OneShotBaseline" >/dev/null; }
+
+# Mean wall time of one call, in milliseconds, after one warm-up call.
+measure() {
+  "$1"
+  local start end
+  start=$(date +%s%N)
+  for _ in $(seq "$runs"); do "$1"; done
+  end=$(date +%s%N)
+  echo $(( (end - start) / runs / 1000000 ))
+}
+
+c=$(measure curl_three); b=$(measure bare); d=$(measure dll); r=$(measure r2r)
+echo "runs: $runs each"
+echo "curl, 3 calls:                    ${c} ms"
+echo "bare HttpClient (ReadyToRun):     ${b} ms  ($(python3 -c "print(f'{$b/$c:.1f}')")x curl: the floor of a .NET process making these calls)"
+echo "strategy (dotnet strategy.dll):   ${d} ms  ($(python3 -c "print(f'{$d/$c:.1f}')")x curl)"
+echo "strategy (ReadyToRun publish):    ${r} ms  ($(python3 -c "print(f'{$r/$c:.1f}')")x curl, $(python3 -c "print(f'{$r/$b:.1f}')")x the bare floor)"
