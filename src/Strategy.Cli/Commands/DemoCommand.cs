@@ -2,6 +2,7 @@ using System.CommandLine;
 using Strategy.Cli.Infrastructure;
 using Strategy.Emulator;
 using Strategy.Generated;
+using Strategy.Shared;
 
 namespace Strategy.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Strategy.Cli.Infrastructure;
 using Strategy.Generated;
+using Strategy.Shared;
 
 namespace Strategy.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Strategy.Cli.Infrastructure;
 using Strategy.Emulator;
 using Strategy.Generated;
+using Strategy.Shared;
 
 namespace Strategy.Cli.Commands;
 
@@ -222,59 +223,28 @@ internal static class SubscriptionCommands
         /// Applies the options given to <paramref name="stored"/> (from <c>ToRequest()</c>): everything
         /// else, policies, filters, delivery and what this client does not know, is written back as read.
         /// </summary>
-        public async Task<SubscriptionRequest> ApplyAsync(ParseResult parseResult, SubscriptionRequest stored, string subscriptionId, CliSession session, CancellationToken cancellationToken)
+        public Task<SubscriptionRequest> ApplyAsync(ParseResult parseResult, SubscriptionRequest stored, string subscriptionId, CliSession session, CancellationToken cancellationToken)
         {
-            if (parseResult.GetValue(_name) is { } name)
+            var name = parseResult.GetValue(_name);
+            if (name is not null && string.IsNullOrWhiteSpace(name))
             {
-                stored.Name = string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("--name must not be empty.") : name;
-            }
-
-            if (parseResult.GetValue(_schedules) is { Length: > 0 } schedules)
-            {
-                stored.Schedules = schedules.Select(id => new SubscriptionSchedule { Id = id }).ToList();
+                throw new ArgumentException("--name must not be empty.");
             }
 
             var tables = parseResult.GetValue(_tables);
             var policy = parseResult.GetValue(_policy);
-            var filter = Filter(parseResult);
-            var noFilter = parseResult.GetValue(_noFilter);
-            if (tables is not { Length: > 0 } && policy is null && filter is null && !noFilter)
+            var change = new RefreshSubscriptionChange
             {
-                return stored;
-            }
-
-            if (filter is not null && noFilter)
-            {
-                throw new ArgumentException("--no-filter and a filter contradict each other; give one.");
-            }
-
-            var content = (stored.Contents ?? []).FirstOrDefault(c => c?.Type == ContentType.Data_model)
-                ?? throw new ArgumentException($"Subscription {subscriptionId} refreshes no data model: --table, --policy and the filter options apply to data model refreshes.");
-            var condition = content.RefreshCondition ??= new RefreshCondition();
-            if (tables is { Length: > 0 })
-            {
-                condition.Tables = (await TableArguments.Parse(tables, policy).ResolveAsync(session.Client<DataModelsClient>(), content.Id, cancellationToken)).Tables;
-            }
-            else if (policy is not null)
-            {
-                var every = TableArguments.Policy(policy);
-                foreach (var table in condition.Tables ?? [])
-                {
-                    table.RefreshPolicy = every;
-                }
-
-                if (condition.DatasetRefreshPolicy is not null || condition.Tables is not { Count: > 0 })
-                {
-                    condition.DatasetRefreshPolicy = every;
-                }
-            }
-
-            if (filter is not null || noFilter)
-            {
-                condition.Filters = filter is null ? null : [filter];
-            }
-
-            return stored;
+                Name = name,
+                ScheduleIds = parseResult.GetValue(_schedules),
+                Tables = tables is { Length: > 0 } ? TableArguments.Parse(tables, policy) : null,
+                Policy = policy is null ? null : TableArguments.Policy(policy),
+                Filter = Filter(parseResult),
+                RemoveFilter = parseResult.GetValue(_noFilter),
+                ContentSettingNames = "--table, --policy and the filter options",
+                RemoveFilterName = "--no-filter",
+            };
+            return change.ApplyAsync(stored, subscriptionId, session.Client<DataModelsClient>(), cancellationToken);
         }
 
         private RefreshFilter? Filter(ParseResult parseResult)

@@ -1,9 +1,11 @@
-using System.Globalization;
 using Strategy.Generated;
 
-namespace Strategy.Cli.Infrastructure;
+namespace Strategy.Shared;
 
-/// <summary>Publish statuses in words, for people (the codes are the server's: 0, 1, 5, 6 and negative errors).</summary>
+/// <summary>
+/// Statuses in words, for people: the same words from the <c>strategy</c> command and the PowerShell
+/// module (publish codes are the server's: 0, 1, 5, 6 and negative errors).
+/// </summary>
 internal static class StatusWords
 {
     public static string Publish(PublishStatus status)
@@ -14,13 +16,13 @@ internal static class StatusWords
             1 => "queued or running",
             5 => "reserved",
             6 => "schema compared",
-            < 0 => string.Create(CultureInfo.InvariantCulture, $"failed (Intelligence Server error {status.Status})"),
-            _ => string.Create(CultureInfo.InvariantCulture, $"status {status.Status}"),
+            < 0 => FormattableString.Invariant($"failed (Intelligence Server error {status.Status})"),
+            _ => FormattableString.Invariant($"status {status.Status}"),
         };
         var tables = (status.Tables ?? [])
             .Where(t => t is not null)
             .GroupBy(t => Words(StrategyEnums.ToWireName(t, "status", t.Status) ?? "unknown"))
-            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} {g.Key}"))
+            .Select(g => FormattableString.Invariant($"{g.Count()} {g.Key}"))
             .ToList();
         return tables.Count == 0 ? overall : $"{overall}; tables: {string.Join(", ", tables)}";
     }

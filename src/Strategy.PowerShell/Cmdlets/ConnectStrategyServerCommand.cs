@@ -1,0 +1,129 @@
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using Strategy.Generated;
+
+namespace Strategy.PowerShell;
+
+/// <summary>Logs in to a Strategy server and makes the connection the default for the session.</summary>
+/// <remarks>
+/// <para>Connect-StrategyServer logs in at once, so a wrong password or an unreachable server fails here and not at the first cmdlet that needs the server. The connection it returns is what every other cmdlet of the module uses when it is not given -Connection: the last one made in the session.</para>
+/// <para>Passwords and tokens are taken only as PSCredential or SecureString and are never a property of the connection, so Format-List, ConvertTo-Json, -Verbose and -Debug cannot show them. -ProjectId takes the project's id or its name.</para>
+/// <para>For a server whose certificate an organization's own authority signed, give that authority's PEM file with -CaCertificate; a refused certificate is a SecurityError naming the problem.</para>
+/// </remarks>
+/// <example>
+/// <code>Connect-StrategyServer -BaseUrl https://bi.example.com/MicroStrategyLibrary -ProjectId 'Tutorial' -Credential (Get-Credential)</code>
+/// <para>Asks for the login name and password, logs in and works in the project named Tutorial.</para>
+/// </example>
+/// <example>
+/// <code>$token = Read-Host -AsSecureString 'API token'
+/// $server = Connect-StrategyServer https://bi.example.com/MicroStrategyLibrary B7CA92F04B9FAE8D941C3E9B7E0CD754 -ApiToken $token -CaCertificate ./corp-ca.pem</code>
+/// <para>Logs in with an API token, trusting the organization's certificate authority, and keeps the connection in $server.</para>
+/// </example>
+[Cmdlet(VerbsCommunications.Connect, "StrategyServer", DefaultParameterSetName = CredentialSet)]
+[OutputType(typeof(StrategyServerConnection))]
+public sealed class ConnectStrategyServerCommand : PSCmdlet
+{
+    private const string CredentialSet = "Credential";
+    private const string TokenSet = "ApiToken";
+
+    /// <summary>The server, such as https://host/MicroStrategyLibrary.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    public Uri BaseUrl { get; set; } = null!;
+
+    /// <summary>The project to work in: its id, or its name.</summary>
+    [Parameter(Mandatory = true, Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string ProjectId { get; set; } = null!;
+
+    /// <summary>The login name and password.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+    [Credential]
+    public PSCredential Credential { get; set; } = null!;
+
+    /// <summary>An API token, for token login.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
+    public SecureString ApiToken { get; set; } = null!;
+
+    /// <summary>Standard (the default) or Ldap login with -Credential.</summary>
+    [Parameter(ParameterSetName = CredentialSet)]
+    [ValidateSet("Standard", "Ldap")]
+    public string LoginMode { get; set; } = "Standard";
+
+    /// <summary>A PEM file of certificate authorities to trust besides the system's (an organization's own CA).</summary>
+    [Parameter]
+    public string? CaCertificate { get; set; }
+
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var credentials = ParameterSetName == TokenSet
+            ? StrategyCredentials.ApiToken(new NetworkCredential(string.Empty, ApiToken).Password)
+            : new StrategyCredentials(
+                LoginMode == "Ldap" ? Generated.LoginMode.Ldap : Generated.LoginMode.Standard,
+                Credential.UserName,
+                Credential.GetNetworkCredential().Password);
+        var caFile = CaCertificate is null ? null : GetUnresolvedProviderPathFromPSPath(CaCertificate);
+        StrategyConnection connection;
+        try
+        {
+            connection = StrategyConnection.Create(new StrategyClientOptions
+            {
+                BaseUrl = BaseUrl,
+                ProjectId = null,
+                LoginMode = credentials.LoginMode,
+                Username = credentials.Username,
+                Password = credentials.Password,
+                CaCertificateFile = caFile,
+            });
+        }
+        catch (ArgumentException ex)
+        {
+            ThrowTerminatingError(Errors.Record(ex, BaseUrl)!);
+            return;
+        }
+
+        var server = new StrategyServerConnection(connection, BaseUrl, ProjectId, credentials.LoginMode == Generated.LoginMode.ApiToken ? "API token" : credentials.Username ?? string.Empty);
+        try
+        {
+            var projectId = Task.Run(() => LogInAsync(server, _stopping.Token)).GetAwaiter().GetResult();
+            var connected = new StrategyServerConnection(connection, BaseUrl, projectId, server.User);
+            StrategyServerConnection.Default = connected;
+            WriteVerbose($"Connected to {connected}.");
+            WriteObject(connected);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            connection.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw new PipelineStoppedException();
+        }
+        catch (Exception ex) when (Errors.Record(ex, BaseUrl) is { } record)
+        {
+            connection.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            ThrowTerminatingError(record);
+        }
+    }
+
+    /// <summary>Logs in (wrong credentials fail here, not at the first cmdlet) and answers the project's id, looked up when a name was given.</summary>
+    private static async Task<string> LogInAsync(StrategyServerConnection server, CancellationToken cancellationToken)
+    {
+        await server.Connection.LoginAsync(cancellationToken).ConfigureAwait(false);
+        if (server.ProjectId.Length == 32 && server.ProjectId.All(Uri.IsHexDigit))
+        {
+            return server.ProjectId;
+        }
+
+        var projects = await server.Connection.CreateClient<ProjectsClient>().ListProjectsAsync(cancellationToken).ConfigureAwait(false);
+        var named = projects.Where(p => p is not null && string.Equals(p.Name, server.ProjectId, StringComparison.OrdinalIgnoreCase)).ToList();
+        return named.Count == 1
+            ? named[0].Id
+            : throw new ArgumentException(named.Count == 0
+                ? $"No project named '{server.ProjectId}'; the projects are: {string.Join(", ", projects.Where(p => p is not null).Select(p => $"'{p.Name}'"))}."
+                : $"{named.Count} projects are named '{server.ProjectId}'; give the id of one: {string.Join(", ", named.Select(p => p.Id))}.");
+    }
+}

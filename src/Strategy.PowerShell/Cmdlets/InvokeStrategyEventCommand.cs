@@ -1,0 +1,105 @@
+using System.Management.Automation;
+using Strategy.Generated;
+using Strategy.Shared;
+
+namespace Strategy.PowerShell;
+
+/// <summary>Fires an event, so the subscriptions whose schedules wait on it run.</summary>
+/// <remarks>
+/// <para>Invoke-StrategyEvent fires each event given. Without -Wait it returns once the server has taken the event. With -Wait it follows every subscription run the event started, reports them with Write-Progress, and once all have ended writes one object per run (SubscriptionId, Name, Outcome, Status, Error).</para>
+/// <para>When runs failed, all runs are still written, then one non-terminating error (category InvalidResult, id SubscriptionRunsFailed) says which; a skipped run is a warning. At -TimeoutSec the wait ends with an OperationTimeout error, and the runs go on on the server. Ctrl+C stops waiting; the runs go on.</para>
+/// </remarks>
+/// <example>
+/// <code>Invoke-StrategyEvent -Id 9B2D7F4E6A1C4B8D9E3F5A7C1B2D4E60 -Wait</code>
+/// <para>Fires the event and waits for the refreshes it starts.</para>
+/// </example>
+/// <example>
+/// <code>$runs = Invoke-StrategyEvent $eventId -Wait -ErrorAction Stop</code>
+/// <para>In a scheduled script: stops with an error when any run failed.</para>
+/// </example>
+[Cmdlet(VerbsLifecycle.Invoke, "StrategyEvent", SupportsShouldProcess = true)]
+[OutputType(typeof(StrategySubscriptionRun))]
+public sealed class InvokeStrategyEventCommand : StrategyCmdlet
+{
+    /// <summary>The events to fire; events from Get-StrategyEvent bind by their Id.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("EventId")]
+    [ValidateNotNullOrEmpty]
+    public string[] Id { get; set; } = [];
+
+    /// <summary>Wait for every subscription run the event starts and write how each ended.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>With -Wait: how many seconds to wait for the runs before giving up (default 600); they go on on the server.</summary>
+    [Parameter]
+    public int? TimeoutSec { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var server = Server;
+        var events = server.Client<EventsClient>();
+        foreach (var id in Id)
+        {
+            if (!ShouldProcess($"event {id} on {server.BaseUrl}", "Fire"))
+            {
+                continue;
+            }
+
+            if (!Wait)
+            {
+                if (RunForItem(id, token => events.TriggerEventAsync(id, token)))
+                {
+                    WriteVerbose($"Event {id} was fired; the subscriptions whose schedules wait on it run on the server.");
+                }
+
+                continue;
+            }
+
+            var ended = RunForItem(id, async token =>
+            {
+                try
+                {
+                    return new EndedRuns(await events.TriggerEventAndWaitAsync(
+                        id, Waits(TimeoutSec), Progress<SubscriptionStatus>($"Runs started by event {id}", status => $"{status.Id}: {StatusWords.Run(status)}"), token).ConfigureAwait(false), null);
+                }
+                catch (StrategySubscriptionRunsFailedException failed)
+                {
+                    // Every run is written, the failed ones too; then one error says which failed.
+                    return new EndedRuns(failed.Runs, failed);
+                }
+            });
+            if (ended is null)
+            {
+                continue;
+            }
+
+            if (ended.Runs.Count == 0)
+            {
+                WriteVerbose($"Event {id} was fired; no subscription waits on it.");
+            }
+
+            WriteRuns(ended.Runs);
+            if (ended.Failure is not null)
+            {
+                WriteError(Errors.Record(ended.Failure, id)!);
+            }
+        }
+    }
+
+    private void WriteRuns(IEnumerable<StrategySubscriptionRun> runs)
+    {
+        foreach (var run in runs)
+        {
+            if (run.Outcome == StrategyOutcome.Skipped)
+            {
+                WriteWarning($"Subscription {run.SubscriptionId}: the server skipped the run (it had nothing to do).");
+            }
+
+            WriteObject(run);
+        }
+    }
+
+    private sealed record EndedRuns(IReadOnlyList<StrategySubscriptionRun> Runs, StrategySubscriptionRunsFailedException? Failure);
+}

@@ -1,0 +1,57 @@
+using System.Management.Automation;
+using Strategy.Generated;
+
+namespace Strategy.PowerShell;
+
+/// <summary>Reloads the project's schema and waits for the task.</summary>
+/// <remarks>
+/// <para>Invoke-StrategySchemaReload asks the server to reload the project schema, as after a warehouse change, and waits for the task it starts, reporting each status with Write-Progress. It writes the finished task; a failed task is an InvalidResult error with the server's errors in the message. With -NoWait it writes the task as started, and nothing when the server reloaded before answering.</para>
+/// </remarks>
+/// <example>
+/// <code>Invoke-StrategySchemaReload -UpdateType table_key, logical_size</code>
+/// <para>Reloads the schema, recalculating table keys and logical sizes.</para>
+/// </example>
+/// <example>
+/// <code>Invoke-StrategySchemaReload -WhatIf</code>
+/// <para>Says what would be reloaded, and sends nothing.</para>
+/// </example>
+[Cmdlet(VerbsLifecycle.Invoke, "StrategySchemaReload", SupportsShouldProcess = true)]
+[OutputType(typeof(ModelTask))]
+public sealed class InvokeStrategySchemaReloadCommand : StrategyCmdlet
+{
+    /// <summary>What to recalculate besides the schema.</summary>
+    [Parameter]
+    [ValidateSet("table_key", "entry_level", "logical_size", "clear_element_cache")]
+    public string[] UpdateType { get; set; } = [];
+
+    /// <summary>Start the reload as a task and return it, without waiting.</summary>
+    [Parameter]
+    public SwitchParameter NoWait { get; set; }
+
+    /// <summary>How many seconds to wait before giving up (default 600).</summary>
+    [Parameter]
+    public int? TimeoutSec { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var server = Server;
+        if (!ShouldProcess($"project {server.ProjectId} on {server.BaseUrl}", "Reload the schema"))
+        {
+            return;
+        }
+
+        var request = new SchemaReloadRequest { UpdateTypes = UpdateType.Select(StrategyEnums.Parse<SchemaUpdateType>).ToList() };
+        var schema = server.Client<SchemaClient>();
+        var task = NoWait
+            ? Run(token => schema.ReloadSchemaAsync(request, PreferHeader.RespondAsync, token))
+            : Run(token => schema.ReloadSchemaAndWaitAsync(request, Waits(TimeoutSec), Progress<ModelTask>("Reloading the schema", t => StrategyEnums.ToWireName(t, "status", (ModelTaskStatus?)t.Status) ?? "running"), token));
+        if (task is null)
+        {
+            WriteVerbose("The schema was reloaded before the server answered.");
+            return;
+        }
+
+        WriteObject(task);
+    }
+}
