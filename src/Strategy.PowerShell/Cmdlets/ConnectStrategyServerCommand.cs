@@ -93,6 +93,7 @@ public sealed class ConnectStrategyServerCommand : PSCmdlet
         {
             var projectId = Task.Run(() => LogInAsync(server, _stopping.Token)).GetAwaiter().GetResult();
             var connected = new StrategyServerConnection(connection, BaseUrl, projectId, server.User);
+            connected.KeepUntilGone();
             StrategyServerConnection.Default = connected;
             WriteVerbose($"Connected to {connected}.");
             WriteObject(connected);

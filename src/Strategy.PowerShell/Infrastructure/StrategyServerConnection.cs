@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using Strategy.Generated;
@@ -36,6 +37,12 @@ public sealed class StrategyServerConnection
 
     internal StrategyConnection Connection { get; }
 
+    // Connections not yet disconnected, logged out when their runspace closes or the process exits.
+    private static readonly ConcurrentDictionary<StrategyServerConnection, byte> Open = new();
+    private static readonly TimeSpan LogoutLimit = TimeSpan.FromSeconds(5);
+    private static int _exitHooked;
+    private Runspace? _runspace;
+
     internal bool Closed { get; private set; }
 
     /// <summary>The connection the cmdlets use when none is given: the last one made in the runspace running the cmdlet.</summary>
@@ -72,7 +79,48 @@ public sealed class StrategyServerConnection
     internal async Task CloseAsync()
     {
         Closed = true;
+        Open.TryRemove(this, out _);
         await Connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Keeps the connection open until it is disconnected, or until what made it goes away: its
+    /// runspace closes, the module is removed, or the process exits (after Ctrl+C too). Then it
+    /// is logged out, so no session is left counting against the server's limits.
+    /// </summary>
+    internal void KeepUntilGone()
+    {
+        Open[this] = 0;
+        if (Interlocked.Exchange(ref _exitHooked, 1) == 0)
+        {
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => CloseAll(_ => true);
+        }
+
+        if (Runspace.DefaultRunspace is { } runspace)
+        {
+            _runspace = runspace;
+            runspace.StateChanged += (_, e) =>
+            {
+                if (e.RunspaceStateInfo.State is RunspaceState.Closing or RunspaceState.Closed or RunspaceState.Broken)
+                {
+                    CloseAll(c => ReferenceEquals(c._runspace, runspace));
+                }
+            };
+        }
+    }
+
+    /// <summary>Logs out the open connections <paramref name="which"/> selects, within a few seconds: a logout must not hold up an exit.</summary>
+    internal static void CloseAll(Func<StrategyServerConnection, bool> which)
+    {
+        var closing = Open.Keys.Where(which).Select(c => c.CloseAsync()).ToArray();
+        try
+        {
+            Task.WaitAll(closing, LogoutLimit);
+        }
+        catch (AggregateException)
+        {
+            // The session expires on the server on its own.
+        }
     }
 
     /// <inheritdoc />

@@ -1,0 +1,32 @@
+namespace Strategy.PowerShell.Tests;
+
+/// <summary>
+/// pwsh, the PowerShell .NET tool of the repository's manifest (dotnet-tools.json): restored with
+/// <c>dotnet tool restore</c>, then run as <c>dotnet pwsh.dll</c> so a signal reaches PowerShell
+/// itself rather than the tool's launcher.
+/// </summary>
+internal static class PwshTool
+{
+    private const string Version = "7.6.9";
+    private static readonly SemaphoreSlim Restoring = new(1, 1);
+
+    public static async Task<string> LocateAsync()
+    {
+        await Restoring.WaitAsync();
+        try
+        {
+            var (exitCode, output) = await ModuleSetUp.RunAsync("dotnet", "tool", "restore");
+            Assert.That(exitCode, Is.Zero, output);
+            var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+                ? configured
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            var pwsh = Path.Combine(packages, "powershell", Version, "tools", "net10.0", "any", OperatingSystem.IsWindows() ? "win" : "unix", "pwsh.dll");
+            Assert.That(pwsh, Does.Exist, "dotnet tool restore put PowerShell in the NuGet cache");
+            return pwsh;
+        }
+        finally
+        {
+            Restoring.Release();
+        }
+    }
+}

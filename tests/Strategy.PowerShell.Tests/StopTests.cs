@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Runtime.InteropServices;
+
+namespace Strategy.PowerShell.Tests;
+
+/// <summary>
+/// Ctrl+C and time limits against a publish that really runs for minutes: in a hosted pipeline
+/// (<c>Stop()</c>, which is what Ctrl+C calls) and in pwsh as its own process sent a real SIGINT.
+/// Afterwards the server holds no instance, and no session once the process is gone.
+/// </summary>
+[NonParallelizable]
+public sealed class StopTests
+{
+    private const string DataModelId = "9F4772B837604551B4D3CC916ADC5598";
+    private EmulatorProcess _emulator = null!;
+
+    [OneTimeSetUp]
+    public async Task StartEmulatorAsync() => _emulator = await EmulatorProcess.StartAsync("--publish-duration", "300");
+
+    [OneTimeTearDown]
+    public async Task StopEmulatorAsync() => await _emulator.DisposeAsync();
+
+    [Test]
+    public async Task Stopping_the_pipeline_mid_publish_deletes_the_instance_and_ends_the_pipeline()
+    {
+        using var session = new PowerShellSession(_emulator);
+        session.Connect().Succeeded();
+        var (shell, running) = session.Start($"Publish-StrategyDataModel {DataModelId} -Table @{{ ytd_day = 'upsert' }}; 'after'");
+        using (shell)
+        {
+            await WaitUntilAsync(async () => (await _emulator.StateAsync()).Instances == 1, "the publish opened its instance");
+
+            var clock = Stopwatch.StartNew();
+            shell.Stop();
+            var ended = running.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(20));
+
+            Assert.Multiple(async () =>
+            {
+                Assert.That(ended, Is.True, "the pipeline ended");
+                Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+                Assert.That(shell.InvocationStateInfo.State, Is.EqualTo(PSInvocationState.Stopped));
+                Assert.That((await _emulator.StateAsync()).Instances, Is.Zero, "the instance was deleted before the cmdlet returned");
+            });
+        }
+    }
+
+    [Test]
+    public async Task At_TimeoutSec_the_publish_is_an_OperationTimeout_error_and_the_instance_is_deleted()
+    {
+        using var session = new PowerShellSession(_emulator);
+        session.Connect().Succeeded();
+
+        var result = session.Run($"Publish-StrategyDataModel {DataModelId} -TimeoutSec 2");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(result.Error.CategoryInfo.Category, Is.EqualTo(ErrorCategory.OperationTimeout));
+            Assert.That(result.Error.FullyQualifiedErrorId, Does.StartWith("WaitTimedOut"));
+            Assert.That((await _emulator.StateAsync()).Instances, Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Closing_the_runspace_or_removing_the_module_logs_out()
+    {
+        var before = (await _emulator.StateAsync()).Sessions;
+        var session = new PowerShellSession(_emulator);
+        session.Connect().Succeeded();
+        var connected = (await _emulator.StateAsync()).Sessions;
+        session.Dispose();
+        var afterClose = (await _emulator.StateAsync()).Sessions;
+
+        using var other = new PowerShellSession(_emulator);
+        other.Connect().Succeeded();
+        other.Run("Remove-Module Strategy.PowerShell").Succeeded();
+        var afterRemove = (await _emulator.StateAsync()).Sessions;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(connected, Is.EqualTo(before + 1));
+            Assert.That(afterClose, Is.EqualTo(before), "closing the runspace logged out");
+            Assert.That(afterRemove, Is.EqualTo(before), "Remove-Module logged out");
+        });
+    }
+
+    [Test]
+    [Platform("Linux,MacOsX")]
+    public async Task SIGINT_to_pwsh_mid_publish_deletes_the_instance_and_the_process_ends_logged_out()
+    {
+        var pwsh = await PwshTool.LocateAsync();
+        var script = $$"""
+            Import-Module '{{ModuleSetUp.ManifestPath}}'
+            $credential = [pscredential]::new('administrator', (ConvertTo-SecureString $env:STRATEGY_TEST_PASSWORD -AsPlainText -Force))
+            Connect-StrategyServer '{{_emulator.BaseUrl}}' B7CA92F04B9FAE8D941C3E9B7E0CD754 -Credential $credential | Out-Null
+            Publish-StrategyDataModel {{DataModelId}} -Table @{ ytd_day = 'upsert' } -Verbose
+            Write-Output 'not stopped'
+            """;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { pwsh, "-NoProfile", "-NonInteractive", "-Command", script })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["STRATEGY_TEST_PASSWORD"] = EmulatorProcess.Password;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await WaitUntilAsync(async () => (await _emulator.StateAsync()).Instances == 1, "pwsh opened the instance", TimeSpan.FromSeconds(60));
+
+            Assert.That(Kill(process.Id, 2), Is.Zero, "kill -INT");
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(limit.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        var state = await _emulator.StateAsync();
+        var text = await output + await error;
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain("Opened instance"), "it was publishing");
+            Assert.That(text, Does.Not.Contain("not stopped"), "Ctrl+C ended the script");
+            Assert.That(process.ExitCode, Is.Not.Zero, "pwsh -Command says it was stopped");
+            Assert.That(state.Instances, Is.Zero, "the instance was deleted");
+            Assert.That(state.Sessions, Is.Zero, "the session was logged out when pwsh exited");
+            Assert.That(text, Does.Not.Contain(EmulatorProcess.Password));
+        });
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? limit = null)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > (limit ?? TimeSpan.FromSeconds(20)))
+            {
+                Assert.Fail($"Not reached in time: {what}.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}
