@@ -16,7 +16,13 @@ internal sealed partial class DocComments(IReadOnlyDictionary<string, XElement> 
     public XElement? Of(Type type) => members.GetValueOrDefault("T:" + type.FullName);
 
     /// <summary>The property's documentation, from the type that declares it.</summary>
-    public XElement? Of(PropertyInfo property) => members.GetValueOrDefault($"P:{property.DeclaringType!.FullName}.{property.Name}");
+    public XElement? Of(PropertyInfo property)
+    {
+        // A property of a generic base is documented on the definition: P:Namespace.Base`1.Name.
+        var declaring = property.DeclaringType!;
+        var type = declaring.IsConstructedGenericType ? declaring.GetGenericTypeDefinition() : declaring;
+        return members.GetValueOrDefault($"P:{type.FullName}.{property.Name}");
+    }
 
     /// <summary>The element's text as paragraphs: one per <c>&lt;para&gt;</c>, or one for the whole text.</summary>
     public static IReadOnlyList<string> Paragraphs(XElement? element)

@@ -36,7 +36,7 @@ public abstract class ServerFixture
     [TearDown]
     public void CloseSession()
     {
-        _session?.Run("if (Get-Variable StrategyTestConnected -ErrorAction Ignore) { }; try { Disconnect-StrategyServer -ErrorAction Ignore } catch { }");
+        _session?.Run("try { Disconnect-StrategyServer -ErrorAction Ignore } catch { }");
         _session?.Dispose();
     }
 

@@ -1,4 +1,5 @@
 using Strategy.Generated;
+using Strategy.Shared;
 
 namespace Strategy.Cli.Infrastructure;
 
@@ -24,19 +25,6 @@ internal static class TableArguments
         }));
     }
 
-    /// <summary>
-    /// A refresh policy a publish can ask for. The spec's list also has <c>ignore</c> and <c>reserved</c>,
-    /// which servers report rather than take: a table to ignore is one left out, and <c>reserved</c> is a state.
-    /// </summary>
-    public static RefreshPolicy Policy(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "replace" => RefreshPolicy.Replace,
-        "add" => RefreshPolicy.Add,
-        "update" => RefreshPolicy.Update,
-        "upsert" => RefreshPolicy.Upsert,
-        "delete" => RefreshPolicy.Delete,
-        "ignore" => throw new ArgumentException("'ignore' is not something to publish: leave the table out of --table instead."),
-        "reserved" => throw new ArgumentException("'reserved' is a state the server reports for a table, not a refresh policy."),
-        _ => throw new ArgumentException($"'{text}' is not a refresh policy; use {PolicyHelp}."),
-    };
+    /// <summary>A refresh policy by name, or a message that says why it is not one to ask for.</summary>
+    public static RefreshPolicy Policy(string text) => RefreshPolicies.Parse(text, "--table", PolicyHelp);
 }

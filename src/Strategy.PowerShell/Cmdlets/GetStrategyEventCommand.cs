@@ -17,40 +17,25 @@ namespace Strategy.PowerShell;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "StrategyEvent", DefaultParameterSetName = AllSet)]
 [OutputType(typeof(Event))]
-public sealed class GetStrategyEventCommand : StrategyCmdlet
+public sealed class GetStrategyEventCommand : StrategyGetCmdlet<Event>
 {
-    private const string AllSet = "All";
-    private const string IdSet = "Id";
-
-    /// <summary>The events to get, by id; a missing one is a non-terminating error.</summary>
+    /// <summary>The events to get, by id; an id the server does not have is a non-terminating error.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
     [Alias("EventId")]
     [ValidateNotNullOrEmpty]
     public string[] Id { get; set; } = [];
 
-    /// <summary>Only the events whose name matches (wildcards allowed).</summary>
-    [Parameter(ParameterSetName = AllSet)]
-    [SupportsWildcards]
-    public string? Name { get; set; }
+    /// <inheritdoc />
+    protected override IEnumerable<string> Ids => Id;
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        var events = Server.Client<EventsClient>();
-        if (ParameterSetName == IdSet)
-        {
-            foreach (var id in Id)
-            {
-                if (RunForItem(id, token => events.GetEventAsync(id, cancellationToken: token)) is { } found)
-                {
-                    WriteObject(found);
-                }
-            }
+    protected override Task<Event> GetAsync(StrategyServerConnection server, string id, CancellationToken cancellationToken) =>
+        server.Client<EventsClient>().GetEventAsync(id, cancellationToken: cancellationToken);
 
-            return;
-        }
+    /// <inheritdoc />
+    protected override IAsyncEnumerable<Event> ListAsync(StrategyServerConnection server, CancellationToken cancellationToken) =>
+        Whole(async () => (await server.Client<EventsClient>().ListEventsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Events);
 
-        var all = Run(token => events.ListEventsAsync(cancellationToken: token));
-        WriteObject(Named.Matching(all.Events, e => e.Name, Name), enumerateCollection: true);
-    }
+    /// <inheritdoc />
+    protected override string? NameOf(Event item) => item.Name;
 }

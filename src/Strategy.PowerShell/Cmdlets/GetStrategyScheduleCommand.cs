@@ -17,40 +17,25 @@ namespace Strategy.PowerShell;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "StrategySchedule", DefaultParameterSetName = AllSet)]
 [OutputType(typeof(Schedule))]
-public sealed class GetStrategyScheduleCommand : StrategyCmdlet
+public sealed class GetStrategyScheduleCommand : StrategyGetCmdlet<Schedule>
 {
-    private const string AllSet = "All";
-    private const string IdSet = "Id";
-
-    /// <summary>The schedules to get, by id; a missing one is a non-terminating error.</summary>
+    /// <summary>The schedules to get, by id; an id the server does not have is a non-terminating error.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
     [Alias("ScheduleId")]
     [ValidateNotNullOrEmpty]
     public string[] Id { get; set; } = [];
 
-    /// <summary>Only the schedules whose name matches (wildcards allowed).</summary>
-    [Parameter(ParameterSetName = AllSet)]
-    [SupportsWildcards]
-    public string? Name { get; set; }
+    /// <inheritdoc />
+    protected override IEnumerable<string> Ids => Id;
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        var schedules = Server.Client<SchedulesClient>();
-        if (ParameterSetName == IdSet)
-        {
-            foreach (var id in Id)
-            {
-                if (RunForItem(id, token => schedules.GetScheduleAsync(id, cancellationToken: token)) is { } schedule)
-                {
-                    WriteObject(schedule);
-                }
-            }
+    protected override Task<Schedule> GetAsync(StrategyServerConnection server, string id, CancellationToken cancellationToken) =>
+        server.Client<SchedulesClient>().GetScheduleAsync(id, cancellationToken: cancellationToken);
 
-            return;
-        }
+    /// <inheritdoc />
+    protected override IAsyncEnumerable<Schedule> ListAsync(StrategyServerConnection server, CancellationToken cancellationToken) =>
+        Whole(async () => (await server.Client<SchedulesClient>().ListSchedulesAsync(cancellationToken).ConfigureAwait(false)).Schedules);
 
-        var all = Run(token => schedules.ListSchedulesAsync(token));
-        WriteObject(Named.Matching(all.Schedules, s => s.Name, Name), enumerateCollection: true);
-    }
+    /// <inheritdoc />
+    protected override string? NameOf(Schedule item) => item.Name;
 }

@@ -18,43 +18,29 @@ namespace Strategy.PowerShell;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "StrategySubscription", DefaultParameterSetName = AllSet)]
 [OutputType(typeof(Subscription))]
-public sealed class GetStrategySubscriptionCommand : StrategyCmdlet
+public sealed class GetStrategySubscriptionCommand : StrategyGetCmdlet<Subscription>
 {
-    private const string AllSet = "All";
-    private const string IdSet = "Id";
-
-    /// <summary>The subscriptions to get, by id; a missing one is a non-terminating error.</summary>
+    /// <summary>The subscriptions to get, by id; an id the server does not have is a non-terminating error.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("SubscriptionId")]
     [ValidateNotNullOrEmpty]
     public string[] Id { get; set; } = [];
 
-    /// <summary>Only the subscriptions whose name matches (wildcards allowed).</summary>
-    [Parameter(ParameterSetName = AllSet)]
-    [SupportsWildcards]
-    public string? Name { get; set; }
-
     /// <summary>Also read when each subscription last ran (the LastRun property; servers 11.4.0600 and later).</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = AllSet)]
     public SwitchParameter IncludeLastRun { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        var subscriptions = Server.Client<SubscriptionsClient>();
-        if (ParameterSetName == IdSet)
-        {
-            foreach (var id in Id)
-            {
-                if (RunForItem(id, token => subscriptions.GetSubscriptionAsync(id, cancellationToken: token)) is { } subscription)
-                {
-                    WriteObject(subscription);
-                }
-            }
+    protected override IEnumerable<string> Ids => Id;
 
-            return;
-        }
+    /// <inheritdoc />
+    protected override Task<Subscription> GetAsync(StrategyServerConnection server, string id, CancellationToken cancellationToken) =>
+        server.Client<SubscriptionsClient>().GetSubscriptionAsync(id, cancellationToken: cancellationToken);
 
-        RunEach(token => subscriptions.EnumerateSubscriptionsAsync(lastRun: IncludeLastRun ? true : null, cancellationToken: token), Named.Filter<Subscription>(s => s.Name, Name));
-    }
+    /// <inheritdoc />
+    protected override IAsyncEnumerable<Subscription> ListAsync(StrategyServerConnection server, CancellationToken cancellationToken) =>
+        server.Client<SubscriptionsClient>().EnumerateSubscriptionsAsync(lastRun: IncludeLastRun ? true : null, cancellationToken: cancellationToken);
+
+    /// <inheritdoc />
+    protected override string? NameOf(Subscription item) => item.Name;
 }

@@ -19,7 +19,7 @@ namespace Strategy.PowerShell;
 /// </example>
 [Cmdlet(VerbsLifecycle.Invoke, "StrategyEvent", SupportsShouldProcess = true)]
 [OutputType(typeof(StrategySubscriptionRun))]
-public sealed class InvokeStrategyEventCommand : StrategyCmdlet
+public sealed class InvokeStrategyEventCommand : StrategyRunCmdlet
 {
     /// <summary>The events to fire; events from Get-StrategyEvent bind by their Id.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -27,77 +27,57 @@ public sealed class InvokeStrategyEventCommand : StrategyCmdlet
     [ValidateNotNullOrEmpty]
     public string[] Id { get; set; } = [];
 
-    /// <summary>Wait for every subscription run the event starts and write how each ended.</summary>
-    [Parameter]
-    public SwitchParameter Wait { get; set; }
-
-    /// <summary>With -Wait: how many seconds to wait for the runs before giving up (default 600); they go on on the server.</summary>
-    [Parameter]
-    public int? TimeoutSec { get; set; }
+    /// <inheritdoc />
+    protected override IEnumerable<string> Ids => Id;
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override string Action => "Fire";
+
+    /// <inheritdoc />
+    protected override string Target(string id) => "event " + id;
+
+    /// <inheritdoc />
+    protected override Task SendAsync(StrategyServerConnection server, string id, CancellationToken cancellationToken) =>
+        server.Client<EventsClient>().TriggerEventAsync(id, cancellationToken);
+
+    /// <inheritdoc />
+    protected override string Sent(string id) => $"Event {id} was fired; the subscriptions whose schedules wait on it run on the server.";
+
+    /// <inheritdoc />
+    protected override void SendAndWait(StrategyServerConnection server, string id)
     {
-        var server = Server;
         var events = server.Client<EventsClient>();
-        foreach (var id in Id)
+        var ended = RunForItem(id, async token =>
         {
-            if (!ShouldProcess($"event {id} on {server.BaseUrl}", "Fire"))
+            try
             {
-                continue;
+                return new EndedRuns(await events.TriggerEventAndWaitAsync(
+                    id, Waits(TimeoutSec), Progress<SubscriptionStatus>($"Runs started by event {id}", status => $"{status.Id}: {StatusWords.Run(status)}"), token).ConfigureAwait(false), null);
             }
-
-            if (!Wait)
+            catch (StrategySubscriptionRunsFailedException failed)
             {
-                if (RunForItem(id, token => events.TriggerEventAsync(id, token)))
-                {
-                    WriteVerbose($"Event {id} was fired; the subscriptions whose schedules wait on it run on the server.");
-                }
-
-                continue;
+                // Every run is written, the failed ones too; then one error says which failed.
+                return new EndedRuns(failed.Runs, failed);
             }
-
-            var ended = RunForItem(id, async token =>
-            {
-                try
-                {
-                    return new EndedRuns(await events.TriggerEventAndWaitAsync(
-                        id, Waits(TimeoutSec), Progress<SubscriptionStatus>($"Runs started by event {id}", status => $"{status.Id}: {StatusWords.Run(status)}"), token).ConfigureAwait(false), null);
-                }
-                catch (StrategySubscriptionRunsFailedException failed)
-                {
-                    // Every run is written, the failed ones too; then one error says which failed.
-                    return new EndedRuns(failed.Runs, failed);
-                }
-            });
-            if (ended is null)
-            {
-                continue;
-            }
-
-            if (ended.Runs.Count == 0)
-            {
-                WriteVerbose($"Event {id} was fired; no subscription waits on it.");
-            }
-
-            WriteRuns(ended.Runs);
-            if (ended.Failure is not null)
-            {
-                WriteError(Errors.Record(ended.Failure, id)!);
-            }
+        });
+        if (ended is null)
+        {
+            return;
         }
-    }
 
-    private void WriteRuns(IEnumerable<StrategySubscriptionRun> runs)
-    {
-        foreach (var run in runs)
+        if (ended.Runs.Count == 0)
         {
-            if (run.Outcome == StrategyOutcome.Skipped)
-            {
-                WriteWarning($"Subscription {run.SubscriptionId}: the server skipped the run (it had nothing to do).");
-            }
+            WriteVerbose($"Event {id} was fired; no subscription waits on it.");
+        }
 
-            WriteObject(run);
+        foreach (var run in ended.Runs)
+        {
+            WriteRun(run, run.SubscriptionId, run.Outcome);
+        }
+
+        if (ended.Failure is not null)
+        {
+            WriteError(Errors.Record(ended.Failure, id)!);
         }
     }
 

@@ -19,7 +19,7 @@ namespace Strategy.PowerShell;
 /// </example>
 [Cmdlet(VerbsLifecycle.Start, "StrategySubscription", SupportsShouldProcess = true)]
 [OutputType(typeof(SubscriptionStatus))]
-public sealed class StartStrategySubscriptionCommand : StrategyCmdlet
+public sealed class StartStrategySubscriptionCommand : StrategyRunCmdlet
 {
     /// <summary>The subscriptions to run; subscriptions from Get-StrategySubscription bind by their Id.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -27,49 +27,30 @@ public sealed class StartStrategySubscriptionCommand : StrategyCmdlet
     [ValidateNotNullOrEmpty]
     public string[] Id { get; set; } = [];
 
-    /// <summary>Wait for each run and write its status (its Outcome says how it ended).</summary>
-    [Parameter]
-    public SwitchParameter Wait { get; set; }
-
-    /// <summary>With -Wait: how many seconds to wait for a run before giving up (default 600); the run goes on on the server.</summary>
-    [Parameter]
-    public int? TimeoutSec { get; set; }
+    /// <inheritdoc />
+    protected override IEnumerable<string> Ids => Id;
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override string Action => "Run now";
+
+    /// <inheritdoc />
+    protected override string Target(string id) => "subscription " + id;
+
+    /// <inheritdoc />
+    protected override Task SendAsync(StrategyServerConnection server, string id, CancellationToken cancellationToken) =>
+        server.Client<SubscriptionsClient>().SendSubscriptionAsync(id, cancellationToken);
+
+    /// <inheritdoc />
+    protected override string Sent(string id) => $"Subscription {id} was sent; it runs on the server (Get-StrategySubscriptionRun {id} tells how it ended).";
+
+    /// <inheritdoc />
+    protected override void SendAndWait(StrategyServerConnection server, string id)
     {
-        var server = Server;
         var subscriptions = server.Client<SubscriptionsClient>();
-        foreach (var id in Id)
+        if (RunForItem(id, token => subscriptions.SendSubscriptionAndWaitAsync(
+                id, Waits(TimeoutSec), Progress<SubscriptionStatus>($"Running subscription {id}", StatusWords.Run), token)) is { } run)
         {
-            if (!ShouldProcess($"subscription {id} on {server.BaseUrl}", "Run now"))
-            {
-                continue;
-            }
-
-            if (!Wait)
-            {
-                if (RunForItem(id, token => subscriptions.SendSubscriptionAsync(id, token)))
-                {
-                    WriteVerbose($"Subscription {id} was sent; it runs on the server (Get-StrategySubscriptionRun {id} tells how it ended).");
-                }
-
-                continue;
-            }
-
-            var run = RunForItem(id, token => subscriptions.SendSubscriptionAndWaitAsync(
-                id, Waits(TimeoutSec), Progress<SubscriptionStatus>($"Running subscription {id}", StatusWords.Run), token));
-            if (run is null)
-            {
-                continue;
-            }
-
-            if (run.Outcome == StrategyOutcome.Skipped)
-            {
-                WriteWarning($"Subscription {id}: the server skipped the run (it had nothing to do).");
-            }
-
-            WriteObject(run);
+            WriteRun(run, id, run.Outcome);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections;
 using Strategy.Generated;
+using Strategy.Shared;
 
 namespace Strategy.PowerShell;
 
@@ -20,19 +21,6 @@ internal static class TableParameter
                 entry.Value is null ? defaultPolicy : Policy(entry.Value.ToString() ?? string.Empty))));
     }
 
-    /// <summary>
-    /// A policy by name. <c>ignore</c> and <c>reserved</c> are in the spec's list but servers report them
-    /// rather than take them, so they are refused in the user's terms.
-    /// </summary>
-    public static RefreshPolicy Policy(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "replace" => RefreshPolicy.Replace,
-        "add" => RefreshPolicy.Add,
-        "update" => RefreshPolicy.Update,
-        "upsert" => RefreshPolicy.Upsert,
-        "delete" => RefreshPolicy.Delete,
-        "ignore" => throw new ArgumentException("'ignore' is not a refresh policy to ask for: leave the table out of -Table instead."),
-        "reserved" => throw new ArgumentException("'reserved' is a state the server reports for a table, not a refresh policy."),
-        _ => throw new ArgumentException($"'{text}' is not a refresh policy; use {Policies}."),
-    };
+    /// <summary>A refresh policy by name, or a message in the module's terms that says why it is not one to ask for.</summary>
+    public static RefreshPolicy Policy(string text) => RefreshPolicies.Parse(text, "-Table", Policies);
 }
