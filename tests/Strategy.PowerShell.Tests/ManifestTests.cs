@@ -65,4 +65,23 @@ public sealed class ManifestTests
             Assert.That(parameters.Except(described), Is.Empty, "every parameter has a description");
         });
     }
+
+    [Test]
+    public void For_Windows_PowerShell_an_assembly_asked_for_in_another_version_is_answered_from_the_module_folder()
+    {
+        using var session = new PowerShellSession();
+
+        var found = session.Run("""
+            $resolve = [Strategy.PowerShell.ModuleInitializer].GetMethod('PathInModuleFolder', [Reflection.BindingFlags]'NonPublic,Static')
+            $resolve.Invoke($null, @('System.Memory, Version=99.0.0.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51'))
+            $resolve.Invoke($null, @('No.Such.Assembly, Version=1.0.0.0'))
+            """).Succeeded().Output;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(found, Has.Count.EqualTo(2));
+            Assert.That(found[0].ToString(), Is.EqualTo(Path.Combine(ModuleSetUp.ModuleDirectory, "System.Memory.dll")));
+            Assert.That(found[1], Is.Null);
+        });
+    }
 }
