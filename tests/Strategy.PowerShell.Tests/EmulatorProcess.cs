@@ -28,11 +28,17 @@ internal sealed partial class EmulatorProcess : IAsyncDisposable
     public Uri BaseUrl { get; }
 
     /// <summary>Starts the emulator with the given settings (durations in seconds) and waits until it listens.</summary>
-    public static async Task<EmulatorProcess> StartAsync(params string[] settings)
+    public static Task<EmulatorProcess> StartAsync(params string[] settings) => StartAsync("http", settings);
+
+    /// <summary>Starts the emulator serving HTTPS with the given PEM certificate and key.</summary>
+    public static Task<EmulatorProcess> StartHttpsAsync(string certificateFile, string keyFile) =>
+        StartAsync("https", ["--certificate", certificateFile, "--certificate-key", keyFile]);
+
+    private static async Task<EmulatorProcess> StartAsync(string scheme, string[] settings)
     {
         Assert.That(TestPaths.EmulatorProgram, Does.Exist, "the emulator program is built with this suite");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { TestPaths.EmulatorProgram, "--urls", "http://127.0.0.1:0", "--path-base", "/MicroStrategyLibrary", "--password", Password, "--api-token", ApiToken }.Concat(settings))
+        foreach (var arg in new[] { TestPaths.EmulatorProgram, "--urls", scheme + "://127.0.0.1:0", "--path-base", "/MicroStrategyLibrary", "--password", Password, "--api-token", ApiToken }.Concat(settings))
         {
             start.ArgumentList.Add(arg);
         }
