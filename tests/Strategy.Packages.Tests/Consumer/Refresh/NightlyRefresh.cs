@@ -2,7 +2,7 @@
 // Framework service or a script host can compile. It uses the package two ways: through the client
 // interface it is given, and the way a script does, creating its own connection.
 using System;
-using System.Collections.Generic;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Strategy.Generated;
@@ -60,57 +60,26 @@ namespace Refresh
         }
     }
 
-    /// <summary>A hand-written fake: every member of the interface, the generated helpers included, can be implemented in C# 7.3.</summary>
-    public sealed class FakeDataModels : IDataModelsClient
+    /// <summary>
+    /// A hand-written fake, as the README recommends: derived from the client, overriding only what the
+    /// service calls (every client method is virtual). An operation added in a minor version adds a
+    /// member to IDataModelsClient, which the client implements, so this fake still compiles.
+    /// </summary>
+    public sealed class FakeDataModels : DataModelsClient
     {
-        public Task<PublishStatus> PublishAndWaitAsync(string dataModelId, RefreshPolicy policy = RefreshPolicy.Replace, StrategyWaitOptions options = null, IProgress<StrategyWaitProgress<PublishStatus>> progress = null, CancellationToken cancellationToken = default(CancellationToken))
+        public FakeDataModels()
+            : base(new HttpClient { BaseAddress = new Uri("http://fake.invalid/") })
+        {
+        }
+
+        public override Task<PublishStatus> PublishAndWaitAsync(string dataModelId, TableSelection tables, StrategyWaitOptions options = null, IProgress<StrategyWaitProgress<PublishStatus>> progress = null, CancellationToken cancellationToken = default(CancellationToken))
         {
             return Task.FromResult(new PublishStatus { Status = 0 });
         }
 
-        public Task<PublishStatus> PublishAndWaitAsync(string dataModelId, TableSelection tables, StrategyWaitOptions options = null, IProgress<StrategyWaitProgress<PublishStatus>> progress = null, CancellationToken cancellationToken = default(CancellationToken))
+        public override Task<PublishStatus> PublishAndWaitAsync(string dataModelId, PublishRequest body, StrategyWaitOptions options = null, IProgress<StrategyWaitProgress<PublishStatus>> progress = null, CancellationToken cancellationToken = default(CancellationToken))
         {
             return Task.FromResult(new PublishStatus { Status = 0 });
-        }
-
-        public Task<PublishStatus> PublishAndWaitAsync(string dataModelId, PublishRequest body, StrategyWaitOptions options = null, IProgress<StrategyWaitProgress<PublishStatus>> progress = null, CancellationToken cancellationToken = default(CancellationToken))
-        {
-            return Task.FromResult(new PublishStatus { Status = 0 });
-        }
-
-        public Task<PublishStatus> AwaitPublishAsync(string dataModelId, string instanceId, StrategyWaitOptions options = null, IProgress<StrategyWaitProgress<PublishStatus>> progress = null, CancellationToken cancellationToken = default(CancellationToken))
-        {
-            throw new NotSupportedException();
-        }
-
-        public IAsyncEnumerable<DataModelTable> EnumerateDataModelTablesAsync(string dataModelId, int pageSize = 1000, int prefetchPages = 0, CancellationToken cancellationToken = default(CancellationToken))
-        {
-            throw new NotSupportedException();
-        }
-
-        public Task<StrategyResponse> CreateDataModelInstanceAsync(string dataModelId, bool? showInvalidCacheTableIds = null, CancellationToken cancellationToken = default(CancellationToken))
-        {
-            throw new NotSupportedException();
-        }
-
-        public Task DeleteDataModelInstanceAsync(string dataModelId, string instanceId, CancellationToken cancellationToken = default(CancellationToken))
-        {
-            throw new NotSupportedException();
-        }
-
-        public Task PublishDataModelAsync(string dataModelId, string instanceId, PublishRequest body, CancellationToken cancellationToken = default(CancellationToken))
-        {
-            throw new NotSupportedException();
-        }
-
-        public Task<DataModelTableList> ListDataModelTablesAsync(string dataModelId, int? offset = null, int? limit = null, CancellationToken cancellationToken = default(CancellationToken))
-        {
-            throw new NotSupportedException();
-        }
-
-        public Task<PublishStatus> GetPublishStatusAsync(string dataModelId, string instanceId, CancellationToken cancellationToken = default(CancellationToken))
-        {
-            throw new NotSupportedException();
         }
     }
 }
