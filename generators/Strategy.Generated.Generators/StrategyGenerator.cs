@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Strategy.Generated.Generators.Clients;
 using Strategy.Generated.Generators.Common;
+using Strategy.Generated.Generators.Operations;
 using Strategy.Generated.Generators.ResponseHeaders;
 using Strategy.Generated.Generators.Spec;
 using Strategy.Generated.Generators.Workflows;
@@ -20,6 +21,12 @@ public sealed class StrategyGenerator : IIncrementalGenerator
 
     /// <summary>Tracking name of the step that collects the generated clients.</summary>
     public const string ClientsStep = "Clients";
+
+    /// <summary>Tracking name of the step that binds each operation to its client method.</summary>
+    public const string BindingsStep = "Bindings";
+
+    /// <summary>Tracking name of the step that builds the operation catalog.</summary>
+    public const string CatalogStep = "Catalog";
 
     /// <summary>Tracking name of the step that builds the typed response headers.</summary>
     public const string ResponseHeadersStep = "ResponseHeaders";
@@ -46,21 +53,37 @@ public sealed class StrategyGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.OrderBy(c => c.Name, System.StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(ClientsStep);
 
-        var responseHeaders = specs
+        // Operations are bound to client methods once, for every feature below.
+        var bindings = specs
             .Combine(clients)
-            .Select(static (pair, _) => ResponseHeadersModel.Build(pair.Left, pair.Right))
+            .Select(static (pair, _) => OperationBindings.Bind(pair.Left, pair.Right))
+            .WithTrackingName(BindingsStep);
+
+        var responseHeaders = bindings
+            .Select(static (bound, _) => ResponseHeadersModel.Build(bound))
             .WithTrackingName(ResponseHeadersStep);
 
-        var workflows = specs
-            .Combine(clients)
-            .Select(static (pair, _) => WorkflowsBuilder.Build(pair.Left, pair.Right))
+        var workflows = bindings
+            .Select(static (bound, _) => WorkflowsBuilder.Build(bound))
             .WithTrackingName(WorkflowsStep);
+
+        var catalog = bindings
+            .Select(static (bound, _) => OperationCatalog.Build(bound))
+            .WithTrackingName(CatalogStep);
 
         var specInfo = specs
             .Combine(clients)
             .Select(static (pair, _) => (pair.Left.Title, pair.Left.Version, Namespace: pair.Right.Count > 0 ? pair.Right[0].Namespace : null));
 
         context.RegisterSourceOutput(specs, static (output, spec) => Report(output, spec.Diagnostics));
+        context.RegisterSourceOutput(bindings.Select(static (bound, _) => bound.Diagnostics), Report);
+        context.RegisterSourceOutput(catalog, static (output, model) =>
+        {
+            if (model.Operations.Count > 0)
+            {
+                output.AddSource("StrategyOperations.g.cs", OperationCatalog.Emit(model));
+            }
+        });
         context.RegisterSourceOutput(specInfo, static (output, info) =>
         {
             if (info.Namespace is not null)

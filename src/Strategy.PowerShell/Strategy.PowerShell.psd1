@@ -2,7 +2,7 @@
     # A binary module over the Strategy.Generated client library (netstandard2.0): one build for
     # Windows PowerShell 5.1 and PowerShell 7.
     RootModule           = 'Strategy.PowerShell.dll'
-    ModuleVersion        = '0.1.0'
+    ModuleVersion        = '0.2.0'
     GUID                 = '5b1f0c8e-7d3a-4f62-9a41-2c6e8b9d0f17'
     Author               = 'Strategy.Generated contributors'
     CompanyName          = 'Strategy.Generated'

@@ -44,6 +44,25 @@ public sealed class CliTests : CliTest
     }
 
     [Test]
+    public async Task Operations_lists_the_catalog_by_client_with_the_http_call_and_the_server_version()
+    {
+        var (exitCode, output, error) = await RunAsync("operations");
+        var (jsonExit, json, _) = await RunAsync("operations", "--json");
+        var entries = Newtonsoft.Json.Linq.JArray.Parse(json);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.Zero, error);
+            Assert.That(output, Does.Contain("DataModelsClient" + Environment.NewLine));
+            Assert.That(output, Does.Contain("  CreateDataModelInstanceAsync(dataModelId, showInvalidCacheTableIds?)  POST /api/dataModels/{dataModelId}/instances  (server 11.5.0800 and later)"));
+            Assert.That(output, Does.Contain("  TriggerEventAsync(eventId)  POST /api/events/{eventId}/trigger"));
+            Assert.That(jsonExit, Is.Zero);
+            Assert.That(entries, Has.Count.EqualTo(Generated.StrategyOperations.All.Count));
+            Assert.That(entries.Select(e => (string?)e["operationId"]), Does.Contain("SendSubscription"));
+        });
+    }
+
+    [Test]
     public async Task Subscriptions_list_and_get_read_a_subscription_another_client_left()
     {
         var foreign = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Foreign", "GetSubscription.expression-filter.json"));

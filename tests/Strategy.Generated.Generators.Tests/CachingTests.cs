@@ -6,7 +6,7 @@ namespace Strategy.Generated.Generators.Tests;
 public sealed class CachingTests
 {
     private static readonly string[] Steps =
-        [StrategyGenerator.SpecStep, StrategyGenerator.ClientsStep, StrategyGenerator.ResponseHeadersStep, StrategyGenerator.WorkflowsStep, StrategyGenerator.ClientWorkflowsStep];
+        [StrategyGenerator.SpecStep, StrategyGenerator.ClientsStep, StrategyGenerator.BindingsStep, StrategyGenerator.CatalogStep, StrategyGenerator.ResponseHeadersStep, StrategyGenerator.WorkflowsStep, StrategyGenerator.ClientWorkflowsStep];
 
     [Test]
     public void An_unrelated_edit_leaves_every_step_cached_or_unchanged()

@@ -9,6 +9,9 @@ namespace Strategy.Generated.Generators.Clients;
 /// <summary>A generated client class as the generator needs it: plain values, no symbols.</summary>
 internal sealed record ClientModel(string Namespace, string Name, EquatableArray<ClientMethod> Methods)
 {
+    /// <summary>The interface NSwag generated for the class (<c>I</c> + its name), if the class implements it.</summary>
+    public string? InterfaceName { get; init; }
+
     public const string BaseClassName = "StrategyClientBase";
 
     /// <summary>Cheap syntax filter: a class whose base list names the client base class.</summary>
@@ -32,7 +35,10 @@ internal sealed record ClientModel(string Namespace, string Name, EquatableArray
             .Select(ClientMethod.From)
             .ToEquatableArray();
 
-        return new ClientModel(type.ContainingNamespace.ToDisplayString(), type.Name, methods);
+        return new ClientModel(type.ContainingNamespace.ToDisplayString(), type.Name, methods)
+        {
+            InterfaceName = type.AllInterfaces.Any(i => i.Name == "I" + type.Name) ? "I" + type.Name : null,
+        };
     }
 }
 

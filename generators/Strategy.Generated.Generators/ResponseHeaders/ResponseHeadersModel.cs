@@ -12,23 +12,14 @@ internal sealed record ResponseHeadersModel(
     EquatableArray<HeaderProperty> Properties,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
-    public static ResponseHeadersModel Build(SpecDocument spec, EquatableArray<ClientModel> clients)
+    public static ResponseHeadersModel Build(OperationBindings bindings)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var properties = new Dictionary<string, (SpecHeader Header, List<string> Operations)>(System.StringComparer.OrdinalIgnoreCase);
         string? responseClass = null;
 
-        foreach (var operation in spec.Operations)
+        foreach (var (operation, _, method) in bindings.Operations)
         {
-            var client = clients.FirstOrDefault(c => c.Name == operation.ClientClassName);
-            var method = client?.Methods.FirstOrDefault(m => m.Name == operation.MethodName);
-            if (method is null)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    Common.Diagnostics.OperationNotGenerated, operation.Location, operation.OperationId, operation.ClientClassName, operation.MethodName));
-                continue;
-            }
-
             foreach (var header in operation.ResponseHeaders)
             {
                 if (method.WrappedResponseType is null)

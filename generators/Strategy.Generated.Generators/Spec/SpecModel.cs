@@ -36,12 +36,24 @@ internal sealed record SpecOperation(
     WorkflowDeclarations Workflows,
     SpecLocation Location)
 {
+    /// <summary>The first server version that has the operation (<c>x-strategy-since</c>), if declared.</summary>
+    public string? Since { get; init; }
+
+    /// <summary>Whether the operation takes a request body.</summary>
+    public bool HasRequestBody { get; init; }
+
+    /// <summary>The operation's parameters (path, query, header), path-level ones included.</summary>
+    public EquatableArray<SpecParameter> Parameters { get; init; } = EquatableArray<SpecParameter>.Empty;
+
     /// <summary>The NSwag client class (MultipleClientsFromFirstTagAndOperationId, className {controller}Client).</summary>
     public string ClientClassName => Naming.Pascal(Tag) + "Client";
 
     /// <summary>The NSwag method name.</summary>
     public string MethodName => Naming.Pascal(OperationId) + "Async";
 }
+
+/// <summary>A parameter of an operation: where it goes, whether it is required, its schema's type and closed list of values.</summary>
+internal sealed record SpecParameter(string Name, string In, bool Required, string? Type, EquatableArray<string> Values);
 
 /// <summary>A response header that carries data.</summary>
 internal sealed record SpecHeader(

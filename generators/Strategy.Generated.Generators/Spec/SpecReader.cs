@@ -65,11 +65,20 @@ internal sealed class SpecReader
                     continue;
                 }
 
+                var shared = ReadParameters(Child(pathItem, "parameters"));
                 foreach (var method in HttpMethods)
                 {
                     if (Child(pathItem, method) is YamlMappingNode operation)
                     {
-                        operations.Add(ReadOperation(Scalar(pathEntry.Key) ?? string.Empty, method, operation, pathEntry.Key));
+                        var own = ReadParameters(Child(operation, "parameters"));
+                        operations.Add(ReadOperation(Scalar(pathEntry.Key) ?? string.Empty, method, operation, pathEntry.Key) with
+                        {
+                            Since = Scalar(Child(operation, "x-strategy-since")),
+                            HasRequestBody = Child(operation, "requestBody") is not null,
+
+                            // An operation's own parameter replaces a path-level one of the same name and place.
+                            Parameters = own.Concat(shared.Where(p => !own.Any(o => o.Name == p.Name && o.In == p.In))).ToEquatableArray(),
+                        });
                     }
                 }
             }
@@ -144,6 +153,23 @@ internal sealed class SpecReader
             new WorkflowReader(this, operationId).Read(operation),
             Locate(operationIdNode ?? keyNode));
     }
+
+    /// <summary>The parameters of a <c>parameters</c> list, references followed.</summary>
+    private List<SpecParameter> ReadParameters(YamlNode? list) =>
+        (list as YamlSequenceNode)?.Children
+            .Select(Resolve)
+            .OfType<YamlMappingNode>()
+            .Select(parameter =>
+            {
+                var schema = ReadSchema(Child(parameter, "schema"), 0);
+                return new SpecParameter(
+                    Scalar(Child(parameter, "name")) ?? string.Empty,
+                    Scalar(Child(parameter, "in")) ?? "query",
+                    Scalar(Child(parameter, "required")) == "true",
+                    schema.Type,
+                    schema.Values);
+            })
+            .ToList() ?? [];
 
     /// <summary>The properties of the first success response that has a JSON body.</summary>
     private EquatableArray<SpecProperty> ReadResponseProperties(YamlMappingNode? responses)

@@ -1,3 +1,4 @@
+using Strategy.Generated.Generators.Clients;
 using Strategy.Generated.Generators.Common;
 using Strategy.Generated.Generators.Spec;
 

@@ -1,3 +1,4 @@
+using Strategy.Generated.Generators.Clients;
 using Strategy.Generated.Generators.Common;
 using Strategy.Generated.Generators.Spec;
 
@@ -280,7 +281,7 @@ internal sealed partial class WorkflowsBuilder
             noStatus,
             details.ToEquatableArray(),
             // The status model says what it means (Outcome) when one wait reads it and it has no property of that name.
-            _spec.Operations.Count(o => o.Workflows.Wait is not null && MethodOf(o)?.Method.ResultType == method.ResultType) == 1
+            _operations.Count(o => o.Workflows.Wait is not null && _bindings.Of(o.OperationId)?.Method.ResultType == method.ResultType) == 1
             && method.Property("Outcome") is null));
     }
 

@@ -19,27 +19,24 @@ internal sealed partial class WorkflowsBuilder
 {
     private const string CancellationTokenName = "cancellationToken";
 
-    private readonly SpecDocument _spec;
-    private readonly EquatableArray<ClientModel> _clients;
+    private readonly OperationBindings _bindings;
     private readonly List<DiagnosticInfo> _diagnostics = [];
     private readonly Dictionary<string, (List<WaitHelper> Waits, List<StartHelper> Starts, List<ScopeHelper> Scopes, List<PagesHelper> Pages)> _byClass = [];
 
-    private WorkflowsBuilder(SpecDocument spec, EquatableArray<ClientModel> clients)
+    private readonly EquatableArray<SpecOperation> _operations;
+
+    private WorkflowsBuilder(OperationBindings bindings)
     {
-        _spec = spec;
-        _clients = clients;
+        _operations = bindings.Spec.Operations;
+        _bindings = bindings;
     }
 
-    public static WorkflowsModel Build(SpecDocument spec, EquatableArray<ClientModel> clients)
+    public static WorkflowsModel Build(OperationBindings bindings)
     {
-        var builder = new WorkflowsBuilder(spec, clients);
-        foreach (var operation in spec.Operations)
+        var builder = new WorkflowsBuilder(bindings);
+        foreach (var bound in bindings.Operations)
         {
-            if (builder.MethodOf(operation) is not { } bound)
-            {
-                continue; // STRAT003 is reported by the response-header step.
-            }
-
+            var operation = bound.Operation;
             var workflows = operation.Workflows;
             if (workflows.Wait is { } wait)
             {
@@ -66,7 +63,7 @@ internal sealed partial class WorkflowsBuilder
             .OrderBy(c => c.Key, System.StringComparer.Ordinal)
             .Select(c =>
             {
-                var client = clients.First(m => m.Name == c.Key);
+                var client = bindings.Clients.First(m => m.Name == c.Key);
                 return new ClientWorkflows(
                     client.Namespace,
                     client.Name,
@@ -107,7 +104,7 @@ internal sealed partial class WorkflowsBuilder
     private (SpecOperation Operation, ClientMethod Method)? SameClientOperation(
         string extension, SpecOperation operation, BoundOperation bound, string operationId, SpecLocation location)
     {
-        var target = _spec.Operations.FirstOrDefault(o => o.OperationId == operationId);
+        var target = _operations.FirstOrDefault(o => o.OperationId == operationId);
         if (target is null)
         {
             Report(Diagnostics.UnknownOperation, location, extension, operation.OperationId, operationId, "which the spec does not have");
@@ -120,13 +117,13 @@ internal sealed partial class WorkflowsBuilder
             return null;
         }
 
-        return MethodOf(target) is { } method ? (target, method.Method) : null;
+        return _bindings.Of(target.OperationId) is { } method ? (target, method.Method) : null;
     }
 
     private (SpecOperation Operation, ClientMethod Method)? TaggedOperation(
         string extension, SpecOperation operation, string operationId, string tag, SpecLocation location, SpecLocation tagLocation)
     {
-        var target = _spec.Operations.FirstOrDefault(o => o.OperationId == operationId);
+        var target = _operations.FirstOrDefault(o => o.OperationId == operationId);
         if (target is null)
         {
             Report(Diagnostics.UnknownOperation, location, extension, operation.OperationId, operationId, "which the spec does not have");
@@ -139,7 +136,7 @@ internal sealed partial class WorkflowsBuilder
             return null;
         }
 
-        return MethodOf(target) is { } method ? (target, method.Method) : null;
+        return _bindings.Of(target.OperationId) is { } method ? (target, method.Method) : null;
     }
 
     private bool RequireResult(string extension, SpecOperation operation, ClientMethod method, SpecLocation location) =>
@@ -166,13 +163,6 @@ internal sealed partial class WorkflowsBuilder
     {
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
         return false;
-    }
-
-    private BoundOperation? MethodOf(SpecOperation operation)
-    {
-        var client = _clients.FirstOrDefault(c => c.Name == operation.ClientClassName);
-        var method = client?.Methods.FirstOrDefault(m => m.Name == operation.MethodName);
-        return client is null || method is null ? null : new BoundOperation(client, method);
     }
 
     private (List<WaitHelper> Waits, List<StartHelper> Starts, List<ScopeHelper> Scopes, List<PagesHelper> Pages) Helpers(ClientModel client)
@@ -215,6 +205,4 @@ internal sealed partial class WorkflowsBuilder
             ? text
             : "global::Strategy.Generated.StrategyEnums.Parse<" + bare + ">(" + text + ")";
     }
-
-    private sealed record BoundOperation(ClientModel Client, ClientMethod Method);
 }

@@ -52,26 +52,26 @@ public static class StrategyServiceCollectionExtensions
             builder.AddHttpMessageHandler(sp => create(sp.GetRequiredService<StrategyPipelineParts>()));
         }
 
-        foreach (var clientType in typeof(StrategyClientBase).Assembly.GetExportedTypes().Where(t => t.IsSubclassOf(typeof(StrategyClientBase)) && !t.IsAbstract))
+        foreach (var client in StrategyOperations.Clients)
         {
-            services.TryAddTransient(clientType, sp => CreateClient(sp, clientType));
-            if (clientType.GetInterface("I" + clientType.Name) is { } clientInterface)
+            services.TryAddTransient(client.ClientType, sp => CreateClient(sp, client));
+            if (client.InterfaceType is { } clientInterface)
             {
-                services.TryAddTransient(clientInterface, sp => sp.GetRequiredService(clientType));
+                services.TryAddTransient(clientInterface, sp => sp.GetRequiredService(client.ClientType));
             }
         }
 
         return builder;
     }
 
-    private static object CreateClient(IServiceProvider services, Type clientType)
+    private static object CreateClient(IServiceProvider services, StrategyClientType client)
     {
         var options = services.GetRequiredService<IOptions<StrategyClientOptions>>().Value;
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
 
         // Resolved after the factory, so the container disposes it (and logs out) before the pipelines go.
         services.GetRequiredService<StrategySessionLifetime>();
-        return StrategyClientBase.Create(clientType, http, options.ProjectId);
+        return client.Create(http, options.ProjectId);
     }
 
     /// <summary>Logs the shared session out when the container (the host) is disposed: once, with one attempt, within five seconds.</summary>

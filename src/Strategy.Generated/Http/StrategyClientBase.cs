@@ -22,9 +22,18 @@ public abstract class StrategyClientBase
     /// </summary>
     public string? ProjectId { get; set; }
 
-    /// <summary>Creates a generated client of type <paramref name="clientType"/> on <paramref name="httpClient"/>, in <paramref name="projectId"/>.</summary>
+    /// <summary>
+    /// Creates a client of type <paramref name="clientType"/> on <paramref name="httpClient"/>, in
+    /// <paramref name="projectId"/>: a generated client through its catalog factory; a class derived
+    /// from one (a test double, say) through its <see cref="HttpClient"/> constructor.
+    /// </summary>
     internal static StrategyClientBase Create(Type clientType, HttpClient httpClient, string? projectId)
     {
+        if (StrategyOperations.Client(clientType) is { } generated)
+        {
+            return generated.Create(httpClient, projectId);
+        }
+
         var client = (StrategyClientBase)Activator.CreateInstance(clientType, httpClient)!;
         client.ProjectId = projectId;
         return client;

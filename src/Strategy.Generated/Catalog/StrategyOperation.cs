@@ -1,0 +1,56 @@
+namespace Strategy.Generated;
+
+/// <summary>
+/// One operation of the spec the package was generated from, as <see cref="StrategyOperations.All"/>
+/// lists them: its id, HTTP method and path, and the client method that calls it.
+/// </summary>
+public sealed class StrategyOperation
+{
+    /// <summary>Creates an entry of the catalog (the generated <see cref="StrategyOperations"/> does).</summary>
+    /// <param name="operationId">The spec's <c>operationId</c>.</param>
+    /// <param name="method">The HTTP method, upper case.</param>
+    /// <param name="pathTemplate">The path with its <c>{parameters}</c>, as in the spec.</param>
+    /// <param name="clientType">The generated client class.</param>
+    /// <param name="methodName">The client method that calls it.</param>
+    /// <param name="since">The first server version that has it (<c>x-strategy-since</c>), or <see langword="null"/>.</param>
+    /// <param name="hasRequestBody">Whether it takes a request body.</param>
+    /// <param name="parameters">Its parameters.</param>
+    public StrategyOperation(string operationId, string method, string pathTemplate, Type clientType, string methodName, string? since, bool hasRequestBody, IReadOnlyList<StrategyOperationParameter> parameters)
+    {
+        HasRequestBody = hasRequestBody;
+        OperationId = operationId;
+        Method = method;
+        PathTemplate = pathTemplate;
+        ClientType = clientType;
+        MethodName = methodName;
+        Since = since;
+        Parameters = parameters;
+    }
+
+    /// <summary>The spec's <c>operationId</c>, such as <c>GetEvent</c>.</summary>
+    public string OperationId { get; }
+
+    /// <summary>The HTTP method, upper case.</summary>
+    public string Method { get; }
+
+    /// <summary>The path with its <c>{parameters}</c>, such as <c>/api/events/{eventId}</c>.</summary>
+    public string PathTemplate { get; }
+
+    /// <summary>The generated client class, such as <see cref="EventsClient"/>.</summary>
+    public Type ClientType { get; }
+
+    /// <summary>The client method that calls it, such as <c>GetEventAsync</c>.</summary>
+    public string MethodName { get; }
+
+    /// <summary>The first server version that has the operation (<c>x-strategy-since</c>), or <see langword="null"/> when every supported server has it.</summary>
+    public string? Since { get; }
+
+    /// <summary>Whether it takes a request body.</summary>
+    public bool HasRequestBody { get; }
+
+    /// <summary>Its parameters, in the spec's order.</summary>
+    public IReadOnlyList<StrategyOperationParameter> Parameters { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{OperationId}: {Method} {PathTemplate}";
+}
