@@ -42,7 +42,7 @@ public sealed class StrategyGenerator : IIncrementalGenerator
     {
         var specs = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".openapi.yaml", System.StringComparison.OrdinalIgnoreCase))
-            .Select(static (file, cancellationToken) => SpecReader.Read(file.Path, file.GetText(cancellationToken)))
+            .Select(static (file, cancellationToken) => SpecReader.Read(file.Path, file.GetText(cancellationToken), WorkflowReader.ReadAll))
             .WithTrackingName(SpecStep);
 
         var clients = context.SyntaxProvider

@@ -46,6 +46,43 @@ public sealed class DiagnosticTests
     }
 
     [Test]
+    public void A_misspelled_setting_is_STRAT010_at_its_line_with_the_setting_meant()
+    {
+        var spec = GeneratorHarness.FixtureSpec.Replace("        succeeded: [done]", "        succeeded: [done]\n        sucseeded: [done]");
+
+        var diagnostics = GeneratorHarness.Run(spec, GeneratorHarness.FixtureClients).Diagnostics;
+
+        var unknown = diagnostics.First(d => d.Id == "STRAT010");
+        AssertReportedAt(unknown, "STRAT010", spec, "        sucseeded: [done]");
+        Assert.That(unknown.GetMessage(), Does.Contain("'sucseeded'").And.Contain("did you mean 'succeeded'?"));
+    }
+
+    [Test]
+    public void A_misspelled_extension_is_STRAT010_with_the_kind_meant()
+    {
+        var spec = GeneratorHarness.FixtureSpec.Replace("      x-strategy-wait:", "      x-strategy-wiat:");
+
+        var diagnostics = GeneratorHarness.Run(spec, GeneratorHarness.FixtureClients).Diagnostics;
+
+        var unknown = diagnostics.First(d => d.Id == "STRAT010");
+        AssertReportedAt(unknown, "STRAT010", spec, "      x-strategy-wiat:");
+        Assert.That(unknown.GetMessage(), Does.Contain("did you mean 'x-strategy-wait'?"));
+    }
+
+    [Test]
+    public void A_misspelled_operation_or_field_names_the_one_meant()
+    {
+        var operation = GeneratorHarness.Run(GeneratorHarness.FixtureSpec.Replace("        wait: GetJob\n        set:", "        wait: GetJobs\n        set:"), GeneratorHarness.FixtureClients).Diagnostics;
+        var field = GeneratorHarness.Run(GeneratorHarness.FixtureSpec.Replace("        status: state", "        status: stat"), GeneratorHarness.FixtureClients).Diagnostics;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(operation.First(d => d.Id == "STRAT004").GetMessage(), Does.EndWith("did you mean 'GetJob'?"));
+            Assert.That(field.First(d => d.Id == "STRAT005").GetMessage(), Does.EndWith("did you mean 'state'?"));
+        });
+    }
+
+    [Test]
     public void Unreadable_YAML_is_STRAT001_at_the_error()
     {
         var spec = GeneratorHarness.FixtureSpec.Replace("  /jobs:\n", "  /jobs: [unclosed\n");

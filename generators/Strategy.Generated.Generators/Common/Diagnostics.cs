@@ -42,7 +42,7 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor UnknownField = new(
         "STRAT005",
         "A workflow declaration names a field or parameter that does not exist",
-        "{0} on '{1}' names {2} '{3}', which {4} does not have",
+        "{0} on '{1}' names {2} '{3}', which {4} does not have{5}",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
@@ -79,19 +79,11 @@ internal static class Diagnostics
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
-    private static readonly DiagnosticDescriptor[] All =
-        [SpecUnreadable, HeaderNotWrapped, OperationNotGenerated, UnknownOperation, UnknownField, EmptyValues, MissingKey, InvalidValue, ImpossibleValue];
-
-    public static DiagnosticDescriptor ById(string id)
-    {
-        foreach (var descriptor in All)
-        {
-            if (descriptor.Id == id)
-            {
-                return descriptor;
-            }
-        }
-
-        throw new System.ArgumentException("Unknown diagnostic id " + id, nameof(id));
-    }
+    public static readonly DiagnosticDescriptor UnknownKey = new(
+        "STRAT010",
+        "A declaration has a key no declaration takes",
+        "{0} on '{1}' has '{2}', which is not a setting it takes{3}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
 }

@@ -42,4 +42,48 @@ internal static class Naming
 
         return Pascal(name);
     }
+
+    /// <summary>
+    /// "; did you mean 'x'?" with the candidate nearest to <paramref name="name"/> (by edit distance,
+    /// ignoring case), or nothing when none is near enough to be a misspelling.
+    /// </summary>
+    public static string DidYouMean(string name, System.Collections.Generic.IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
+            {
+                (best, bestDistance) = (candidate, distance);
+            }
+        }
+
+        return best is not null && bestDistance > 0 && bestDistance <= System.Math.Max(2, name.Length / 3) ? "; did you mean '" + best + "'?" : string.Empty;
+    }
+
+    /// <summary>Levenshtein distance.</summary>
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = System.Math.Min(System.Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
 }

@@ -2,7 +2,6 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Strategy.Generated.Generators.Common;
-using Strategy.Generated.Generators.Workflows;
 
 namespace Strategy.Generated.Generators.Spec;
 
@@ -33,9 +32,14 @@ internal sealed record SpecOperation(
     EquatableArray<SpecProperty> ResponseProperties,
     EquatableArray<SpecProperty> RequestProperties,
     EquatableArray<string> SuccessStatuses,
-    WorkflowDeclarations Workflows,
+    EquatableArray<SpecDeclaration> Declarations,
     SpecLocation Location)
 {
+    /// <summary>The operation's declaration of type <typeparamref name="T"/> (one per kind), or <see langword="null"/>.</summary>
+    public T? Of<T>()
+        where T : class =>
+        Declarations.Select(d => d.Value).OfType<T>().FirstOrDefault();
+
     /// <summary>The first server version that has the operation (<c>x-strategy-since</c>), if declared.</summary>
     public string? Since { get; init; }
 
@@ -51,6 +55,12 @@ internal sealed record SpecOperation(
     /// <summary>The NSwag method name.</summary>
     public string MethodName => Naming.Pascal(OperationId) + "Async";
 }
+
+/// <summary>An <c>x-strategy-*</c> declaration of an operation, as its reader made it (the spec does not know the kinds).</summary>
+internal sealed record SpecDeclaration(string Extension, object Value);
+
+/// <summary>Reads an operation's <c>x-strategy-*</c> declarations; the generator gives the spec reader one.</summary>
+internal delegate EquatableArray<SpecDeclaration> SpecExtensionReader(SpecReader spec, string operationId, YamlDotNet.RepresentationModel.YamlMappingNode operation);
 
 /// <summary>A parameter of an operation: where it goes, whether it is required, its schema's type and closed list of values.</summary>
 internal sealed record SpecParameter(string Name, string In, bool Required, string? Type, EquatableArray<string> Values);

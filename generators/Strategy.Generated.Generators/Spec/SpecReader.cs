@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis.Text;
 using Strategy.Generated.Generators.Common;
-using Strategy.Generated.Generators.Workflows;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -20,18 +19,21 @@ internal sealed class SpecReader
 
     private readonly string _path;
     private readonly SourceText _text;
+    private readonly SpecExtensionReader? _extensions;
     private readonly List<DiagnosticInfo> _diagnostics = [];
     private YamlMappingNode _root = new();
 
-    private SpecReader(string path, SourceText text)
+    private SpecReader(string path, SourceText text, SpecExtensionReader? extensions)
     {
         _path = path;
         _text = text;
+        _extensions = extensions;
     }
 
-    public static SpecDocument Read(string path, SourceText? text)
+    /// <summary>Reads the document; <paramref name="extensions"/> reads each operation's <c>x-strategy-*</c> declarations.</summary>
+    public static SpecDocument Read(string path, SourceText? text, SpecExtensionReader? extensions = null)
     {
-        var reader = new SpecReader(path, text ?? SourceText.From(string.Empty));
+        var reader = new SpecReader(path, text ?? SourceText.From(string.Empty), extensions);
         return reader.Read();
     }
 
@@ -150,7 +152,7 @@ internal sealed class SpecReader
             ReadResponseProperties(Resolve(Child(operation, "responses")) as YamlMappingNode),
             ReadProperties(JsonSchema(Resolve(Child(operation, "requestBody")) as YamlMappingNode)),
             successStatuses,
-            new WorkflowReader(this, operationId).Read(operation),
+            _extensions?.Invoke(this, operationId, operation) ?? EquatableArray<SpecDeclaration>.Empty,
             Locate(operationIdNode ?? keyNode));
     }
 

@@ -31,7 +31,7 @@ internal sealed record PagesHelper(
 /// <summary>Reads the <c>x-strategy-pages</c> declaration.</summary>
 internal sealed partial class WorkflowReader
 {
-    private PagesDeclaration ReadPages(Entry e)
+    internal PagesDeclaration ReadPages(Entry e)
     {
         var total = e.Optional("total");
         var totalHeader = e.Optional("totalHeader");
@@ -54,9 +54,9 @@ internal sealed partial class WorkflowReader
 /// <summary>Resolves the <c>x-strategy-pages</c> declaration against the generated client.</summary>
 internal sealed partial class WorkflowsBuilder
 {
-    private void AddPages(SpecOperation operation, BoundOperation bound, PagesDeclaration pages)
+    internal void AddPages(SpecOperation operation, BoundOperation bound, PagesDeclaration pages)
     {
-        const string Extension = "x-strategy-pages";
+        const string Extension = PagesKind.Name;
         var method = bound.Method;
         var places = pages.Places;
         var ok = RequireResult(Extension, operation, method, places.Block)
@@ -100,7 +100,7 @@ internal sealed partial class WorkflowsBuilder
             return;
         }
 
-        Helpers(bound.Client).Pages.Add(new PagesHelper(
+        Add(bound.Client, PagesKind.Name, new PagesHelper(
             operation.OperationId,
             pages.Helper + "Async",
             method.Name,
@@ -118,7 +118,7 @@ internal sealed partial class WorkflowsBuilder
 /// <summary>Emits the <c>x-strategy-pages</c> helper.</summary>
 internal static partial class WorkflowsEmitter
 {
-    private static void EmitPages(SourceWriter writer, List<InterfaceMember> members, PagesHelper pages)
+    internal static void EmitPages(SourceWriter writer, List<InterfaceMember> members, PagesHelper pages)
     {
         var docs = new SourceWriter();
         docs.Doc(
@@ -152,4 +152,26 @@ internal static partial class WorkflowsEmitter
         writer.Close();
         writer.Line();
     }
+}
+
+/// <summary>The <c>x-strategy-pages</c> kind: its reading, resolving and emitting are the partial slices in this file.</summary>
+internal sealed class PagesKind : DeclarationKind<PagesDeclaration, PagesHelper>
+{
+    public const string Name = "x-strategy-pages";
+
+    public override string Extension => Name;
+
+    public override int Order => 4;
+
+    protected override PagesDeclaration? ReadDeclaration(WorkflowReader reader, WorkflowReader.Entry entry) => reader.ReadPages(entry);
+
+    protected override void Resolve(WorkflowsBuilder builder, BoundOperation bound, PagesDeclaration declaration) => builder.AddPages(bound.Operation, bound, declaration);
+
+    protected override void Emit(HelperEmission emission, PagesHelper helper) => WorkflowsEmitter.EmitPages(emission.Writer, emission.Members, helper);
+}
+
+/// <summary>Registers the <c>x-strategy-pages</c> kind.</summary>
+internal static partial class DeclarationKinds
+{
+    private static readonly DeclarationKind PagesRegistered = Register(new PagesKind());
 }

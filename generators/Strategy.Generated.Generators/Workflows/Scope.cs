@@ -77,7 +77,7 @@ internal sealed record RepeatableHelper(
 /// <summary>Reads the <c>x-strategy-scope</c> declaration.</summary>
 internal sealed partial class WorkflowReader
 {
-    private ScopeDeclaration ReadScope(Entry e) => new(
+    internal ScopeDeclaration ReadScope(Entry e) => new(
         e.Identifier("helper"),
         e.Required("open"),
         e.Required("openHeader"),
@@ -113,9 +113,9 @@ internal sealed partial class WorkflowReader
 /// <summary>Resolves the <c>x-strategy-scope</c> declaration against the generated client.</summary>
 internal sealed partial class WorkflowsBuilder
 {
-    private void AddScope(SpecOperation operation, BoundOperation bound, ScopeDeclaration scope)
+    internal void AddScope(SpecOperation operation, BoundOperation bound, ScopeDeclaration scope)
     {
-        const string Extension = "x-strategy-scope";
+        const string Extension = ScopeKind.Name;
         var places = scope.Places;
         var target = WaitTarget(Extension, operation, bound, scope.Wait, places.At("wait"));
         var open = SameClientOperation(Extension, operation, bound, scope.Open, places.At("open"));
@@ -216,7 +216,7 @@ internal sealed partial class WorkflowsBuilder
             return;
         }
 
-        Helpers(bound.Client).Scopes.Add(new ScopeHelper(
+        Add(bound.Client, ScopeKind.Name, new ScopeHelper(
             operation.OperationId,
             scope.Helper + "Async",
             helperParameters,
@@ -260,7 +260,7 @@ internal sealed partial class WorkflowsBuilder
 /// <summary>Emits the <c>x-strategy-scope</c> helper.</summary>
 internal static partial class WorkflowsEmitter
 {
-    private static void EmitScope(SourceWriter writer, List<InterfaceMember> members, ScopeHelper scope)
+    internal static void EmitScope(SourceWriter writer, List<InterfaceMember> members, ScopeHelper scope)
     {
         var docs = new SourceWriter();
         var expiry = scope.Reopen is not { } reopen
@@ -370,4 +370,26 @@ internal static partial class WorkflowsEmitter
         yield return Runtime + "StrategyWorkflow.Tag(" + Quote(prefix + "." + SnakeCase(rule.FieldProperty)) + ", " + Runtime + "StrategyWorkflow.Distinct(" + items
                      + ", item => " + Runtime + "StrategyWire.ValueOf(item, " + Quote(rule.FieldJson) + ", item." + rule.FieldProperty + ")))";
     }
+}
+
+/// <summary>The <c>x-strategy-scope</c> kind: its reading, resolving and emitting are the partial slices in this file.</summary>
+internal sealed class ScopeKind : DeclarationKind<ScopeDeclaration, ScopeHelper>
+{
+    public const string Name = "x-strategy-scope";
+
+    public override string Extension => Name;
+
+    public override int Order => 3;
+
+    protected override ScopeDeclaration? ReadDeclaration(WorkflowReader reader, WorkflowReader.Entry entry) => reader.ReadScope(entry);
+
+    protected override void Resolve(WorkflowsBuilder builder, BoundOperation bound, ScopeDeclaration declaration) => builder.AddScope(bound.Operation, bound, declaration);
+
+    protected override void Emit(HelperEmission emission, ScopeHelper helper) => WorkflowsEmitter.EmitScope(emission.Writer, emission.Members, helper);
+}
+
+/// <summary>Registers the <c>x-strategy-scope</c> kind.</summary>
+internal static partial class DeclarationKinds
+{
+    private static readonly DeclarationKind ScopeRegistered = Register(new ScopeKind());
 }

@@ -54,7 +54,7 @@ internal sealed record StartHelper(
 /// <summary>Reads the <c>x-strategy-start</c> declaration.</summary>
 internal sealed partial class WorkflowReader
 {
-    private StartDeclaration ReadStart(Entry e) => new(
+    internal StartDeclaration ReadStart(Entry e) => new(
         e.Identifier("helper"),
         e.Required("wait"),
         e.Optional("waitTag"),
@@ -67,9 +67,9 @@ internal sealed partial class WorkflowReader
 /// <summary>Resolves the <c>x-strategy-start</c> declaration against the generated client.</summary>
 internal sealed partial class WorkflowsBuilder
 {
-    private void AddStart(SpecOperation operation, BoundOperation bound, StartDeclaration start)
+    internal void AddStart(SpecOperation operation, BoundOperation bound, StartDeclaration start)
     {
-        const string Extension = "x-strategy-start";
+        const string Extension = StartKind.Name;
         var places = start.Places;
         if (WaitTarget(Extension, operation, bound, start.Wait, places.At("wait"), start.WaitTag, places.At("waitTag")) is not { } target)
         {
@@ -134,7 +134,7 @@ internal sealed partial class WorkflowsBuilder
 
         var waitClient = target.Operation.ClientClassName == bound.Client.Name ? null : target.Operation.ClientClassName;
         var run = target.Wait.Run is not null;
-        Helpers(bound.Client).Starts.Add(new StartHelper(
+        Add(bound.Client, StartKind.Name, new StartHelper(
             operation.OperationId,
             start.Helper + "Async",
             method.Name,
@@ -155,7 +155,7 @@ internal sealed partial class WorkflowsBuilder
 /// <summary>Emits the <c>x-strategy-start</c> helper.</summary>
 internal static partial class WorkflowsEmitter
 {
-    private static void EmitStart(SourceWriter writer, List<InterfaceMember> members, string ns, StartHelper start)
+    internal static void EmitStart(SourceWriter writer, List<InterfaceMember> members, string ns, StartHelper start)
     {
         var docs = new SourceWriter();
         var mayBeDone = start.DoneOn is not null;
@@ -210,4 +210,26 @@ internal static partial class WorkflowsEmitter
         writer.Close();
         writer.Line();
     }
+}
+
+/// <summary>The <c>x-strategy-start</c> kind: its reading, resolving and emitting are the partial slices in this file.</summary>
+internal sealed class StartKind : DeclarationKind<StartDeclaration, StartHelper>
+{
+    public const string Name = "x-strategy-start";
+
+    public override string Extension => Name;
+
+    public override int Order => 2;
+
+    protected override StartDeclaration? ReadDeclaration(WorkflowReader reader, WorkflowReader.Entry entry) => reader.ReadStart(entry);
+
+    protected override void Resolve(WorkflowsBuilder builder, BoundOperation bound, StartDeclaration declaration) => builder.AddStart(bound.Operation, bound, declaration);
+
+    protected override void Emit(HelperEmission emission, StartHelper helper) => WorkflowsEmitter.EmitStart(emission.Writer, emission.Members, emission.Client.Namespace, helper);
+}
+
+/// <summary>Registers the <c>x-strategy-start</c> kind.</summary>
+internal static partial class DeclarationKinds
+{
+    private static readonly DeclarationKind StartRegistered = Register(new StartKind());
 }

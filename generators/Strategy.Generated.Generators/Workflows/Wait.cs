@@ -97,7 +97,7 @@ internal sealed record DetailsHelper(string ItemsProperty, string ErrorProperty,
 /// <summary>Reads the <c>x-strategy-wait</c> declaration.</summary>
 internal sealed partial class WorkflowReader
 {
-    private WaitDeclaration? ReadWait(Entry e)
+    internal WaitDeclaration? ReadWait(Entry e)
     {
         var failedItems = e.Nested("failedItems") is { } items ? ReadFailedItems(items) : null;
         var finished = e.Nested("finished") is { } over ? ReadFinished(over) : null;
@@ -152,7 +152,7 @@ internal sealed partial class WorkflowReader
         var declaration = new NoStatusDeclaration(e.Identifier("helper"), e.Required("status"), e.Required("code"), e.Required("message"), e.Places);
         if (!e.Failed && !Literals.IsInteger(declaration.Status))
         {
-            Spec.Report(DiagnosticInfo.Create(Diagnostics.InvalidValue, declaration.Places.At("status"), Wait + ".noStatus", OperationId, "status", declaration.Status, "an HTTP status code"));
+            Spec.Report(DiagnosticInfo.Create(Diagnostics.InvalidValue, declaration.Places.At("status"), WaitKind.Name + ".noStatus", OperationId, "status", declaration.Status, "an HTTP status code"));
             return null;
         }
 
@@ -169,9 +169,9 @@ internal sealed partial class WorkflowReader
 /// <summary>Resolves the <c>x-strategy-wait</c> declaration against the generated client.</summary>
 internal sealed partial class WorkflowsBuilder
 {
-    private void AddWait(SpecOperation operation, BoundOperation bound, WaitDeclaration wait)
+    internal void AddWait(SpecOperation operation, BoundOperation bound, WaitDeclaration wait)
     {
-        const string Extension = "x-strategy-wait";
+        const string Extension = WaitKind.Name;
         var method = bound.Method;
         var places = wait.Places;
         var ok = RequireResult(Extension, operation, method, places.Block);
@@ -258,7 +258,7 @@ internal sealed partial class WorkflowsBuilder
             return;
         }
 
-        Helpers(bound.Client).Waits.Add(new WaitHelper(
+        Add(bound.Client, WaitKind.Name, new WaitHelper(
             operation.OperationId,
             wait.Helper + "Async",
             method.Name,
@@ -281,7 +281,7 @@ internal sealed partial class WorkflowsBuilder
             noStatus,
             details.ToEquatableArray(),
             // The status model says what it means (Outcome) when one wait reads it and it has no property of that name.
-            _operations.Count(o => o.Workflows.Wait is not null && _bindings.Of(o.OperationId)?.Method.ResultType == method.ResultType) == 1
+            _operations.Count(o => o.Of<WaitDeclaration>() is not null && _bindings.Of(o.OperationId)?.Method.ResultType == method.ResultType) == 1
             && method.Property("Outcome") is null));
     }
 
@@ -349,7 +349,7 @@ internal sealed partial class WorkflowsBuilder
 /// <summary>Emits the <c>x-strategy-wait</c> helper.</summary>
 internal static partial class WorkflowsEmitter
 {
-    private static void EmitWait(SourceWriter writer, List<InterfaceMember> members, WaitHelper wait)
+    internal static void EmitWait(SourceWriter writer, List<InterfaceMember> members, WaitHelper wait)
     {
         var docs = new SourceWriter();
         var failedWhen = new List<string>();
@@ -600,7 +600,7 @@ internal static partial class WorkflowsEmitter
     private static string Text(string item, string? property) => property is null ? "null" : Runtime + "StrategyWire.Text(" + item + "." + property + ")";
 
     /// <summary>The status model's <c>Outcome</c>: what it says of the work, as the wait reads it.</summary>
-    private static void EmitOutcome(SourceWriter writer, string clientClass, WaitHelper wait)
+    internal static void EmitOutcome(SourceWriter writer, string clientClass, WaitHelper wait)
     {
         var type = wait.ResultType.StartsWith("global::", System.StringComparison.Ordinal) ? wait.ResultType.Substring("global::".Length) : wait.ResultType;
         var dot = type.LastIndexOf('.');
@@ -612,4 +612,36 @@ internal static partial class WorkflowsEmitter
         writer.Close();
         writer.Close();
     }
+}
+
+/// <summary>The <c>x-strategy-wait</c> kind: its reading, resolving and emitting are the partial slices in this file.</summary>
+internal sealed class WaitKind : DeclarationKind<WaitDeclaration, WaitHelper>
+{
+    public const string Name = "x-strategy-wait";
+
+    public override string Extension => Name;
+
+    public override int Order => 1;
+
+    protected override WaitDeclaration? ReadDeclaration(WorkflowReader reader, WorkflowReader.Entry entry) => reader.ReadWait(entry);
+
+    protected override void Resolve(WorkflowsBuilder builder, BoundOperation bound, WaitDeclaration declaration) => builder.AddWait(bound.Operation, bound, declaration);
+
+    protected override void Emit(HelperEmission emission, WaitHelper helper) => WorkflowsEmitter.EmitWait(emission.Writer, emission.Members, helper);
+
+    protected override void EmitAfter(HelperEmission emission, WaitHelper helper)
+    {
+        // A status model read by one wait says what it means (its Outcome), as that wait reads it.
+        if (helper.DeclaresOutcome)
+        {
+            emission.Writer.Line();
+            WorkflowsEmitter.EmitOutcome(emission.Writer, emission.Client.Namespace + "." + emission.Client.ClassName, helper);
+        }
+    }
+}
+
+/// <summary>Registers the <c>x-strategy-wait</c> kind.</summary>
+internal static partial class DeclarationKinds
+{
+    private static readonly DeclarationKind WaitRegistered = Register(new WaitKind());
 }

@@ -15,7 +15,7 @@ internal sealed partial class WorkflowReader
     private readonly SpecReader spec;
     private readonly string operationId;
 
-    public WorkflowReader(SpecReader spec, string operationId)
+    private WorkflowReader(SpecReader spec, string operationId)
     {
         this.spec = spec;
         this.operationId = operationId;
@@ -25,19 +25,35 @@ internal sealed partial class WorkflowReader
 
     private string OperationId => operationId;
 
-    public const string Wait = "x-strategy-wait";
-    public const string Start = "x-strategy-start";
-    public const string Scope = "x-strategy-scope";
-    public const string Pages = "x-strategy-pages";
+    /// <summary>
+    /// The extensions that are not workflow declarations: read elsewhere (<c>x-strategy-since</c> by
+    /// the spec reader, <c>x-strategy-header</c> by the NSwag template), and known so they are not
+    /// taken for misspelled kinds.
+    /// </summary>
+    private static readonly string[] OtherExtensions = ["x-strategy-since", "x-strategy-header"];
 
-    public WorkflowDeclarations Read(YamlMappingNode operation) => new(
-        Declaration(operation, Wait, ReadWait),
-        Declaration(operation, Start, ReadStart),
-        Declaration(operation, Scope, ReadScope),
-        Declaration(operation, Pages, ReadPages));
+    /// <summary>Reads every <c>x-strategy-*</c> declaration of an operation, each with its registered kind; an unknown extension is reported with the nearest known one.</summary>
+    public static EquatableArray<SpecDeclaration> ReadAll(SpecReader spec, string operationId, YamlMappingNode operation)
+    {
+        var reader = new WorkflowReader(spec, operationId);
+        var kinds = DeclarationKinds.All;
+        foreach (var key in operation.Children.Keys)
+        {
+            var name = SpecReader.Scalar(key) ?? string.Empty;
+            if (name.StartsWith("x-strategy-", System.StringComparison.Ordinal) && !kinds.Any(k => k.Extension == name) && !OtherExtensions.Contains(name))
+            {
+                var known = kinds.Select(k => k.Extension).Concat(OtherExtensions);
+                spec.Report(DiagnosticInfo.Create(Diagnostics.UnknownKey, spec.Locate(key), "operation", operationId, name, Naming.DidYouMean(name, known)));
+            }
+        }
 
-    private T? Declaration<T>(YamlMappingNode operation, string extension, System.Func<Entry, T?> read)
-        where T : class
+        return kinds
+            .Select(kind => reader.Declaration(operation, kind.Extension, entry => kind.Read(reader, entry)) is { } value ? new SpecDeclaration(kind.Extension, value) : null)
+            .OfType<SpecDeclaration>()
+            .ToEquatableArray();
+    }
+
+    private object? Declaration(YamlMappingNode operation, string extension, System.Func<Entry, object?> read)
     {
         var key = operation.Children.Keys.FirstOrDefault(k => SpecReader.Scalar(k) == extension);
         if (key is null)
@@ -53,13 +69,18 @@ internal sealed partial class WorkflowReader
 
         var entry = new Entry(this, extension, mapping, spec.Locate(key));
         var declaration = read(entry);
+        entry.ReportUnknownKeys();
         return entry.Failed ? null : declaration;
     }
 
     /// <summary>One declaration's mapping, with reporting; it records where each value it reads is written.</summary>
-    private sealed class Entry(WorkflowReader owner, string extension, YamlMappingNode mapping, SpecLocation location)
+    internal sealed class Entry(WorkflowReader owner, string extension, YamlMappingNode mapping, SpecLocation location)
     {
         private readonly List<SpecPlace> _places = [];
+
+        // Every key the kind asked for, present or not, and the entries nested in this one: what is left is a key no kind takes.
+        private readonly HashSet<string> _asked = [];
+        private readonly List<Entry> _nested = [];
 
         public SpecLocation Location { get; } = location;
 
@@ -117,6 +138,7 @@ internal sealed partial class WorkflowReader
 
         public string? Optional(string key)
         {
+            _asked.Add(key);
             var node = SpecReader.Child(mapping, key);
             var value = SpecReader.Scalar(node);
             if (node is not null)
@@ -127,18 +149,23 @@ internal sealed partial class WorkflowReader
             return string.IsNullOrEmpty(value) ? null : value;
         }
 
-        public YamlMappingNode? Mapping(string key) => SpecReader.Child(mapping, key) as YamlMappingNode;
+        public YamlMappingNode? Mapping(string key)
+        {
+            _asked.Add(key);
+            return SpecReader.Child(mapping, key) as YamlMappingNode;
+        }
 
         /// <summary>A nested mapping, read as an entry of its own (its values report at their own lines).</summary>
         public Entry? Nested(string key)
         {
             var node = Mapping(key);
-            return node is null ? null : new Entry(owner, extension + "." + key, node, KeyLocation(key));
+            return node is null ? null : Child(new Entry(owner, extension + "." + key, node, KeyLocation(key)));
         }
 
         /// <summary>A nested list of mappings, each read as an entry of its own.</summary>
         public IReadOnlyList<Entry> NestedList(string key)
         {
+            _asked.Add(key);
             var node = SpecReader.Child(mapping, key);
             if (node is null)
             {
@@ -152,7 +179,7 @@ internal sealed partial class WorkflowReader
                 Failed = true;
             }
 
-            return items.Select(item => new Entry(owner, extension + "." + key, item, owner.Spec.Locate(item))).ToList();
+            return items.Select(item => Child(new Entry(owner, extension + "." + key, item, owner.Spec.Locate(item)))).ToList();
         }
 
         /// <summary>Where a key of this mapping is written, so a report points at the line a reader looks for.</summary>
@@ -161,6 +188,7 @@ internal sealed partial class WorkflowReader
 
         public EquatableArray<string> List(string key, bool required)
         {
+            _asked.Add(key);
             var node = SpecReader.Child(mapping, key);
             if (node is null)
             {
@@ -195,6 +223,7 @@ internal sealed partial class WorkflowReader
 
         public EquatableArray<NamedValue> Pairs(string key)
         {
+            _asked.Add(key);
             var pairs = new List<NamedValue>();
             foreach (var pair in Mapping(key)?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
             {
@@ -204,6 +233,34 @@ internal sealed partial class WorkflowReader
             }
 
             return pairs.ToEquatableArray();
+        }
+
+        /// <summary>
+        /// Reports each key of this mapping (and of those nested in it) that the kind never asked
+        /// for: a misspelled setting is an error at its line, with the nearest key the kind takes.
+        /// </summary>
+        public void ReportUnknownKeys()
+        {
+            foreach (var key in mapping.Children.Keys)
+            {
+                var name = SpecReader.Scalar(key) ?? string.Empty;
+                if (!_asked.Contains(name))
+                {
+                    owner.Spec.Report(DiagnosticInfo.Create(Diagnostics.UnknownKey, owner.Spec.Locate(key), extension, owner.OperationId, name, Naming.DidYouMean(name, _asked)));
+                    Failed = true;
+                }
+            }
+
+            foreach (var nested in _nested)
+            {
+                nested.ReportUnknownKeys();
+            }
+        }
+
+        private Entry Child(Entry nested)
+        {
+            _nested.Add(nested);
+            return nested;
         }
 
         private void Invalid(string key, string value, string expected)

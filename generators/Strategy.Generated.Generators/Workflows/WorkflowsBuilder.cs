@@ -21,7 +21,7 @@ internal sealed partial class WorkflowsBuilder
 
     private readonly OperationBindings _bindings;
     private readonly List<DiagnosticInfo> _diagnostics = [];
-    private readonly Dictionary<string, (List<WaitHelper> Waits, List<StartHelper> Starts, List<ScopeHelper> Scopes, List<PagesHelper> Pages)> _byClass = [];
+    private readonly Dictionary<string, List<KindHelper>> _byClass = [];
 
     private readonly EquatableArray<SpecOperation> _operations;
 
@@ -36,41 +36,21 @@ internal sealed partial class WorkflowsBuilder
         var builder = new WorkflowsBuilder(bindings);
         foreach (var bound in bindings.Operations)
         {
-            var operation = bound.Operation;
-            var workflows = operation.Workflows;
-            if (workflows.Wait is { } wait)
+            foreach (var declared in bound.Operation.Declarations)
             {
-                builder.AddWait(operation, bound, wait);
-            }
-
-            if (workflows.Start is { } start)
-            {
-                builder.AddStart(operation, bound, start);
-            }
-
-            if (workflows.Scope is { } scope)
-            {
-                builder.AddScope(operation, bound, scope);
-            }
-
-            if (workflows.Pages is { } pages)
-            {
-                builder.AddPages(operation, bound, pages);
+                DeclarationKinds.Of(declared.Extension)?.Resolve(builder, bound, declared.Value);
             }
         }
 
+        var order = DeclarationKinds.All.Select(k => k.Extension).ToList();
         var clientWorkflows = builder._byClass
             .OrderBy(c => c.Key, System.StringComparer.Ordinal)
             .Select(c =>
             {
                 var client = bindings.Clients.First(m => m.Name == c.Key);
-                return new ClientWorkflows(
-                    client.Namespace,
-                    client.Name,
-                    c.Value.Waits.ToEquatableArray(),
-                    c.Value.Starts.ToEquatableArray(),
-                    c.Value.Scopes.ToEquatableArray(),
-                    c.Value.Pages.ToEquatableArray());
+
+                // Grouped by kind, in the kinds' order; within a kind, in the spec's order (OrderBy is stable).
+                return new ClientWorkflows(client.Namespace, client.Name, c.Value.OrderBy(h => order.IndexOf(h.Extension)).ToEquatableArray());
             })
             .ToEquatableArray();
 
@@ -92,7 +72,7 @@ internal sealed partial class WorkflowsBuilder
             return null;
         }
 
-        if (found.Operation.Workflows.Wait is not { } wait)
+        if (found.Operation.Of<WaitDeclaration>() is not { } wait)
         {
             Report(Diagnostics.UnknownOperation, location, extension, operation.OperationId, waitOperationId, "which has no x-strategy-wait");
             return null;
@@ -107,7 +87,7 @@ internal sealed partial class WorkflowsBuilder
         var target = _operations.FirstOrDefault(o => o.OperationId == operationId);
         if (target is null)
         {
-            Report(Diagnostics.UnknownOperation, location, extension, operation.OperationId, operationId, "which the spec does not have");
+            Report(Diagnostics.UnknownOperation, location, extension, operation.OperationId, operationId, "which the spec does not have" + Naming.DidYouMean(operationId, _operations.Select(o => o.OperationId)));
             return null;
         }
 
@@ -126,7 +106,7 @@ internal sealed partial class WorkflowsBuilder
         var target = _operations.FirstOrDefault(o => o.OperationId == operationId);
         if (target is null)
         {
-            Report(Diagnostics.UnknownOperation, location, extension, operation.OperationId, operationId, "which the spec does not have");
+            Report(Diagnostics.UnknownOperation, location, extension, operation.OperationId, operationId, "which the spec does not have" + Naming.DidYouMean(operationId, _operations.Select(o => o.OperationId)));
             return null;
         }
 
@@ -145,7 +125,7 @@ internal sealed partial class WorkflowsBuilder
 
     private bool RequireField(string extension, SpecOperation operation, ClientMethod method, string field, SpecLocation location) =>
         (operation.ResponseProperties.Any(p => p.Name == field) && method.Property(Naming.Pascal(field)) is not null)
-        || Report(Diagnostics.UnknownField, location, extension, operation.OperationId, "field", field, "the response of " + operation.OperationId);
+        || Report(Diagnostics.UnknownField, location, extension, operation.OperationId, "field", field, "the response of " + operation.OperationId, Naming.DidYouMean(field, operation.ResponseProperties.Select(p => p.Name)));
 
     private bool RequireItemFields(string extension, SpecOperation operation, string list, SpecLocation location, params string[] fields)
     {
@@ -159,21 +139,22 @@ internal sealed partial class WorkflowsBuilder
         return ok;
     }
 
-    private bool Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecLocation location, params string[] arguments)
+    internal bool Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecLocation location, params string[] arguments)
     {
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
         return false;
     }
 
-    private (List<WaitHelper> Waits, List<StartHelper> Starts, List<ScopeHelper> Scopes, List<PagesHelper> Pages) Helpers(ClientModel client)
+    /// <summary>Adds a helper of the kind <paramref name="extension"/> to <paramref name="client"/>'s file.</summary>
+    internal void Add(ClientModel client, string extension, object helper)
     {
         if (!_byClass.TryGetValue(client.Name, out var helpers))
         {
-            helpers = ([], [], [], []);
+            helpers = [];
             _byClass.Add(client.Name, helpers);
         }
 
-        return helpers;
+        helpers.Add(new KindHelper(extension, helper));
     }
 
     private static EquatableArray<HelperParameter> Parameters(ClientMethod method, IEnumerable<string> skip)

@@ -22,25 +22,11 @@ internal static partial class WorkflowsEmitter
         writer.Line();
         writer.Open("namespace " + client.Namespace);
         var members = new List<InterfaceMember>();
+        var emission = new HelperEmission(writer, members, client);
         writer.Open("public partial class " + client.ClassName);
-        foreach (var wait in client.Waits)
+        foreach (var helper in client.Helpers)
         {
-            EmitWait(writer, members, wait);
-        }
-
-        foreach (var start in client.Starts)
-        {
-            EmitStart(writer, members, client.Namespace, start);
-        }
-
-        foreach (var scope in client.Scopes)
-        {
-            EmitScope(writer, members, scope);
-        }
-
-        foreach (var pages in client.Pages)
-        {
-            EmitPages(writer, members, pages);
+            DeclarationKinds.Of(helper.Extension)!.Emit(emission, helper.Helper);
         }
 
         writer.Close();
@@ -66,18 +52,17 @@ internal static partial class WorkflowsEmitter
         writer.Close();
         writer.Close();
 
-        // A status model read by one wait says what it means (its Outcome), as that wait reads it.
-        foreach (var wait in client.Waits.Where(w => w.DeclaresOutcome))
+        // What a kind adds beside the client (a wait's Outcome on its status model).
+        foreach (var helper in client.Helpers)
         {
-            writer.Line();
-            EmitOutcome(writer, client.Namespace + "." + client.ClassName, wait);
+            DeclarationKinds.Of(helper.Extension)!.EmitAfter(emission, helper.Helper);
         }
 
         return writer.ToString();
     }
 
     /// <summary>A helper as the interface declares it: its documentation and its signature.</summary>
-    private sealed record InterfaceMember(string Docs, string Signature);
+    internal sealed record InterfaceMember(string Docs, string Signature);
 
     /// <summary>
     /// The workflow's name and span tags as the runtime takes them: the helper's name, and each of
