@@ -8,9 +8,11 @@ namespace Strategy.Generated.Http;
 /// (<c>http.request.method</c>, <c>server.address</c>, <c>url.path</c>, <c>http.response.status_code</c>,
 /// <c>error.type</c>) plus <c>strategy.operation</c>, <c>strategy.error_code</c> and the resend count.
 /// Never a query string, a token or a cookie. Sits inside the retry handler, so each attempt is one span.
+/// Public like the pipeline's other handlers, for a pipeline composed by hand.
 /// </summary>
-internal sealed class StrategyTelemetryHandler : DelegatingHandler
+public sealed class StrategyTelemetryHandler : DelegatingHandler
 {
+    /// <inheritdoc />
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         // Nobody listening: no span, no measurement, no cost beyond this check.
         StrategyDiagnostics.Source.HasListeners() || StrategyDiagnostics.Requests.Enabled || StrategyDiagnostics.RequestDuration.Enabled
@@ -100,11 +102,9 @@ internal sealed class StrategyTelemetryHandler : DelegatingHandler
     {
         try
         {
-            await response.Content.BufferAsync(cancellationToken).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            return ErrorBody.Parse(text, response.Content.Headers.ContentType?.MediaType).Code;
+            return (await ErrorAnswer.ReadAsync(response, cancellationToken).ConfigureAwait(false)).Body.Code;
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
+        catch (OperationCanceledException)
         {
             return null;
         }

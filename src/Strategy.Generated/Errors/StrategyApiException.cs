@@ -104,22 +104,12 @@ public class StrategyApiException : StrategyException
     {
         ArgumentNullException.ThrowIfNull(response);
 
-        string? text = null;
-        try
-        {
-            text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
-        {
-            // The connection broke while the error body was read: the status alone still says what happened.
-        }
-
-        var contentType = response.Content.Headers.ContentType?.MediaType;
+        var answer = await ErrorAnswer.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         return new StrategyApiException(
             (int)response.StatusCode,
             DescribeOperation(response.RequestMessage),
-            ErrorBody.Parse(text, contentType),
-            text,
+            answer.Body,
+            answer.Text,
             RedactHeaders(response),
             RetryAfterHeader.Read(response.Headers.RetryAfter, TimeProvider.System),
             clientMessage: null,

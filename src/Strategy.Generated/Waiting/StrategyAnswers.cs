@@ -33,9 +33,7 @@ internal static class StrategyAnswers
             return false;
         }
 
-        // Buffered, so the client reads the same body afterwards.
-        await response.Content.BufferAsync(cancellationToken).ConfigureAwait(false);
-        var body = ErrorBody.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), response.Content.Headers.ContentType?.MediaType);
+        var body = (await ErrorAnswer.ReadAsync(response, cancellationToken).ConfigureAwait(false)).Body;
         return answer.Matches((int)response.StatusCode, body.Code, body.Message);
     }
 }
