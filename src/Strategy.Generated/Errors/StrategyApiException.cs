@@ -257,11 +257,12 @@ public class StrategyApiException : StrategyException
 }
 
 /// <summary>
-/// The error the server answered for an operation whose documented error body was read by the
-/// generated code (kept for the NSwag <c>exceptionClass</c> contract; the client base class
-/// normally reports errors before this point).
+/// Formerly thrown by generated branches for documented error answers, which could never run (the
+/// client base class throws <see cref="StrategyApiException"/> first); the generated clients no
+/// longer have them. Kept until the next major version, when it is removed.
 /// </summary>
 /// <typeparam name="TResult">The documented error body type.</typeparam>
+[Obsolete("Never thrown: every error answer is a StrategyApiException. Catch that; this type goes in the next major version.")]
 public class StrategyApiException<TResult> : StrategyApiException
 {
     /// <summary>Creates the exception.</summary>
