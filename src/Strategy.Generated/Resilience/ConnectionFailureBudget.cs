@@ -6,15 +6,18 @@ namespace Strategy.Generated;
 /// handler spends it on its own attempts, so a dead server costs the budget once, not retries
 /// times polls.
 /// </summary>
-/// <remarks>Flows with the async call (an <see cref="AsyncLocal{T}"/>), like Azure.Core's message property scopes.</remarks>
+/// <remarks>
+/// One layer counts: the retry handler, which sees every attempt, once it has counted one
+/// (<see cref="CountedByHandler"/>); the wait counts a failed call itself only in a pipeline without
+/// that handler. The budget reaches the handler with the async call (an <see cref="AsyncLocal{T}"/>,
+/// like Azure.Core's message property scopes): the generated client methods take no per-call options.
+/// </remarks>
 internal sealed class ConnectionFailureBudget(int maxConsecutiveFailures)
 {
-    /// <summary>Set on an exception once a budget has counted it, so the layers above do not count it twice.</summary>
-    private const string CountedKey = "Strategy.Generated.ConnectionFailureCounted";
-
     private static readonly AsyncLocal<ConnectionFailureBudget?> Ambient = new();
 
     private int _failures;
+    private int _countedByHandler;
     private string? _server;
 
     /// <summary>The budget in scope, if any.</summary>
@@ -37,17 +40,45 @@ internal sealed class ConnectionFailureBudget(int maxConsecutiveFailures)
         return new Scope(previous);
     }
 
-    /// <summary>Counts a failed attempt once, whoever sees it first.</summary>
-    /// <param name="exception">The failure.</param>
-    /// <param name="requestUri">The request, for the server's address.</param>
-    public void RecordFailure(Exception exception, Uri? requestUri)
-    {
-        if (exception.Data.Contains(CountedKey))
-        {
-            return;
-        }
+    /// <summary>Whether the retry handler counts the attempts: then the wait only reads the budget.</summary>
+    public bool CountedByHandler => Volatile.Read(ref _countedByHandler) == 1;
 
-        exception.Data[CountedKey] = true;
+    /// <summary>The retry handler's count of an attempt that failed to connect.</summary>
+    /// <param name="requestUri">The request, for the server's address.</param>
+    public void RecordAttemptFailure(Uri? requestUri)
+    {
+        Volatile.Write(ref _countedByHandler, 1);
+        RecordFailure(requestUri);
+    }
+
+    /// <summary>The retry handler's count of an attempt the server answered.</summary>
+    public void RecordAttemptAnswer()
+    {
+        Volatile.Write(ref _countedByHandler, 1);
+        RecordAnswer();
+    }
+
+    /// <summary>The wait's count of a call that failed to connect, in a pipeline without the retry handler.</summary>
+    /// <param name="requestUri">The request, for the server's address, when known.</param>
+    public void RecordCallFailure(Uri? requestUri)
+    {
+        if (!CountedByHandler)
+        {
+            RecordFailure(requestUri);
+        }
+    }
+
+    /// <summary>The wait's count of a call the server answered, in a pipeline without the retry handler.</summary>
+    public void RecordCallAnswer()
+    {
+        if (!CountedByHandler)
+        {
+            RecordAnswer();
+        }
+    }
+
+    private void RecordFailure(Uri? requestUri)
+    {
         Interlocked.Increment(ref _failures);
         if (requestUri is { IsAbsoluteUri: true })
         {
@@ -56,7 +87,7 @@ internal sealed class ConnectionFailureBudget(int maxConsecutiveFailures)
     }
 
     /// <summary>The server answered: the failures are no longer consecutive.</summary>
-    public void RecordAnswer() => Interlocked.Exchange(ref _failures, 0);
+    private void RecordAnswer() => Interlocked.Exchange(ref _failures, 0);
 
     /// <summary>Restores the budget that was in scope before.</summary>
     internal readonly struct Scope(ConnectionFailureBudget? previous) : IDisposable

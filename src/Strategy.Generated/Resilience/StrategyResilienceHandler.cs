@@ -73,7 +73,7 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            ConnectionFailureBudget.Current?.RecordAnswer();
+            ConnectionFailureBudget.Current?.RecordAttemptAnswer();
 
             // Whether an answer is worth a retry may depend on what the request's operation declares.
             response.RequestMessage ??= request;
@@ -83,7 +83,7 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
         {
             // Each attempt spends the wait's budget, so a dead server is given up on after the
             // budget, not after retries x status calls.
-            ConnectionFailureBudget.Current?.RecordFailure(ex, request.RequestUri);
+            ConnectionFailureBudget.Current?.RecordAttemptFailure(request.RequestUri);
             throw;
         }
     }

@@ -78,7 +78,7 @@ internal static class StrategyPolling
                 {
                     var status = await poll(callToken.Token).ConfigureAwait(false);
                     transientFailures = 0;
-                    budget.RecordAnswer();
+                    budget.RecordCallAnswer();
                     var outcome = rules.Classify(status);
                     if (previousRunId is not null && rules.RunOf!(status) == previousRunId)
                     {
@@ -106,14 +106,14 @@ internal static class StrategyPolling
                 {
                     // The server has no status for the work yet (it has only just been started): pending, not a failure.
                     transientFailures = 0;
-                    budget.RecordAnswer();
+                    budget.RecordCallAnswer();
                     lastState = "no status yet";
                     span.Polled("no_status");
                 }
                 catch (Exception ex) when (TransportErrors.IsConnectionFailure(ex))
                 {
-                    // Counted here unless the retry handler already counted this attempt.
-                    budget.RecordFailure(ex, null);
+                    // The retry handler counted its attempts already; without one, this call counts.
+                    budget.RecordCallFailure(null);
                     if (budget.IsExhausted)
                     {
                         throw new StrategyUnreachableException(description, budget.Server, budget.Failures, ex);
