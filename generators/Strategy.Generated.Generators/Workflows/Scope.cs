@@ -300,20 +300,21 @@ internal static partial class WorkflowsEmitter
         }
 
         var resource = scope.ResourceVariable;
-        writer.Line("return " + Runtime + "StrategyScope.RunAsync<" + scope.ResultType + ">(");
-        writer.Line("    " + Workflow(scope.Name, scope.Parameters, ItemTags(scope)) + ",");
-        writer.Line("    new " + Runtime + "StrategyScopeDeclaration(" + Quote(scope.OperationId) + ", " + Quote(scope.ResourceName) + ", " + ScopeDescription(scope) + ", "
+        writer.Line("return " + Runtime + "StrategyScope.RunAsync(");
+        writer.Line("    new " + Runtime + "StrategyScopeWork<" + scope.ResultType + ">(");
+        writer.Line("        " + Workflow(scope.Name, scope.Parameters, ItemTags(scope)) + ",");
+        writer.Line("        new " + Runtime + "StrategyScopeDeclaration(" + Quote(scope.OperationId) + ", " + Quote(scope.ResourceName) + ", " + ScopeDescription(scope) + ", "
                     + (scope.Reopen is { } declared ? Quote(declared.ErrorCode) : "null") + ", "
                     + (scope.Reopen?.Repeatable is { } repeatable ? NotRepeatableName(scope) + "(" + repeatable.Parameter + ")" : "global::System.Array.Empty<string>()") + "),");
-        writer.Line("    async ct =>");
-        writer.Line("    {");
-        writer.Line("        var opened = await " + scope.OpenMethod + "(" + Arguments(scope.OpenArguments, "ct") + ").ConfigureAwait(false);");
-        writer.Line("        return opened." + scope.OpenHeaderProperty + " ?? throw new " + Runtime + "StrategyApiException(");
-        writer.Line("            " + Quote(scope.OpenOperationId + " answered without the " + scope.OpenHeader + " header") + ", opened.StatusCode, null, opened.Headers, null);");
-        writer.Line("    },");
-        writer.Line("    (" + resource + ", ct) => " + scope.ScopedMethod + "(" + Arguments(scope.ScopedArguments, "ct") + "),");
-        writer.Line("    (" + resource + ", waitOptions, waitProgress, ct) => " + scope.WaitName + "(" + Arguments(scope.WaitArguments, "options: waitOptions", "progress: waitProgress", "cancellationToken: ct") + "),");
-        writer.Line("    (" + resource + ", ct) => " + scope.CloseMethod + "(" + Arguments(scope.CloseArguments, "ct") + "),");
+        writer.Line("        async ct =>");
+        writer.Line("        {");
+        writer.Line("            var opened = await " + scope.OpenMethod + "(" + Arguments(scope.OpenArguments, "ct") + ").ConfigureAwait(false);");
+        writer.Line("            return opened." + scope.OpenHeaderProperty + " ?? throw new " + Runtime + "StrategyApiException(");
+        writer.Line("                " + Quote(scope.OpenOperationId + " answered without the " + scope.OpenHeader + " header") + ", opened.StatusCode, null, opened.Headers, null);");
+        writer.Line("        },");
+        writer.Line("        (" + resource + ", ct) => " + scope.ScopedMethod + "(" + Arguments(scope.ScopedArguments, "ct") + "),");
+        writer.Line("        (" + resource + ", waitOptions, waitProgress, ct) => " + scope.WaitName + "(" + Arguments(scope.WaitArguments, "options: waitOptions", "progress: waitProgress", "cancellationToken: ct") + "),");
+        writer.Line("        (" + resource + ", ct) => " + scope.CloseMethod + "(" + Arguments(scope.CloseArguments, "ct") + ")),");
         writer.Line("    options,");
         writer.Line("    progress,");
         writer.Line("    cancellationToken);");

@@ -11,6 +11,22 @@ namespace Strategy.Generated;
 /// <param name="NotRepeatable">The parts of this request that make starting the work again unsafe (<c>reopen.repeatable</c>).</param>
 internal sealed record StrategyScopeDeclaration(string Operation, string Resource, string Description, string? ReopenOn, IReadOnlyList<string> NotRepeatable);
 
+/// <summary>One scoped workflow as the generated helper hands it over: what it is, and its four calls.</summary>
+/// <param name="Workflow">The helper and the ids it works on, for its span.</param>
+/// <param name="Scope">What the spec declares of the scope.</param>
+/// <param name="Open">Opens the resource and answers its id.</param>
+/// <param name="Start">Starts the work in the resource.</param>
+/// <param name="Wait">Waits for the work, with the options (the time left) and progress given.</param>
+/// <param name="Close">Closes the resource.</param>
+/// <typeparam name="TStatus">The status the wait answers.</typeparam>
+internal sealed record StrategyScopeWork<TStatus>(
+    StrategyWorkflow Workflow,
+    StrategyScopeDeclaration Scope,
+    Func<CancellationToken, Task<string>> Open,
+    Func<string, CancellationToken, Task> Start,
+    Func<string, StrategyWaitOptions, IProgress<StrategyWaitProgress<TStatus>>?, CancellationToken, Task<TStatus>> Wait,
+    Func<string, CancellationToken, Task> Close);
+
 /// <summary>
 /// The one runtime for every scoped workflow: open a resource, start the work in it, wait, and
 /// close the resource whatever happens, under its own time limit. When the resource expires and
@@ -19,16 +35,12 @@ internal sealed record StrategyScopeDeclaration(string Operation, string Resourc
 internal static class StrategyScope
 {
     public static async Task<TStatus> RunAsync<TStatus>(
-        StrategyWorkflow workflow,
-        StrategyScopeDeclaration scope,
-        Func<CancellationToken, Task<string>> open,
-        Func<string, CancellationToken, Task> start,
-        Func<string, StrategyWaitOptions, IProgress<StrategyWaitProgress<TStatus>>?, CancellationToken, Task<TStatus>> wait,
-        Func<string, CancellationToken, Task> close,
+        StrategyScopeWork<TStatus> work,
         StrategyWaitOptions? options,
         IProgress<StrategyWaitProgress<TStatus>>? progress,
         CancellationToken cancellationToken)
     {
+        var (workflow, scope, open, start, wait, close) = work;
         // Checked before anything is sent: bad options must not leave a resource behind.
         options ??= StrategyWaitOptions.Default;
         options.Validate();
@@ -73,8 +85,17 @@ internal static class StrategyScope
                         throw new StrategyWaitTimeoutException(scope.Description, options.Timeout, clock.GetElapsedTime(started), 0, null);
                     }
 
+                    // The wait gets the time left after opening and starting, so the whole workflow keeps one limit;
+                    // at that limit it reports the workflow's limit and the time it really took.
                     var stamped = progress is null ? null : new ResourceProgress<TStatus>(progress, resourceId, reopens);
-                    return await wait(resourceId, reopens == 0 ? options : options with { Timeout = left }, stamped, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        return await wait(resourceId, options with { Timeout = left }, stamped, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (StrategyWaitTimeoutException timedOut)
+                    {
+                        throw new StrategyWaitTimeoutException(timedOut.Operation, options.Timeout, clock.GetElapsedTime(started), timedOut.Attempts, timedOut.LastState);
+                    }
                 }
                 catch (StrategyApiException ex) when (IsGone(scope, ex) && !cancellationToken.IsCancellationRequested)
                 {
@@ -158,7 +179,9 @@ internal static class StrategyScope
         Activity.Current?.AddEvent(new ActivityEvent("strategy.resource_left_behind", tags: new ActivityTagsCollection { ["strategy." + scope.Resource + "_id"] = resourceId }));
         try
         {
+#pragma warning disable CS0618 // Still called while it is obsolete, so code that uses it keeps working until the next major version.
             options.CleanupFailed?.Invoke(failure);
+#pragma warning restore CS0618
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

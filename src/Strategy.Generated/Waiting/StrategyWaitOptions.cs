@@ -39,8 +39,11 @@ public sealed record StrategyWaitOptions
 
     /// <summary>
     /// Called when clean-up failed (the resource may be left on the server until it expires).
-    /// The workflow's own outcome is reported as usual; this is where to log the clean-up failure.
+    /// The same failure is the <see cref="StrategyScopeEventKind.CloseFailed"/> event of
+    /// <see cref="ScopeChanged"/>, which also names the resource: use that. Kept, and still called,
+    /// until the next major version.
     /// </summary>
+    [Obsolete("Use ScopeChanged: its CloseFailed event carries the same error and names the resource left behind. CleanupFailed goes in the next major version.")]
     public Action<Exception>? CleanupFailed { get; init; }
 
     /// <summary>

@@ -159,6 +159,32 @@ public sealed class PublishAndWaitTests : ClientTest<DataModelsClient>
     }
 
     [Test]
+    public void The_wait_gets_the_time_left_after_opening_and_starting_so_the_workflow_keeps_one_limit()
+    {
+        // Opening takes 600 ms of a 1 s limit; the publish never finishes.
+        Server.Handler.Expect(HttpMethod.Post, InstancesUrl).Respond(async () =>
+        {
+            await Task.Delay(600);
+            return MockServer.Answer(HttpStatusCode.NoContent, null, (StrategyHeaders.DataModelInstanceId, MockServer.InstanceId));
+        });
+        ExpectPublished();
+        Server.Handler.When(HttpMethod.Get, StatusUrl).Respond("application/json", """{"status":1}""");
+        WhenDeleted();
+        var limit = TimeSpan.FromSeconds(1);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var error = Assert.ThrowsAsync<StrategyWaitTimeoutException>(() => Client.PublishAndWaitAsync(MockServer.DataModelId, Body, Waits.Fast with { Timeout = limit }));
+        var took = clock.Elapsed;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(took, Is.LessThan(limit + TimeSpan.FromMilliseconds(450)), "not the opening time plus a fresh full limit");
+            Assert.That(error!.Timeout, Is.EqualTo(limit), "the workflow's limit, not the part the wait had");
+            Assert.That(error.Elapsed, Is.GreaterThanOrEqualTo(limit - TimeSpan.FromMilliseconds(20)), "the whole workflow's time (timers may fire a millisecond early)");
+        });
+    }
+
+    [Test]
     public async Task A_failed_clean_up_is_reported_without_hiding_the_result()
     {
         ExpectInstanceCreated();
@@ -166,13 +192,22 @@ public sealed class PublishAndWaitTests : ClientTest<DataModelsClient>
         ExpectStatus("""{"status":0}""");
         WhenDeleted(HttpStatusCode.ServiceUnavailable);
         var cleanupFailures = new List<Exception>();
+        var closeFailed = new List<StrategyScopeEvent>();
 
-        var status = await Client.PublishAndWaitAsync(MockServer.DataModelId, Body, Waits.Fast with { CleanupFailed = cleanupFailures.Add });
+#pragma warning disable CS0618 // The obsolete callback is still called until the next major version: checked here.
+        var status = await Client.PublishAndWaitAsync(MockServer.DataModelId, Body, Waits.Fast with
+        {
+            CleanupFailed = cleanupFailures.Add,
+            ScopeChanged = e => { if (e.Kind == StrategyScopeEventKind.CloseFailed) closeFailed.Add(e); },
+        });
+#pragma warning restore CS0618
 
         Assert.Multiple(() =>
         {
             Assert.That(status.Status, Is.Zero);
-            Assert.That(cleanupFailures.Single(), Is.InstanceOf<StrategyApiException>().With.Property(nameof(StrategyApiException.StatusCode)).EqualTo(503));
+            Assert.That(closeFailed.Single().Error, Is.InstanceOf<StrategyApiException>().With.Property(nameof(StrategyApiException.StatusCode)).EqualTo(503));
+            Assert.That(closeFailed.Single().ResourceId, Is.Not.Empty, "the event names the instance left behind");
+            Assert.That(cleanupFailures.Single(), Is.SameAs(closeFailed.Single().Error), "the obsolete callback gets the same failure");
         });
     }
 
