@@ -196,6 +196,10 @@ public sealed class TelemetryTests : EmulatorTest
             Assert.That(seen.Where(m => m.Instrument == StrategyDiagnostics.RequestDurationInstrument && Equals(m.Tags["http.response.status_class"], "5xx")), Is.Not.Empty);
             Assert.That(seen.Where(m => m.Instrument == StrategyDiagnostics.RetriesInstrument && Equals(m.Tags["strategy.operation"], "GetPublishStatus")), Is.Not.Empty);
             Assert.That(seen.Count(m => m.Instrument == StrategyDiagnostics.ReloginsInstrument), Is.EqualTo(1));
+            Assert.That(
+                seen.Where(m => m.Instrument == StrategyDiagnostics.RetriesInstrument && Equals(m.Tags["strategy.operation"], "ListDataModelTables")),
+                Is.Empty,
+                "the resend after the renewal (the table listing met the expired session) is not a retry");
             Assert.That(seen.Where(m => m.Instrument == StrategyDiagnostics.WorkflowDurationInstrument
                                         && Equals(m.Tags["strategy.helper"], "PublishAndWait") && Equals(m.Tags["strategy.outcome"], "succeeded")), Has.Exactly(1).Items);
             Assert.That(seen.Where(m => m.Instrument == StrategyDiagnostics.WorkflowPollsInstrument && Equals(m.Tags["strategy.helper"], "AwaitPublish")).Select(m => m.Value).ToList(), Is.Not.Empty.And.All.GreaterThanOrEqualTo(1));

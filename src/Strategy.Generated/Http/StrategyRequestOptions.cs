@@ -49,6 +49,18 @@ internal static class StrategyRequestOptions
         return Interlocked.Increment(ref info.Attempts) - 1;
     }
 
+    /// <summary>
+    /// Gives the resend of a request after a session renewal what the original recorded, with its
+    /// attempts counted afresh: a resend with a new token is not a retry of a failed attempt.
+    /// </summary>
+    public static void StartResend(HttpRequestMessage original, HttpRequestMessage resend)
+    {
+        if (Info(original) is { } info)
+        {
+            Store(resend, new RequestInfo(info.OperationId, info.PathTemplate, info.MinimumServerVersion) { NoStatus = info.NoStatus });
+        }
+    }
+
     private static RequestInfo? Info(HttpRequestMessage? request) => request is null ? null : Stored(request);
 
     private static void Store(HttpRequestMessage request, RequestInfo info) => HttpPlatform.SetProperty(request, InfoKeyName, info);

@@ -80,6 +80,7 @@ public sealed class StrategySessionHandler : DelegatingHandler
         response.Dispose();
         token = await _session.EnsureTokenAsync(base.SendAsync, staleToken: token, cancellationToken).ConfigureAwait(false);
         using var retry = HttpPlatform.Clone(request);
+        StrategyRequestOptions.StartResend(request, retry);
         _session.Attach(retry, token);
         var retried = await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
         _session.KeepCookies(retried);
