@@ -75,7 +75,7 @@ internal static class MamlWriter
                 Paras(Dev + "remarks", DocComments.Paragraphs(new XElement("remarks", example.Elements("para"))))))));
     }
 
-    private static IReadOnlyList<string> Describe(ParameterInfo parameter, DocComments docs, CmdletInfo cmdlet, List<string> problems)
+    private static List<string> Describe(ParameterInfo parameter, DocComments docs, CmdletInfo cmdlet, List<string> problems)
     {
         var text = DocComments.Paragraphs(docs.Of(parameter.Property)?.Element("summary")).ToList();
         Require(text.Count > 0, $"-{parameter.Name} of {cmdlet.Name} ({parameter.Property.DeclaringType!.Name}.{parameter.Name}) has no <summary>: it is the parameter's help.", problems);

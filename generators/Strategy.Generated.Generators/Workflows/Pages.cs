@@ -31,7 +31,7 @@ internal sealed record PagesHelper(
 /// <summary>Reads the <c>x-strategy-pages</c> declaration.</summary>
 internal sealed partial class WorkflowReader
 {
-    internal PagesDeclaration ReadPages(Entry e)
+    internal static PagesDeclaration ReadPages(Entry e)
     {
         var total = e.Optional("total");
         var totalHeader = e.Optional("totalHeader");
@@ -163,7 +163,7 @@ internal sealed class PagesKind : DeclarationKind<PagesDeclaration, PagesHelper>
 
     public override int Order => 4;
 
-    protected override PagesDeclaration? ReadDeclaration(WorkflowReader reader, WorkflowReader.Entry entry) => reader.ReadPages(entry);
+    protected override PagesDeclaration? ReadDeclaration(WorkflowReader reader, WorkflowReader.Entry entry) => WorkflowReader.ReadPages(entry);
 
     protected override void Resolve(WorkflowsBuilder builder, BoundOperation bound, PagesDeclaration declaration) => builder.AddPages(bound.Operation, bound, declaration);
 

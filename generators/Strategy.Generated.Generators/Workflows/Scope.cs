@@ -77,7 +77,7 @@ internal sealed record RepeatableHelper(
 /// <summary>Reads the <c>x-strategy-scope</c> declaration.</summary>
 internal sealed partial class WorkflowReader
 {
-    internal ScopeDeclaration ReadScope(Entry e) => new(
+    internal static ScopeDeclaration ReadScope(Entry e) => new(
         e.Identifier("helper"),
         e.Required("open"),
         e.Required("openHeader"),
@@ -87,7 +87,7 @@ internal sealed partial class WorkflowReader
         e.Nested("reopen") is { } reopen ? ReadReopen(reopen) : null,
         e.Places);
 
-    private ReopenDeclaration? ReadReopen(Entry e)
+    private static ReopenDeclaration? ReadReopen(Entry e)
     {
         var items = e.Nested("repeatable");
         var repeatable = items is null ? null : ReadRepeatable(items);
@@ -97,7 +97,7 @@ internal sealed partial class WorkflowReader
         return e.Failed || (items is not null && repeatable is null) ? null : declaration;
     }
 
-    private RepeatableDeclaration? ReadRepeatable(Entry e)
+    private static RepeatableDeclaration? ReadRepeatable(Entry e)
     {
         var declaration = new RepeatableDeclaration(
             e.Optional("parameter") ?? "body",
@@ -382,7 +382,7 @@ internal sealed class ScopeKind : DeclarationKind<ScopeDeclaration, ScopeHelper>
 
     public override int Order => 3;
 
-    protected override ScopeDeclaration? ReadDeclaration(WorkflowReader reader, WorkflowReader.Entry entry) => reader.ReadScope(entry);
+    protected override ScopeDeclaration? ReadDeclaration(WorkflowReader reader, WorkflowReader.Entry entry) => WorkflowReader.ReadScope(entry);
 
     protected override void Resolve(WorkflowsBuilder builder, BoundOperation bound, ScopeDeclaration declaration) => builder.AddScope(bound.Operation, bound, declaration);
 

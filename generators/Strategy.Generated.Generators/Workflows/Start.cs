@@ -54,7 +54,7 @@ internal sealed record StartHelper(
 /// <summary>Reads the <c>x-strategy-start</c> declaration.</summary>
 internal sealed partial class WorkflowReader
 {
-    internal StartDeclaration ReadStart(Entry e) => new(
+    internal static StartDeclaration ReadStart(Entry e) => new(
         e.Identifier("helper"),
         e.Required("wait"),
         e.Optional("waitTag"),
@@ -221,7 +221,7 @@ internal sealed class StartKind : DeclarationKind<StartDeclaration, StartHelper>
 
     public override int Order => 2;
 
-    protected override StartDeclaration? ReadDeclaration(WorkflowReader reader, WorkflowReader.Entry entry) => reader.ReadStart(entry);
+    protected override StartDeclaration? ReadDeclaration(WorkflowReader reader, WorkflowReader.Entry entry) => WorkflowReader.ReadStart(entry);
 
     protected override void Resolve(WorkflowsBuilder builder, BoundOperation bound, StartDeclaration declaration) => builder.AddStart(bound.Operation, bound, declaration);
 

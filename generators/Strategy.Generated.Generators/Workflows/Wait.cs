@@ -128,7 +128,7 @@ internal sealed partial class WorkflowReader
             e.Places);
     }
 
-    private FailedItemsDeclaration? ReadFailedItems(Entry e)
+    private static FailedItemsDeclaration? ReadFailedItems(Entry e)
     {
         var declaration = new FailedItemsDeclaration(
             e.Required("items"),
@@ -141,7 +141,7 @@ internal sealed partial class WorkflowReader
         return e.Failed ? null : declaration;
     }
 
-    private FinishedDeclaration? ReadFinished(Entry e)
+    private static FinishedDeclaration? ReadFinished(Entry e)
     {
         var declaration = new FinishedDeclaration(e.Required("field"), e.List("values", required: true), e.Places);
         return e.Failed ? null : declaration;

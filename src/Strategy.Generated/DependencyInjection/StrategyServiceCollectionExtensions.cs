@@ -64,7 +64,7 @@ public static class StrategyServiceCollectionExtensions
         return builder;
     }
 
-    private static object CreateClient(IServiceProvider services, StrategyClientType client)
+    private static StrategyClientBase CreateClient(IServiceProvider services, StrategyClientType client)
     {
         var options = services.GetRequiredService<IOptions<StrategyClientOptions>>().Value;
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);

@@ -60,7 +60,7 @@ internal sealed class WorkflowSpan : IDisposable
         var code = error switch
         {
             StrategyApiException api => api.ErrorCode,
-            StrategyOperationFailedException failed => failed.Failures.FirstOrDefault()?.Code ?? failed.State,
+            StrategyOperationFailedException failed => (failed.Failures.Count > 0 ? failed.Failures[0].Code : null) ?? failed.State,
             StrategyResourceExpiredException { InnerException: StrategyApiException api } => api.ErrorCode,
             _ => null,
         };

@@ -225,7 +225,7 @@ public class StrategyApiException : StrategyException
         };
     }
 
-    private static IReadOnlyDictionary<string, IEnumerable<string>> RedactHeaders(HttpResponseMessage response)
+    private static Dictionary<string, IEnumerable<string>> RedactHeaders(HttpResponseMessage response)
     {
         var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in response.Headers.Concat(response.Content.Headers))
@@ -236,7 +236,7 @@ public class StrategyApiException : StrategyException
         return RedactHeaders(headers);
     }
 
-    private static IReadOnlyDictionary<string, IEnumerable<string>> RedactHeaders(IReadOnlyDictionary<string, IEnumerable<string>>? headers)
+    private static Dictionary<string, IEnumerable<string>> RedactHeaders(IReadOnlyDictionary<string, IEnumerable<string>>? headers)
     {
         var redacted = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
         if (headers is null)

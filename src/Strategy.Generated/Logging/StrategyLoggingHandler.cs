@@ -23,7 +23,9 @@ public sealed partial class StrategyLoggingHandler(ILogger logger) : DelegatingH
         var path = request.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.AbsolutePath : request.RequestUri?.OriginalString;
         if (logger.IsEnabled(LogLevel.Trace))
         {
+#pragma warning disable CA1873 // Guarded by the IsEnabled(Trace) above: the headers are described only when traced.
             LogHeaders(logger, request.Method, path, Describe(request.Headers));
+#pragma warning restore CA1873
         }
 
         var started = Stopwatch.GetTimestamp();

@@ -48,7 +48,7 @@ public sealed class StrategySession : IDisposable
     /// <inheritdoc />
     public void Dispose() => _loginGate.Dispose();
 
-    internal bool IsLogin(HttpRequestMessage request) =>
+    internal static bool IsLogin(HttpRequestMessage request) =>
         request.RequestUri is { } uri
         && (uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString).TrimEnd('/').EndsWith(LoginPath, StringComparison.OrdinalIgnoreCase);
 

@@ -54,7 +54,7 @@ public sealed class StrategySessionHandler : DelegatingHandler
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (_session.IsLogin(request))
+        if (StrategySession.IsLogin(request))
         {
             var loginResponse = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             _session.KeepCookies(loginResponse);

@@ -12,7 +12,7 @@ internal sealed record NoStatusAnswer(int Status, string Code, string Message)
     public bool Matches(int status, string? code, string? message) =>
         status == Status
         && string.Equals(code, Code, StringComparison.OrdinalIgnoreCase)
-        && (message ?? string.Empty).IndexOf(Message, StringComparison.OrdinalIgnoreCase) >= 0;
+        && (message ?? string.Empty).Contains(Message, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>Recognizes an error answer the spec gives a meaning, such as "no status yet" (<c>x-strategy-wait.noStatus</c>).</summary>

@@ -22,7 +22,7 @@ namespace Strategy.PowerShell;
 /// </example>
 [Cmdlet(VerbsCommunications.Connect, "StrategyServer", DefaultParameterSetName = CredentialSet)]
 [OutputType(typeof(StrategyServerConnection))]
-public sealed class ConnectStrategyServerCommand : PSCmdlet
+public sealed class ConnectStrategyServerCommand : PSCmdlet, IDisposable
 {
     private const string CredentialSet = "Credential";
     private const string TokenSet = "ApiToken";
@@ -58,6 +58,9 @@ public sealed class ConnectStrategyServerCommand : PSCmdlet
 
     /// <inheritdoc />
     protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>Releases the cancellation; PowerShell calls it when the pipeline ends.</summary>
+    public void Dispose() => _stopping.Dispose();
 
     /// <inheritdoc />
     protected override void ProcessRecord()

@@ -10,7 +10,7 @@ namespace Strategy.PowerShell;
 /// while its progress, verbose lines and objects are written on the pipeline's thread, and
 /// failures as error records with the category and id PowerShell users branch on.
 /// </summary>
-public abstract class StrategyCmdlet : PSCmdlet
+public abstract class StrategyCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     // Bounded, so a lazy list reads ahead of the pipeline by at most this many items.
@@ -45,6 +45,14 @@ public abstract class StrategyCmdlet : PSCmdlet
 
     /// <summary>Cancels the work in progress: Ctrl+C, or a pipeline that stops. Clean-up still runs.</summary>
     protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>Releases the cancellation and the write queue; PowerShell calls it when the pipeline ends.</summary>
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        _toWrite.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>Writes from any thread: the action runs on the pipeline's thread while <see cref="Run{T}"/> waits.</summary>
     protected void Post(Action write) => _toWrite.Add(write);
