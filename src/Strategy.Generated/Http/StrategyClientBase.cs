@@ -44,7 +44,7 @@ public abstract class StrategyClientBase
     /// <returns>A new request message.</returns>
     protected virtual Task<HttpRequestMessage> CreateHttpRequestMessageAsync(CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage();
+        HttpRequestMessage request = new StrategyRequestMessage();
         if (!string.IsNullOrEmpty(ProjectId))
         {
             request.Headers.TryAddWithoutValidation(StrategyHeaders.ProjectId, ProjectId);

@@ -63,9 +63,20 @@ internal static class StrategyRequestOptions
 
     private static RequestInfo? Info(HttpRequestMessage? request) => request is null ? null : Stored(request);
 
-    private static void Store(HttpRequestMessage request, RequestInfo info) => HttpPlatform.SetProperty(request, InfoKeyName, info);
+    private static void Store(HttpRequestMessage request, RequestInfo info)
+    {
+        if (request is StrategyRequestMessage message)
+        {
+            message.Record = info;
+        }
+        else
+        {
+            HttpPlatform.SetProperty(request, InfoKeyName, info);
+        }
+    }
 
-    private static RequestInfo? Stored(HttpRequestMessage request) => HttpPlatform.GetProperty<RequestInfo>(request, InfoKeyName);
+    private static RequestInfo? Stored(HttpRequestMessage request) =>
+        request is StrategyRequestMessage message ? message.Record as RequestInfo : HttpPlatform.GetProperty<RequestInfo>(request, InfoKeyName);
 
     private sealed class RequestInfo(string? operationId, string? pathTemplate, string? minimumServerVersion)
     {

@@ -80,7 +80,9 @@ internal static class HttpPlatform
     /// <summary>A copy of <paramref name="request"/> to send again: same method, address, content, version, headers and properties.</summary>
     public static HttpRequestMessage Clone(HttpRequestMessage request)
     {
-        var clone = new HttpRequestMessage(request.Method, request.RequestUri) { Content = request.Content, Version = request.Version };
+        var clone = request is StrategyRequestMessage original
+            ? new StrategyRequestMessage { Method = request.Method, RequestUri = request.RequestUri, Content = request.Content, Version = request.Version, Record = original.Record }
+            : new HttpRequestMessage(request.Method, request.RequestUri) { Content = request.Content, Version = request.Version };
 #if NET5_0_OR_GREATER
         clone.VersionPolicy = request.VersionPolicy;
         var properties = (IDictionary<string, object?>)request.Options;

@@ -53,7 +53,8 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
         try
         {
             return await pipeline.ExecuteAsync(
-                static async (state, token) => await state.Handler.SendCoreAsync(state.Request, token).ConfigureAwait(false),
+                // Hands Polly the attempt's task as it is: no state machine of its own per attempt.
+                static (state, token) => new ValueTask<HttpResponseMessage>(state.Handler.SendCoreAsync(state.Request, token)),
                 (Handler: this, Request: request),
                 cancellationToken).ConfigureAwait(false);
         }

@@ -53,14 +53,18 @@ public sealed class StrategySession : IDisposable
         && (uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString).TrimEnd('/').EndsWith(LoginPath, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The current token, logging in unless another caller already replaced <paramref name="staleToken"/>.</summary>
-    internal async Task<string> EnsureTokenAsync(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, string? staleToken, CancellationToken cancellationToken)
+    /// <remarks>A value task: on nearly every request the token is there, and answering it allocates nothing.</remarks>
+    internal ValueTask<string> EnsureTokenAsync(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, string? staleToken, CancellationToken cancellationToken)
     {
         var current = Volatile.Read(ref _token);
-        if (current is not null && current != staleToken)
-        {
-            return current;
-        }
+        return current is not null && current != staleToken
+            ? new ValueTask<string>(current)
+            : new ValueTask<string>(LogInOnceAsync(send, staleToken, cancellationToken));
+    }
 
+    private async Task<string> LogInOnceAsync(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, string? staleToken, CancellationToken cancellationToken)
+    {
+        string? current;
         await _loginGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -14,6 +14,9 @@ public sealed class StrategySessionHandler : DelegatingHandler
     private readonly StrategySession _session;
     private readonly bool _ownsSession;
 
+    // The next handler, as a delegate made once: the session logs in and out through it, and a request must not allocate one.
+    private readonly Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> _sendNext;
+
     /// <summary>Creates a handler with a session of its own.</summary>
     /// <param name="baseAddress">The server's base address, such as <c>https://host/MicroStrategyLibrary/</c>.</param>
     /// <param name="credentials">How to log in.</param>
@@ -29,6 +32,7 @@ public sealed class StrategySessionHandler : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(session);
         _session = session;
+        _sendNext = (request, cancellationToken) => base.SendAsync(request, cancellationToken);
     }
 
     /// <summary>The session this handler attaches.</summary>
@@ -44,12 +48,12 @@ public sealed class StrategySessionHandler : DelegatingHandler
     /// <param name="cancellationToken">Cancels the login.</param>
     /// <returns>A task that completes when logged in.</returns>
     /// <exception cref="StrategyApiException">The server rejected the credentials.</exception>
-    public Task LoginAsync(CancellationToken cancellationToken) => _session.EnsureTokenAsync(base.SendAsync, staleToken: null, cancellationToken);
+    public Task LoginAsync(CancellationToken cancellationToken) => _session.EnsureTokenAsync(_sendNext, staleToken: null, cancellationToken).AsTask();
 
     /// <summary>Ends the session on the server, if one is held. Failures are ignored: the session expires on its own.</summary>
     /// <param name="cancellationToken">Cancels the logout.</param>
     /// <returns>A task that completes when logged out.</returns>
-    public Task LogoutAsync(CancellationToken cancellationToken) => _session.LogoutAsync(base.SendAsync, cancellationToken);
+    public Task LogoutAsync(CancellationToken cancellationToken) => _session.LogoutAsync(_sendNext, cancellationToken);
 
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -61,8 +65,8 @@ public sealed class StrategySessionHandler : DelegatingHandler
             return loginResponse;
         }
 
-        _session.SendsThrough(base.SendAsync);
-        var token = await _session.EnsureTokenAsync(base.SendAsync, staleToken: null, cancellationToken).ConfigureAwait(false);
+        _session.SendsThrough(_sendNext);
+        var token = await _session.EnsureTokenAsync(_sendNext, staleToken: null, cancellationToken).ConfigureAwait(false);
         if (request.Content is not null)
         {
             // The body may have to be sent twice.
@@ -78,7 +82,7 @@ public sealed class StrategySessionHandler : DelegatingHandler
         }
 
         response.Dispose();
-        token = await _session.EnsureTokenAsync(base.SendAsync, staleToken: token, cancellationToken).ConfigureAwait(false);
+        token = await _session.EnsureTokenAsync(_sendNext, staleToken: token, cancellationToken).ConfigureAwait(false);
         using var retry = HttpPlatform.Clone(request);
         StrategyRequestOptions.StartResend(request, retry);
         _session.Attach(retry, token);
