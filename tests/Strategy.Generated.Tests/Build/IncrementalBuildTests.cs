@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 
 namespace Strategy.Generated.Tests.Build;
@@ -55,19 +54,8 @@ public sealed class IncrementalBuildTests
 
     private static async Task<string> RunAsync(string fileName, params string[] arguments)
     {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoRoot };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        var output = await stdout + await stderr;
-        Assert.That(process.ExitCode, Is.Zero, output);
+        var (exitCode, output) = await BuildProcess.RunAsync(RepoRoot, fileName, arguments);
+        Assert.That(exitCode, Is.Zero, output);
         return output;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 
 namespace Strategy.Generated.Tests.Build;
@@ -135,21 +134,8 @@ public sealed class SpecChangeBuildTests
     private Task<(int ExitCode, string Output)> BuildAsync() =>
         RunAsync("dotnet", "build", "src/Strategy.Generated", "-f", "net10.0", "-nologo", "-v:q");
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string fileName, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _copy };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(string fileName, params string[] arguments) =>
+        BuildProcess.RunAsync(_copy, fileName, arguments);
 
     private static void Copy(string from, string to)
     {

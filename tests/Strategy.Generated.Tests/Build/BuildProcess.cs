@@ -1,0 +1,24 @@
+using System.Diagnostics;
+
+namespace Strategy.Generated.Tests.Build;
+
+/// <summary>Runs a build command (dotnet) to its end, as a developer would from a shell.</summary>
+internal static class BuildProcess
+{
+    /// <summary>Runs <paramref name="fileName"/> in <paramref name="workingDirectory"/>; answers its exit code and everything it wrote.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, string fileName, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
