@@ -39,7 +39,7 @@ internal static class EventCommands
                 return ExitCodes.Success;
             }
 
-            var work = $"the runs event {id} starts";
+            var work = $"each run event {id} started";
             IReadOnlyList<StrategySubscriptionRun> runs;
             using (var progress = new ProgressPrinter<SubscriptionStatus>(session.Console, "runs", status => $"{status.Id}: {StatusWords.Run(status)}"))
             {

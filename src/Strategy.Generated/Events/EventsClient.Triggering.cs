@@ -38,22 +38,31 @@ public partial class EventsClient
         ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
         options ??= StrategyWaitOptions.Default;
         options.Validate();
-        using var span = WorkflowSpan.Start(StrategyWorkflow.Named("TriggerEventAndWait", StrategyWorkflow.Tag("strategy.event_id", eventId)));
+        var workflow = StrategyWorkflow.Named("TriggerEventAndWait", StrategyWorkflow.Tag("strategy.event_id", eventId));
+        using var span = WorkflowSpan.Start(workflow);
         try
         {
             var clock = options.TimeProvider;
             var started = clock.GetTimestamp();
 
-            // The event is a server object: the dependents may be in any project, each answered with its own.
-            var dependents = (await SubscriptionsIn(ProjectId).ListDependentSubscriptionsAsync(eventId, DependentObjectType.Event, cancellationToken: cancellationToken).ConfigureAwait(false))
-                .Subscriptions?.Where(s => s?.Id is not null).ToList() ?? [];
+            // Listing, reading the last runs and firing run under the workflow's one time limit, as every start does.
+            var (dependents, before) = await StrategyStart.WithinLimitAsync(
+                workflow,
+                options,
+                started,
+                async ct =>
+                {
+                    // The event is a server object: the dependents may be in any project, each answered with its own.
+                    var listed = (await SubscriptionsIn(ProjectId).ListDependentSubscriptionsAsync(eventId, DependentObjectType.Event, cancellationToken: ct).ConfigureAwait(false))
+                        .Subscriptions?.Where(s => s?.Id is not null).ToList() ?? [];
+                    var last = await Task.WhenAll(listed.Select(s => SubscriptionsIn(ProjectOf(s)).GetLastSubscriptionRunAsync(s.Id, ct))).ConfigureAwait(false);
+                    await TriggerEventAsync(eventId, ct).ConfigureAwait(false);
+                    return (listed, last);
+                },
+                cancellationToken).ConfigureAwait(false);
             span.Tag("strategy.subscriptions", dependents.Count);
-            var before = await Task.WhenAll(dependents.Select(s => SubscriptionsIn(ProjectOf(s)).GetLastSubscriptionRunAsync(s.Id, cancellationToken))).ConfigureAwait(false);
 
-            await TriggerEventAsync(eventId, cancellationToken).ConfigureAwait(false);
-
-            var left = options.Timeout - clock.GetElapsedTime(started);
-            var waitOptions = options with { Timeout = left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1) };
+            var waitOptions = StrategyStart.TimeLeft(options, started);
             var runs = await Task.WhenAll(dependents.Select((s, i) => AwaitRunAsync(s, before[i], waitOptions, progress, cancellationToken))).ConfigureAwait(false);
 
             cancellationToken.ThrowIfCancellationRequested();

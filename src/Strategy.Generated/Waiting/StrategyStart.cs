@@ -132,7 +132,7 @@ internal static class StrategyStart
     }
 
     /// <summary>Runs the calls before the wait under the wait's time limit, so a call that hangs cannot outlast it.</summary>
-    private static async Task<T> WithinLimitAsync<T>(
+    internal static async Task<T> WithinLimitAsync<T>(
         StrategyWorkflow workflow, StrategyWaitOptions options, long started, Func<CancellationToken, Task<T>> calls, CancellationToken cancellationToken)
     {
         var clock = options.TimeProvider;
@@ -149,7 +149,7 @@ internal static class StrategyStart
     }
 
     /// <summary>The options for the wait: the time limit less what the calls before it took.</summary>
-    private static StrategyWaitOptions TimeLeft(StrategyWaitOptions options, long started)
+    internal static StrategyWaitOptions TimeLeft(StrategyWaitOptions options, long started)
     {
         var left = options.Timeout - options.TimeProvider.GetElapsedTime(started);
         return options with { Timeout = left > StrategyPolling.LastCallGrace ? left : StrategyPolling.LastCallGrace };

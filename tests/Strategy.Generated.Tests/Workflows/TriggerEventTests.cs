@@ -66,4 +66,28 @@ public sealed class TriggerEventTests : ClientTest<EventsClient>
 
         Assert.That(error!.Kind, Is.EqualTo(StrategyErrorKind.Forbidden));
     }
+
+    [Test]
+    public void A_call_before_the_trigger_that_hangs_ends_at_the_time_limit_and_nothing_is_fired()
+    {
+        Server.Handler.Expect(HttpMethod.Get, MockServer.Url("api/dependentSubscriptions"))
+            .Respond("application/json", $$"""{"subscriptions":[{"id":"{{Here}}","name":"here"}]}""");
+        Server.Handler.When(HttpMethod.Get, MockServer.Url($"api/subscriptions/{Here}/status")).Respond(async () =>
+        {
+            await Task.Delay(Timeout.Infinite, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+            return new HttpResponseMessage(HttpStatusCode.OK);
+        });
+        var trigger = Server.Handler.When(HttpMethod.Post, MockServer.Url($"api/events/{EventId}/trigger")).Respond(HttpStatusCode.NoContent);
+        var limit = TimeSpan.FromMilliseconds(500);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var error = Assert.ThrowsAsync<StrategyWaitTimeoutException>(() => Client.TriggerEventAndWaitAsync(EventId, Waits.Fast with { Timeout = limit }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(clock.Elapsed, Is.LessThan(limit + TimeSpan.FromSeconds(2)), "the hung read of the last run is cut at the limit");
+            Assert.That(error!.Operation, Does.Contain("TriggerEventAndWait"));
+            Assert.That(Server.Handler.GetMatchCount(trigger), Is.Zero, "the event was not fired");
+        });
+    }
 }
