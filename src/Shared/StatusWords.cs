@@ -45,6 +45,9 @@ internal static class StatusWords
         },
     };
 
+    /// <summary>One subscription's run among several (the runs an event started): <c>id: succeeded</c>.</summary>
+    public static string RunOf(SubscriptionStatus status) => $"{status.Id}: {Run(status)}";
+
     /// <summary>Each content of a run and how it went: <c>_test api: ok</c>, or its error.</summary>
     public static IEnumerable<string> Contents(SubscriptionStatus status) =>
         (status.Contents ?? []).Where(c => c is not null).Select(c =>

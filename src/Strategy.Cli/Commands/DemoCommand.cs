@@ -160,7 +160,7 @@ internal static class DemoCommand
         }
 
         IReadOnlyList<StrategySubscriptionRun> fired;
-        using (var progress = new ProgressPrinter<SubscriptionStatus>(session.Console, "runs", status => $"{status.Id}: {StatusWords.Run(status)}"))
+        using (var progress = new ProgressPrinter<SubscriptionStatus>(session.Console, "runs", StatusWords.RunOf))
         {
             fired = await session.Client<EventsClient>().TriggerEventAndWaitAsync(waitsOn.EventId, session.Waits, progress, cancellationToken);
         }

@@ -41,7 +41,7 @@ internal static class EventCommands
 
             var work = $"each run event {id} started";
             IReadOnlyList<StrategySubscriptionRun> runs;
-            using (var progress = new ProgressPrinter<SubscriptionStatus>(session.Console, "runs", status => $"{status.Id}: {StatusWords.Run(status)}"))
+            using (var progress = new ProgressPrinter<SubscriptionStatus>(session.Console, "runs", StatusWords.RunOf))
             {
                 try
                 {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Strategy.Emulator;
 using Strategy.Generated;
+using Strategy.Shared;
 using Strategy.Generated.Http;
 
 namespace Strategy.Cli.Infrastructure;
@@ -139,7 +140,7 @@ internal sealed class CliSession : IAsyncDisposable
         var connection = StrategyConnection.Create(new StrategyClientOptions
         {
             BaseUrl = baseUrl,
-            ProjectId = IsProjectId(project) ? project : null,
+            ProjectId = ProjectNames.IsId(project) ? project : null,
             LoginMode = credentials.LoginMode,
             Username = credentials.Username,
             Password = credentials.Password,
@@ -148,7 +149,7 @@ internal sealed class CliSession : IAsyncDisposable
         var session = new CliSession(console, interruption, connection, emulator, json, waits);
         try
         {
-            session.ProjectId = IsProjectId(project) ? project : await ResolveProjectAsync(connection, project, cancellationToken);
+            session.ProjectId = await ProjectNames.ResolveAsync(connection, project!, "--project", cancellationToken);
             return session;
         }
         catch
@@ -179,23 +180,6 @@ internal sealed class CliSession : IAsyncDisposable
                        ?? (console.CanPrompt ? console.ReadHiddenLine($"Password for {username}: ") : null)
                        ?? throw new ArgumentException("STRATEGY_PASSWORD is not set and there is no terminal to ask for the password; set it (set but empty means an empty password).");
         return new StrategyCredentials(loginMode, username, password);
-    }
-
-    /// <summary>Whether <paramref name="project"/> is written as a project id (32 hexadecimal characters) rather than a name.</summary>
-    private static bool IsProjectId(string? project) =>
-        project is { Length: 32 } && project.All(Uri.IsHexDigit);
-
-    /// <summary>The id of the project with this name, asked of the server (the official client resolves names the same way).</summary>
-    private static async Task<string> ResolveProjectAsync(StrategyConnection connection, string? name, CancellationToken cancellationToken)
-    {
-        var projects = await connection.CreateClient<ProjectsClient>().ListProjectsAsync(cancellationToken);
-        var named = projects.Where(p => p is not null && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
-        return named.Count switch
-        {
-            1 => named[0].Id,
-            0 => throw new ArgumentException($"No project named '{name}' (--project); the projects are: {string.Join(", ", projects.Where(p => p is not null).Select(p => $"'{p.Name}'"))}."),
-            _ => throw new ArgumentException($"{named.Count} projects are named '{name}' (--project); give the id of one: {string.Join(", ", named.Select(p => p.Id))}."),
-        };
     }
 
     /// <summary>Starts the embedded emulator; on its own so that commands for a real server never load it.</summary>

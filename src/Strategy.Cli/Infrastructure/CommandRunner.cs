@@ -1,4 +1,5 @@
 using Strategy.Generated;
+using Strategy.Shared;
 using System.CommandLine;
 using Newtonsoft.Json;
 
@@ -35,7 +36,7 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
             catch (ArgumentException ex)
             {
                 // The user's terms: never the name of a method's parameter.
-                return Fail(ExitCodes.BadInput, ex.ParamName is { } parameter ? ex.Message.Replace($" (Parameter '{parameter}')", string.Empty) : ex.Message, ex, verbose);
+                return Fail(ExitCodes.BadInput, UserMessages.Of(ex), ex, verbose);
             }
             catch (StrategyWaitTimeoutException ex)
             {

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Net;
 using System.Security;
 using Strategy.Generated;
+using Strategy.Shared;
 
 namespace Strategy.PowerShell;
 
@@ -91,11 +92,16 @@ public sealed class ConnectStrategyServerCommand : PSCmdlet, IDisposable
             return;
         }
 
-        var server = new StrategyServerConnection(connection, BaseUrl, ProjectId, credentials.LoginMode == Generated.LoginMode.ApiToken ? "API token" : credentials.Username ?? string.Empty);
+        var user = credentials.LoginMode == Generated.LoginMode.ApiToken ? "API token" : credentials.Username ?? string.Empty;
         try
         {
-            var projectId = Task.Run(() => LogInAsync(server, _stopping.Token)).GetAwaiter().GetResult();
-            var connected = new StrategyServerConnection(connection, BaseUrl, projectId, server.User);
+            // Logged in here, so wrong credentials fail at Connect, not at the first cmdlet; a project name is looked up.
+            var projectId = Task.Run(async () =>
+            {
+                await connection.LoginAsync(_stopping.Token).ConfigureAwait(false);
+                return await ProjectNames.ResolveAsync(connection, ProjectId, "-ProjectId", _stopping.Token).ConfigureAwait(false);
+            }).GetAwaiter().GetResult();
+            var connected = new StrategyServerConnection(connection, BaseUrl, projectId, user);
             connected.KeepUntilGone();
             StrategyServerConnection.Default = connected;
             WriteVerbose($"Connected to {connected}.");
@@ -111,23 +117,5 @@ public sealed class ConnectStrategyServerCommand : PSCmdlet, IDisposable
             connection.DisposeAsync().AsTask().GetAwaiter().GetResult();
             ThrowTerminatingError(record);
         }
-    }
-
-    /// <summary>Logs in (wrong credentials fail here, not at the first cmdlet) and answers the project's id, looked up when a name was given.</summary>
-    private static async Task<string> LogInAsync(StrategyServerConnection server, CancellationToken cancellationToken)
-    {
-        await server.Connection.LoginAsync(cancellationToken).ConfigureAwait(false);
-        if (server.ProjectId.Length == 32 && server.ProjectId.All(Uri.IsHexDigit))
-        {
-            return server.ProjectId;
-        }
-
-        var projects = await server.Connection.CreateClient<ProjectsClient>().ListProjectsAsync(cancellationToken).ConfigureAwait(false);
-        var named = projects.Where(p => p is not null && string.Equals(p.Name, server.ProjectId, StringComparison.OrdinalIgnoreCase)).ToList();
-        return named.Count == 1
-            ? named[0].Id
-            : throw new ArgumentException(named.Count == 0
-                ? $"No project named '{server.ProjectId}'; the projects are: {string.Join(", ", projects.Where(p => p is not null).Select(p => $"'{p.Name}'"))}."
-                : $"{named.Count} projects are named '{server.ProjectId}'; give the id of one: {string.Join(", ", named.Select(p => p.Id))}.");
     }
 }

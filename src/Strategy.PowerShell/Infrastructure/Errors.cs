@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Strategy.Generated;
+using Strategy.Shared;
 
 namespace Strategy.PowerShell;
 
@@ -38,7 +39,5 @@ internal static class Errors
 
     /// <summary>An argument exception's message without the method parameter's name (the user's terms, not ours).</summary>
     private static Exception ArgumentMessage(Exception exception) =>
-        exception is ArgumentException { ParamName: { } name } argument && argument.Message.Contains($"(Parameter '{name}')")
-            ? new ArgumentException(argument.Message.Replace($" (Parameter '{name}')", string.Empty), argument)
-            : exception;
+        exception is ArgumentException { ParamName: not null } argument ? new ArgumentException(UserMessages.Of(argument), argument) : exception;
 }
