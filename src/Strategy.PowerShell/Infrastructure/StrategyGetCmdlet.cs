@@ -41,7 +41,8 @@ public abstract class StrategyGetCmdlet<T> : StrategyCmdlet
         var server = Server;
         if (ParameterSetName != IdSet)
         {
-            RunEach(token => ListAsync(server, token), Named.Filter<T>(NameOf, Name));
+            var wildcard = Name is null ? null : WildcardPattern.Get(Name, WildcardOptions.IgnoreCase);
+            RunEach(token => ListAsync(server, token), item => wildcard is null || wildcard.IsMatch(NameOf(item) ?? string.Empty));
             return;
         }
 
