@@ -45,7 +45,7 @@ public sealed class InvokeStrategySchemaReloadCommand : StrategyCmdlet
         var schema = server.Client<SchemaClient>();
         var task = NoWait
             ? Run(token => schema.ReloadSchemaAsync(request, PreferHeader.RespondAsync, token))
-            : Run(token => schema.ReloadSchemaAndWaitAsync(request, Waits(TimeoutSec), Progress<ModelTask>("Reloading the schema", t => StrategyEnums.ToWireName(t, "status", (ModelTaskStatus?)t.Status) ?? "running"), token));
+            : Run(token => schema.ReloadSchemaAndWaitAsync(request, Waits(TimeoutSec), Progress<ModelTask>("Reloading the schema"), token));
         if (task is null)
         {
             WriteVerbose("The schema was reloaded before the server answered.");

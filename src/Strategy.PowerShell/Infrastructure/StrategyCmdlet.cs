@@ -64,8 +64,8 @@ public abstract class StrategyCmdlet : PSCmdlet, IDisposable
         ScopeChanged = change => Post(() => WriteVerbose(Describe(change))),
     };
 
-    /// <summary>Progress of a wait as <c>Write-Progress</c>, one activity per cmdlet.</summary>
-    protected IProgress<StrategyWaitProgress<T>> Progress<T>(string activity, Func<T, string> describe) =>
+    /// <summary>Progress of a wait as <c>Write-Progress</c>, one activity per cmdlet; each status in words, or the wait's own state without <paramref name="describe"/>.</summary>
+    protected IProgress<StrategyWaitProgress<T>> Progress<T>(string activity, Func<T, string>? describe = null) =>
         new PostedProgress<T>(this, activity, describe);
 
     /// <summary>
@@ -203,13 +203,13 @@ public abstract class StrategyCmdlet : PSCmdlet, IDisposable
     };
 
     /// <summary>Reports each status of a wait with <c>Write-Progress</c> and <c>Write-Verbose</c>, from the thread the wait runs on.</summary>
-    private sealed class PostedProgress<T>(StrategyCmdlet cmdlet, string activity, Func<T, string> describe) : IProgress<StrategyWaitProgress<T>>
+    private sealed class PostedProgress<T>(StrategyCmdlet cmdlet, string activity, Func<T, string>? describe) : IProgress<StrategyWaitProgress<T>>
     {
         private readonly int _id = Math.Abs(activity.GetHashCode()) % 1000;
 
         public void Report(StrategyWaitProgress<T> value)
         {
-            var words = describe(value.Status);
+            var words = describe is not null && value.Status is { } current ? describe(current) : value.State;
             var status = FormattableString.Invariant($"{words} ({value.Elapsed.TotalSeconds:0.0} s, check {value.Attempt})");
             cmdlet.Post(() =>
             {
