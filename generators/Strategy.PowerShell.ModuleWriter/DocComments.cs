@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
-namespace Strategy.PowerShell.HelpWriter;
+namespace Strategy.PowerShell.ModuleWriter;
 
 /// <summary>The compiler's XML documentation file, read as plain text for help: <c>&lt;c&gt;</c> and <c>&lt;see&gt;</c> become their words.</summary>
 internal sealed partial class DocComments(IReadOnlyDictionary<string, XElement> members)

@@ -1,7 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Reflection;
 
-namespace Strategy.PowerShell.HelpWriter;
+namespace Strategy.PowerShell.ModuleWriter;
 
 /// <summary>A cmdlet as its attributes declare it.</summary>
 internal sealed record CmdletInfo(

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 
-namespace Strategy.PowerShell.HelpWriter;
+namespace Strategy.PowerShell.ModuleWriter;
 
 /// <summary>
 /// Writes cmdlet help in MAML, the format <c>Get-Help</c> reads from a binary module's
