@@ -1,3 +1,4 @@
+using Strategy.Emulator;
 using System.Management.Automation;
 
 namespace Strategy.PowerShell.Tests;
@@ -19,7 +20,7 @@ public sealed class ConnectionTests : ServerFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(connected.Properties["ProjectId"].Value, Is.EqualTo(ProjectId));
+            Assert.That(connected.Properties["ProjectId"].Value, Is.EqualTo(Seeds.ProjectId));
             Assert.That(connected.Properties["User"].Value, Is.EqualTo("administrator"));
             Assert.That(wasConnected, Is.True);
             Assert.That(connected.Properties["IsConnected"].Value, Is.False, "the same object says it is closed");
@@ -51,7 +52,7 @@ public sealed class ConnectionTests : ServerFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(connected.Properties["ProjectId"].Value, Is.EqualTo(ProjectId), "the name was looked up");
+            Assert.That(connected.Properties["ProjectId"].Value, Is.EqualTo(Seeds.ProjectId), "the name was looked up");
             Assert.That(connected.Properties["User"].Value, Is.EqualTo("API token"));
             Assert.That(schedules, Is.Not.Empty);
         });
@@ -60,11 +61,11 @@ public sealed class ConnectionTests : ServerFixture
     [Test]
     public void A_wrong_password_is_an_authentication_error_with_the_server_code_and_the_typed_exception()
     {
-        var result = Shell.Run("Connect-StrategyServer $BaseUrl $Project -Credential ([pscredential]::new('administrator', (ConvertTo-SecureString 'not-it' -AsPlainText -Force)))", ("Project", ProjectId));
+        var result = Shell.Run("Connect-StrategyServer $BaseUrl $Project -Credential ([pscredential]::new('administrator', (ConvertTo-SecureString 'not-it' -AsPlainText -Force)))", ("Project", Seeds.ProjectId));
         var caught = Shell.Run("""
             try { Connect-StrategyServer $BaseUrl $Project -Credential ([pscredential]::new('administrator', (ConvertTo-SecureString 'not-it' -AsPlainText -Force))) -ErrorAction Stop; 'not caught' }
             catch [Strategy.Generated.StrategyApiException] { 'caught ' + $_.Exception.Kind }
-            """, ("Project", ProjectId));
+            """, ("Project", Seeds.ProjectId));
 
         Assert.Multiple(() =>
         {
@@ -90,7 +91,7 @@ public sealed class ConnectionTests : ServerFixture
     [Test]
     public void A_server_that_is_not_there_is_a_connection_error()
     {
-        var result = Shell.Run("Connect-StrategyServer http://127.0.0.1:9/MicroStrategyLibrary $Project -Credential $Credential", ("Project", ProjectId));
+        var result = Shell.Run("Connect-StrategyServer http://127.0.0.1:9/MicroStrategyLibrary $Project -Credential $Credential", ("Project", Seeds.ProjectId));
 
         Assert.That(result.Error.CategoryInfo.Category, Is.EqualTo(ErrorCategory.ConnectionError), result.AllText());
     }
@@ -100,23 +101,23 @@ public sealed class ConnectionTests : ServerFixture
     {
         var result = Shell.Run("""
             $VerbosePreference = 'Continue'; $DebugPreference = 'Continue'; $InformationPreference = 'Continue'
-            $c = Connect-StrategyServer -BaseUrl $BaseUrl -ProjectId B7CA92F04B9FAE8D941C3E9B7E0CD754 -Credential $Credential -Verbose -Debug
+            $c = Connect-StrategyServer -BaseUrl $BaseUrl -ProjectId $Project -Credential $Credential -Verbose -Debug
             $c | Format-List * | Out-String
             $c | ConvertTo-Json -Depth 5
             $c | Select-Object * | Out-String
             "$c"
             Get-StrategySchedule -Verbose -Debug | Out-String
-            $t = Connect-StrategyServer $BaseUrl B7CA92F04B9FAE8D941C3E9B7E0CD754 -ApiToken (ConvertTo-SecureString $ApiToken -AsPlainText -Force) -Verbose -Debug
+            $t = Connect-StrategyServer $BaseUrl $Project -ApiToken (ConvertTo-SecureString $ApiToken -AsPlainText -Force) -Verbose -Debug
             $t | Format-List * | Out-String
             $t | ConvertTo-Json -Depth 5
-            Connect-StrategyServer $BaseUrl B7CA92F04B9FAE8D941C3E9B7E0CD754 -Credential ([pscredential]::new('administrator', (ConvertTo-SecureString 'wrong-Pa55-w0rd' -AsPlainText -Force))) -Verbose -Debug
-            """);
+            Connect-StrategyServer $BaseUrl $Project -Credential ([pscredential]::new('administrator', (ConvertTo-SecureString 'wrong-Pa55-w0rd' -AsPlainText -Force))) -Verbose -Debug
+            """, ("Project", Seeds.ProjectId));
         var everything = result.AllText();
 
         Assert.Multiple(() =>
         {
             Assert.That(result.Output, Is.Not.Empty);
-            Assert.That(everything, Does.Contain("B7CA92F04B9FAE8D941C3E9B7E0CD754"), "the output is there to look at");
+            Assert.That(everything, Does.Contain(Seeds.ProjectId), "the output is there to look at");
             Assert.That(everything, Does.Not.Contain(EmulatorProcess.Password));
             Assert.That(everything, Does.Not.Contain(EmulatorProcess.ApiToken));
             Assert.That(everything, Does.Not.Contain("wrong-Pa55-w0rd"));

@@ -1,3 +1,4 @@
+using Strategy.Emulator;
 using System.Management.Automation;
 
 namespace Strategy.PowerShell.Tests;
@@ -25,7 +26,7 @@ public sealed class DataModelTests : ServerFixture
     [Test]
     public void The_tables_stream_with_their_names()
     {
-        var names = Shell.Run("Get-StrategyDataModelTable -DataModelId $Id | ForEach-Object { $_.Information.Name }", ("Id", DataModelId)).Succeeded().Output.Select(o => o.ToString());
+        var names = Shell.Run("Get-StrategyDataModelTable -DataModelId $Id | ForEach-Object { $_.Information.Name }", ("Id", Seeds.DataModelId)).Succeeded().Output.Select(o => o.ToString());
 
         Assert.That(names, Is.EquivalentTo(new[] { "ytd_day", "city_mnth_sls", "sales_sample" }));
     }
@@ -33,7 +34,7 @@ public sealed class DataModelTests : ServerFixture
     [Test]
     public async Task A_publish_runs_to_its_end_shows_each_step_and_deletes_the_instance()
     {
-        var result = Shell.Run("Publish-StrategyDataModel -DataModelId $Id -Table @{ ytd_day = 'upsert'; city_mnth_sls = 'replace' } -Verbose", ("Id", DataModelId)).Succeeded();
+        var result = Shell.Run("Publish-StrategyDataModel -DataModelId $Id -Table @{ ytd_day = 'upsert'; city_mnth_sls = 'replace' } -Verbose", ("Id", Seeds.DataModelId)).Succeeded();
         var status = result.Output.Single();
 
         Assert.Multiple(async () =>
@@ -51,9 +52,9 @@ public sealed class DataModelTests : ServerFixture
     {
         await Emulator.ControlAsync("fail-next/publish");
 
-        var result = Shell.Run("Publish-StrategyDataModel $Id", ("Id", DataModelId));
+        var result = Shell.Run("Publish-StrategyDataModel $Id", ("Id", Seeds.DataModelId));
         await Emulator.ControlAsync("fail-next/publish");
-        var caught = Shell.Run("try { Publish-StrategyDataModel $Id -ErrorAction Stop } catch [Strategy.Generated.StrategyOperationFailedException] { 'caught' }", ("Id", DataModelId));
+        var caught = Shell.Run("try { Publish-StrategyDataModel $Id -ErrorAction Stop } catch [Strategy.Generated.StrategyOperationFailedException] { 'caught' }", ("Id", Seeds.DataModelId));
 
         Assert.Multiple(async () =>
         {
@@ -82,7 +83,7 @@ public sealed class DataModelTests : ServerFixture
     [TestCase("@{ no_such_table = 'upsert' }", "no_such_table")]
     public async Task A_table_or_policy_that_makes_no_sense_is_InvalidArgument_in_the_users_terms(string tables, string message)
     {
-        var result = Shell.Run($"Publish-StrategyDataModel $Id -Table {tables}", ("Id", DataModelId));
+        var result = Shell.Run($"Publish-StrategyDataModel $Id -Table {tables}", ("Id", Seeds.DataModelId));
 
         Assert.Multiple(async () =>
         {
@@ -98,8 +99,8 @@ public sealed class DataModelTests : ServerFixture
     {
         await Emulator.ControlAsync("faults", """{"count":1,"pathContains":"/instances","method":"POST","status":400}""");
 
-        var whatIf = Shell.Run("Publish-StrategyDataModel $Id -WhatIf; Invoke-StrategySchemaReload -WhatIf", ("Id", DataModelId)).Succeeded();
-        var afterwards = Shell.Run("Publish-StrategyDataModel $Id", ("Id", DataModelId));
+        var whatIf = Shell.Run("Publish-StrategyDataModel $Id -WhatIf; Invoke-StrategySchemaReload -WhatIf", ("Id", Seeds.DataModelId)).Succeeded();
+        var afterwards = Shell.Run("Publish-StrategyDataModel $Id", ("Id", Seeds.DataModelId));
 
         Assert.Multiple(() =>
         {

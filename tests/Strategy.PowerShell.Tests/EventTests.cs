@@ -1,3 +1,4 @@
+using Strategy.Emulator;
 using System.Management.Automation;
 
 namespace Strategy.PowerShell.Tests;
@@ -13,13 +14,13 @@ public sealed class EventTests : ServerFixture
     {
         var eventBased = Shell.Run("Get-StrategySchedule | Where-Object { $_.Event } | ForEach-Object { $_.Event.EventId }").Succeeded().Output.Select(o => o.ToString());
         var byName = Shell.Run("Get-StrategySchedule -Name 'all the*' | ForEach-Object Id").Succeeded().Output.Select(o => o.ToString());
-        var eventById = Shell.Run("Get-StrategyEvent -Id $Id | ForEach-Object Name", ("Id", PersonalViewEventId)).Succeeded().Output.Single().ToString();
+        var eventById = Shell.Run("Get-StrategyEvent -Id $Id | ForEach-Object Name", ("Id", Seeds.PersonalViewEventId)).Succeeded().Output.Single().ToString();
         var missing = Shell.Run("Get-StrategyEvent -Id 0000000000000000000000000000BEEF");
 
         Assert.Multiple(() =>
         {
-            Assert.That(eventBased, Does.Contain(PersonalViewEventId));
-            Assert.That(byName, Is.EqualTo(new[] { AllTheTimeScheduleId }));
+            Assert.That(eventBased, Does.Contain(Seeds.PersonalViewEventId));
+            Assert.That(byName, Is.EqualTo(new[] { Seeds.AllTheTimeScheduleId }));
             Assert.That(eventById, Is.Not.Empty);
             Assert.That(missing.Error.CategoryInfo.Category, Is.EqualTo(ErrorCategory.ObjectNotFound));
         });
@@ -28,9 +29,9 @@ public sealed class EventTests : ServerFixture
     [Test]
     public void Firing_an_event_with_Wait_writes_each_run_it_started_and_how_it_ended()
     {
-        var id = NewSubscription("ps-event waits", PersonalViewScheduleId);
+        var id = NewSubscription("ps-event waits", Seeds.PersonalViewScheduleId);
 
-        var result = Shell.Run("Get-StrategyEvent -Id $Event | Invoke-StrategyEvent -Wait", ("Event", PersonalViewEventId)).Succeeded();
+        var result = Shell.Run("Get-StrategyEvent -Id $Event | Invoke-StrategyEvent -Wait", ("Event", Seeds.PersonalViewEventId)).Succeeded();
         var run = result.Output.Single(o => o.Properties["SubscriptionId"].Value.ToString() == id);
 
         Assert.Multiple(() =>
@@ -45,10 +46,10 @@ public sealed class EventTests : ServerFixture
     [Test]
     public async Task When_a_run_fails_every_run_is_written_then_one_non_terminating_error()
     {
-        var id = NewSubscription("ps-event fails", PersonalViewScheduleId);
+        var id = NewSubscription("ps-event fails", Seeds.PersonalViewScheduleId);
         await Emulator.ControlAsync("fail-next/subscription");
 
-        var result = Shell.Run("Invoke-StrategyEvent $Event -Wait", ("Event", PersonalViewEventId));
+        var result = Shell.Run("Invoke-StrategyEvent $Event -Wait", ("Event", Seeds.PersonalViewEventId));
 
         Assert.Multiple(() =>
         {
@@ -63,8 +64,8 @@ public sealed class EventTests : ServerFixture
     [Test]
     public void Without_Wait_the_event_is_fired_and_WhatIf_fires_nothing()
     {
-        var fired = Shell.Run("Invoke-StrategyEvent $Event -Verbose", ("Event", PersonalViewEventId)).Succeeded();
-        var whatIf = Shell.Run("Invoke-StrategyEvent $Event -WhatIf -Verbose", ("Event", PersonalViewEventId)).Succeeded();
+        var fired = Shell.Run("Invoke-StrategyEvent $Event -Verbose", ("Event", Seeds.PersonalViewEventId)).Succeeded();
+        var whatIf = Shell.Run("Invoke-StrategyEvent $Event -WhatIf -Verbose", ("Event", Seeds.PersonalViewEventId)).Succeeded();
 
         Assert.Multiple(() =>
         {

@@ -34,7 +34,7 @@ internal sealed class PowerShellSession : IDisposable
 
     /// <summary>Logs in to <paramref name="emulator"/> with its seeded project (needs the session made with it).</summary>
     public ScriptResult Connect() =>
-        Run("Connect-StrategyServer -BaseUrl $BaseUrl -ProjectId B7CA92F04B9FAE8D941C3E9B7E0CD754 -Credential $Credential");
+        Run("Connect-StrategyServer -BaseUrl $BaseUrl -ProjectId $ProjectId -Credential $Credential", ("ProjectId", Strategy.Emulator.Seeds.ProjectId));
 
     /// <summary>Runs a script; a terminating error is kept in <see cref="ScriptResult.Terminated"/>, not thrown.</summary>
     public ScriptResult Run(string script, params (string Name, object? Value)[] variables)

@@ -1,15 +1,10 @@
+using Strategy.Emulator;
+
 namespace Strategy.PowerShell.Tests;
 
 /// <summary>A fixture with one emulator program for its tests (publishes and runs that take a second), and a fresh PowerShell session per test.</summary>
 public abstract class ServerFixture
 {
-    /// <summary>The data model, project, schedules and events the emulator is seeded with.</summary>
-    protected const string ProjectId = "B7CA92F04B9FAE8D941C3E9B7E0CD754";
-    protected const string DataModelId = "9F4772B837604551B4D3CC916ADC5598";
-    protected const string AllTheTimeScheduleId = "FF7BB3C811D501F0C00051916B98494F";
-    protected const string PersonalViewScheduleId = "E24F501E802911E1BBCB892C4924019B";
-    protected const string PersonalViewEventId = "4C5E8A2F1B7D4E9A8F3C6B1D2E7A9C04";
-
     private EmulatorProcess? _emulator;
     private PowerShellSession? _session;
 
@@ -41,8 +36,8 @@ public abstract class ServerFixture
     }
 
     /// <summary>Creates a refresh subscription of the seeded data model on <paramref name="scheduleId"/>; answers its id.</summary>
-    private protected string NewSubscription(string name, string scheduleId = AllTheTimeScheduleId) =>
+    private protected string NewSubscription(string name, string scheduleId = Seeds.AllTheTimeScheduleId) =>
         Shell.Run("(New-StrategyRefreshSubscription -Name $Name -DataModelId $DataModel -ScheduleId $Schedule -Table @{ ytd_day = 'upsert' }).Id",
-                ("Name", name), ("DataModel", DataModelId), ("Schedule", scheduleId))
+                ("Name", name), ("DataModel", Seeds.DataModelId), ("Schedule", scheduleId))
             .Succeeded().Output.Single().ToString();
 }

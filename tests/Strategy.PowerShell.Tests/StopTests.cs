@@ -1,3 +1,4 @@
+using Strategy.Emulator;
 using System.Diagnostics;
 using System.Management.Automation;
 using System.Runtime.InteropServices;
@@ -12,7 +13,6 @@ namespace Strategy.PowerShell.Tests;
 [NonParallelizable]
 public sealed class StopTests
 {
-    private const string DataModelId = "9F4772B837604551B4D3CC916ADC5598";
     private EmulatorProcess _emulator = null!;
 
     [OneTimeSetUp]
@@ -26,7 +26,7 @@ public sealed class StopTests
     {
         using var session = new PowerShellSession(_emulator);
         session.Connect().Succeeded();
-        var (shell, running) = session.Start($"Publish-StrategyDataModel {DataModelId} -Table @{{ ytd_day = 'upsert' }}; 'after'");
+        var (shell, running) = session.Start($"Publish-StrategyDataModel {Seeds.DataModelId} -Table @{{ ytd_day = 'upsert' }}; 'after'");
         using (shell)
         {
             await WaitUntilAsync(async () => (await _emulator.StateAsync()).Instances == 1, "the publish opened its instance");
@@ -51,7 +51,7 @@ public sealed class StopTests
         using var session = new PowerShellSession(_emulator);
         session.Connect().Succeeded();
 
-        var result = session.Run($"Publish-StrategyDataModel {DataModelId} -TimeoutSec 2");
+        var result = session.Run($"Publish-StrategyDataModel {Seeds.DataModelId} -TimeoutSec 2");
 
         Assert.Multiple(async () =>
         {
@@ -92,8 +92,8 @@ public sealed class StopTests
         var script = $$"""
             Import-Module '{{ModuleSetUp.ManifestPath}}'
             $credential = [pscredential]::new('administrator', (ConvertTo-SecureString $env:STRATEGY_TEST_PASSWORD -AsPlainText -Force))
-            Connect-StrategyServer '{{_emulator.BaseUrl}}' B7CA92F04B9FAE8D941C3E9B7E0CD754 -Credential $credential | Out-Null
-            Publish-StrategyDataModel {{DataModelId}} -Table @{ ytd_day = 'upsert' } -Verbose
+            Connect-StrategyServer '{{_emulator.BaseUrl}}' {{Seeds.ProjectId}} -Credential $credential | Out-Null
+            Publish-StrategyDataModel {{Seeds.DataModelId}} -Table @{ ytd_day = 'upsert' } -Verbose
             Write-Output 'not stopped'
             """;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -1,3 +1,4 @@
+using Strategy.Emulator;
 using System.Management.Automation;
 
 namespace Strategy.PowerShell.Tests;
@@ -50,17 +51,17 @@ public sealed class SubscriptionTests : ServerFixture
         var chosen = NewSubscription("ps-pipe chosen");
         var other = NewSubscription("ps-pipe other");
 
-        Shell.Run("Get-StrategySubscription | Where-Object Name -eq 'ps-pipe chosen' | Set-StrategySubscription -Policy replace -ScheduleId $Schedule", ("Schedule", PersonalViewScheduleId)).Succeeded();
+        Shell.Run("Get-StrategySubscription | Where-Object Name -eq 'ps-pipe chosen' | Set-StrategySubscription -Policy replace -ScheduleId $Schedule", ("Schedule", Seeds.PersonalViewScheduleId)).Succeeded();
         string Read(string id, string expression) => Shell.Run($"$s = Get-StrategySubscription $Id; {expression}", ("Id", id)).Succeeded().Output.Single().ToString();
 
         Assert.Multiple(() =>
         {
             Assert.That(Read(chosen, "$s.Contents[0].RefreshCondition.Tables[0].RefreshPolicy"), Is.EqualTo("Replace"));
-            Assert.That(Read(chosen, "$s.Schedules[0].Id"), Is.EqualTo(PersonalViewScheduleId));
+            Assert.That(Read(chosen, "$s.Schedules[0].Id"), Is.EqualTo(Seeds.PersonalViewScheduleId));
             Assert.That(Read(chosen, "$s.Name"), Is.EqualTo("ps-pipe chosen"), "kept");
-            Assert.That(Read(chosen, "$s.Contents[0].RefreshCondition.Tables[0].Id"), Is.EqualTo("B8A627B44A7A421C81741B868401E446"), "the same table");
+            Assert.That(Read(chosen, "$s.Contents[0].RefreshCondition.Tables[0].Id"), Is.EqualTo(Seeds.YtdDayTableId), "the same table");
             Assert.That(Read(other, "$s.Contents[0].RefreshCondition.Tables[0].RefreshPolicy"), Is.EqualTo("Upsert"), "not in the pipeline");
-            Assert.That(Read(other, "$s.Schedules[0].Id"), Is.EqualTo(AllTheTimeScheduleId));
+            Assert.That(Read(other, "$s.Schedules[0].Id"), Is.EqualTo(Seeds.AllTheTimeScheduleId));
         });
     }
 
@@ -70,8 +71,8 @@ public sealed class SubscriptionTests : ServerFixture
         var id = await Emulator.SeedSubscriptionAsync($$$"""
             {
               "name": "ps-foreign", "allowDeliveryChanges": true, "futureSetting": {"keep": ["me"]},
-              "schedules": [{"id": "{{{AllTheTimeScheduleId}}}"}],
-              "contents": [{"id": "{{{DataModelId}}}", "type": "data_model", "refreshCondition": {"tables": [{"id": "B8A627B44A7A421C81741B868401E446", "refreshPolicy": "add"}]}}],
+              "schedules": [{"id": "{{{Seeds.AllTheTimeScheduleId}}}"}],
+              "contents": [{"id": "{{{Seeds.DataModelId}}}", "type": "data_model", "refreshCondition": {"tables": [{"id": "{{{Seeds.YtdDayTableId}}}", "refreshPolicy": "add"}]}}],
               "delivery": {"mode": "CACHE", "expiration": "2030-01-01", "cache": {"cacheType": "RESERVED", "shortcutCacheFormat": "RESERVED", "libraryCacheTypes": ["WEB"], "reuseCacheOnDemand": true}}
             }
             """);
@@ -95,8 +96,8 @@ public sealed class SubscriptionTests : ServerFixture
         var id = NewSubscription("ps-set contradict");
         var report = await Emulator.SeedSubscriptionAsync($$$"""
             {
-              "name": "ps-report", "schedules": [{"id": "{{{AllTheTimeScheduleId}}}"}],
-              "contents": [{"id": "0D1436DF3004418086D8BD3FD985EC4A", "type": "report"}],
+              "name": "ps-report", "schedules": [{"id": "{{{Seeds.AllTheTimeScheduleId}}}"}],
+              "contents": [{"id": "{{{Seeds.SampleTableId}}}", "type": "report"}],
               "delivery": {"mode": "HISTORY_LIST"}
             }
             """);

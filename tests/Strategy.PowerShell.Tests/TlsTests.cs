@@ -1,3 +1,4 @@
+using Strategy.Emulator;
 using System.Management.Automation;
 using Strategy.Tests.Shared;
 
@@ -15,9 +16,9 @@ public sealed class TlsTests
         await using var emulator = await EmulatorProcess.StartHttpsAsync(certificate, key);
         using var session = new PowerShellSession(emulator);
 
-        var refused = session.Run("Connect-StrategyServer $BaseUrl B7CA92F04B9FAE8D941C3E9B7E0CD754 -Credential $Credential");
-        var trusted = session.Run("Connect-StrategyServer $BaseUrl B7CA92F04B9FAE8D941C3E9B7E0CD754 -Credential $Credential -CaCertificate $Ca; Get-StrategySchedule | Measure-Object | ForEach-Object Count",
-            ("Ca", certificates.AuthorityPemFile));
+        var refused = session.Run("Connect-StrategyServer $BaseUrl $Project -Credential $Credential", ("Project", Seeds.ProjectId));
+        var trusted = session.Run("Connect-StrategyServer $BaseUrl $Project -Credential $Credential -CaCertificate $Ca; Get-StrategySchedule | Measure-Object | ForEach-Object Count",
+            ("Project", Seeds.ProjectId), ("Ca", certificates.AuthorityPemFile));
 
         Assert.Multiple(() =>
         {
