@@ -7,7 +7,7 @@ namespace Strategy.Cli.Tests;
 /// <summary>The <c>strategy</c> command run in-process against a fresh emulator per test, with the password from the environment.</summary>
 public abstract class CliTest
 {
-    protected StrategyEmulator Emulator { get; private set; } = null!;
+    protected StrategyEmulator Emulator { get; set; } = null!;
 
     [SetUp]
     public async Task StartEmulator() => Emulator = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions

@@ -43,7 +43,7 @@ public sealed class SubscriptionRunCommandTests : CliTest
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.ServerFailure));
-            Assert.That(error, Does.Contain($"subscription run {id} failed (state 2 = fail): _test api: -2147072194 The data model could not be refreshed"));
+            Assert.That(error, Does.Contain($"subscription run of subscription {id} failed (state 2 = fail): _test api: -2147072194 The data model could not be refreshed"));
             Assert.That((int?)JObject.Parse(output)["state"], Is.EqualTo(2));
         });
     }
@@ -66,15 +66,34 @@ public sealed class SubscriptionRunCommandTests : CliTest
     [Test]
     public async Task A_run_past_the_time_limit_exits_2()
     {
+        // A run that goes on far longer than the limit; every status call answers at once ("executing"), so the limit
+        // is reached by waiting, however slow the machine (the calls before the wait take a fraction of it).
+        await Emulator.DisposeAsync();
+        Emulator = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions { PathBase = "/MicroStrategyLibrary", PublishDuration = TimeSpan.FromHours(1) });
         var id = await CreateAsync("slow");
-        Emulator.Faults.Add(new Strategy.Emulator.Faults.FaultRule { PathContains = "/status", Delay = TimeSpan.FromSeconds(30), Count = 2 });
+
+        var (exitCode, _, error) = await RunAsync("subscriptions", "run", id, "--timeout", "3");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Timeout), error);
+            Assert.That(error, Does.Contain("Gave up waiting for subscription run of subscription " + id).And.Contain("(time limit 3 s); the last status was executing."));
+        });
+    }
+
+    [Test]
+    public async Task A_status_call_that_hangs_before_the_run_is_sent_exits_4_and_sends_nothing()
+    {
+        var id = await CreateAsync("hung");
+        Emulator.Faults.Add(new Strategy.Emulator.Faults.FaultRule { PathContains = "/status", Delay = TimeSpan.FromSeconds(30), Count = 1 });
 
         var (exitCode, _, error) = await RunAsync("subscriptions", "run", id, "--timeout", "0.5");
 
         Assert.Multiple(() =>
         {
-            Assert.That(exitCode, Is.EqualTo(ExitCodes.Timeout), error);
-            Assert.That(error, Does.Contain("Gave up waiting for SendSubscriptionAndWait (" + id + ")"));
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Unreachable), error);
+            Assert.That(error, Does.Contain($"did not answer SendSubscriptionAndWait for subscription {id} within 0.5 s: GetSubscriptionStatus (GET "));
+            Assert.That(Emulator.RunningSubscriptionRunCount, Is.Zero, "nothing was sent");
         });
     }
 

@@ -115,7 +115,7 @@ public sealed class SubscriptionRunTests : EmulatorTest
 
         Assert.Multiple(() =>
         {
-            Assert.That(error!.Message, Does.Contain("subscription run " + subscription.Id).And.Contain("the last status was 0"));
+            Assert.That(error!.Message, Does.Contain("subscription run of subscription " + subscription.Id).And.Contain("the last status was executing"));
             Assert.That(finished.Outcome, Is.EqualTo(StrategyOutcome.Succeeded), "the run went on on the server");
         });
     }
@@ -127,13 +127,15 @@ public sealed class SubscriptionRunTests : EmulatorTest
         Emulator.Faults.Add(new Strategy.Emulator.Faults.FaultRule { PathContains = "/status", Delay = TimeSpan.FromSeconds(10), Count = 1 });
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var error = Assert.ThrowsAsync<StrategyWaitTimeoutException>(() =>
+        // Nothing was sent: the server did not answer the call before it, which is not a wait that gave up.
+        var error = Assert.ThrowsAsync<StrategyUnreachableException>(() =>
             Subscriptions.SendSubscriptionAndWaitAsync(subscription.Id, FastWaits with { Timeout = TimeSpan.FromMilliseconds(500) }));
 
         Assert.Multiple(async () =>
         {
             Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "the hung call did not outlast the limit");
-            Assert.That(error!.Message, Does.Contain("SendSubscriptionAndWait (" + subscription.Id + ")"));
+            Assert.That(error!.Message, Does.Contain("did not answer SendSubscriptionAndWait for subscription " + subscription.Id + " within 0.5 s: GetSubscriptionStatus (GET "));
+            Assert.That(error.Server, Is.EqualTo(Emulator.BaseUrl.GetLeftPart(UriPartial.Authority)));
             Assert.That(await Subscriptions.GetLastSubscriptionRunAsync(subscription.Id), Is.Null, "nothing was sent");
         });
     }

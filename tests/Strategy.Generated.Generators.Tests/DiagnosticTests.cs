@@ -22,6 +22,7 @@ public sealed class DiagnosticTests
     [TestCase("STRAT008", "        succeeded: [done]", "        succeeded: [done]\n        failedBelow: zero", "        failedBelow: zero", TestName = "A failedBelow that is not a number is STRAT008")]
     [TestCase("STRAT009", "        succeeded: [done]", "        succeeded: [completed]", "        succeeded: [completed]", TestName = "A status value the enum does not have is STRAT009 at its line")]
     [TestCase("STRAT009", "values: [over] }", "values: [ended] }", "        finished: { field: stage, values: [ended] }", TestName = "A name x-enumNames does not give is STRAT009")]
+    [TestCase("STRAT009", "words: { queued:", "words: { waiting:", "        words: { waiting: waiting for a worker, busy: being worked on }", TestName = "Words for a status value the enum does not have are STRAT009 at their line")]
     [TestCase("STRAT009", "        skipped: [skip]", "        skipped: [skipped]", "        skipped: [skipped]", TestName = "A skipped value the enum does not have is STRAT009")]
     [TestCase("STRAT009", "values: [overwrite]", "values: [overwritten]", "          repeatable:", TestName = "A repeatable value the request enum does not have is STRAT009")]
     [TestCase("STRAT005", "        waitTag: Runs", "        waitTag: Runs\n        bind: { jobId: startedAt }", "        bind: { jobId: startedAt }", TestName = "Binding on a start whose answer has no body is STRAT005")]

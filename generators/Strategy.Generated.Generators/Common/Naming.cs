@@ -25,6 +25,29 @@ internal static class Naming
     }
 
     /// <summary>
+    /// What an id parameter names, in words for a message: <c>dataModelId</c> is <c>data model</c>,
+    /// <c>instanceId</c> is <c>instance</c>; a name without an <c>Id</c> suffix reads as it is, split.
+    /// </summary>
+    public static string Label(string parameterName)
+    {
+        var name = parameterName.EndsWith("Id", System.StringComparison.Ordinal) && parameterName.Length > 2
+            ? parameterName.Substring(0, parameterName.Length - 2)
+            : parameterName;
+        var builder = new StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
     /// The property name for a response header: the <c>X-MSTR-</c> prefix is dropped,
     /// so <c>X-MSTR-DataModelInstanceId</c> becomes <c>DataModelInstanceId</c>.
     /// </summary>

@@ -11,6 +11,7 @@ namespace Strategy.Generated.Generators.Workflows;
 /// <param name="Run">The field that tells one run of the work from the next (its start time), so a wait can skip the run before the one it started.</param>
 /// <param name="NoStatus">The error answer that means "no status yet": pending while waiting, <see langword="null"/> from a helper of its own.</param>
 /// <param name="Details">Items of the status whose error objects say why the work failed.</param>
+/// <param name="Words">What status values mean in words, for messages and progress (<c>'1': queued or running</c>): each pair's name is the value, its value the words.</param>
 internal sealed record WaitDeclaration(
     string Helper,
     string Describe,
@@ -26,6 +27,7 @@ internal sealed record WaitDeclaration(
     string? Run,
     NoStatusDeclaration? NoStatus,
     EquatableArray<DetailsDeclaration> Details,
+    EquatableArray<NamedValue> Words,
     SpecPlaces Places);
 
 /// <summary>Items of the status answer that fail the work on their own (a table that failed to load).</summary>
@@ -70,6 +72,7 @@ internal sealed record WaitHelper(
     RunHelper? Run,
     NoStatusHelper? NoStatus,
     EquatableArray<DetailsHelper> Details,
+    EquatableArray<NamedValue> Words,
     bool DeclaresOutcome);
 
 /// <summary>Items of a status answer whose own status fails the work.</summary>
@@ -82,8 +85,8 @@ internal sealed record FailedItemsHelper(
     string? CodeProperty,
     string? MessageProperty);
 
-/// <summary>The field that says the work is over, and its values (as the runtime reads them).</summary>
-internal sealed record FinishedHelper(string Json, string Property, EquatableArray<string> Values);
+/// <summary>The field that says the work is over, its values (as the runtime reads them), and the names the spec gives its values (the words while the work is not over).</summary>
+internal sealed record FinishedHelper(string Json, string Property, EquatableArray<string> Values, EquatableArray<NamedValue> ValueNames);
 
 /// <summary>The field that tells runs apart.</summary>
 internal sealed record RunHelper(string Json, string Property);
@@ -125,6 +128,7 @@ internal sealed partial class WorkflowReader
             e.Optional("run"),
             noStatus,
             details,
+            e.Pairs("words"),
             e.Places);
     }
 
@@ -209,7 +213,7 @@ internal sealed partial class WorkflowsBuilder
         {
             ok &= RequireField(Extension, operation, method, over.Field, over.Places.At("field"));
             var fieldSchema = operation.ResponseProperties.FirstOrDefault(p => p.Name == over.Field)?.Schema ?? SpecSchema.Unknown;
-            finished = new FinishedHelper(over.Field, Naming.Pascal(over.Field), CheckValues(Extension, operation, over.Field, fieldSchema, over.Values, over.Places, "values", ref ok));
+            finished = new FinishedHelper(over.Field, Naming.Pascal(over.Field), CheckValues(Extension, operation, over.Field, fieldSchema, over.Values, over.Places, "values", ref ok), ValueNames(fieldSchema));
         }
 
         RunHelper? run = null;
@@ -253,6 +257,17 @@ internal sealed partial class WorkflowsBuilder
             details.Add(new DetailsHelper(Naming.Pascal(detail.Items), Naming.Pascal(detail.Error), detail.Subject is null ? null : Naming.Pascal(detail.Subject)));
         }
 
+        // Each value given words must be one the field can hold, or the words would never show.
+        var words = new List<NamedValue>();
+        foreach (var word in wait.Words)
+        {
+            var value = CheckValues(Extension, operation, wait.Status, statusSchema, new[] { word.Name }.ToEquatableArray(), places, "words." + word.Name, ref ok, keyIsPlace: true);
+            if (value.Count == 1)
+            {
+                words.Add(new NamedValue(word.Value, value[0]));
+            }
+        }
+
         if (!ok)
         {
             return;
@@ -280,6 +295,7 @@ internal sealed partial class WorkflowsBuilder
             run,
             noStatus,
             details.ToEquatableArray(),
+            words.ToEquatableArray(),
             // The status model says what it means (Outcome) when one wait reads it and it has no property of that name.
             _operations.Count(o => o.Of<WaitDeclaration>() is not null && _bindings.Of(o.OperationId)?.Method.ResultType == method.ResultType) == 1
             && method.Property("Outcome") is null));
@@ -291,7 +307,7 @@ internal sealed partial class WorkflowsBuilder
     /// its number; a number for an integer), or it is reported at its line: such a value could
     /// never match, and a wait on it would time out.
     /// </summary>
-    private EquatableArray<string> CheckValues(string extension, SpecOperation operation, string field, SpecSchema schema, EquatableArray<string> values, SpecPlaces places, string key, ref bool ok)
+    private EquatableArray<string> CheckValues(string extension, SpecOperation operation, string field, SpecSchema schema, EquatableArray<string> values, SpecPlaces places, string key, ref bool ok, bool keyIsPlace = false)
     {
         var checkedValues = new List<string>();
         for (var i = 0; i < values.Count; i++)
@@ -309,7 +325,7 @@ internal sealed partial class WorkflowsBuilder
             }
             else if (schema.Values.Count > 0 || (schema.Type == "integer" && !Literals.IsInteger(value)) || (schema.Type == "boolean" && value is not ("true" or "false")))
             {
-                ok = Report(Diagnostics.ImpossibleValue, places.At(key + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]"), extension, operation.OperationId, value, field, Allowed(schema));
+                ok = Report(Diagnostics.ImpossibleValue, places.At(keyIsPlace ? key : key + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]"), extension, operation.OperationId, value, field, Allowed(schema));
             }
             else
             {
@@ -475,10 +491,17 @@ internal static partial class WorkflowsEmitter
         writer.Open("internal static " + Runtime + "PollOutcome " + ClassifierName(wait) + "(" + wait.ResultType + " status)");
         writer.Line("var value = " + Runtime + "StrategyWire.ValueOf(status, " + Quote(wait.StatusJson) + ", status." + wait.StatusProperty + ");");
         writer.Line("var name = " + NameOf(wait) + ";");
+        if (wait.Words.Count > 0)
+        {
+            writer.Line("var words = " + WordsOf(wait) + ";");
+        }
+
         if (wait.Finished is { } finished)
         {
-            writer.Open("if (" + Runtime + "StrategyWire.ValueOf(status, " + Quote(finished.Json) + ", status." + finished.Property + ") is not (" + Patterns(finished.Values) + "))");
-            writer.Line("return " + Runtime + "PollOutcome.Running(value, name);");
+            writer.Line("var over = " + Runtime + "StrategyWire.ValueOf(status, " + Quote(finished.Json) + ", status." + finished.Property + ");");
+            writer.Open("if (over is not (" + Patterns(finished.Values) + "))");
+            // Until the work is over, what the field that says so reads is its words (executing), not the outcome field's.
+            writer.Line("return " + Runtime + "PollOutcome.Running(value, name" + (finished.ValueNames.Count > 0 ? ", " + Switch("over", finished.ValueNames) : string.Empty) + ");");
             writer.Close();
             writer.Line();
         }
@@ -493,19 +516,19 @@ internal static partial class WorkflowsEmitter
             writer.Close();
             writer.Line();
             writer.Open("if (failedItems.Count > 0)");
-            writer.Line("return " + Runtime + "PollOutcome.Failed(value, name, failedItems);");
+            writer.Line("return " + Runtime + "PollOutcome.Failed(value, name, failedItems" + WordsArgument(wait) + ");");
             writer.Close();
             writer.Line();
         }
 
         writer.Open("if (value is " + Patterns(wait.Succeeded) + ")");
-        writer.Line("return " + Runtime + "PollOutcome.Succeeded(value, name);");
+        writer.Line("return " + Runtime + "PollOutcome.Succeeded(value, name" + WordsArgument(wait) + ");");
         writer.Close();
         if (wait.Skipped.Count > 0)
         {
             writer.Line();
             writer.Open("if (value is " + Patterns(wait.Skipped) + ")");
-            writer.Line("return " + Runtime + "PollOutcome.Skipped(value, name);");
+            writer.Line("return " + Runtime + "PollOutcome.Skipped(value, name" + WordsArgument(wait) + ");");
             writer.Close();
         }
 
@@ -514,7 +537,7 @@ internal static partial class WorkflowsEmitter
         {
             writer.Line();
             writer.Open("if (value is " + Patterns(wait.Failed) + ")");
-            writer.Line("return " + Runtime + "PollOutcome.Failed(value, name, " + failures + ");");
+            writer.Line("return " + Runtime + "PollOutcome.Failed(value, name, " + failures + WordsArgument(wait) + ");");
             writer.Close();
         }
 
@@ -522,13 +545,13 @@ internal static partial class WorkflowsEmitter
         {
             writer.Line();
             writer.Open("if (long.TryParse(value, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out var number) && number < " + wait.FailedBelow + ")");
-            writer.Line("return " + Runtime + "PollOutcome.Failed(value, name, " + failures + ");");
+            writer.Line("return " + Runtime + "PollOutcome.Failed(value, name, " + failures + WordsArgument(wait) + ");");
             writer.Close();
         }
 
         writer.Line();
         // Once the work is over, an outcome the spec does not list is not a success.
-        writer.Line("return " + Runtime + "PollOutcome." + (wait.Finished is null ? "Running(value, name)" : "Failed(value, name, " + failures + ")") + ";");
+        writer.Line("return " + Runtime + "PollOutcome." + (wait.Finished is null ? "Running(value, name" + WordsArgument(wait) + ")" : "Failed(value, name, " + failures + WordsArgument(wait) + ")") + ";");
         writer.Close();
         writer.Line();
 
@@ -578,9 +601,19 @@ internal static partial class WorkflowsEmitter
             return "(string?)null";
         }
 
-        var cases = wait.ValueNames.Select(n => Quote(n.Value) + " => " + Quote(n.Name));
-        return "value switch { " + string.Join(", ", cases) + ", _ => (string?)null }";
+        return Switch("value", wait.ValueNames);
     }
+
+    /// <summary>The status in the spec's words (<c>words</c>), with its value: <c>value switch { "1" => "1 (queued or running)", … }</c>.</summary>
+    private static string WordsOf(WaitHelper wait) =>
+        Switch("value", wait.Words.Select(w => new NamedValue(w.Value + " (" + w.Name + ")", w.Value)).ToEquatableArray());
+
+    /// <summary>The words argument of an outcome, when the wait declares words.</summary>
+    private static string WordsArgument(WaitHelper wait) => wait.Words.Count > 0 ? ", words" : string.Empty;
+
+    /// <summary>A switch on <paramref name="subject"/> answering each value's name (<see cref="NamedValue.Value"/> is the value, <see cref="NamedValue.Name"/> its name), or <see langword="null"/>.</summary>
+    private static string Switch(string subject, EquatableArray<NamedValue> names) =>
+        subject + " switch { " + string.Join(", ", names.Select(n => Quote(n.Value) + " => " + Quote(n.Name))) + ", _ => (string?)null }";
 
     /// <summary>The private wait that starts from a status already in hand, such as <c>AwaitTaskFromStatusAsync</c>.</summary>
     private static string FromStatusName(string waitName) => waitName.Substring(0, waitName.Length - "Async".Length) + "FromStatusAsync";
@@ -592,10 +625,38 @@ internal static partial class WorkflowsEmitter
     private static string NoStatusTest(NoStatusHelper noStatus) =>
         Runtime + "StrategyAnswers.Means(error, " + noStatus.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", " + Quote(noStatus.Code) + ", " + Quote(noStatus.Message) + ")";
 
-    private static string Description(WaitHelper wait) =>
-        wait.Parameters.Count == 0
-            ? Quote(wait.Describe)
-            : Quote(wait.Describe + " ") + " + " + string.Join(" + \", \" + ", wait.Parameters.Select(p => p.Name));
+    /// <summary>
+    /// What is waited on, for messages, each id labelled by its parameter's name:
+    /// <c>"publish of data model " + dataModelId + " (instance " + instanceId + ")"</c>, <c>"task " + taskId</c>.
+    /// </summary>
+    private static string Description(WaitHelper wait)
+    {
+        if (wait.Parameters.Count == 0)
+        {
+            return Quote(wait.Describe);
+        }
+
+        // Text and arguments in turn; text pieces are joined into one literal.
+        var first = wait.Parameters[0];
+        var label = Naming.Label(first.Name);
+        var parts = new List<(string Text, bool IsArgument)>
+        {
+            (wait.Describe.EndsWith(label, System.StringComparison.Ordinal) ? wait.Describe + " " : wait.Describe + " of " + label + " ", false),
+            (first.Name, true),
+        };
+        for (var i = 1; i < wait.Parameters.Count; i++)
+        {
+            parts.Add(((i == 1 ? " (" : ", ") + Naming.Label(wait.Parameters[i].Name) + " ", false));
+            parts.Add((wait.Parameters[i].Name, true));
+        }
+
+        if (wait.Parameters.Count > 1)
+        {
+            parts.Add((")", false));
+        }
+
+        return string.Join(" + ", parts.Select(p => p.IsArgument ? p.Text : Quote(p.Text)));
+    }
 
     private static string Text(string item, string? property) => property is null ? "null" : Runtime + "StrategyWire.Text(" + item + "." + property + ")";
 

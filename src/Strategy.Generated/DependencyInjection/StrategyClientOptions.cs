@@ -27,8 +27,29 @@ public sealed class StrategyClientOptions
     /// </summary>
     public string? CaCertificateFile { get; set; }
 
-    /// <summary>How long one request may take. Default 100 s.</summary>
+    /// <summary>
+    /// How long one call may take as a whole: the login it may need, every attempt and retry, the
+    /// first byte of the answer and its whole body. Past it the call ends with
+    /// <see cref="StrategyUnreachableException"/> (its <see cref="StrategyUnreachableException.TimeLimit"/>
+    /// set), naming the server and what was still awaited. A workflow helper is bounded as a whole by
+    /// <see cref="StrategyWaitOptions.Timeout"/> as well. Default 100 s; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// How long connecting to the server may take, each time a connection is made: a server that
+    /// does not accept in time counts as a failed connection (retried, as a refused one is, since
+    /// nothing was sent). Default 10 s. On the .NET Framework (the netstandard2.0 asset) the system's
+    /// own connect limit applies instead.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The largest answer body a call reads, in bytes: a larger one is a
+    /// <see cref="StrategyErrorKind.InvalidResponse"/> error naming this limit, read no further. Error
+    /// answers are read only up to their first 64 KB in any case. Default 64 MB.
+    /// </summary>
+    public long MaxResponseSize { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>How transient failures are retried.</summary>
     public StrategyRetryOptions Retry { get; set; } = StrategyRetryOptions.Default;
@@ -83,6 +104,16 @@ public sealed class StrategyClientOptions
         if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
             problems.Add($"{SectionName}:Timeout must be positive.");
+        }
+
+        if (ConnectTimeout <= TimeSpan.Zero && ConnectTimeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            problems.Add($"{SectionName}:ConnectTimeout must be positive.");
+        }
+
+        if (MaxResponseSize <= 0)
+        {
+            problems.Add($"{SectionName}:MaxResponseSize must be a positive number of bytes.");
         }
 
         if (Retry is null)

@@ -44,7 +44,7 @@ public static class StrategyServiceCollectionExtensions
         services.TryAddSingleton<StrategySessionLifetime>();
 
         var builder = services.AddHttpClient(HttpClientName, (sp, client) => StrategyPipeline.Configure(client, sp.GetRequiredService<IOptions<StrategyClientOptions>>().Value))
-            .ConfigurePrimaryHttpMessageHandler(sp => HttpPlatform.CreatePrimaryHandler(sp.GetRequiredService<StrategyPipelineParts>().Certificates))
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<StrategyPipelineParts>().CreatePrimaryHandler())
             // The library logs each attempt itself (secrets redacted); the factory's own lines would repeat it with full URLs.
             .RemoveAllLoggers();
         foreach (var create in StrategyPipeline.Handlers)

@@ -11,6 +11,19 @@ internal sealed record StrategyWorkflow(string Helper, IReadOnlyList<KeyValuePai
 
     public static KeyValuePair<string, object?> Tag(string name, object? value) => new(name, value);
 
+    /// <summary>The helper and the ids it works on, each labelled, for messages: <c>PublishAndWait for data model 9F47…</c>.</summary>
+    public string Describe()
+    {
+        var ids = Tags
+            .Where(t => t.Value is string { Length: > 0 } && t.Key.StartsWith(TagPrefix, StringComparison.Ordinal) && t.Key.EndsWith(IdSuffix, StringComparison.Ordinal))
+            .Select(t => t.Key.Substring(TagPrefix.Length, t.Key.Length - TagPrefix.Length - IdSuffix.Length).Replace('_', ' ') + " " + t.Value)
+            .ToList();
+        return ids.Count == 0 ? Helper : Helper + " for " + string.Join(", ", ids);
+    }
+
+    private const string TagPrefix = "strategy.";
+    private const string IdSuffix = "_id";
+
     /// <summary>The distinct values of the items, sorted and comma-separated (a span tag such as the refresh policies).</summary>
     public static string? Distinct<T>(IEnumerable<T?>? items, Func<T, string> value)
         where T : class =>

@@ -1,10 +1,12 @@
 using Newtonsoft.Json;
+using Strategy.Generated.Http;
 
 namespace Strategy.Generated;
 
 /// <summary>
 /// What an error answer's body says, read leniently: the documented JSON error, an
-/// <c>errors</c> array, an HTML page, plain text or nothing at all.
+/// <c>errors</c> array, an HTML page, plain text or nothing at all. What the server wrote is
+/// cleaned of control characters and cut to a sane length here, before any message shows it.
 /// </summary>
 internal sealed record ErrorBody(
     string? Code,
@@ -12,11 +14,21 @@ internal sealed record ErrorBody(
     long? IServerCode,
     string? TicketId,
     IReadOnlyList<ErrorDetail> Errors,
-    string? Description)
+    string? Description,
+    bool IsHtml = false,
+    string? HtmlTitle = null)
 {
-    private const int MaxDescriptionLength = 200;
+    private const int MaxExcerptLength = 200;
+    private const int MaxCodeLength = 64;
+    private const int MaxMessageLength = 1000;
 
-    public static ErrorBody Parse(string? text, string? contentType)
+    public static ErrorBody Parse(string? text, string? contentType, AnswerCut? cut = null)
+    {
+        var body = ParseText(text, contentType);
+        return cut is null || body.Description is null ? body : body with { Description = body.Description + Cut(cut) };
+    }
+
+    private static ErrorBody ParseText(string? text, string? contentType)
     {
         // The null test is for .NET Standard 2.0, whose IsNullOrWhiteSpace does not tell the compiler.
         if (text is null || string.IsNullOrWhiteSpace(text))
@@ -40,10 +52,10 @@ internal sealed record ErrorBody(
                     var errors = error.Errors?.Where(e => e is not null).ToArray() ?? [];
                     var first = errors.FirstOrDefault();
                     return new ErrorBody(
-                        error.Code ?? first?.Code,
-                        error.Message ?? first?.Message,
+                        ServerText.Clean(error.Code ?? first?.Code, MaxCodeLength),
+                        ServerText.Clean(error.Message ?? first?.Message, MaxMessageLength),
                         error.IServerCode ?? first?.IServerCode,
-                        error.TicketId ?? first?.TicketId,
+                        ServerText.Clean(error.TicketId ?? first?.TicketId, MaxCodeLength),
                         errors,
                         Description: null);
                 }
@@ -54,12 +66,11 @@ internal sealed record ErrorBody(
             }
         }
 
-        if (IsHtml(trimmed, contentType))
+        if (IsHtmlPage(trimmed, contentType))
         {
             var title = TextPatterns.HtmlTitle().Match(trimmed);
-            return Empty(title.Success
-                ? $"the answer was an HTML page titled '{Excerpt(title.Groups[1].Value)}'"
-                : "the answer was an HTML page");
+            var titleText = title.Success ? ServerText.Clean(title.Groups[1].Value, MaxExcerptLength) : null;
+            return Empty(titleText is { Length: > 0 } ? $"the answer was an HTML page titled '{titleText}'" : "the answer was an HTML page") with { IsHtml = true, HtmlTitle = titleText };
         }
 
         return Empty($"the answer was not JSON: {Excerpt(trimmed)}");
@@ -70,14 +81,15 @@ internal sealed record ErrorBody(
 
     private static ErrorBody Empty(string description) => new(null, null, null, null, [], description);
 
-    private static bool IsHtml(string text, string? contentType) =>
+    private static bool IsHtmlPage(string text, string? contentType) =>
         string.Equals(contentType, "text/html", StringComparison.OrdinalIgnoreCase)
         || text.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase)
         || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
 
-    private static string Excerpt(string text)
-    {
-        var oneLine = TextPatterns.Whitespace().Replace(text, " ").Trim();
-        return oneLine.Length <= MaxDescriptionLength ? oneLine : oneLine[..MaxDescriptionLength] + "…";
-    }
+    private static string Excerpt(string text) => ServerText.Clean(text, MaxExcerptLength)!;
+
+    private static string Cut(AnswerCut cut) =>
+        cut.AnnouncedLength is { } announced
+            ? $" (only its first {ByteSize.Words(cut.Kept)} of {ByteSize.Words(announced)} were read)"
+            : $" (only its first {ByteSize.Words(cut.Kept)} were read)";
 }

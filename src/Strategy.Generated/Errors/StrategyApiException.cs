@@ -13,6 +13,8 @@ public class StrategyApiException : StrategyException
 {
     private const int MaxKeptResponseLength = 4096;
 
+    private readonly byte[]? _responseBytes;
+
     /// <summary>
     /// Creates the exception from the parts the generated clients have at hand (the NSwag
     /// <c>exceptionClass</c> contract). The server's error fields are read from <paramref name="response"/>.
@@ -28,33 +30,27 @@ public class StrategyApiException : StrategyException
         string? response,
         IReadOnlyDictionary<string, IEnumerable<string>>? headers,
         Exception? innerException)
-        : this(statusCode, operation: default, ErrorBody.Parse(response, contentType: null), response, RedactHeaders(headers), retryAfter: null, message, innerException)
+        : this(new Answer(statusCode, default, ErrorBody.Parse(response, contentType: null), response, null, RedactHeaders(headers), null), message, kind: null, innerException)
     {
     }
 
-    private StrategyApiException(
-        int statusCode,
-        (string? Id, string? Request) operation,
-        ErrorBody body,
-        string? response,
-        IReadOnlyDictionary<string, IEnumerable<string>> headers,
-        TimeSpan? retryAfter,
-        string? clientMessage,
-        Exception? innerException)
-        : base(Describe(statusCode, operation, body, clientMessage), innerException)
+    private StrategyApiException(Answer answer, string? clientMessage, StrategyErrorKind? kind, Exception? innerException)
+        : base(Describe(answer, clientMessage), innerException)
     {
-        StatusCode = statusCode;
-        OperationId = operation.Id;
-        Operation = operation.Request;
+        var body = answer.Body;
+        StatusCode = answer.StatusCode;
+        OperationId = answer.Operation.Id;
+        Operation = answer.Operation.Request;
         ErrorCode = body.Code;
         ServerMessage = body.Message;
         IServerCode = body.IServerCode;
         TicketId = body.TicketId;
         Errors = body.Errors;
-        Response = Truncate(response);
-        Headers = headers;
-        RetryAfter = retryAfter;
-        Kind = Classify(statusCode, body.Code, clientMessage is not null && statusCode is >= 200 and < 300);
+        Response = Truncate(answer.Text);
+        _responseBytes = answer.Bytes;
+        Headers = answer.Headers;
+        RetryAfter = answer.RetryAfter;
+        Kind = kind ?? Classify(answer.StatusCode, body.Code, clientMessage is not null && answer.StatusCode is >= 200 and < 300);
     }
 
     /// <summary>The HTTP status code of the answer.</summary>
@@ -66,10 +62,10 @@ public class StrategyApiException : StrategyException
     /// <summary>The failed operation's operationId in the spec, for example <c>GetSubscription</c>, when known.</summary>
     public string? OperationId { get; }
 
-    /// <summary>The server's error code, such as <c>ERR004</c>, when the body had one.</summary>
+    /// <summary>The server's error code, such as <c>ERR004</c>, when the body had one (cleaned of control characters).</summary>
     public string? ErrorCode { get; }
 
-    /// <summary>The server's error message, when the body had one.</summary>
+    /// <summary>The server's error message, when the body had one: cleaned of control characters and cut to 1,000 characters (the raw body is <see cref="GetResponseBytes"/>).</summary>
     public string? ServerMessage { get; }
 
     /// <summary>The Intelligence Server error code, when the body had one.</summary>
@@ -84,7 +80,7 @@ public class StrategyApiException : StrategyException
     /// <summary>What kind of failure this is.</summary>
     public StrategyErrorKind Kind { get; }
 
-    /// <summary>The response body as text (at most 4 KiB), or <see langword="null"/> when it was not read.</summary>
+    /// <summary>The response body as text (at most 4 KiB, as the server wrote it), or <see langword="null"/> when it was not read.</summary>
     public string? Response { get; }
 
     /// <summary>The response headers, with cookies and tokens redacted.</summary>
@@ -94,8 +90,15 @@ public class StrategyApiException : StrategyException
     public TimeSpan? RetryAfter { get; }
 
     /// <summary>
+    /// The answer's body as the server sent it, byte for byte (of an error answer, its first 64 KB),
+    /// for code that wants what the messages clean up; empty when it was not read.
+    /// </summary>
+    /// <returns>A copy of the bytes.</returns>
+    public byte[] GetResponseBytes() => _responseBytes is null ? [] : (byte[])_responseBytes.Clone();
+
+    /// <summary>
     /// Reads an error answer into an exception. The body is read as text whatever its type, so
-    /// nothing is lost when it is empty, HTML or malformed JSON.
+    /// nothing is lost when it is empty, HTML or malformed JSON; only its first 64 KB are read.
     /// </summary>
     /// <param name="response">The non-success response.</param>
     /// <param name="cancellationToken">Cancels reading the body.</param>
@@ -104,16 +107,44 @@ public class StrategyApiException : StrategyException
     {
         ArgumentNullException.ThrowIfNull(response);
 
-        var answer = await ErrorAnswer.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        return new StrategyApiException(
-            (int)response.StatusCode,
-            DescribeOperation(response.RequestMessage),
-            answer.Body,
-            answer.Text,
-            RedactHeaders(response),
-            RetryAfterHeader.Read(response.Headers.RetryAfter, TimeProvider.System),
-            clientMessage: null,
-            innerException: null);
+        var answer = await Answer.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        if ((int)response.StatusCode is >= 300 and < 400)
+        {
+            return new StrategyApiException(answer, Redirected(response), StrategyErrorKind.NotStrategyServer, innerException: null);
+        }
+
+        if (answer.StatusCode == 404 && answer.Body.Code is null && answer.Operation.Id == LoginOperationId)
+        {
+            // Every Strategy Library answers its login path: a 404 that is not its JSON error is another server, or another path.
+            return new StrategyApiException(answer, "no Strategy Library answers at " + BaseOf(response.RequestMessage), StrategyErrorKind.NotStrategyServer, innerException: null);
+        }
+
+        if (answer.StatusCode is 502 or 504 && answer.Body.Code is null)
+        {
+            return new StrategyApiException(answer, "a gateway in front of the Strategy server answered: the server behind it " + (answer.StatusCode == 502 ? "could not be reached" : "did not answer in time"), kind: null, innerException: null);
+        }
+
+        return new StrategyApiException(answer, clientMessage: null, kind: null, innerException: null);
+    }
+
+    /// <summary>
+    /// A success answer whose status the operation does not have (a login answered 200 instead of 204):
+    /// names the operation, the statuses it answers and what the body was. An HTML page there means the
+    /// address leads to something else than the Strategy REST API.
+    /// </summary>
+    /// <param name="response">The answer.</param>
+    /// <param name="expected">The success statuses the spec gives the operation, such as <c>204</c>.</param>
+    /// <param name="cancellationToken">Cancels reading the body.</param>
+    /// <returns>The exception to throw.</returns>
+    internal static async Task<StrategyApiException> UnexpectedStatusAsync(HttpResponseMessage response, string expected, CancellationToken cancellationToken)
+    {
+        var answer = await Answer.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        var statuses = expected.Split([" or "], StringSplitOptions.None);
+        var answers = statuses.Length == 1 ? expected : string.Join(", ", statuses.Take(statuses.Length - 1)) + " or " + statuses[^1];
+        var message = $"it answers {answers}, not {answer.StatusCode}";
+        return answer.Body.IsHtml
+            ? new StrategyApiException(answer, message + "; an HTML page is not the Strategy REST API (a sign-in or portal page at " + BaseOf(response.RequestMessage) + "?)", StrategyErrorKind.NotStrategyServer, innerException: null)
+            : new StrategyApiException(answer, message, StrategyErrorKind.InvalidResponse, innerException: null);
     }
 
     /// <summary>
@@ -122,32 +153,60 @@ public class StrategyApiException : StrategyException
     /// </summary>
     internal static StrategyApiException Unreadable(HttpResponseMessage response, Type modelType, string text, Newtonsoft.Json.JsonException error)
     {
+        var body = ErrorBody.Parse(text, response.Content?.Headers.ContentType?.MediaType);
+        var answer = new Answer((int)response.StatusCode, DescribeOperation(response.RequestMessage), ErrorBody.None, text, null, RedactHeaders(response), null);
+        if (body.IsHtml)
+        {
+            var page = body.HtmlTitle is null ? "an HTML page" : $"an HTML page titled '{body.HtmlTitle}'";
+            return new StrategyApiException(answer, $"{page} came where {modelType.Name} JSON belongs: the address leads to something else than the Strategy REST API", StrategyErrorKind.NotStrategyServer, error);
+        }
+
         var (path, line, position) = error switch
         {
             Newtonsoft.Json.JsonReaderException reader => (reader.Path, reader.LineNumber, reader.LinePosition),
             Newtonsoft.Json.JsonSerializationException serialization => (serialization.Path, serialization.LineNumber, serialization.LinePosition),
             _ => (null, 0, 0),
         };
-        var where = string.IsNullOrEmpty(path) ? "$" : "$." + path;
+        var where = string.IsNullOrEmpty(path) ? "$" : "$." + ServerText.Clean(path, 100);
         var location = line > 0 ? FormattableString.Invariant($" (line {line}, position {position})") : string.Empty;
-        var message = $"the body could not be read as {modelType.Name} at {where}{location}: {Reason(error.Message)}";
+        return new StrategyApiException(answer, $"the body could not be read as {modelType.Name} at {where}{location}: {Reason(error.Message)}", StrategyErrorKind.InvalidResponse, error);
+    }
+
+    /// <summary>A success answer larger than the client reads (<see cref="StrategyClientOptions.MaxResponseSize"/>).</summary>
+    internal static StrategyApiException TooLarge(HttpResponseMessage response, string reason) =>
+        new(new Answer((int)response.StatusCode, DescribeOperation(response.RequestMessage), ErrorBody.None, null, null, RedactHeaders(response), null), reason, StrategyErrorKind.InvalidResponse, innerException: null);
+
+    /// <summary>
+    /// The session refused again right after a new login (401 <c>ERR009</c> twice): an authentication
+    /// failure, not an expired session, since renewing does not help.
+    /// </summary>
+    internal static async Task<StrategyApiException> RefusedAfterRenewalAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var answer = await Answer.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         return new StrategyApiException(
-            (int)response.StatusCode,
-            DescribeOperation(response.RequestMessage),
-            ErrorBody.None,
-            text,
-            RedactHeaders(response),
-            retryAfter: null,
-            message,
-            error);
+            answer,
+            "the server refused the session again right after a new login (does a load balancer send requests to another node without their session cookie?)",
+            StrategyErrorKind.Authentication,
+            innerException: null);
     }
 
     // Newtonsoft appends "Path 'x', line 1, position 2." to its messages; the path is reported on its own.
     private static string Reason(string message)
     {
         var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ', ',');
+        return ServerText.Clean((cut > 0 ? message[..cut] : message).TrimEnd('.', ' ', ','))!;
     }
+
+    private const string LoginOperationId = "Login";
+
+    /// <summary>A request as messages name it: <c>GetSubscription (GET MicroStrategyLibrary/api/subscriptions/0730…)</c>, or its method and path alone.</summary>
+    internal static string DescribeRequest(HttpRequestMessage request) => DescribeOperation(request) switch
+    {
+        ({ } id, { } sent) => $"{id} ({sent})",
+        ({ } id, null) => id,
+        (null, { } sent) => sent,
+        _ => "a request",
+    };
 
     private static (string? Id, string? Request) DescribeOperation(HttpRequestMessage? request) =>
         (StrategyRequestOptions.OperationId(request),
@@ -155,22 +214,59 @@ public class StrategyApiException : StrategyException
 
     private static string DescribePath(Uri uri) => uri.IsAbsoluteUri ? uri.AbsolutePath.TrimStart('/') : uri.OriginalString.Split('?')[0];
 
-    private static string Describe(int statusCode, (string? Id, string? Request) operation, ErrorBody body, string? clientMessage)
+    /// <summary>The address a request was sent under, without the operation's path: the server's base address as far as can be told.</summary>
+    private static string BaseOf(HttpRequestMessage? request)
     {
+        if (request?.RequestUri is not { IsAbsoluteUri: true } uri)
+        {
+            return "this address";
+        }
+
+        var path = uri.AbsolutePath;
+        var api = path.IndexOf("/api/", StringComparison.Ordinal);
+        return uri.GetLeftPart(UriPartial.Authority) + (api >= 0 ? path[..(api + 1)] : "/");
+    }
+
+    /// <summary>Where a redirect pointed, in words; the query is left out (a sign-in page's carries its own state).</summary>
+    private static string Redirected(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location;
+        if (location is null)
+        {
+            return "the server redirected it without saying where: the address does not lead to the Strategy REST API";
+        }
+
+        var target = location.IsAbsoluteUri ? location : new Uri(response.RequestMessage?.RequestUri ?? new Uri("http://localhost/"), location);
+        var shown = ServerText.Clean(target.GetLeftPart(UriPartial.Path), 200);
+        var request = response.RequestMessage?.RequestUri;
+        return request is { IsAbsoluteUri: true } && target.Scheme == Uri.UriSchemeHttps && request.Scheme == Uri.UriSchemeHttp
+               && string.Equals(target.Host, request.Host, StringComparison.OrdinalIgnoreCase)
+            ? $"the server redirected it to {shown}: use the https:// address"
+            : $"the server redirected it to {shown}, a sign-in page rather than the Strategy REST API (single sign-on in front of the server?)";
+    }
+
+    private static string Describe(Answer answer, string? clientMessage)
+    {
+        var (statusCode, operation, body) = (answer.StatusCode, answer.Operation, answer.Body);
         var prefix = operation switch
         {
             ({ } id, { } request) => $"{id} ({request})",
             ({ } id, null) => id,
             (null, { } request) => request,
-            _ => "The request",
+            _ => null,
         };
-        var text = clientMessage is null
-            ? $"{prefix} failed with HTTP {statusCode}"
-            : $"{prefix}: {clientMessage.TrimEnd('.')} (HTTP {statusCode})";
+        var client = clientMessage is null ? null : ServerText.Clean(clientMessage.TrimEnd('.'), 600);
+        var text = (prefix, client) switch
+        {
+            (not null, null) => $"{prefix} failed with HTTP {statusCode}",
+            (not null, not null) => $"{prefix}: {client} (HTTP {statusCode})",
+            (null, not null) => $"{client} (HTTP {statusCode})",
+            _ => $"The server answered HTTP {statusCode}",
+        };
 
         if (body.Code is not null || body.Message is not null)
         {
-            text += body.Code is null ? $": {body.Message}" : $": {body.Code} {body.Message}".TrimEnd();
+            text += body.Code is null ? $": {Short(body.Message)}" : $": {body.Code} {Short(body.Message)}".TrimEnd();
         }
         else if (body.Description is not null)
         {
@@ -195,6 +291,9 @@ public class StrategyApiException : StrategyException
 
         return text.EndsWith('.') ? text : text + ".";
     }
+
+    // The message shows the server's words at a length a message carries; the property keeps more.
+    private static string? Short(string? serverMessage) => ServerText.Clean(serverMessage, ServerText.DefaultLength);
 
     /// <summary>The kind of an answer with this status and error code; the one place that decides it.</summary>
     internal static StrategyErrorKind Classify(int statusCode, string? code, bool unreadableSuccess = false)
@@ -228,7 +327,7 @@ public class StrategyApiException : StrategyException
     private static Dictionary<string, IEnumerable<string>> RedactHeaders(HttpResponseMessage response)
     {
         var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in response.Headers.Concat(response.Content.Headers))
+        foreach (var header in response.Headers.Concat(response.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>()))
         {
             headers[header.Key] = header.Value;
         }
@@ -254,6 +353,30 @@ public class StrategyApiException : StrategyException
 
     private static string? Truncate(string? text) =>
         text is { Length: > MaxKeptResponseLength } ? text[..MaxKeptResponseLength] : text;
+
+    /// <summary>What the exception is made of: the answer as read, whoever read it.</summary>
+    private sealed record Answer(
+        int StatusCode,
+        (string? Id, string? Request) Operation,
+        ErrorBody Body,
+        string? Text,
+        byte[]? Bytes,
+        IReadOnlyDictionary<string, IEnumerable<string>> Headers,
+        TimeSpan? RetryAfter)
+    {
+        public static async Task<Answer> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            var read = await ErrorAnswer.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            return new Answer(
+                (int)response.StatusCode,
+                DescribeOperation(response.RequestMessage),
+                read.Body,
+                read.Text,
+                read.Bytes,
+                RedactHeaders(response),
+                RetryAfterHeader.Read(response.Headers.RetryAfter, TimeProvider.System));
+        }
+    }
 }
 
 /// <summary>

@@ -27,6 +27,13 @@ public enum StrategyErrorKind
     /// <summary>The server failed (5xx, <c>ERR001</c>, <c>ERR002</c>).</summary>
     ServerError,
 
-    /// <summary>The server answered success, but the answer could not be read (malformed JSON, a missing header).</summary>
+    /// <summary>The server answered success, but the answer could not be read (malformed JSON, a missing header, a body over the size limit).</summary>
     InvalidResponse,
+
+    /// <summary>
+    /// The address does not lead to the Strategy REST API: the login path is not there (an HTML 404:
+    /// the wrong host or base path), the server redirected (a sign-in page of single sign-on, or
+    /// <c>https://</c>), or an HTML page came where the API answers JSON.
+    /// </summary>
+    NotStrategyServer,
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Strategy.Generated;
 
 /// <summary>
@@ -11,9 +13,15 @@ public sealed class StrategyWaitTimeoutException : StrategyException
     /// <param name="timeout">The time limit.</param>
     /// <param name="elapsed">How long the wait took.</param>
     /// <param name="attempts">How many status calls were made.</param>
-    /// <param name="lastState">The last status value seen, if any.</param>
+    /// <param name="lastState">The last status seen (in words where the spec gives them), if any.</param>
     public StrategyWaitTimeoutException(string operation, TimeSpan timeout, TimeSpan elapsed, int attempts, string? lastState)
-        : base($"Gave up waiting for {operation} after {elapsed.TotalSeconds:0.#} s and {attempts} status call{(attempts == 1 ? "" : "s")} (time limit {timeout.TotalSeconds:0.#} s); {(lastState is null ? "no status was read" : "the last status was " + lastState)}.", null)
+        : this(operation, timeout, elapsed, attempts, lastState, lastCallAnswered: true)
+    {
+    }
+
+    /// <summary>Creates the exception, saying whether the status call the limit cut had been answered.</summary>
+    internal StrategyWaitTimeoutException(string operation, TimeSpan timeout, TimeSpan elapsed, int attempts, string? lastState, bool lastCallAnswered)
+        : base(Describe(operation, timeout, elapsed, attempts, lastState, lastCallAnswered), null)
     {
         Operation = operation;
         Timeout = timeout;
@@ -34,6 +42,15 @@ public sealed class StrategyWaitTimeoutException : StrategyException
     /// <summary>How many status calls were made.</summary>
     public int Attempts { get; }
 
-    /// <summary>The last status value seen, if any.</summary>
+    /// <summary>The last status seen (in words where the spec gives them), if any.</summary>
     public string? LastState { get; }
+
+    private static string Describe(string operation, TimeSpan timeout, TimeSpan elapsed, int attempts, string? lastState, bool lastCallAnswered)
+    {
+        var calls = attempts == 1 ? "1 status call" : attempts.ToString(CultureInfo.InvariantCulture) + " status calls";
+        var last = lastState is null ? "no status was read" : "the last status was " + lastState;
+        var cut = lastCallAnswered || attempts == 0 ? string.Empty : "; the last status call got no answer";
+        return $"Gave up waiting for {operation} after {elapsed.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s and {calls} "
+            + $"(time limit {StrategyUnreachableException.Seconds(timeout)}); {last}{cut}.";
+    }
 }

@@ -36,20 +36,11 @@ public partial class EventsClient
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
-        options ??= StrategyWaitOptions.Default;
-        options.Validate();
-        var workflow = StrategyWorkflow.Named("TriggerEventAndWait", StrategyWorkflow.Tag("strategy.event_id", eventId));
-        using var span = WorkflowSpan.Start(workflow);
+        using var run = WorkflowRun.Start(StrategyWorkflow.Named("TriggerEventAndWait", StrategyWorkflow.Tag("strategy.event_id", eventId)), options);
         try
         {
-            var clock = options.TimeProvider;
-            var started = clock.GetTimestamp();
-
             // Listing, reading the last runs and firing run under the workflow's one time limit, as every start does.
-            var (dependents, before) = await StrategyStart.WithinLimitAsync(
-                workflow,
-                options,
-                started,
+            var (dependents, before) = await run.StartingAsync(
                 async ct =>
                 {
                     // The event is a server object: the dependents may be in any project, each answered with its own.
@@ -60,9 +51,9 @@ public partial class EventsClient
                     return (listed, last);
                 },
                 cancellationToken).ConfigureAwait(false);
-            span.Tag("strategy.subscriptions", dependents.Count);
+            run.Span.Tag("strategy.subscriptions", dependents.Count);
 
-            var waitOptions = StrategyStart.TimeLeft(options, started);
+            var waitOptions = run.ForWait;
             var runs = await Task.WhenAll(dependents.Select((s, i) => AwaitRunAsync(s, before[i], waitOptions, progress, cancellationToken))).ConfigureAwait(false);
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -76,19 +67,19 @@ public partial class EventsClient
             {
                 var timeouts = stillRunning.Select(r => r.Error).OfType<StrategyWaitTimeoutException>().ToList();
                 throw new StrategyWaitTimeoutException(
-                    $"the runs event {eventId} started ({string.Join(", ", stillRunning.Select(r => r.SubscriptionId))})",
-                    options.Timeout,
-                    clock.GetElapsedTime(started),
+                    $"the runs event {eventId} started (subscription {string.Join(", ", stillRunning.Select(r => r.SubscriptionId))})",
+                    run.Deadline.Limit,
+                    run.Deadline.Elapsed,
                     timeouts.Sum(t => t.Attempts),
                     timeouts.Select(t => t.LastState).FirstOrDefault(s => s is not null));
             }
 
-            span.Tag("strategy.skipped", runs.Count(r => r.Outcome == StrategyOutcome.Skipped));
+            run.Span.Tag("strategy.skipped", runs.Count(r => r.Outcome == StrategyOutcome.Skipped));
             return runs;
         }
         catch (Exception ex)
         {
-            span.Failed(ex);
+            run.Failed(ex);
             throw;
         }
     }

@@ -80,6 +80,9 @@ public abstract class StrategyClientBase
     {
         ArgumentNullException.ThrowIfNull(request);
         StrategyRequestOptions.SetOperation(request, operationId, pathTemplate, minimumServerVersion);
+
+        // A time limit above names the call it cut, whatever pipeline the client is on.
+        CallWatch.Sending(request);
     }
 
     /// <summary>
@@ -130,7 +133,9 @@ public abstract class StrategyClientBase
         }
         catch (JsonException ex)
         {
-            throw StrategyApiException.Unreadable(response, typeof(T), await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), ex);
+            // Its start says what it was; a large body is not read into one string for the message.
+            var start = (await ErrorAnswer.ReadAsync(response, cancellationToken).ConfigureAwait(false)).Text ?? string.Empty;
+            throw StrategyApiException.Unreadable(response, typeof(T), start, ex);
         }
 
         // The text is only needed when there is no value to explain (an empty body, or the literal null).
@@ -140,13 +145,6 @@ public abstract class StrategyClientBase
     }
 
     private const long SmallBody = 16 * 1024;
-
-    /// <summary>
-    /// The body as text, for the generated clients' error paths. The token is honoured on every
-    /// framework: on .NET Standard 2.0 the wait ends at cancellation and disposing the response ends the read.
-    /// </summary>
-    private protected static Task<string> ReadAsStringAsync(HttpContent content, CancellationToken cancellationToken) =>
-        content.ReadAsStringAsync(cancellationToken);
 
     // HttpMethod.Patch is missing from .NET Standard 2.0; one shared instance serves every framework.
     private static readonly HttpMethod Patch = new("PATCH");
@@ -176,6 +174,21 @@ public abstract class StrategyClientBase
 
     private static JsonSerializer CreateReadingSerializer(JsonSerializerSettings settings) =>
         JsonSerializer.Create(StrategyJson.ForReading(settings));
+
+    /// <summary>
+    /// The error for a success answer whose status the operation does not have, such as a login
+    /// answered 200 where the spec says 204; the generated code throws it. It names the operation,
+    /// the statuses it answers and what the body was (an HTML page: not the Strategy REST API).
+    /// </summary>
+    /// <param name="response">The answer.</param>
+    /// <param name="expected">The operation's success statuses, such as <c>204</c> or <c>200 or 202</c>.</param>
+    /// <param name="cancellationToken">Cancels reading the body.</param>
+    /// <returns>The exception to throw.</returns>
+    protected static Task<StrategyApiException> UnexpectedStatusAsync(HttpResponseMessage response, string expected, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return StrategyApiException.UnexpectedStatusAsync(response, expected, cancellationToken);
+    }
 
     /// <summary>
     /// Turns every non-success answer into a <see cref="StrategyApiException"/> before the

@@ -10,13 +10,20 @@ namespace Strategy.Generated.Http;
 /// </summary>
 internal static class StrategyPipeline
 {
-    /// <summary>The handlers, outermost first: the session (login, token and cookies, renewal on ERR009), retries (each attempt with the current token), a span and metrics per attempt, logging (each attempt), and the typed certificate failure (never retried).</summary>
+    /// <summary>
+    /// The handlers, outermost first: the time limit of each call (login, retries and body included),
+    /// the session (login, token and cookies, renewal on ERR009), retries (each attempt with the
+    /// current token), a span and metrics per attempt, logging (each attempt), the answer's body read
+    /// within its attempt and bounded in size, and the typed certificate failure (never retried).
+    /// </summary>
     public static readonly IReadOnlyList<Func<StrategyPipelineParts, DelegatingHandler>> Handlers =
     [
+        parts => new StrategyCallLimitHandler(parts.CallTimeout, parts.Time),
         parts => new StrategySessionHandler(parts.Session),
         parts => new StrategyResilienceHandler(parts.Retry, parts.Time),
         _ => new StrategyTelemetryHandler(),
         parts => new StrategyLoggingHandler(parts.Logger),
+        parts => new AnswerBodyHandler(parts.MaxResponseSize),
         parts => new CertificateFailureHandler(parts.Certificates),
     ];
 
@@ -34,11 +41,14 @@ internal static class StrategyPipeline
         return new Uri(path.EndsWith('/') ? path : path + "/");
     }
 
-    /// <summary>Sets what the options say about the client itself: where it points and how long one request may take.</summary>
+    /// <summary>
+    /// Sets what the options say about the client itself: where it points. Its own timeout is off:
+    /// the call limit handler bounds each call with a typed failure instead of a bare cancellation.
+    /// </summary>
     public static void Configure(HttpClient client, StrategyClientOptions options)
     {
         client.BaseAddress = NormalizeBaseUrl(options.BaseUrl!);
-        client.Timeout = options.Timeout;
+        client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
     }
 
     /// <summary>A client with the whole chain over <paramref name="primaryHandler"/>, and its session handler.</summary>
@@ -54,7 +64,20 @@ internal static class StrategyPipeline
 
         var client = new HttpClient(handler);
         Configure(client, options);
-        return (client, (StrategySessionHandler)handler);
+        return (client, SessionHandlerOf(handler));
+    }
+
+    private static StrategySessionHandler SessionHandlerOf(HttpMessageHandler handler)
+    {
+        for (var current = handler as DelegatingHandler; current is not null; current = current.InnerHandler as DelegatingHandler)
+        {
+            if (current is StrategySessionHandler session)
+            {
+                return session;
+            }
+        }
+
+        throw new InvalidOperationException("The pipeline has no session handler.");
     }
 }
 
@@ -64,7 +87,18 @@ internal static class StrategyPipeline
 /// <param name="Logger">Where requests are logged.</param>
 /// <param name="Time">The clock for delays and <c>Retry-After</c>.</param>
 /// <param name="Certificates">How servers' certificates are checked, and why one was refused.</param>
-internal sealed record StrategyPipelineParts(StrategySession Session, StrategyRetryOptions Retry, ILogger Logger, TimeProvider Time, ServerCertificates Certificates)
+/// <param name="CallTimeout">How long one call may take as a whole.</param>
+/// <param name="ConnectTimeout">How long connecting to the server may take.</param>
+/// <param name="MaxResponseSize">The largest success body a call reads.</param>
+internal sealed record StrategyPipelineParts(
+    StrategySession Session,
+    StrategyRetryOptions Retry,
+    ILogger Logger,
+    TimeProvider Time,
+    ServerCertificates Certificates,
+    TimeSpan CallTimeout,
+    TimeSpan ConnectTimeout,
+    long MaxResponseSize)
 {
     public static StrategyPipelineParts For(StrategyClientOptions options, ILogger? logger, TimeProvider? time = null) =>
         new(
@@ -72,5 +106,11 @@ internal sealed record StrategyPipelineParts(StrategySession Session, StrategyRe
             options.Retry,
             logger ?? NullLogger.Instance,
             time ?? TimeProvider.System,
-            ServerCertificates.With(options.CaCertificateFile));
+            ServerCertificates.With(options.CaCertificateFile),
+            options.Timeout,
+            options.ConnectTimeout,
+            options.MaxResponseSize);
+
+    /// <summary>The innermost handler these parts describe: the framework's socket handler, connecting within the limit.</summary>
+    public HttpMessageHandler CreatePrimaryHandler() => HttpPlatform.CreatePrimaryHandler(Certificates, ConnectTimeout);
 }

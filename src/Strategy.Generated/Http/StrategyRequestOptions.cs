@@ -33,6 +33,21 @@ internal static class StrategyRequestOptions
     /// <summary>The error answer that means "no status yet" for this request's operation, when the spec declares one.</summary>
     public static NoStatusAnswer? NoStatus(HttpRequestMessage? request) => Info(request)?.NoStatus;
 
+    /// <summary>Records that the answer's body was cut at the error limit (or broke off), and the length the server announced, if it did.</summary>
+    public static void SetAnswerCut(HttpRequestMessage request, long kept, long? announcedLength)
+    {
+        if (Info(request) is not { } info)
+        {
+            info = new RequestInfo(null, null, null);
+            Store(request, info);
+        }
+
+        info.AnswerCut = new AnswerCut(kept, announcedLength);
+    }
+
+    /// <summary>Whether the answer's body was cut short (and how long the server said it was), or <see langword="null"/> when it was read whole.</summary>
+    public static AnswerCut? AnswerCut(HttpRequestMessage? request) => Info(request)?.AnswerCut;
+
     /// <summary>How many times the retry handler already sent this request (0 for the first attempt).</summary>
     public static int Attempt(HttpRequestMessage request) => Info(request)?.Attempts is > 0 and var attempts ? attempts - 1 : 0;
 
@@ -89,5 +104,8 @@ internal static class StrategyRequestOptions
         public string? MinimumServerVersion { get; } = minimumServerVersion;
 
         public NoStatusAnswer? NoStatus { get; set; }
+
+        public AnswerCut? AnswerCut { get; set; }
     }
 }
+

@@ -10,15 +10,25 @@ namespace Strategy.Generated;
 internal static class HttpPlatform
 {
     /// <summary>
-    /// The innermost handler. Cookies are the session's, not the handler's. On .NET, connections are
-    /// recycled so DNS changes are seen; the .NET Framework's handler leaves that to its ServicePoint.
-    /// Servers' certificates are checked by <paramref name="certificates"/>: the system's trust, plus
-    /// any certificate authority it was given.
+    /// The innermost handler. Cookies are the session's, not the handler's. Redirects are not
+    /// followed: a Strategy server never redirects an API call, so a redirect means the address
+    /// leads somewhere else (a sign-in page), and following it would send the session token to
+    /// wherever it points. On .NET, connecting is limited to <paramref name="connectTimeout"/> (a
+    /// connection failure, like a refused one, so even a login may be sent again) and connections
+    /// are recycled so DNS changes are seen; the .NET Framework's handler leaves both to the
+    /// system. Servers' certificates are checked by <paramref name="certificates"/>: the system's
+    /// trust, plus any certificate authority it was given.
     /// </summary>
-    public static HttpMessageHandler CreatePrimaryHandler(ServerCertificates certificates)
+    public static HttpMessageHandler CreatePrimaryHandler(ServerCertificates certificates, TimeSpan connectTimeout)
     {
 #if NET5_0_OR_GREATER
-        var handler = new SocketsHttpHandler { UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        var handler = new SocketsHttpHandler
+        {
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, connectTimeout, cancellationToken),
+        };
         handler.SslOptions.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
             certificates.Validate((sender as System.Net.Security.SslStream)?.TargetHostName ?? string.Empty, certificate, chain, errors);
         return handler;
@@ -26,6 +36,7 @@ internal static class HttpPlatform
         var handler = new HttpClientHandler
         {
             UseCookies = false,
+            AllowAutoRedirect = false,
             ServerCertificateCustomValidationCallback = (request, certificate, chain, errors) =>
                 certificates.Validate(request.RequestUri?.Host ?? string.Empty, certificate, chain, errors),
         };
@@ -43,6 +54,34 @@ internal static class HttpPlatform
         return handler;
 #endif
     }
+
+#if NET5_0_OR_GREATER
+    /// <summary>
+    /// Connects as the runtime's own handler does, within <paramref name="timeout"/>. Running out is
+    /// a socket time-out, which the handler reports as a connection failure (the request was never sent).
+    /// </summary>
+    private static async ValueTask<Stream> ConnectAsync(DnsEndPoint endPoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+        using var limit = new CancellationTokenSource(timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
+        try
+        {
+            await socket.ConnectAsync(endPoint, linked.Token).ConfigureAwait(false);
+            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.TimedOut);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+#endif
 
 #if !NET5_0_OR_GREATER
     private const int UnlimitedConnections = int.MaxValue;
@@ -75,6 +114,22 @@ internal static class HttpPlatform
         request.Options.TryGetValue(new HttpRequestOptionsKey<T>(key), out var value) ? value : null;
 #else
         request.Properties.TryGetValue(key, out var value) ? value as T : null;
+#endif
+
+    /// <summary>The content's stream, with cancellation where the framework takes it (the caller ends a read on .NET Standard by disposing the answer).</summary>
+    public static Task<Stream> ReadAsStreamAsync(HttpContent content, CancellationToken cancellationToken) =>
+#if NET5_0_OR_GREATER
+        content.ReadAsStreamAsync(cancellationToken);
+#else
+        content.ReadAsStreamAsync();
+#endif
+
+    /// <summary>The failure of an answer that broke off: on .NET 8 and later it names the cause (<c>ResponseEnded</c>), as the runtime's own does.</summary>
+    public static HttpRequestException ResponseEnded(string message, Exception inner) =>
+#if NET8_0_OR_GREATER
+        new(HttpRequestError.ResponseEnded, message, inner);
+#else
+        new(message, inner);
 #endif
 
     /// <summary>A copy of <paramref name="request"/> to send again: same method, address, content, version, headers and properties.</summary>

@@ -11,11 +11,13 @@ namespace Strategy.Generated;
 public sealed class StrategyConnection : IAsyncDisposable
 {
     private readonly StrategySessionHandler _handler;
+    private readonly StrategyPipelineParts _parts;
 
-    private StrategyConnection(HttpClient httpClient, StrategySessionHandler handler, string? projectId)
+    private StrategyConnection(HttpClient httpClient, StrategySessionHandler handler, StrategyPipelineParts parts, string? projectId)
     {
         HttpClient = httpClient;
         _handler = handler;
+        _parts = parts;
         ProjectId = projectId;
     }
 
@@ -35,9 +37,9 @@ public sealed class StrategyConnection : IAsyncDisposable
     /// <returns>The connection.</returns>
     /// <exception cref="ArgumentException">The options are incomplete; the message names every setting at fault.</exception>
     /// <remarks>
-    /// Handlers, outermost first: the session (login, renewal on ERR009), retries (each attempt
-    /// with the current token), logging (each attempt), the primary handler. <c>AddStrategyClient</c>
-    /// builds the same chain.
+    /// The handlers are the ones <c>AddStrategyClient</c> stacks, in the same order (listed under
+    /// Reliability in the documentation): the time limit of each call, the session, retries, a span
+    /// and metrics per attempt, logging, and the answer's body read within its attempt.
     /// </remarks>
     public static StrategyConnection Create(StrategyClientOptions options, ILogger? logger = null, HttpMessageHandler? primaryHandler = null)
     {
@@ -48,8 +50,8 @@ public sealed class StrategyConnection : IAsyncDisposable
         }
 
         var parts = StrategyPipelineParts.For(options, logger);
-        var (client, handler) = StrategyPipeline.CreateClient(parts, options, primaryHandler ?? HttpPlatform.CreatePrimaryHandler(parts.Certificates));
-        return new StrategyConnection(client, handler, options.ProjectId);
+        var (client, handler) = StrategyPipeline.CreateClient(parts, options, primaryHandler ?? parts.CreatePrimaryHandler());
+        return new StrategyConnection(client, handler, parts, options.ProjectId);
     }
 
     /// <summary>Creates a connection. Nothing is sent until the first request (or <see cref="LoginAsync"/>).</summary>
@@ -74,10 +76,23 @@ public sealed class StrategyConnection : IAsyncDisposable
         return Create(StrategyClientOptions.From(baseUrl, credentials, projectId, retry), logger, primaryHandler);
     }
 
-    /// <summary>Logs in now, to fail fast on wrong credentials.</summary>
+    /// <summary>Logs in now, to fail fast on wrong credentials; within <see cref="StrategyClientOptions.Timeout"/>, as a call is.</summary>
     /// <param name="cancellationToken">Cancels the login.</param>
     /// <returns>A task that completes when logged in.</returns>
-    public Task LoginAsync(CancellationToken cancellationToken = default) => _handler.LoginAsync(cancellationToken);
+    /// <exception cref="StrategyApiException">The server rejected the credentials, or did not answer as a Strategy server does.</exception>
+    /// <exception cref="StrategyUnreachableException">The server could not be reached, or did not answer within the time limit.</exception>
+    public Task LoginAsync(CancellationToken cancellationToken = default) =>
+        CallLimit.RunAsync<object?>(
+            _parts.CallTimeout,
+            _parts.Time,
+            request: null,
+            "the login",
+            async ct =>
+            {
+                await _handler.LoginAsync(ct).ConfigureAwait(false);
+                return null;
+            },
+            cancellationToken);
 
     /// <summary>Ends the session on the server now; the next request logs in again. Failures are ignored: an idle session expires on its own.</summary>
     /// <param name="cancellationToken">Cancels the logout.</param>

@@ -5,8 +5,8 @@ namespace Strategy.Generated.Http;
 /// <summary>
 /// Attaches a <see cref="StrategySession"/> to every request: logs in when first needed, sends
 /// the token and cookies, and when the server answers 401 <c>ERR009</c> renews the session once
-/// (shared with all concurrent requests) and resends the request. A second rejection is returned
-/// as it is.
+/// (shared with all concurrent requests) and resends the request. A second rejection right after
+/// the renewal is an <see cref="StrategyErrorKind.Authentication"/> error: renewing again would not help.
 /// </summary>
 /// <remarks>Give the primary handler <c>UseCookies = false</c>: the session owns the cookies.</remarks>
 public sealed class StrategySessionHandler : DelegatingHandler
@@ -88,6 +88,15 @@ public sealed class StrategySessionHandler : DelegatingHandler
         _session.Attach(retry, token);
         var retried = await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
         _session.KeepCookies(retried);
+        if (await IsExpiredSessionAsync(retried, cancellationToken).ConfigureAwait(false))
+        {
+            // Refused again at once: logging in once more would not help, and every call would log in again.
+            using (retried)
+            {
+                throw await StrategyApiException.RefusedAfterRenewalAsync(retried, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         return retried;
     }
 

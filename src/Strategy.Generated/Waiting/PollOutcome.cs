@@ -5,15 +5,22 @@ namespace Strategy.Generated;
 /// <param name="Value">The status value as sent (<c>running</c>, <c>1</c>).</param>
 /// <param name="Name">The name the spec gives the value (<c>canceled</c> for state 3), when it names them.</param>
 /// <param name="Failures">Why it failed, when the status says.</param>
-internal readonly record struct PollOutcome(StrategyOutcome State, string Value, string? Name, IReadOnlyList<StrategyFailure> Failures)
+/// <param name="DeclaredWords">What the spec says the value means in words (<c>queued or running</c> for publish status 1), when it says.</param>
+internal readonly record struct PollOutcome(StrategyOutcome State, string Value, string? Name, IReadOnlyList<StrategyFailure> Failures, string? DeclaredWords = null)
 {
-    public static PollOutcome Running(string value, string? name = null) => new(StrategyOutcome.Running, value, name, []);
+    /// <summary>
+    /// The status for people: the spec's words for it (<c>1 (queued or running)</c>, <c>executing</c>),
+    /// else the value with its name (<c>3 (canceled)</c>), else the value as sent.
+    /// </summary>
+    public string Words => DeclaredWords ?? (Name is { } name && name != Value ? Value + " (" + name + ")" : Value);
 
-    public static PollOutcome Succeeded(string value, string? name = null) => new(StrategyOutcome.Succeeded, value, name, []);
+    public static PollOutcome Running(string value, string? name = null, string? words = null) => new(StrategyOutcome.Running, value, name, [], words);
 
-    public static PollOutcome Skipped(string value, string? name = null) => new(StrategyOutcome.Skipped, value, name, []);
+    public static PollOutcome Succeeded(string value, string? name = null, string? words = null) => new(StrategyOutcome.Succeeded, value, name, [], words);
 
-    public static PollOutcome Failed(string value, string? name, IEnumerable<StrategyFailure> failures) => new(StrategyOutcome.Failed, value, name, failures.ToArray());
+    public static PollOutcome Skipped(string value, string? name = null, string? words = null) => new(StrategyOutcome.Skipped, value, name, [], words);
+
+    public static PollOutcome Failed(string value, string? name, IEnumerable<StrategyFailure> failures, string? words = null) => new(StrategyOutcome.Failed, value, name, failures.ToArray(), words);
 
     public static PollOutcome Failed(string value, IEnumerable<StrategyFailure> failures) => Failed(value, null, failures);
 }

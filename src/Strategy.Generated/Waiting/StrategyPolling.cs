@@ -33,9 +33,10 @@ internal static class StrategyPolling
         TStatus? previousRun = null)
         where TStatus : class
     {
-        options ??= StrategyWaitOptions.Default;
-        options.Validate();
-        using var span = WorkflowSpan.Start(workflow);
+        using var run = WorkflowRun.Start(workflow, options);
+        options = run.Options;
+        var span = run.Span;
+        var deadline = run.Deadline;
         try
         {
             var clock = options.TimeProvider;
@@ -53,9 +54,9 @@ internal static class StrategyPolling
             {
                 // The answer that started the work already gave its status: report it, and wait before the first call.
                 var outcome = rules.Classify(initial);
-                lastState = outcome.Value;
+                lastState = outcome.Words;
                 span.Event("strategy.status", "strategy.status", outcome.Value);
-                progress?.Report(new StrategyWaitProgress<TStatus>(initial, outcome.Value, 0, clock.GetElapsedTime(started)));
+                progress?.Report(Progress(initial, outcome, 0, clock.GetElapsedTime(started)));
                 if (Ended(span, rules, description, outcome, initial))
                 {
                     return initial;
@@ -71,9 +72,9 @@ internal static class StrategyPolling
                 TimeSpan? retryAfter = null;
 
                 // The status call runs under the time left, so a call that hangs cannot outlast the wait.
-                var callLimit = options.Timeout - clock.GetElapsedTime(started);
-                using var deadline = Timers.CancelAfter(clock, callLimit > LastCallGrace ? callLimit : LastCallGrace);
-                using var callToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+                var callLimit = deadline.Left;
+                using var callDeadline = Timers.CancelAfter(clock, callLimit > LastCallGrace ? callLimit : LastCallGrace);
+                using var callToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, callDeadline.Token);
                 try
                 {
                     var status = await poll(callToken.Token).ConfigureAwait(false);
@@ -83,24 +84,24 @@ internal static class StrategyPolling
                     if (previousRunId is not null && rules.RunOf!(status) == previousRunId)
                     {
                         // Still the run from before the start (finished, or still going): the new one has not shown yet.
-                        lastState = "the previous run's (" + outcome.Value + ")";
+                        lastState = "the previous run's: " + outcome.Words;
                         span.Polled("previous_run");
                     }
                     else
                     {
                         previousRunId = null;
-                        lastState = outcome.Value;
+                        lastState = outcome.Words;
                         span.Polled(outcome.Value);
-                        progress?.Report(new StrategyWaitProgress<TStatus>(status, outcome.Value, attempt, clock.GetElapsedTime(started)));
+                        progress?.Report(Progress(status, outcome, attempt, clock.GetElapsedTime(started)));
                         if (Ended(span, rules, description, outcome, status))
                         {
                             return status;
                         }
                     }
                 }
-                catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException) when (callDeadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
-                    throw new StrategyWaitTimeoutException(description, options.Timeout, clock.GetElapsedTime(started), attempt, lastState);
+                    throw new StrategyWaitTimeoutException(description, deadline.Limit, deadline.Elapsed, attempt, lastState, lastCallAnswered: false);
                 }
                 catch (StrategyApiException ex) when (rules.NoStatusYet?.Invoke(ex) == true)
                 {
@@ -126,25 +127,27 @@ internal static class StrategyPolling
                     retryAfter = (ex as StrategyApiException)?.RetryAfter;
                 }
 
-                var elapsed = clock.GetElapsedTime(started);
-                if (deadlineReached || elapsed >= options.Timeout)
+                if (deadlineReached || deadline.Left <= TimeSpan.Zero)
                 {
-                    throw new StrategyWaitTimeoutException(description, options.Timeout, elapsed, attempt, lastState);
+                    throw new StrategyWaitTimeoutException(description, deadline.Limit, deadline.Elapsed, attempt, lastState);
                 }
 
                 // The last delay ends at the deadline, so the final check happens then rather than one delay early.
-                var delay = PollingDelay.Next(attempt, options, retryAfter, Random.Shared.NextDouble(), elapsed);
-                var left = options.Timeout - elapsed;
+                var delay = PollingDelay.Next(attempt, options, retryAfter, Random.Shared.NextDouble(), clock.GetElapsedTime(started));
+                var left = deadline.Left;
                 deadlineReached = delay >= left;
                 await Timers.Delay(clock, deadlineReached ? left : delay, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex)
         {
-            span.Failed(ex);
+            run.Failed(ex);
             throw;
         }
     }
+
+    private static StrategyWaitProgress<TStatus> Progress<TStatus>(TStatus status, PollOutcome outcome, int attempt, TimeSpan elapsed) =>
+        new(status, outcome.Value, attempt, elapsed) { Words = outcome.Words };
 
     /// <summary>Whether the work is over: a success or a skip ends the wait with the status; a failure throws.</summary>
     private static bool Ended<TStatus>(WorkflowSpan span, StrategyWaitRules<TStatus> rules, string description, PollOutcome outcome, TStatus status)

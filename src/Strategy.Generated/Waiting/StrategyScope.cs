@@ -1,6 +1,5 @@
 using System.Diagnostics;
 
-
 namespace Strategy.Generated;
 
 /// <summary>What the spec's <c>x-strategy-scope</c> declares about one scoped workflow, as the generated code passes it.</summary>
@@ -41,14 +40,13 @@ internal static class StrategyScope
         CancellationToken cancellationToken)
     {
         var (workflow, scope, open, start, wait, close) = work;
+
         // Checked before anything is sent: bad options must not leave a resource behind.
-        options ??= StrategyWaitOptions.Default;
-        options.Validate();
-        using var span = WorkflowSpan.Start(workflow);
+        using var run = WorkflowRun.Start(workflow, options);
+        options = run.Options;
+        var span = run.Span;
         try
         {
-            var clock = options.TimeProvider;
-            var started = clock.GetTimestamp();
             var reopens = 0;
             var budget = new ConnectionFailureBudget(options.MaxConsecutiveTransientFailures);
 
@@ -59,7 +57,8 @@ internal static class StrategyScope
                 {
                     try
                     {
-                        resourceId = await open(cancellationToken).ConfigureAwait(false);
+                        // Opening and starting count against the workflow's one limit: a server that does not answer them cannot hold it past the limit.
+                        resourceId = await run.StartingAsync(open, cancellationToken).ConfigureAwait(false);
                     }
                     catch (HttpRequestException ex) when (TransportErrors.IsConnectionFailure(ex))
                     {
@@ -75,27 +74,25 @@ internal static class StrategyScope
                 {
                     using (ConnectionFailureBudget.Use(budget))
                     {
-                        await start(resourceId, cancellationToken).ConfigureAwait(false);
+                        await run.StartingAsync<object?>(
+                            async ct =>
+                            {
+                                await start(resourceId, ct).ConfigureAwait(false);
+                                return null;
+                            },
+                            cancellationToken).ConfigureAwait(false);
                     }
 
                     workStarted = true;
-                    var left = options.Timeout - clock.GetElapsedTime(started);
-                    if (left <= TimeSpan.Zero)
+                    if (run.Deadline.Left <= TimeSpan.Zero)
                     {
-                        throw new StrategyWaitTimeoutException(scope.Description, options.Timeout, clock.GetElapsedTime(started), 0, null);
+                        throw new StrategyWaitTimeoutException(scope.Description, run.Deadline.Limit, run.Deadline.Elapsed, 0, null);
                     }
 
                     // The wait gets the time left after opening and starting, so the whole workflow keeps one limit;
                     // at that limit it reports the workflow's limit and the time it really took.
                     var stamped = progress is null ? null : new ResourceProgress<TStatus>(progress, resourceId, reopens);
-                    try
-                    {
-                        return await wait(resourceId, options with { Timeout = left }, stamped, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (StrategyWaitTimeoutException timedOut)
-                    {
-                        throw new StrategyWaitTimeoutException(timedOut.Operation, options.Timeout, clock.GetElapsedTime(started), timedOut.Attempts, timedOut.LastState);
-                    }
+                    return await wait(resourceId, run.ForWait, stamped, cancellationToken).ConfigureAwait(false);
                 }
                 catch (StrategyApiException ex) when (IsGone(scope, ex) && !cancellationToken.IsCancellationRequested)
                 {
@@ -133,7 +130,7 @@ internal static class StrategyScope
         }
         catch (Exception ex)
         {
-            span.Failed(ex);
+            run.Failed(ex);
             throw;
         }
     }

@@ -66,16 +66,10 @@ internal static class StrategyStart
         CancellationToken cancellationToken)
         where TResult : class
     {
-        options ??= StrategyWaitOptions.Default;
-        options.Validate();
-        using var span = WorkflowSpan.Start(workflow);
+        using var run = WorkflowRun.Start(workflow, options);
         try
         {
-            var started = options.TimeProvider.GetTimestamp();
-            var previousRun = await WithinLimitAsync(
-                workflow,
-                options,
-                started,
+            var previousRun = await run.StartingAsync(
                 async ct =>
                 {
                     var last = before is null ? null : await before(ct).ConfigureAwait(false);
@@ -83,11 +77,11 @@ internal static class StrategyStart
                     return last;
                 },
                 cancellationToken).ConfigureAwait(false);
-            return await wait(previousRun, TimeLeft(options, started)).ConfigureAwait(false);
+            return await wait(previousRun, run.ForWait).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            span.Failed(ex);
+            run.Failed(ex);
             throw;
         }
     }
@@ -103,16 +97,13 @@ internal static class StrategyStart
         where TStarted : class
         where TResult : class
     {
-        options ??= StrategyWaitOptions.Default;
-        options.Validate();
-        using var span = WorkflowSpan.Start(workflow);
+        using var run = WorkflowRun.Start(workflow, options);
         try
         {
-            var begun = options.TimeProvider.GetTimestamp();
-            var started = await WithinLimitAsync(workflow, options, begun, start, cancellationToken).ConfigureAwait(false);
+            var started = await run.StartingAsync(start, cancellationToken).ConfigureAwait(false);
             if (started is not null)
             {
-                return await wait(started, TimeLeft(options, begun)).ConfigureAwait(false);
+                return await wait(started, run.ForWait).ConfigureAwait(false);
             }
 
             if (!doneWhenEmpty)
@@ -121,40 +112,13 @@ internal static class StrategyStart
                 throw new StrategyApiException($"{operationId} answered without a body, so there is nothing to wait on.", 0, null, new Dictionary<string, IEnumerable<string>>(), null);
             }
 
-            span.Outcome("done_synchronously");
+            run.Span.Outcome("done_synchronously");
             return null;
         }
         catch (Exception ex)
         {
-            span.Failed(ex);
+            run.Failed(ex);
             throw;
         }
     }
-
-    /// <summary>Runs the calls before the wait under the wait's time limit, so a call that hangs cannot outlast it.</summary>
-    internal static async Task<T> WithinLimitAsync<T>(
-        StrategyWorkflow workflow, StrategyWaitOptions options, long started, Func<CancellationToken, Task<T>> calls, CancellationToken cancellationToken)
-    {
-        var clock = options.TimeProvider;
-        using var limit = Timers.CancelAfter(clock, options.Timeout);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
-        try
-        {
-            return await calls(linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new StrategyWaitTimeoutException(Describe(workflow), options.Timeout, clock.GetElapsedTime(started), 0, null);
-        }
-    }
-
-    /// <summary>The options for the wait: the time limit less what the calls before it took.</summary>
-    internal static StrategyWaitOptions TimeLeft(StrategyWaitOptions options, long started)
-    {
-        var left = options.Timeout - options.TimeProvider.GetElapsedTime(started);
-        return options with { Timeout = left > StrategyPolling.LastCallGrace ? left : StrategyPolling.LastCallGrace };
-    }
-
-    private static string Describe(StrategyWorkflow workflow) =>
-        workflow.Tags.Count == 0 ? workflow.Helper : workflow.Helper + " (" + string.Join(", ", workflow.Tags.Select(t => t.Value)) + ")";
 }

@@ -8,6 +8,18 @@ namespace Strategy.Generated;
 /// <param name="Elapsed">How long the wait has taken so far.</param>
 public sealed record StrategyWaitProgress<TStatus>(TStatus Status, string State, int Attempt, TimeSpan Elapsed)
 {
+    private readonly string? _words;
+
+    /// <summary>
+    /// The status for people, as the spec words it: <c>1 (queued or running)</c> for a publish,
+    /// <c>0 (executing)</c> for a subscription run still going; <see cref="State"/> when the spec gives no words.
+    /// </summary>
+    public string Words
+    {
+        get => _words ?? State;
+        init => _words = value;
+    }
+
     /// <summary>The resource the work runs in (such as a data model instance) for scoped workflows; otherwise <see langword="null"/>.</summary>
     public string? ResourceId { get; init; }
 

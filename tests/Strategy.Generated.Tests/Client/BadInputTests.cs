@@ -12,14 +12,18 @@ public sealed class BadInputTests : ClientTest<SubscriptionsClient>
     protected override SubscriptionsClient Create(HttpClient http) => new(http);
 
     [Test]
-    public void A_success_with_an_HTML_body_is_an_invalid_response()
+    public void A_success_with_an_HTML_body_says_the_address_is_not_the_strategy_api()
     {
         Server.Handler.When(HttpMethod.Get, SubscriptionUrl)
-            .Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<html><body>Login</body></html>", Encoding.UTF8, "text/html") });
+            .Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<html><head><title>Portal</title></head><body>Login</body></html>", Encoding.UTF8, "text/html") });
 
         var error = Assert.ThrowsAsync<StrategyApiException>(() => Client.GetSubscriptionAsync(MockServer.SubscriptionId));
 
-        Assert.That(error!.Kind, Is.EqualTo(StrategyErrorKind.InvalidResponse));
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Kind, Is.EqualTo(StrategyErrorKind.NotStrategyServer));
+            Assert.That(error.Message, Does.StartWith("GetSubscription (GET ").And.Contain("an HTML page titled 'Portal' came where Subscription JSON belongs"));
+        });
     }
 
     [Test]

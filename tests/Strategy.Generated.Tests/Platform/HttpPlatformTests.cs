@@ -7,22 +7,23 @@ namespace Strategy.Generated.Tests.Platform;
 public sealed class HttpPlatformTests
 {
     [Test]
-    public void The_primary_handler_keeps_no_cookies_and_caps_no_connections()
+    public void The_primary_handler_keeps_no_cookies_follows_no_redirect_and_caps_no_connections()
     {
-        using var handler = HttpPlatform.CreatePrimaryHandler(Http.ServerCertificates.System);
+        using var handler = HttpPlatform.CreatePrimaryHandler(Http.ServerCertificates.System, TimeSpan.FromSeconds(10));
 
         if (LibraryAsset.IsNetStandard)
         {
             // The .NET Framework's handler would otherwise allow a desktop process two connections per server.
             Assert.That(handler, Is.TypeOf<HttpClientHandler>());
             var client = (HttpClientHandler)handler;
-            Assert.That((client.UseCookies, client.MaxConnectionsPerServer), Is.EqualTo((false, int.MaxValue)));
+            Assert.That((client.UseCookies, client.AllowAutoRedirect, client.MaxConnectionsPerServer), Is.EqualTo((false, false, int.MaxValue)));
         }
         else
         {
             Assert.That(handler, Is.TypeOf<SocketsHttpHandler>());
             var sockets = (SocketsHttpHandler)handler;
-            Assert.That((sockets.UseCookies, sockets.PooledConnectionLifetime, sockets.MaxConnectionsPerServer), Is.EqualTo((false, TimeSpan.FromMinutes(5), int.MaxValue)));
+            Assert.That((sockets.UseCookies, sockets.AllowAutoRedirect, sockets.PooledConnectionLifetime, sockets.MaxConnectionsPerServer), Is.EqualTo((false, false, TimeSpan.FromMinutes(5), int.MaxValue)));
+            Assert.That(sockets.ConnectCallback, Is.Not.Null, "connecting is bounded by the connect timeout");
         }
     }
 

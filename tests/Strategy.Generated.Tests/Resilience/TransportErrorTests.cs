@@ -86,7 +86,7 @@ public sealed class TransportErrorTests
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
 
-        using var client = new HttpClient(HttpPlatform.CreatePrimaryHandler(Http.ServerCertificates.System));
+        using var client = new HttpClient(HttpPlatform.CreatePrimaryHandler(Http.ServerCertificates.System, TimeSpan.FromSeconds(10)));
         var failure = Assert.CatchAsync<HttpRequestException>(() => client.PostAsync($"http://127.0.0.1:{port}/api/subscriptions", new StringContent("{}")));
 
         Assert.Multiple(() =>

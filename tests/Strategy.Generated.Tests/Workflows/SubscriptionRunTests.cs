@@ -143,7 +143,7 @@ public sealed class SubscriptionRunTests : ClientTest<SubscriptionsClient>
                 new StrategyFailure("_test api", "-2147072488", "Table ytd_day could not be loaded."),
                 new StrategyFailure("Administrator", "-2147205071", "The mail server refused the message."),
             }));
-            Assert.That(error.Message, Does.Contain($"subscription run {MockServer.SubscriptionId} failed (state {state} = {name})")
+            Assert.That(error.Message, Does.Contain($"subscription run of subscription {MockServer.SubscriptionId} failed (state {state} = {name})")
                 .And.Contain("_test api: -2147072488 Table ytd_day could not be loaded; Administrator: -2147205071 The mail server refused the message."));
             Assert.That(((SubscriptionStatus)error.LastStatus!).Outcome, Is.EqualTo(StrategyOutcome.Failed));
         });
@@ -188,7 +188,7 @@ public sealed class SubscriptionRunTests : ClientTest<SubscriptionsClient>
         var error = Assert.ThrowsAsync<StrategyWaitTimeoutException>(() =>
             Client.SendSubscriptionAndWaitAsync(MockServer.SubscriptionId, Waits.Fast with { Timeout = TimeSpan.FromMilliseconds(50) }));
 
-        Assert.That(error!.Message, Does.Contain("the last status was the previous run's (1)"));
+        Assert.That(error!.Message, Does.Contain("the last status was the previous run's: 1 (success)"));
     }
 
     [Test]

@@ -81,12 +81,15 @@ public sealed class TriggerEventTests : ClientTest<EventsClient>
         var limit = TimeSpan.FromMilliseconds(500);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var error = Assert.ThrowsAsync<StrategyWaitTimeoutException>(() => Client.TriggerEventAndWaitAsync(EventId, Waits.Fast with { Timeout = limit }));
+        // Nothing was started: the server did not answer, which is not a wait that gave up.
+        var error = Assert.ThrowsAsync<StrategyUnreachableException>(() => Client.TriggerEventAndWaitAsync(EventId, Waits.Fast with { Timeout = limit }));
 
         Assert.Multiple(() =>
         {
             Assert.That(clock.Elapsed, Is.LessThan(limit + TimeSpan.FromSeconds(2)), "the hung read of the last run is cut at the limit");
-            Assert.That(error!.Operation, Does.Contain("TriggerEventAndWait"));
+            Assert.That(error!.Operation, Does.Contain("TriggerEventAndWait for event " + EventId));
+            Assert.That(error.TimeLimit, Is.EqualTo(limit), "the limit given is the limit reported");
+            Assert.That(error.WaitingFor, Does.StartWith("GetSubscriptionStatus (GET ").And.EndWith(" got no answer"), "the call the limit cut is named");
             Assert.That(Server.Handler.GetMatchCount(trigger), Is.Zero, "the event was not fired");
         });
     }

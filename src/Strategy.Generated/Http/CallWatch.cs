@@ -1,0 +1,98 @@
+namespace Strategy.Generated.Http;
+
+/// <summary>
+/// What a piece of work with a time limit (one call through the pipeline, or the calls a workflow
+/// makes before it waits) is waiting on at this moment: which request, and whether its answer had
+/// begun to arrive. When the limit cuts the work, the message names that request (the login a
+/// call needed, say) instead of the call the caller made.
+/// </summary>
+/// <remarks>
+/// Watches nest with the async flow (an <see cref="AsyncLocal{T}"/>): the body handler reports each
+/// attempt to every watch in scope. Concurrent requests under one watch (prefetched pages) report
+/// to it in turn; the last one is named.
+/// </remarks>
+internal sealed class CallWatch
+{
+    private static readonly AsyncLocal<CallWatch?> Ambient = new();
+
+    private readonly CallWatch? _outer;
+    private HttpRequestMessage? _request;
+    private long _bytesRead = NoAnswerYet;
+
+    private const long NoAnswerYet = -1;
+
+    private CallWatch(CallWatch? outer) => _outer = outer;
+
+    /// <summary>Starts watching the calls made in this async flow until the scope is disposed.</summary>
+    public static Scope Begin(out CallWatch watch)
+    {
+        var outer = Ambient.Value;
+        watch = new CallWatch(outer);
+        Ambient.Value = watch;
+        return new Scope(outer);
+    }
+
+    /// <summary>An attempt of <paramref name="request"/> is being sent; its answer has not begun.</summary>
+    public static void Sending(HttpRequestMessage request)
+    {
+        for (var watch = Ambient.Value; watch is not null; watch = watch._outer)
+        {
+            Volatile.Write(ref watch._request, request);
+            Interlocked.Exchange(ref watch._bytesRead, NoAnswerYet);
+        }
+    }
+
+    /// <summary>The answer to <paramref name="request"/> has begun: <paramref name="bytesRead"/> bytes of its body so far.</summary>
+    public static void Reading(HttpRequestMessage request, long bytesRead)
+    {
+        for (var watch = Ambient.Value; watch is not null; watch = watch._outer)
+        {
+            if (ReferenceEquals(Volatile.Read(ref watch._request), request))
+            {
+                Interlocked.Exchange(ref watch._bytesRead, bytesRead);
+            }
+        }
+    }
+
+    /// <summary>The request last sent under this watch, if any.</summary>
+    public HttpRequestMessage? Request => Volatile.Read(ref _request);
+
+    /// <summary>The server (scheme, host and port) of the request last sent, if any.</summary>
+    public string? Server => Request?.RequestUri is { IsAbsoluteUri: true } uri ? uri.GetLeftPart(UriPartial.Authority) : null;
+
+    /// <summary>
+    /// What the work was waiting for when it was cut, in words: <c>Login (POST api/auth/login) got no answer</c>,
+    /// or <c>the answer to ListSchedules (GET api/v2/schedules) was still arriving (12 KB of its body read)</c>;
+    /// about <paramref name="own"/> itself, <c>no answer came</c>. <see langword="null"/> when nothing was sent.
+    /// </summary>
+    /// <param name="own">The request the limit belongs to, if it is one call's.</param>
+    public string? Describe(HttpRequestMessage? own = null)
+    {
+        if (Request is not { } request)
+        {
+            return null;
+        }
+
+        var read = Interlocked.Read(ref _bytesRead);
+        if (IsSame(request, own))
+        {
+            return read == NoAnswerYet ? "no answer came" : "its answer was still arriving (" + ByteSize.Words(read) + " of its body read)";
+        }
+
+        var operation = StrategyApiException.DescribeRequest(request);
+        return read == NoAnswerYet
+            ? operation + " got no answer"
+            : "the answer to " + operation + " was still arriving (" + ByteSize.Words(read) + " of its body read)";
+    }
+
+    // A resend after a session renewal is a copy of the caller's request: the same call.
+    private static bool IsSame(HttpRequestMessage sent, HttpRequestMessage? own) =>
+        own is not null && (ReferenceEquals(sent, own) || (sent.Method == own.Method && sent.RequestUri == own.RequestUri));
+
+    /// <summary>Restores the watch that was in scope before.</summary>
+    internal readonly struct Scope(CallWatch? outer) : IDisposable
+    {
+        /// <inheritdoc />
+        public void Dispose() => Ambient.Value = outer;
+    }
+}

@@ -1,0 +1,34 @@
+namespace Strategy.Generated;
+
+/// <summary>
+/// One workflow's time limit as the caller gave it, and when it started: every part of the
+/// workflow (the calls that start the work, the wait, a scope's new resource) takes the time left
+/// from it and reports the limit that was given, never a remainder. It travels to the waits a
+/// workflow calls on the options they are handed (<see cref="StrategyWaitOptions.Deadline"/>).
+/// </summary>
+internal sealed class StrategyDeadline
+{
+    private readonly long _started;
+
+    private StrategyDeadline(TimeProvider clock, TimeSpan limit)
+    {
+        Clock = clock;
+        Limit = limit;
+        _started = clock.GetTimestamp();
+    }
+
+    /// <summary>The limit, as given.</summary>
+    public TimeSpan Limit { get; }
+
+    /// <summary>The clock it is measured on.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>How long the workflow has run.</summary>
+    public TimeSpan Elapsed => Clock.GetElapsedTime(_started);
+
+    /// <summary>How much of the limit is left (negative once it has passed).</summary>
+    public TimeSpan Left => Limit - Elapsed;
+
+    /// <summary>The deadline <paramref name="options"/> carry from an outer workflow, or a new one from their <see cref="StrategyWaitOptions.Timeout"/>.</summary>
+    public static StrategyDeadline Of(StrategyWaitOptions options) => options.Deadline ?? new StrategyDeadline(options.TimeProvider, options.Timeout);
+}

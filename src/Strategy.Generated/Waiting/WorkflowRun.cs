@@ -1,0 +1,67 @@
+using Strategy.Generated.Http;
+
+namespace Strategy.Generated;
+
+/// <summary>
+/// One running workflow helper, as every one of them starts: its options checked before anything
+/// is sent, its span, and its one deadline. Polling, starting, scopes and event triggering all run
+/// through it, so each reads the time left the same way and reports the limit that was given.
+/// </summary>
+internal sealed class WorkflowRun : IDisposable
+{
+    private WorkflowRun(StrategyWorkflow workflow, StrategyWaitOptions options)
+    {
+        Workflow = workflow;
+        Options = options;
+        Deadline = StrategyDeadline.Of(options);
+        Span = WorkflowSpan.Start(workflow);
+    }
+
+    /// <summary>The helper and the ids it works on.</summary>
+    public StrategyWorkflow Workflow { get; }
+
+    /// <summary>The options, checked.</summary>
+    public StrategyWaitOptions Options { get; }
+
+    /// <summary>The one time limit of the whole workflow.</summary>
+    public StrategyDeadline Deadline { get; }
+
+    /// <summary>The workflow's span and metrics.</summary>
+    public WorkflowSpan Span { get; }
+
+    /// <summary>The options for a wait within this workflow: the same, with this workflow's deadline.</summary>
+    public StrategyWaitOptions ForWait => Options.Deadline == Deadline ? Options : Options with { Deadline = Deadline };
+
+    /// <summary>Starts a workflow: checks <paramref name="options"/> (the defaults when <see langword="null"/>) and opens its span.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; nothing was sent.</exception>
+    public static WorkflowRun Start(StrategyWorkflow workflow, StrategyWaitOptions? options)
+    {
+        options ??= StrategyWaitOptions.Default;
+        options.Validate();
+        return new WorkflowRun(workflow, options);
+    }
+
+    /// <summary>
+    /// Runs the calls that start the work (and what they need first) under the time left. If the
+    /// limit cuts them, the server did not answer, and nothing is known to run: the failure is
+    /// <see cref="StrategyUnreachableException"/> naming the call still awaited, not a wait that gave up.
+    /// </summary>
+    public Task<T> StartingAsync<T>(Func<CancellationToken, Task<T>> calls, CancellationToken cancellationToken)
+    {
+        var left = Deadline.Left;
+        return CallLimit.RunAsync(
+            left > StrategyPolling.LastCallGrace ? left : StrategyPolling.LastCallGrace,
+            Deadline.Clock,
+            request: null,
+            Workflow.Describe(),
+            calls,
+            cancellationToken,
+            reportedLimit: Deadline.Limit);
+    }
+
+    /// <summary>Records why the workflow ended with <paramref name="error"/> on its span.</summary>
+    public void Failed(Exception error) => Span.Failed(error);
+
+    /// <inheritdoc />
+    public void Dispose() => Span.Dispose();
+}
