@@ -10,12 +10,14 @@ internal static class StrategyCli
     /// <summary>Runs a command in-process; <paramref name="cancellationToken"/> stands in for an interrupt.</summary>
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
     {
+        console = console.Guarded();
         using var interruption = new CliInterruption(console.Error, cancellationToken);
         return await RunAsync(args, console, interruption);
     }
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CliInterruption interruption)
     {
+        console = console.Guarded();
         var options = new GlobalOptions();
         var runner = new CommandRunner(options, console, interruption);
         var root = new RootCommand("strategy: run Strategy (MicroStrategy) Library REST API workflows against a server, or against the embedded emulator.")

@@ -14,8 +14,16 @@ internal sealed class CliProcess : IDisposable
     private readonly StringBuilder _error = new();
     private readonly StringBuilder _output = new();
     private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _sampling = new();
+    private long _peakKilobytes;
 
     private CliProcess(Process process) => _process = process;
+
+    /// <summary>
+    /// The largest resident memory the process had, in MB, as the kernel counts it (VmHWM, its high-water
+    /// mark, read every few milliseconds while it runs); 0 where /proc is not there.
+    /// </summary>
+    public double PeakMemoryMegabytes => Interlocked.Read(ref _peakKilobytes) / 1024.0;
 
     /// <summary>What the command printed to stdout so far.</summary>
     public string Output
@@ -87,7 +95,31 @@ internal sealed class CliProcess : IDisposable
         process.Start();
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
+        _ = cli.SampleMemoryAsync();
         return cli;
+    }
+
+    private async Task SampleMemoryAsync()
+    {
+        var status = $"/proc/{_process.Id}/status";
+        while (!_sampling.IsCancellationRequested && File.Exists(status))
+        {
+            try
+            {
+                var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+                if (line is not null && long.TryParse(line["VmHWM:".Length..].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), out var kilobytes))
+                {
+                    // The high-water mark only grows: the last reading before the exit is the peak.
+                    Interlocked.Exchange(ref _peakKilobytes, Math.Max(Interlocked.Read(ref _peakKilobytes), kilobytes));
+                }
+            }
+            catch (IOException)
+            {
+                return;
+            }
+
+            await Task.Delay(10);
+        }
     }
 
     public async Task WaitForErrorAsync(string text)
@@ -114,6 +146,8 @@ internal sealed class CliProcess : IDisposable
 
     public void Dispose()
     {
+        _sampling.Cancel();
+        _sampling.Dispose();
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

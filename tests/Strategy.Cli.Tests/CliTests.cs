@@ -200,7 +200,7 @@ public sealed class CliTests : CliTest
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.ServerFailure));
-            Assert.That(error, Does.Contain("ERR004 (HTTP 404)").And.Contain("Project 00000000000000000000000000000000 was not found"));
+            Assert.That(error, Does.Contain("failed with HTTP 404: ERR004 Project 00000000000000000000000000000000 was not found"));
             Assert.That(error, Does.Not.Contain("   at "));
         });
     }

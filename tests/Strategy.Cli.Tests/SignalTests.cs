@@ -39,7 +39,7 @@ public sealed class SignalTests
         {
             Assert.That(exitCode, Is.EqualTo(expectedExitCode), cli.Error);
             Assert.That(cli.Error, Does.Contain("Cancelling: deleting instance ").And.Contain("Cancelling: deleted instance "));
-            Assert.That(cli.Error, Does.Contain("nothing was left on the server"));
+            Assert.That(cli.Error, Does.Contain("Cancelled; deleted instance ").And.Contain(": nothing is held on the server."));
             Assert.That(emulator.OpenInstanceCount, Is.Zero, "the instance is deleted");
             Assert.That(emulator.SessionCount, Is.Zero, "the session is logged out");
         });

@@ -37,17 +37,36 @@ public sealed class FaultInjectionTests : EmulatorTest
         Emulator.Faults.Add(new FaultRule { PathContains = "/api/schedules", DropConnection = true });
         var schedules = Connection.CreateClient<SchedulesClient>();
 
-        Assert.That(() => schedules.ListSchedulesAsync(), Throws.InstanceOf<HttpRequestException>());
+        var error = Assert.ThrowsAsync<StrategyUnreachableException>(() => schedules.ListSchedulesAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.InnerException, Is.InstanceOf<HttpRequestException>(), "the transport's failure is kept");
+            Assert.That(error.Message, Does.Contain("could not be reached during ListSchedules (GET MicroStrategyLibrary/api/schedules").And.Contain("Connection reset by peer"));
+        });
     }
 
     [Test]
-    public void A_delayed_answer_beyond_the_client_timeout_is_cancelled_as_a_timeout()
+    public async Task A_delayed_answer_beyond_the_call_limit_is_a_typed_time_out_not_a_bare_cancellation()
     {
         Emulator.Faults.Add(new FaultRule { PathContains = "/api/schedules", Delay = TimeSpan.FromSeconds(10) });
-        Connection.HttpClient.Timeout = TimeSpan.FromMilliseconds(200);
-        var schedules = Connection.CreateClient<SchedulesClient>();
+        await using var connection = StrategyConnection.Create(new StrategyClientOptions
+        {
+            BaseUrl = Emulator.BaseUrl,
+            ProjectId = Seeds.ProjectId,
+            Username = "administrator",
+            Timeout = TimeSpan.FromMilliseconds(500),
+            Retry = Retry,
+        });
 
-        Assert.That(() => schedules.ListSchedulesAsync(), Throws.InstanceOf<TaskCanceledException>().With.InnerException.InstanceOf<TimeoutException>());
+        var error = Assert.ThrowsAsync<StrategyUnreachableException>(() => connection.CreateClient<SchedulesClient>().ListSchedulesAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.TimeLimit, Is.EqualTo(TimeSpan.FromMilliseconds(500)));
+            Assert.That(error.Message, Does.EndWith("did not answer ListSchedules (GET MicroStrategyLibrary/api/schedules) within 0.5 s: no answer came."));
+            Assert.That(connection.HttpClient.Timeout, Is.EqualTo(Timeout.InfiniteTimeSpan), "HttpClient's own 100 s does not stand in for the limit");
+        });
     }
 
     [Test]

@@ -112,10 +112,15 @@ public sealed class TlsTests
         var http = new UriBuilder(emulator.BaseUrl) { Scheme = "http" }.Uri;
         await using var connection = Connect(http, caFile: null);
 
-        var error = Assert.ThrowsAsync<HttpRequestException>(() => connection.LoginAsync());
+        var error = Assert.ThrowsAsync<StrategyUnreachableException>(() => connection.LoginAsync());
 
         // The command line names it (a hint to use https://); the library keeps the transport's error, retried like any lost answer.
-        Assert.That(error!.InnerException?.Message, Does.Contain("ended prematurely"), error.ToString());
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.InnerException, Is.InstanceOf<HttpRequestException>());
+            Assert.That(error.InnerException!.InnerException?.Message, Does.Contain("ended prematurely"), error.ToString());
+            Assert.That(error.Message, Does.Contain("The response ended prematurely"));
+        });
     }
 
     [Test]

@@ -45,7 +45,7 @@ internal static class EventCommands
             {
                 try
                 {
-                    session.Interruption.StartedOnServer(work);
+                    session.Interruption.StartedOnServer(work, "a run cannot be stopped through the API");
                     runs = await events.TriggerEventAndWaitAsync(id, session.Waits, progress, cancellationToken);
                     session.Interruption.EndedOnServer(work);
                 }

@@ -31,8 +31,19 @@ internal static class SchemaCommands
                 return ExitCodes.Success;
             }
 
-            using var progress = new ProgressPrinter<ModelTask>(session.Console, "schema reload");
+            // From the 202 on, the reload runs as a task on the server whatever happens here.
+            string? running = null;
+            using var progress = new ProgressPrinter<ModelTask>(session.Console, "schema reload", onStatus: task =>
+            {
+                running ??= $"the schema reload task {task.Id}";
+                session.Interruption.StartedOnServer(running, "the API has no call that stops it");
+            });
             var task = await schema.ReloadSchemaAndWaitAsync(request, session.Waits, progress, cancellationToken);
+            if (running is not null)
+            {
+                session.Interruption.EndedOnServer(running);
+            }
+
             progress.Dispose();
             CommandRunner.Print(session, (object?)task ?? new { status = "completed" },
                 task is null ? "The schema was reloaded synchronously." : $"Schema reloaded: {Describe(task)}");

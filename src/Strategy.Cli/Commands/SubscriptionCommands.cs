@@ -108,7 +108,7 @@ internal static class SubscriptionCommands
             try
             {
                 // From the send on, the run goes on on the server whatever happens here.
-                session.Interruption.StartedOnServer(work);
+                session.Interruption.StartedOnServer(work, "a run cannot be stopped through the API");
                 ran = await subscriptions.SendSubscriptionAndWaitAsync(subscriptionId, session.Waits, progress, cancellationToken);
                 session.Interruption.EndedOnServer(work);
             }

@@ -5,6 +5,24 @@ namespace Strategy.Cli.Infrastructure;
 /// <summary>Where the command writes and what it knows of its environment; tests give it their own.</summary>
 internal sealed class CliConsole
 {
+    /// <summary>
+    /// This console with both writers guarded (<see cref="TerminalSafeWriter"/>): whatever the
+    /// command prints, a server's text among it, reaches the terminal without control characters.
+    /// </summary>
+    public CliConsole Guarded() => Out is TerminalSafeWriter && Error is TerminalSafeWriter
+        ? this
+        : new CliConsole
+        {
+            Out = Out as TerminalSafeWriter ?? new TerminalSafeWriter(Out),
+            Error = Error as TerminalSafeWriter ?? new TerminalSafeWriter(Error),
+            ProgressIsLive = ProgressIsLive,
+            CanPrompt = CanPrompt,
+            GetEnvironmentVariable = GetEnvironmentVariable,
+        };
+
+    /// <summary>Redraws the current line of stderr (a terminal's progress line), the text cleaned like everything else.</summary>
+    public void RedrawLine(string text) => (Error as TerminalSafeWriter ?? new TerminalSafeWriter(Error)).RedrawLine(text);
+
     public required TextWriter Out { get; init; }
 
     public required TextWriter Error { get; init; }
@@ -19,8 +37,8 @@ internal sealed class CliConsole
 
     public static CliConsole System => new()
     {
-        Out = Console.Out,
-        Error = Console.Error,
+        Out = new TerminalSafeWriter(Console.Out),
+        Error = new TerminalSafeWriter(Console.Error),
         ProgressIsLive = !Console.IsErrorRedirected,
         CanPrompt = !Console.IsInputRedirected && !Console.IsErrorRedirected,
     };

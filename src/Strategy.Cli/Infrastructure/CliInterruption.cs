@@ -14,7 +14,8 @@ internal sealed class CliInterruption : IDisposable
 {
     private readonly CancellationTokenSource _cancellation;
     private readonly ConcurrentDictionary<string, StrategyScopeEvent> _held = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _goingOn = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> _goingOn = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<StrategyScopeEvent> _released = new();
     private readonly List<PosixSignalRegistration> _registrations = [];
     private readonly TextWriter _error;
     private readonly Lock _gate = new();
@@ -52,12 +53,16 @@ internal sealed class CliInterruption : IDisposable
     /// <summary>What the command holds on the server right now.</summary>
     public IReadOnlyCollection<StrategyScopeEvent> Held => [.. _held.Values];
 
-    /// <summary>Work the command started that the server carries on by itself (a subscription run), which no call can stop.</summary>
-    public IReadOnlyCollection<string> GoingOn => [.. _goingOn.Values];
+    /// <summary>What the command held on the server and deleted after the interrupt (a publish instance).</summary>
+    public IReadOnlyCollection<StrategyScopeEvent> Released => [.. _released];
+
+    /// <summary>Work the command started that the server carries on by itself (a reload task, a subscription run), each with why it cannot be stopped, if known.</summary>
+    public IReadOnlyCollection<string> GoingOn => [.. _goingOn.Select(w => w.Key + " goes on on the server" + (w.Value is null ? string.Empty : " (" + w.Value + ")"))];
 
     /// <summary>Notes work that goes on on the server whatever the command does now, so an interrupt can say so.</summary>
     /// <param name="what">The work, such as <c>the run of subscription 0730…</c>.</param>
-    public void StartedOnServer(string what) => _goingOn[what] = what;
+    /// <param name="whyItGoesOn">Why stopping the command does not stop it, such as <c>a run cannot be stopped through the API</c>.</param>
+    public void StartedOnServer(string what, string? whyItGoesOn = null) => _goingOn[what] = whyItGoesOn;
 
     /// <summary>The work noted with <see cref="StartedOnServer"/> is over.</summary>
     /// <param name="what">The work.</param>
@@ -119,12 +124,13 @@ internal sealed class CliInterruption : IDisposable
                 _held.TryRemove(change.ResourceId, out _);
                 if (change.Cancelled)
                 {
+                    _released.Enqueue(change);
                     _error.WriteLine($"Cancelling: deleted {what}.");
                 }
 
                 break;
             case StrategyScopeEventKind.CloseFailed:
-                _error.WriteLine($"Could not delete {what} ({change.Error?.Message}); it stays on the server until it expires.");
+                _error.WriteLine($"Could not delete {what}: {Generated.ServerText.Clean(change.Error?.Message ?? "the reason is unknown", 600).TrimEnd('.')}. It stays on the server until it expires.");
                 break;
         }
     }
@@ -150,7 +156,7 @@ internal sealed class CliInterruption : IDisposable
 
         foreach (var work in _goingOn.Values)
         {
-            _error.WriteLine($"Still going on on the server: {work} (it cannot be stopped through the API).");
+            _error.WriteLine($"Still going on: {work}.");
         }
 
         _error.WriteLine("The session may stay open on the server until it times out.");

@@ -15,6 +15,9 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
         NullValueHandling = NullValueHandling.Ignore,
     };
 
+    /// <summary>The time limit of a command without <c>--timeout</c>: the library's default for a workflow.</summary>
+    private static readonly double DefaultTimeoutSeconds = StrategyWaitOptions.Default.Timeout.TotalSeconds;
+
     public GlobalOptions Options => options;
 
     public CliConsole Console => console;
@@ -30,61 +33,54 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
             using var trace = parseResult.GetValue(options.Trace) ? new TraceRecorder() : null;
             try
             {
+                // One limit bounds the whole command: the login, every call and every wait end by then, typed.
+                // (A value out of range is reported by the session, in its words.)
+                var seconds = parseResult.GetValue(options.Timeout) ?? DefaultTimeoutSeconds;
+                using var limit = seconds > 0 && seconds < TimeSpan.MaxValue.TotalSeconds ? StrategyTimeLimit.Begin(TimeSpan.FromSeconds(seconds)) : null;
                 await using var session = await CliSession.OpenAsync(parseResult, options, console, interruption, emulatorByDefault, cancellationToken);
                 return await action(parseResult, session, cancellationToken);
             }
-            catch (ArgumentException ex)
-            {
-                // The user's terms: never the name of a method's parameter.
-                return Fail(ExitCodes.BadInput, UserMessages.Of(ex), ex, verbose);
-            }
-            catch (StrategyWaitTimeoutException ex)
-            {
-                return Fail(ExitCodes.Timeout, ex.Message, ex, verbose);
-            }
-            catch (StrategyCertificateException ex)
-            {
-                return Fail(ExitCodes.Certificate, ex.Message, ex, verbose);
-            }
-            catch (StrategyUnreachableException ex)
-            {
-                return Fail(ExitCodes.Unreachable, ex.Message, ex, verbose);
-            }
-            catch (StrategyException ex) when (ex is StrategyOperationFailedException or StrategyResourceExpiredException or StrategyNotSupportedException or StrategySubscriptionRunsFailedException)
-            {
-                // The server said no, in words the exception already carries.
-                return Fail(ExitCodes.ServerFailure, ex.Message, ex, verbose);
-            }
-            catch (StrategyApiException ex)
-            {
-                var what = ex.ErrorCode is null ? $"HTTP {ex.StatusCode}" : $"{ex.ErrorCode} (HTTP {ex.StatusCode})";
-                return Fail(ExitCodes.ServerFailure, $"the server answered {what}: {ex.ServerMessage ?? ex.Message}", ex, verbose);
-            }
-            catch (HttpRequestException ex)
-            {
-                // A server that serves HTTPS on the port closes a plain-HTTP connection without a word.
-                var hint = ex.HttpRequestError == HttpRequestError.ResponseEnded && ServerOf(parseResult) is { Scheme: "http" }
-                    ? " (the connection was closed without an answer; if the server serves HTTPS, use an https:// address)"
-                    : string.Empty;
-                return Fail(ExitCodes.Unreachable, $"the server could not be reached: {ex.Message}{hint}", ex, verbose);
-            }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                console.Error.WriteLine(interruption.Held.Count == 0
-                    ? "Cancelled; nothing was left on the server."
-                    : $"Cancelled; left on the server: {string.Join(", ", interruption.Held.Select(h => $"{h.Resource} {h.ResourceId}"))}.");
+                // What the interrupt did on the server, and what it could not stop there.
+                var released = interruption.Released.Select(r => $"{r.Resource} {r.ResourceId}").ToList();
+                console.Error.WriteLine((interruption.Held.Count, released.Count) switch
+                {
+                    (0, 0) => "Cancelled; nothing is held on the server.",
+                    (0, _) => $"Cancelled; deleted {string.Join(", ", released)}: nothing is held on the server.",
+                    _ => $"Cancelled; left on the server: {string.Join(", ", interruption.Held.Select(h => $"{h.Resource} {h.ResourceId}"))}.",
+                });
                 foreach (var work in interruption.GoingOn)
                 {
-                    console.Error.WriteLine($"Not waited for: {work} goes on on the server (a run cannot be stopped through the API).");
+                    console.Error.WriteLine($"Not waited for: {work}.");
                 }
 
                 return interruption.ExitCode;
+            }
+            catch (Exception ex) when (Failure.Of(ex) is { } failure)
+            {
+                return Fail(ExitCodes.For(failure.Class), failure.Message + Hint(failure, ex, parseResult), ex, verbose);
             }
             finally
             {
                 trace?.Print(console.Error);
             }
         });
+    }
+
+    /// <summary>What to do about a failure, in this command's terms (its options), when the failure suggests it.</summary>
+    private string Hint(Failure failure, Exception exception, ParseResult parseResult)
+    {
+        if (failure.WrongAddress)
+        {
+            return " Check --base-url (or STRATEGY_BASE_URL): it is the Library's address, such as https://host/MicroStrategyLibrary.";
+        }
+
+        // A server that serves HTTPS on the port closes a plain-HTTP connection without a word.
+        var transport = exception as HttpRequestException ?? exception.InnerException as HttpRequestException;
+        return transport is { HttpRequestError: HttpRequestError.ResponseEnded } && ServerOf(parseResult) is { Scheme: "http" }
+            ? " (the connection was closed without an answer; if the server serves HTTPS, use an https:// address)"
+            : string.Empty;
     }
 
     private Uri? ServerOf(ParseResult parseResult) =>

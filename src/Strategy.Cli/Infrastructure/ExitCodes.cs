@@ -1,3 +1,5 @@
+using Strategy.Shared;
+
 namespace Strategy.Cli.Infrastructure;
 
 /// <summary>What the <c>strategy</c> command's exit code means.</summary>
@@ -29,4 +31,14 @@ internal static class ExitCodes
 
     /// <summary>The command was asked to stop by SIGTERM (128 + 15). Clean-up ran first.</summary>
     public const int Terminated = 143;
+
+    /// <summary>The exit code for a failure of this class: the one place failures become exit codes.</summary>
+    public static int For(FailureClass failure) => failure switch
+    {
+        FailureClass.InvalidArgument => BadInput,
+        FailureClass.TimedOut => Timeout,
+        FailureClass.Unreachable => Unreachable,
+        FailureClass.Certificate => Certificate,
+        _ => ServerFailure,
+    };
 }

@@ -43,7 +43,7 @@ internal sealed class GlobalOptions
 
     public Option<double?> Timeout { get; } = new("--timeout")
     {
-        Description = "How many seconds to wait for long-running work before giving up. Default 600.",
+        Description = "The time limit in seconds for the whole command: logging in, every call (each also stops at 100 s) and every wait; clean-up after it has --cleanup-timeout. Default 600.",
         Recursive = true,
     };
 

@@ -4,19 +4,25 @@ using System.Globalization;
 namespace Strategy.Cli.Infrastructure;
 
 /// <summary>Shows a wait's progress: one redrawn line on a terminal, one line per status change otherwise.</summary>
-/// <param name="describe">Puts a status in words; the raw state when <see langword="null"/>.</param>
-internal sealed class ProgressPrinter<T>(CliConsole console, string what, Func<T, string>? describe = null) : IProgress<StrategyWaitProgress<T>>, IDisposable
+/// <param name="describe">Puts a status in words; the spec's words for it (<see cref="StrategyWaitProgress{TStatus}.Words"/>) when <see langword="null"/>.</param>
+/// <param name="onStatus">Sees each status before it is shown (to note what now runs on the server).</param>
+internal sealed class ProgressPrinter<T>(CliConsole console, string what, Func<T, string>? describe = null, Action<T>? onStatus = null) : IProgress<StrategyWaitProgress<T>>, IDisposable
 {
     private string? _lastState;
     private bool _drewLine;
 
     public void Report(StrategyWaitProgress<T> value)
     {
-        var state = describe is not null && value.Status is { } status ? describe(status) : value.State;
+        if (value.Status is { } seen)
+        {
+            onStatus?.Invoke(seen);
+        }
+
+        var state = describe is not null && value.Status is { } status ? describe(status) : value.Words;
         var text = string.Create(CultureInfo.InvariantCulture, $"  {what}: {state} ({value.Elapsed.TotalSeconds:0.0} s, check {value.Attempt})");
         if (console.ProgressIsLive)
         {
-            console.Error.Write("\r" + text.PadRight(72));
+            console.RedrawLine(text.PadRight(72));
             _drewLine = true;
         }
         else if (state != _lastState)

@@ -18,6 +18,9 @@ internal sealed record ErrorBody(
     bool IsHtml = false,
     string? HtmlTitle = null)
 {
+    /// <summary>What an empty answer says.</summary>
+    public const string NoBody = "the answer had no body";
+
     private const int MaxExcerptLength = 200;
     private const int MaxCodeLength = 64;
     private const int MaxMessageLength = 1000;
@@ -33,7 +36,7 @@ internal sealed record ErrorBody(
         // The null test is for .NET Standard 2.0, whose IsNullOrWhiteSpace does not tell the compiler.
         if (text is null || string.IsNullOrWhiteSpace(text))
         {
-            return Empty("the answer had no body");
+            return Empty(NoBody);
         }
 
         var trimmed = text.Trim();

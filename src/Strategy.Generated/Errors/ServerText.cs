@@ -7,9 +7,10 @@ namespace Strategy.Generated;
 /// returns, bells) and the invisible characters that reorder text become spaces or go, runs of
 /// white space become one space, and the result is cut to a length a message can carry. Every
 /// server text that reaches an exception message or a log line goes through here; the raw text
-/// stays available where the exception keeps the answer.
+/// stays available where the exception keeps the answer. Use it before printing what a server
+/// stores (names, descriptions) to a terminal or a log.
 /// </summary>
-internal static class ServerText
+public static class ServerText
 {
     /// <summary>How much of one piece of server text (a message, a title, an excerpt) a message shows.</summary>
     public const int DefaultLength = 300;
@@ -18,6 +19,10 @@ internal static class ServerText
     /// <paramref name="text"/> without control or reordering characters, on one line, at most
     /// <paramref name="maxLength"/> characters (cut with an ellipsis); <see langword="null"/> stays <see langword="null"/>.
     /// </summary>
+    /// <param name="text">Text a server sent.</param>
+    /// <param name="maxLength">The longest result, in characters (an ellipsis follows a cut).</param>
+    /// <returns>The text, safe to show.</returns>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
     public static string? Clean(string? text, int maxLength = DefaultLength)
     {
         if (text is null)
@@ -36,7 +41,7 @@ internal static class ServerText
                 continue;
             }
 
-            if (IsReordering(c))
+            if (!IsShowable(c))
             {
                 continue;
             }
@@ -57,12 +62,15 @@ internal static class ServerText
         return builder.ToString();
     }
 
-    /// <summary>Whether <paramref name="text"/> holds nothing <see cref="Clean"/> would change (no control or reordering characters).</summary>
+    /// <summary>Whether <paramref name="text"/> holds no control or reordering characters.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns><see langword="true"/> when it is safe to show as it is (whatever its length).</returns>
     public static bool IsClean(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         foreach (var c in text)
         {
-            if (char.IsControl(c) || IsReordering(c))
+            if (!IsShowable(c))
             {
                 return false;
             }
@@ -70,6 +78,11 @@ internal static class ServerText
 
         return true;
     }
+
+    /// <summary>Whether <paramref name="c"/> may be shown as it is: not a control character, and not one that reorders the text around it.</summary>
+    /// <param name="c">The character.</param>
+    /// <returns><see langword="true"/> for a character that prints as itself.</returns>
+    public static bool IsShowable(char c) => !char.IsControl(c) && !IsReordering(c);
 
     private static string Cut(StringBuilder builder, int maxLength)
     {

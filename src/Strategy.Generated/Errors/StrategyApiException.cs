@@ -34,8 +34,8 @@ public class StrategyApiException : StrategyException
     {
     }
 
-    private StrategyApiException(Answer answer, string? clientMessage, StrategyErrorKind? kind, Exception? innerException)
-        : base(Describe(answer, clientMessage), innerException)
+    private StrategyApiException(Answer answer, string? clientMessage, StrategyErrorKind? kind, Exception? innerException, bool statusSaid = false)
+        : base(Describe(answer, clientMessage, statusSaid), innerException)
     {
         var body = answer.Body;
         StatusCode = answer.StatusCode;
@@ -141,10 +141,10 @@ public class StrategyApiException : StrategyException
         var answer = await Answer.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         var statuses = expected.Split([" or "], StringSplitOptions.None);
         var answers = statuses.Length == 1 ? expected : string.Join(", ", statuses.Take(statuses.Length - 1)) + " or " + statuses[^1];
-        var message = $"it answers {answers}, not {answer.StatusCode}";
+        var message = FormattableString.Invariant($"it answered HTTP {answer.StatusCode}, where it answers {answers}");
         return answer.Body.IsHtml
-            ? new StrategyApiException(answer, message + "; an HTML page is not the Strategy REST API (a sign-in or portal page at " + BaseOf(response.RequestMessage) + "?)", StrategyErrorKind.NotStrategyServer, innerException: null)
-            : new StrategyApiException(answer, message, StrategyErrorKind.InvalidResponse, innerException: null);
+            ? new StrategyApiException(answer, message + "; an HTML page is not the Strategy REST API (a sign-in or portal page at " + BaseOf(response.RequestMessage) + "?)", StrategyErrorKind.NotStrategyServer, innerException: null, statusSaid: true)
+            : new StrategyApiException(answer, message, StrategyErrorKind.InvalidResponse, innerException: null, statusSaid: true);
     }
 
     /// <summary>
@@ -245,7 +245,7 @@ public class StrategyApiException : StrategyException
             : $"the server redirected it to {shown}, a sign-in page rather than the Strategy REST API (single sign-on in front of the server?)";
     }
 
-    private static string Describe(Answer answer, string? clientMessage)
+    private static string Describe(Answer answer, string? clientMessage, bool statusSaid)
     {
         var (statusCode, operation, body) = (answer.StatusCode, answer.Operation, answer.Body);
         var prefix = operation switch
@@ -256,20 +256,22 @@ public class StrategyApiException : StrategyException
             _ => null,
         };
         var client = clientMessage is null ? null : ServerText.Clean(clientMessage.TrimEnd('.'), 600);
+        var status = statusSaid ? string.Empty : FormattableString.Invariant($" (HTTP {statusCode})");
         var text = (prefix, client) switch
         {
-            (not null, null) => $"{prefix} failed with HTTP {statusCode}",
-            (not null, not null) => $"{prefix}: {client} (HTTP {statusCode})",
-            (null, not null) => $"{client} (HTTP {statusCode})",
-            _ => $"The server answered HTTP {statusCode}",
+            (not null, null) => FormattableString.Invariant($"{prefix} failed with HTTP {statusCode}"),
+            (not null, not null) => $"{prefix}: {client}{status}",
+            (null, not null) => $"{client}{status}",
+            _ => FormattableString.Invariant($"The server answered HTTP {statusCode}"),
         };
 
         if (body.Code is not null || body.Message is not null)
         {
             text += body.Code is null ? $": {Short(body.Message)}" : $": {body.Code} {Short(body.Message)}".TrimEnd();
         }
-        else if (body.Description is not null)
+        else if (body.Description is not null && !(client is not null && body.Description == ErrorBody.NoBody))
         {
+            // An empty body says nothing when the message already says what happened (a redirect).
             text += $": {body.Description}";
         }
 

@@ -57,7 +57,23 @@ public sealed class StrategyUnreachableException : StrategyException
 
     private static string Describe(string operation, string? server, int failures, Exception cause) =>
         $"The server {(server is null ? string.Empty : "at " + server + " ")}could not be reached during {operation}: "
-        + $"{failures} connection attempt{(failures == 1 ? string.Empty : "s")} in a row failed ({ServerText.Clean(cause.Message)}).";
+        + $"{failures} connection attempt{(failures == 1 ? string.Empty : "s")} in a row failed ({ServerText.Clean(Explain(cause), 600)}).";
+
+    /// <summary>What the transport said, without its generic wrapper (".. while sending the request") and without repeats.</summary>
+    private static string Explain(Exception cause)
+    {
+        var kept = new List<string>();
+        for (var current = cause; current is not null; current = current.InnerException)
+        {
+            var message = current.Message.Trim();
+            if (message.Length > 0 && !message.StartsWith("An error occurred while sending the request", StringComparison.Ordinal) && !kept.Any(k => k.Contains(message, StringComparison.Ordinal)))
+            {
+                kept.Add(message.TrimEnd('.'));
+            }
+        }
+
+        return kept.Count == 0 ? cause.Message.TrimEnd('.') : string.Join("; ", kept);
+    }
 
     private static string DescribeNoAnswer(string operation, string? server, TimeSpan timeLimit, string? waitingFor) =>
         $"The server {(server is null ? string.Empty : "at " + server + " ")}did not answer {operation} within {Seconds(timeLimit)}"

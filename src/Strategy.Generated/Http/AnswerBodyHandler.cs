@@ -25,6 +25,19 @@ internal sealed class AnswerBodyHandler(long maxResponseSize) : DelegatingHandle
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         CallWatch.Sending(request);
+        try
+        {
+            return await SendAndReadAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            CallWatch.Failed(request, ex);
+            throw;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAndReadAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         response.RequestMessage ??= request;
         if (response.Content is null or ByteArrayContent)
@@ -109,8 +122,7 @@ internal sealed class AnswerBodyHandler(long maxResponseSize) : DelegatingHandle
                 if (success)
                 {
                     // The answer broke off: for an idempotent request the retry handler sends it again.
-                    throw HttpPlatform.ResponseEnded(
-                        FormattableString.Invariant($"The connection broke while the answer to {StrategyApiException.DescribeRequest(request)} was read ({total} bytes of its body had arrived)."), ex);
+                    throw new HttpRequestException(FormattableString.Invariant($"The connection broke while the answer was read ({ByteSize.Words(total)} of its body had arrived)."), ex);
                 }
 
                 // An error answer whose body broke off: its status and what arrived still say what happened.

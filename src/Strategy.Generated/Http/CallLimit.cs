@@ -4,8 +4,18 @@ namespace Strategy.Generated.Http;
 internal static class CallLimit
 {
     /// <summary>
-    /// Runs <paramref name="calls"/> under <paramref name="limit"/>. Cut by the limit, they end with
-    /// <see cref="StrategyUnreachableException"/> for <paramref name="operation"/>; cancelled by the caller, as cancelled.
+    /// The limit of one call whose own is <paramref name="own"/>: the caller's
+    /// <see cref="StrategyTimeLimit"/> when that ends first (then reported as that limit), else its own.
+    /// </summary>
+    public static (TimeSpan Limit, TimeSpan Reported) ForCall(TimeSpan own) =>
+        StrategyTimeLimit.Current is { } ambient && (own == Timeout.InfiniteTimeSpan || ambient.Left < own)
+            ? (ambient.Left > TimeSpan.Zero ? ambient.Left : TimeSpan.FromMilliseconds(1), ambient.Limit)
+            : (own, own);
+
+    /// <summary>
+    /// Runs <paramref name="calls"/> under <paramref name="limit"/>. Cut by the limit, or unable to
+    /// connect, they end with <see cref="StrategyUnreachableException"/> for <paramref name="operation"/>;
+    /// cancelled by the caller, as cancelled.
     /// </summary>
     /// <param name="limit">The limit as given; <see cref="Timeout.InfiniteTimeSpan"/> for none.</param>
     /// <param name="time">The clock.</param>
@@ -23,12 +33,7 @@ internal static class CallLimit
         CancellationToken cancellationToken,
         TimeSpan? reportedLimit = null)
     {
-        if (limit == Timeout.InfiniteTimeSpan)
-        {
-            return await calls(cancellationToken).ConfigureAwait(false);
-        }
-
-        using var deadline = Timers.CancelAfter(time, limit);
+        using var deadline = limit == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : Timers.CancelAfter(time, limit);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         using var watching = CallWatch.Begin(out var watch);
         try
@@ -37,8 +42,16 @@ internal static class CallLimit
         }
         catch (Exception ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested && ex is not StrategyUnreachableException)
         {
-            var server = watch.Server ?? (request?.RequestUri is { IsAbsoluteUri: true } uri ? uri.GetLeftPart(UriPartial.Authority) : null);
-            throw new StrategyUnreachableException(operation, server, reportedLimit ?? limit, watch.Describe(request), ex);
+            throw new StrategyUnreachableException(operation, ServerOf(watch, request), reportedLimit ?? limit, watch.Describe(request), ex);
+        }
+        catch (HttpRequestException ex) when (TransportErrors.IsConnectionFailure(ex))
+        {
+            // The transport's own failure stays the inner exception; what the caller sees is typed and names the call.
+            var attempts = (watch.Request ?? request) is { } sent ? StrategyRequestOptions.Attempt(sent) + 1 : 1;
+            throw new StrategyUnreachableException(operation, ServerOf(watch, request), attempts, ex);
         }
     }
+
+    private static string? ServerOf(CallWatch watch, HttpRequestMessage? request) =>
+        watch.Server ?? (request?.RequestUri is { IsAbsoluteUri: true } uri ? uri.GetLeftPart(UriPartial.Authority) : null);
 }

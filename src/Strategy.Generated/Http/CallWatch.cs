@@ -18,6 +18,7 @@ internal sealed class CallWatch
     private readonly CallWatch? _outer;
     private HttpRequestMessage? _request;
     private long _bytesRead = NoAnswerYet;
+    private string? _failure;
 
     private const long NoAnswerYet = -1;
 
@@ -39,6 +40,19 @@ internal sealed class CallWatch
         {
             Volatile.Write(ref watch._request, request);
             Interlocked.Exchange(ref watch._bytesRead, NoAnswerYet);
+            Volatile.Write(ref watch._failure, null);
+        }
+    }
+
+    /// <summary>An attempt of <paramref name="request"/> failed (a retry may follow): what failed is what a cut names.</summary>
+    public static void Failed(HttpRequestMessage request, Exception failure)
+    {
+        for (var watch = Ambient.Value; watch is not null; watch = watch._outer)
+        {
+            if (ReferenceEquals(Volatile.Read(ref watch._request), request))
+            {
+                Volatile.Write(ref watch._failure, ServerText.Clean(failure.Message));
+            }
         }
     }
 
@@ -74,6 +88,12 @@ internal sealed class CallWatch
         }
 
         var read = Interlocked.Read(ref _bytesRead);
+        if (Volatile.Read(ref _failure) is { } failure)
+        {
+            var which = IsSame(request, own) ? "its last attempt" : "the last attempt of " + StrategyApiException.DescribeRequest(request);
+            return which + " failed: " + failure.TrimEnd('.');
+        }
+
         if (IsSame(request, own))
         {
             return read == NoAnswerYet ? "no answer came" : "its answer was still arriving (" + ByteSize.Words(read) + " of its body read)";

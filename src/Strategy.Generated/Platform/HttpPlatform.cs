@@ -124,14 +124,6 @@ internal static class HttpPlatform
         content.ReadAsStreamAsync();
 #endif
 
-    /// <summary>The failure of an answer that broke off: on .NET 8 and later it names the cause (<c>ResponseEnded</c>), as the runtime's own does.</summary>
-    public static HttpRequestException ResponseEnded(string message, Exception inner) =>
-#if NET8_0_OR_GREATER
-        new(HttpRequestError.ResponseEnded, message, inner);
-#else
-        new(message, inner);
-#endif
-
     /// <summary>A copy of <paramref name="request"/> to send again: same method, address, content, version, headers and properties.</summary>
     public static HttpRequestMessage Clone(HttpRequestMessage request)
     {

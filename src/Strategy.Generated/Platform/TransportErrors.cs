@@ -22,12 +22,17 @@ internal static class TransportErrors
     public static bool NeverReachedServer(Exception exception) =>
         exception is HttpRequestException http && Cause(http) is NameResolutionError or ConnectionError;
 
-    /// <summary>Whether the server could not be talked to at all (refused, reset, no such host): a failure without an HTTP answer.</summary>
+    /// <summary>
+    /// Whether the server could not be talked to at all (refused, reset, no such host): a failure
+    /// without an HTTP answer, as the transport raises it or as a call reports it once typed
+    /// (<see cref="StrategyUnreachableException"/> for failed connections, not for a time limit).
+    /// </summary>
     public static bool IsConnectionFailure(Exception exception) =>
+        exception is StrategyUnreachableException { TimeLimit: null } ||
 #if NET5_0_OR_GREATER
         exception is HttpRequestException { StatusCode: null };
 #else
-        exception is HttpRequestException http && StatusCodeProperty?.GetValue(http) is null;
+        (exception is HttpRequestException http && StatusCodeProperty?.GetValue(http) is null);
 #endif
 
     /// <summary>Whether the TLS handshake failed: a refused certificate, or a server that does not speak TLS.</summary>

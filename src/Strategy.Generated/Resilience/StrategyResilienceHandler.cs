@@ -60,7 +60,13 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
         }
         catch (TimeoutRejectedException ex)
         {
-            throw new TimeoutException($"{request.Method} {request.RequestUri?.AbsolutePath} got no answer within {_options.AttemptTimeout.TotalSeconds:0.#} s, {_options.MaxRetries + 1} times.", ex);
+            var attempts = StrategyRequestOptions.Attempt(request) + 1;
+            throw new StrategyUnreachableException(
+                StrategyApiException.DescribeRequest(request),
+                request.RequestUri is { IsAbsoluteUri: true } uri ? uri.GetLeftPart(UriPartial.Authority) : null,
+                _options.AttemptTimeout,
+                FormattableString.Invariant($"no attempt was answered in that time ({attempts} attempt{(attempts == 1 ? string.Empty : "s")}, StrategyRetryOptions.AttemptTimeout)"),
+                ex);
         }
     }
 

@@ -81,9 +81,11 @@ public sealed class StrategyConnection : IAsyncDisposable
     /// <returns>A task that completes when logged in.</returns>
     /// <exception cref="StrategyApiException">The server rejected the credentials, or did not answer as a Strategy server does.</exception>
     /// <exception cref="StrategyUnreachableException">The server could not be reached, or did not answer within the time limit.</exception>
-    public Task LoginAsync(CancellationToken cancellationToken = default) =>
-        CallLimit.RunAsync<object?>(
-            _parts.CallTimeout,
+    public Task LoginAsync(CancellationToken cancellationToken = default)
+    {
+        var (limit, reported) = CallLimit.ForCall(_parts.CallTimeout);
+        return CallLimit.RunAsync<object?>(
+            limit,
             _parts.Time,
             request: null,
             "the login",
@@ -92,7 +94,9 @@ public sealed class StrategyConnection : IAsyncDisposable
                 await _handler.LoginAsync(ct).ConfigureAwait(false);
                 return null;
             },
-            cancellationToken);
+            cancellationToken,
+            reported);
+    }
 
     /// <summary>Ends the session on the server now; the next request logs in again. Failures are ignored: an idle session expires on its own.</summary>
     /// <param name="cancellationToken">Cancels the logout.</param>

@@ -10,11 +10,11 @@ internal sealed class StrategyDeadline
 {
     private readonly long _started;
 
-    private StrategyDeadline(TimeProvider clock, TimeSpan limit)
+    private StrategyDeadline(TimeProvider clock, TimeSpan limit, long started)
     {
         Clock = clock;
         Limit = limit;
-        _started = clock.GetTimestamp();
+        _started = started;
     }
 
     /// <summary>The limit, as given.</summary>
@@ -29,6 +29,19 @@ internal sealed class StrategyDeadline
     /// <summary>How much of the limit is left (negative once it has passed).</summary>
     public TimeSpan Left => Limit - Elapsed;
 
-    /// <summary>The deadline <paramref name="options"/> carry from an outer workflow, or a new one from their <see cref="StrategyWaitOptions.Timeout"/>.</summary>
-    public static StrategyDeadline Of(StrategyWaitOptions options) => options.Deadline ?? new StrategyDeadline(options.TimeProvider, options.Timeout);
+    /// <summary>
+    /// The deadline <paramref name="options"/> carry from an outer workflow; else the caller's
+    /// <see cref="StrategyTimeLimit"/> when it ends first; else a new one from their <see cref="StrategyWaitOptions.Timeout"/>.
+    /// </summary>
+    public static StrategyDeadline Of(StrategyWaitOptions options)
+    {
+        if (options.Deadline is { } carried)
+        {
+            return carried;
+        }
+
+        return StrategyTimeLimit.Current is { } ambient && ambient.Left < options.Timeout
+            ? new StrategyDeadline(TimeProvider.System, ambient.Limit, ambient.Started)
+            : new StrategyDeadline(options.TimeProvider, options.Timeout, options.TimeProvider.GetTimestamp());
+    }
 }

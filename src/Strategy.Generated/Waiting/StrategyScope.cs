@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Strategy.Generated.Http;
 
 namespace Strategy.Generated;
 
@@ -55,15 +56,8 @@ internal static class StrategyScope
                 string resourceId;
                 using (ConnectionFailureBudget.Use(budget))
                 {
-                    try
-                    {
-                        // Opening and starting count against the workflow's one limit: a server that does not answer them cannot hold it past the limit.
-                        resourceId = await run.StartingAsync(open, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (HttpRequestException ex) when (TransportErrors.IsConnectionFailure(ex))
-                    {
-                        throw Unreachable(scope, budget, ex);
-                    }
+                    // Opening and starting count against the workflow's one limit: a server that does not answer them cannot hold it past the limit.
+                    resourceId = await run.StartingAsync(open, cancellationToken).ConfigureAwait(false);
                 }
 
                 Notify(options, new StrategyScopeEvent(StrategyScopeEventKind.Opened, scope.Operation, scope.Resource, resourceId));
@@ -112,11 +106,6 @@ internal static class StrategyScope
                     span.Event("strategy." + scope.Resource + "_reopened", "strategy." + scope.Resource + "_id", resourceId);
                     span.Tag("strategy.reopens", reopens);
                 }
-                catch (HttpRequestException ex) when (TransportErrors.IsConnectionFailure(ex))
-                {
-                    serverGone = true;
-                    throw Unreachable(scope, budget, ex);
-                }
                 catch (StrategyUnreachableException)
                 {
                     serverGone = true;
@@ -138,9 +127,6 @@ internal static class StrategyScope
     private static bool IsGone(StrategyScopeDeclaration scope, StrategyApiException error) =>
         scope.ReopenOn is { } code && string.Equals(error.ErrorCode, code, StringComparison.OrdinalIgnoreCase);
 
-    private static StrategyUnreachableException Unreachable(StrategyScopeDeclaration scope, ConnectionFailureBudget budget, HttpRequestException cause) =>
-        new(scope.Description, budget.Server, Math.Max(budget.Failures, 1), cause);
-
     private static async Task CloseAsync(
         StrategyScopeDeclaration scope, string resourceId, Func<string, CancellationToken, Task> close, StrategyWaitOptions options, bool serverGone, bool cancelled)
     {
@@ -151,11 +137,21 @@ internal static class StrategyScope
         Exception? failure;
         using (ConnectionFailureBudget.Use(budget))
         {
-            // Its own time limit, not the caller's token: clean-up also runs after cancellation.
-            using var timeout = Timers.CancelAfter(options.TimeProvider, options.CleanupTimeout);
+            // Its own time limit, not the caller's token: clean-up also runs after cancellation. Cut by
+            // the limit, the failure says so in words (the server did not answer the delete in time).
             try
             {
-                await close(resourceId, timeout.Token).ConfigureAwait(false);
+                await CallLimit.RunAsync<object?>(
+                    options.CleanupTimeout,
+                    options.TimeProvider,
+                    request: null,
+                    "the clean-up (deleting " + scope.Resource + " " + resourceId + ")",
+                    async ct =>
+                    {
+                        await close(resourceId, ct).ConfigureAwait(false);
+                        return null;
+                    },
+                    CancellationToken.None).ConfigureAwait(false);
                 failure = null;
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -14,6 +14,10 @@ internal sealed class WorkflowRun : IDisposable
         Workflow = workflow;
         Options = options;
         Deadline = StrategyDeadline.Of(options);
+
+        // From here the workflow's one deadline decides (it took the caller's limit if that ends first):
+        // its calls are not also cut by that limit, which would race the workflow's own outcome.
+        StrategyTimeLimit.HandOver();
         Span = WorkflowSpan.Start(workflow);
     }
 

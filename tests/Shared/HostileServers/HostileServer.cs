@@ -10,7 +10,7 @@ namespace Strategy.Tests.Shared;
 /// way broken servers, proxies and single sign-on gateways do. It speaks HTTP/1.1 on a raw socket, so
 /// it can do what a real web framework would not: never answer, drip bytes, reset mid-answer.
 /// </summary>
-internal sealed class HostileServer : IAsyncDisposable
+public sealed class HostileServer : IAsyncDisposable
 {
     /// <summary>The path every Strategy address here has, as a Tomcat-hosted Library does.</summary>
     public const string PathBase = "/MicroStrategyLibrary";
@@ -54,7 +54,7 @@ internal sealed class HostileServer : IAsyncDisposable
     /// <summary>Where the sign-in page of <see cref="HostileBehaviour.RedirectToSignIn"/> is.</summary>
     public Uri SignInPage => new(Root, "sso/authorize?client=strategy");
 
-    /// <summary>The size of the huge error page, and of the junk answer.</summary>
+    /// <summary>The size of the huge error page and of the huge success answer.</summary>
     public static long HugeSize { get; } = 200L * 1024 * 1024;
 
     /// <summary>The size of the junk answer.</summary>
@@ -81,6 +81,7 @@ internal sealed class HostileServer : IAsyncDisposable
         HostileBehaviour.WrongPath => "HTML 404 (wrong base path)",
         HostileBehaviour.RedirectToSignIn => "redirect to a sign-in page",
         HostileBehaviour.HugeErrorPage => "200 MB HTML error page",
+        HostileBehaviour.HugeSuccess => "200 MB success answer",
         HostileBehaviour.ResetMidAnswer => "connection reset mid-answer",
         HostileBehaviour.RefusedSession => "session refused after every login",
         HostileBehaviour.BadGateway => "proxy answers 502 Bad Gateway",
@@ -194,6 +195,16 @@ internal sealed class HostileServer : IAsyncDisposable
                 await WriteRepeatedAsync(stream, Encoding.ASCII.GetBytes("<html><head><title>Internal Server Error</title></head><body><pre>java.lang.OutOfMemoryError at org.apache.catalina.core.StandardWrapperValve.invoke(StandardWrapperValve.java:198)</pre></body></html>\n"), HugeSize, cancellationToken);
                 return true;
 
+            case HostileBehaviour.HugeSuccess when isLogin:
+                await WriteRawAsync(stream, $"HTTP/1.1 204 No Content\r\nX-MSTR-AuthToken: {IssuedToken}\r\n\r\n", cancellationToken);
+                return true;
+
+            case HostileBehaviour.HugeSuccess:
+                await WriteHeadAsync(stream, 200, "OK", "application/json", HugeSize, cancellationToken);
+                await WriteRawAsync(stream, "{\"schedules\":[", cancellationToken);
+                await WriteRepeatedAsync(stream, Encoding.ASCII.GetBytes("{\"id\":\"FF7BB3C811D501F0C00051916B98494F\",\"name\":\"All the Time\"},"), HugeSize - 14, cancellationToken);
+                return true;
+
             case HostileBehaviour.ResetMidAnswer when isLogin:
                 await WriteRawAsync(stream, $"HTTP/1.1 204 No Content\r\nX-MSTR-AuthToken: {IssuedToken}\r\nSet-Cookie: {IssuedCookie}; Path=/\r\n\r\n", cancellationToken);
                 return true;
@@ -303,7 +314,7 @@ internal sealed class HostileServer : IAsyncDisposable
 }
 
 /// <summary>How a <see cref="HostileServer"/> misbehaves.</summary>
-internal enum HostileBehaviour
+public enum HostileBehaviour
 {
     /// <summary>Accepts the connection and reads the request, then never sends a byte.</summary>
     Silent,
@@ -322,6 +333,9 @@ internal enum HostileBehaviour
 
     /// <summary>Answers every request 500 with a 200 MB HTML error page.</summary>
     HugeErrorPage,
+
+    /// <summary>Logs in, then answers every request 200 with 200 MB of JSON.</summary>
+    HugeSuccess,
 
     /// <summary>Logs in, then resets the connection in the middle of every other answer.</summary>
     ResetMidAnswer,
