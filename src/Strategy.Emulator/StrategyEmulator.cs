@@ -105,8 +105,26 @@ public sealed class StrategyEmulator : IAsyncDisposable
     private static readonly string[] ProgramSettings =
     [
         "urls", "path-base", "username", "password", "api-token", "server-version", "session-idle-timeout",
-        "task-duration", "publish-duration", "instance-idle-timeout", "certificate", "certificate-key",
+        "task-duration", "publish-duration", "instance-idle-timeout", "certificate", "certificate-key", "log-level",
     ];
+
+    /// <summary>What is wrong with <c>--log-level</c>, if anything; the level it names (Information by default).</summary>
+    private static string? LogLevelProblem(string[] args, out LogLevel level)
+    {
+        level = LogLevel.Information;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var given = args[i].StartsWith("--log-level=", StringComparison.OrdinalIgnoreCase) ? args[i]["--log-level=".Length..]
+                : string.Equals(args[i], "--log-level", StringComparison.OrdinalIgnoreCase) && i + 1 < args.Length ? args[i + 1]
+                : null;
+            if (given is not null && !Enum.TryParse(given, ignoreCase: true, out level))
+            {
+                return $"--log-level takes trace, debug, information, warning, error, critical or none, not '{given}'";
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>What is wrong with the arguments, in the user's terms; <see langword="null"/> when they are all settings the program takes.</summary>
     private static string? ArgumentProblem(string[] args)
@@ -159,8 +177,14 @@ public sealed class StrategyEmulator : IAsyncDisposable
             return 0;
         }
 
+        // --quiet takes no value; the other settings do.
+        var quiet = args.Contains("--quiet");
+        args = [.. args.Where(a => a != "--quiet")];
+
         // Checked before anything starts: a mistyped option must not start a server with the defaults.
-        if (ArgumentProblem(args) is { } problem)
+        var levelProblem = LogLevelProblem(args, out var logLevel);
+        var problem = ArgumentProblem(args) ?? levelProblem;
+        if (problem is not null)
         {
             await Console.Error.WriteLineAsync($"error: {problem}.{Environment.NewLine}Usage: strategy-emulator [--urls http://127.0.0.1:5080] [settings]; --help lists them.").ConfigureAwait(false);
             return 2;
@@ -168,9 +192,16 @@ public sealed class StrategyEmulator : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder(args);
 
-        // Its own one-line messages say what the host would log as stack traces (a busy port) or repeat (where it listens).
+        // One line per request, from the emulator itself (RequestLog); the framework's own four per request, and
+        // what the host would log as stack traces (a busy port) or repeat (where it listens), are left out.
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Logging.AddFilter(RequestLog.Category, quiet ? LogLevel.None : logLevel);
         StrategyEmulatorOptions options;
         try
         {
@@ -233,6 +264,8 @@ public sealed class StrategyEmulator : IAsyncDisposable
           --instance-idle-timeout S      idle time before a data model instance expires (default 120)
           --certificate FILE             serve HTTPS with this PEM certificate (default URL then https://127.0.0.1:5443)
           --certificate-key FILE         the certificate's PEM private key (when not in the certificate file)
+          --log-level LEVEL              trace, debug, information (default: one line per request), warning, error or none
+          --quiet                        no line per request (the line saying where it listens stays)
 
         Control endpoints (under the path base):
           POST   /__emulator/faults             add a fault: {"count":2,"pathContains":"/publishStatus","status":503,
@@ -283,6 +316,7 @@ public sealed class StrategyEmulator : IAsyncDisposable
             });
         }
 
+        app.Use(RequestLog.Middleware(app.Services.GetRequiredService<ILoggerFactory>()));
         app.UseRouting();
         EmulatorApi.Map(app, state, validator, faults);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

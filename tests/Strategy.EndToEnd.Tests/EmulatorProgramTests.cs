@@ -138,4 +138,76 @@ public sealed class EmulatorProgramTests
             Assert.That(inside.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         });
     }
+
+    [TestCase(new string[0], 3, TestName = "The program writes one line per request")]
+    [TestCase(new[] { "--quiet" }, 0, TestName = "With --quiet the program writes no request lines")]
+    [TestCase(new[] { "--log-level", "warning" }, 0, TestName = "With --log-level warning the program writes no request lines")]
+    public async Task Request_lines(string[] settings, int expectedLines)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { ProgramPath, "--urls", "http://127.0.0.1:0", "--path-base", "/MicroStrategyLibrary" }.Concat(settings))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var lines = new List<string>();
+        try
+        {
+            var listening = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)) ?? string.Empty;
+            var baseUrl = new Uri(System.Text.RegularExpressions.Regex.Match(listening, @"listening on (\S+) ").Groups[1].Value);
+            using (var http = new HttpClient { BaseAddress = baseUrl })
+            {
+                (await http.GetAsync("api/status")).Dispose();
+                (await http.GetAsync("api/status?secret=no")).Dispose();
+                (await http.GetAsync("api/subscriptions")).Dispose();
+            }
+
+            // A marker request the test makes last, then the lines up to it are all there is.
+            using (var marker = new HttpClient { BaseAddress = baseUrl })
+            {
+                (await marker.GetAsync("__emulator/state")).Dispose();
+            }
+
+            process.Kill(entireProcessTree: true);
+            string? line;
+            while ((line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30))) is not null)
+            {
+                lines.Add(line);
+            }
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        var requests = lines.Where(l => l.Contains("/MicroStrategyLibrary/api/", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(requests, Has.Count.EqualTo(expectedLines), string.Join("\n", lines));
+            Assert.That(lines.Count(l => !l.Contains("/__emulator/", StringComparison.Ordinal)), Is.EqualTo(expectedLines), "one line per request, nothing else: " + string.Join("\n", lines));
+            Assert.That(lines, Has.None.Contains("Request starting").And.None.Contains("Executing endpoint"), "the framework's own lines are left out");
+            Assert.That(lines, Has.None.Contains("secret=no"), "no query string");
+            if (expectedLines > 0)
+            {
+                Assert.That(requests[0], Does.Contain("GET /MicroStrategyLibrary/api/status 200 "));
+                Assert.That(requests[2], Does.Contain("GET /MicroStrategyLibrary/api/subscriptions 401 "));
+            }
+        });
+    }
+
+    [Test]
+    public async Task An_unknown_log_level_is_a_usage_error()
+    {
+        var (exitCode, _, error, _) = await RunAsync("--log-level", "loud", "--urls", "http://127.0.0.1:0");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("--log-level takes trace, debug, information, warning, error, critical or none, not 'loud'"));
+        });
+    }
 }

@@ -116,14 +116,31 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
 
     public void CountRequestWithoutCookie() => Interlocked.Increment(ref _requestsWithoutCookie);
 
+    /// <summary>Live sessions: one idle past the session timeout is gone, as it is on a server, whether or not a request touched it since.</summary>
     public int SessionCount
     {
         get
         {
             lock (_gate)
             {
+                ForgetIdleUnlocked();
                 return _sessions.Count;
             }
+        }
+    }
+
+    /// <summary>Drops the sessions and instances idle past their timeouts: a server has forgotten them, so they are not open.</summary>
+    private void ForgetIdleUnlocked()
+    {
+        var now = Now;
+        foreach (var idle in _sessions.Where(s => now - s.Value.LastUsed > options.SessionIdleTimeout).Select(s => s.Key).ToList())
+        {
+            _sessions.Remove(idle);
+        }
+
+        foreach (var idle in _instances.Where(i => now - i.Value.LastUsed > options.InstanceIdleTimeout).Select(i => i.Key).ToList())
+        {
+            _instances.Remove(idle);
         }
     }
 
@@ -221,13 +238,14 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
         }
     }
 
-    /// <summary>Instances not yet deleted (expired ones included until they are touched): what a leak check counts.</summary>
+    /// <summary>Instances neither deleted nor expired: what a leak check counts (an expired one is gone on a server too).</summary>
     public int InstanceCount
     {
         get
         {
             lock (_gate)
             {
+                ForgetIdleUnlocked();
                 return _instances.Count;
             }
         }

@@ -11,6 +11,7 @@ namespace Strategy.PowerShell;
 /// <para>Connect-StrategyServer logs in at once, so a wrong password or an unreachable server fails here and not at the first cmdlet that needs the server. The connection it returns is what every other cmdlet of the module uses when it is not given -Connection: the last one made in the session.</para>
 /// <para>Passwords and tokens are taken only as PSCredential or SecureString and are never a property of the connection, so Format-List, ConvertTo-Json, -Verbose and -Debug cannot show them. -ProjectId takes the project's id or its name.</para>
 /// <para>For a server whose certificate an organization's own authority signed, give that authority's PEM file with -CaCertificate; a refused certificate is a SecurityError naming the problem.</para>
+/// <para>The login and the project lookup end within -TimeoutSec (default 600): a server that does not answer is a ConnectionError naming what got no answer, and an address that is not a Strategy Library (an HTML page, a redirect to a sign-in page) is a ConnectionError that says so.</para>
 /// </remarks>
 /// <example>
 /// <code>Connect-StrategyServer -BaseUrl https://bi.example.com/MicroStrategyLibrary -ProjectId 'Tutorial' -Credential (Get-Credential)</code>
@@ -23,7 +24,7 @@ namespace Strategy.PowerShell;
 /// </example>
 [Cmdlet(VerbsCommunications.Connect, "StrategyServer", DefaultParameterSetName = CredentialSet)]
 [OutputType(typeof(StrategyServerConnection))]
-public sealed class ConnectStrategyServerCommand : PSCmdlet, IDisposable
+public sealed class ConnectStrategyServerCommand : StrategyAsyncCmdlet
 {
     private const string CredentialSet = "Credential";
     private const string TokenSet = "ApiToken";
@@ -55,14 +56,6 @@ public sealed class ConnectStrategyServerCommand : PSCmdlet, IDisposable
     [Parameter]
     public string? CaCertificate { get; set; }
 
-    private readonly CancellationTokenSource _stopping = new();
-
-    /// <inheritdoc />
-    protected override void StopProcessing() => _stopping.Cancel();
-
-    /// <summary>Releases the cancellation; PowerShell calls it when the pipeline ends.</summary>
-    public void Dispose() => _stopping.Dispose();
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -73,49 +66,38 @@ public sealed class ConnectStrategyServerCommand : PSCmdlet, IDisposable
                 Credential.UserName,
                 Credential.GetNetworkCredential().Password);
         var caFile = CaCertificate is null ? null : GetUnresolvedProviderPathFromPSPath(CaCertificate);
-        StrategyConnection connection;
-        try
+        var connection = Argument(() => StrategyConnection.Create(new StrategyClientOptions
         {
-            connection = StrategyConnection.Create(new StrategyClientOptions
-            {
-                BaseUrl = BaseUrl,
-                ProjectId = null,
-                LoginMode = credentials.LoginMode,
-                Username = credentials.Username,
-                Password = credentials.Password,
-                CaCertificateFile = caFile,
-            });
-        }
-        catch (ArgumentException ex)
-        {
-            ThrowTerminatingError(Errors.Record(ex, BaseUrl)!);
-            return;
-        }
+            BaseUrl = BaseUrl,
+            ProjectId = null,
+            LoginMode = credentials.LoginMode,
+            Username = credentials.Username,
+            Password = credentials.Password,
+            CaCertificateFile = caFile,
+        }));
 
         var user = credentials.LoginMode == Generated.LoginMode.ApiToken ? "API token" : credentials.Username ?? string.Empty;
+        string projectId;
         try
         {
-            // Logged in here, so wrong credentials fail at Connect, not at the first cmdlet; a project name is looked up.
-            var projectId = Task.Run(async () =>
+            // Logged in here, so wrong credentials fail at Connect, not at the first cmdlet; a project name is looked up. Both within -TimeoutSec.
+            projectId = Run(async token =>
             {
-                await connection.LoginAsync(_stopping.Token).ConfigureAwait(false);
-                return await ProjectNames.ResolveAsync(connection, ProjectId, "-ProjectId", _stopping.Token).ConfigureAwait(false);
-            }).GetAwaiter().GetResult();
-            var connected = new StrategyServerConnection(connection, BaseUrl, projectId, user);
-            connected.KeepUntilGone();
-            StrategyServerConnection.Default = connected;
-            WriteVerbose($"Connected to {connected}.");
-            WriteObject(connected);
+                await connection.LoginAsync(token).ConfigureAwait(false);
+                return await ProjectNames.ResolveAsync(connection, ProjectId, "-ProjectId", token).ConfigureAwait(false);
+            });
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch
         {
+            // Failed, stopped or timed out: nothing stays logged in.
             connection.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            throw new PipelineStoppedException();
+            throw;
         }
-        catch (Exception ex) when (Errors.Record(ex, BaseUrl) is { } record)
-        {
-            connection.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            ThrowTerminatingError(record);
-        }
+
+        var connected = new StrategyServerConnection(connection, BaseUrl, projectId, user);
+        connected.KeepUntilGone();
+        StrategyServerConnection.Default = connected;
+        WriteVerbose($"Connected to {connected}.");
+        WriteObject(connected);
     }
 }

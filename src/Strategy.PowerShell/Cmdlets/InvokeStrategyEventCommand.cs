@@ -52,7 +52,7 @@ public sealed class InvokeStrategyEventCommand : StrategyRunCmdlet
             try
             {
                 return new EndedRuns(await events.TriggerEventAndWaitAsync(
-                    id, Waits(TimeoutSec), Progress<SubscriptionStatus>($"Runs started by event {id}", StatusWords.RunOf), token).ConfigureAwait(false), null);
+                    id, Waits(), Progress<SubscriptionStatus>($"Runs started by event {id}", StatusWords.RunOf), token).ConfigureAwait(false), null);
             }
             catch (StrategySubscriptionRunsFailedException failed)
             {

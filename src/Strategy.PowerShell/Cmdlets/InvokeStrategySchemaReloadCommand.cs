@@ -28,10 +28,6 @@ public sealed class InvokeStrategySchemaReloadCommand : StrategyCmdlet
     [Parameter]
     public SwitchParameter NoWait { get; set; }
 
-    /// <summary>How many seconds to wait before giving up (default 600).</summary>
-    [Parameter]
-    public int? TimeoutSec { get; set; }
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -45,7 +41,7 @@ public sealed class InvokeStrategySchemaReloadCommand : StrategyCmdlet
         var schema = server.Client<SchemaClient>();
         var task = NoWait
             ? Run(token => schema.ReloadSchemaAsync(request, PreferHeader.RespondAsync, token))
-            : Run(token => schema.ReloadSchemaAndWaitAsync(request, Waits(TimeoutSec), Progress<ModelTask>("Reloading the schema"), token));
+            : Run(token => schema.ReloadSchemaAndWaitAsync(request, Waits(), Progress<ModelTask>("Reloading the schema"), token));
         if (task is null)
         {
             WriteVerbose("The schema was reloaded before the server answered.");

@@ -41,10 +41,6 @@ public sealed class PublishStrategyDataModelCommand : StrategyCmdlet
     [Parameter]
     public Hashtable? Table { get; set; }
 
-    /// <summary>How many seconds to wait before giving up (default 600); the instance is deleted then too.</summary>
-    [Parameter]
-    public int? TimeoutSec { get; set; }
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -57,7 +53,7 @@ public sealed class PublishStrategyDataModelCommand : StrategyCmdlet
 
         var dataModels = server.Client<DataModelsClient>();
         var status = Run(token => dataModels.PublishAndWaitAsync(
-            DataModelId, selection, Waits(TimeoutSec), Progress<PublishStatus>("Publishing data model " + DataModelId, StatusWords.Publish), token));
+            DataModelId, selection, Waits(), Progress<PublishStatus>("Publishing data model " + DataModelId, StatusWords.Publish), token));
         WriteObject(status);
     }
 }

@@ -48,7 +48,7 @@ public sealed class StartStrategySubscriptionCommand : StrategyRunCmdlet
     {
         var subscriptions = server.Client<SubscriptionsClient>();
         if (RunForItem(id, token => subscriptions.SendSubscriptionAndWaitAsync(
-                id, Waits(TimeoutSec), Progress<SubscriptionStatus>($"Running subscription {id}", StatusWords.Run), token)) is { } run)
+                id, Waits(), Progress<SubscriptionStatus>($"Running subscription {id}", StatusWords.Run), token)) is { } run)
         {
             WriteRun(run, id, run.Outcome);
         }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Strategy.Generated;
 using Strategy.Shared;
 
 namespace Strategy.PowerShell;
@@ -9,35 +8,41 @@ internal static class Errors
 {
     public static ErrorRecord? Record(Exception exception, object? target)
     {
-        var (id, category) = exception switch
+        if (Failure.Of(exception) is not { } failure)
         {
-            StrategyApiException api => (api.ErrorCode ?? api.Kind.ToString(), api.Kind switch
-            {
-                StrategyErrorKind.NotFound => ErrorCategory.ObjectNotFound,
-                StrategyErrorKind.SessionExpired or StrategyErrorKind.Authentication => ErrorCategory.AuthenticationError,
-                StrategyErrorKind.Forbidden => ErrorCategory.PermissionDenied,
-                StrategyErrorKind.InvalidInput => ErrorCategory.InvalidArgument,
-                StrategyErrorKind.Throttled => ErrorCategory.LimitsExceeded,
-                StrategyErrorKind.InvalidResponse => ErrorCategory.InvalidData,
-                _ => ErrorCategory.NotSpecified,
-            }),
-            StrategyOperationFailedException failed => ("OperationFailed" + (failed.StateName is { } name ? "." + name : string.Empty), ErrorCategory.InvalidResult),
-            StrategySubscriptionRunsFailedException => ("SubscriptionRunsFailed", ErrorCategory.InvalidResult),
-            StrategyResourceExpiredException => ("ResourceExpired", ErrorCategory.ResourceUnavailable),
-            StrategyWaitTimeoutException => ("WaitTimedOut", ErrorCategory.OperationTimeout),
-            StrategyCertificateException certificate => ("Certificate." + certificate.Problem, ErrorCategory.SecurityError),
-            StrategyUnreachableException => ("ServerUnreachable", ErrorCategory.ConnectionError),
-            StrategyNotSupportedException => ("NotSupportedByServer", ErrorCategory.NotImplemented),
-            HttpRequestException => ("ServerUnreachable", ErrorCategory.ConnectionError),
-            ArgumentException => ("InvalidArgument", ErrorCategory.InvalidArgument),
-            _ => (null, ErrorCategory.NotSpecified),
-        };
+            return null;
+        }
+
         // A failed run or publish: the status it ended with is what the user wants to look at.
-        target = (exception as StrategyOperationFailedException)?.LastStatus ?? target;
-        return id is null ? null : new ErrorRecord(ArgumentMessage(exception), id, category, target);
+        target = (exception as Generated.StrategyOperationFailedException)?.LastStatus ?? target;
+
+        // An argument's message without the method parameter's name (the user's terms, not ours).
+        var shown = exception is ArgumentException argument ? new ArgumentException(failure.Message, argument) : exception;
+        var record = new ErrorRecord(shown, failure.Id, Category(failure.Class), target);
+        if (failure.WrongAddress)
+        {
+            record.ErrorDetails = new ErrorDetails(failure.Message + " Check -BaseUrl of Connect-StrategyServer: it is the Library's address, such as https://host/MicroStrategyLibrary.");
+        }
+
+        return record;
     }
 
-    /// <summary>An argument exception's message without the method parameter's name (the user's terms, not ours).</summary>
-    private static Exception ArgumentMessage(Exception exception) =>
-        exception is ArgumentException { ParamName: not null } argument ? new ArgumentException(UserMessages.Of(argument), argument) : exception;
+    /// <summary>The category for a failure of this class: the one place failures become categories.</summary>
+    internal static ErrorCategory Category(FailureClass failure) => failure switch
+    {
+        FailureClass.InvalidArgument or FailureClass.InvalidInput => ErrorCategory.InvalidArgument,
+        FailureClass.NotFound => ErrorCategory.ObjectNotFound,
+        FailureClass.Authentication => ErrorCategory.AuthenticationError,
+        FailureClass.PermissionDenied => ErrorCategory.PermissionDenied,
+        FailureClass.Throttled => ErrorCategory.LimitsExceeded,
+        FailureClass.InvalidData => ErrorCategory.InvalidData,
+        FailureClass.ServerError => ErrorCategory.InvalidOperation,
+        FailureClass.WorkFailed => ErrorCategory.InvalidResult,
+        FailureClass.Expired => ErrorCategory.ResourceUnavailable,
+        FailureClass.NotSupported => ErrorCategory.NotImplemented,
+        FailureClass.TimedOut => ErrorCategory.OperationTimeout,
+        FailureClass.Unreachable => ErrorCategory.ConnectionError,
+        FailureClass.Certificate => ErrorCategory.SecurityError,
+        _ => ErrorCategory.NotSpecified,
+    };
 }

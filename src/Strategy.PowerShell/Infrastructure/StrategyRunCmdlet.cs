@@ -14,10 +14,6 @@ public abstract class StrategyRunCmdlet : StrategyCmdlet
     [Parameter]
     public SwitchParameter Wait { get; set; }
 
-    /// <summary>With -Wait: how many seconds to wait before giving up (default 600); the runs go on on the server.</summary>
-    [Parameter]
-    public int? TimeoutSec { get; set; }
-
     /// <summary>The ids given with <c>-Id</c> or from the pipeline.</summary>
     protected abstract IEnumerable<string> Ids { get; }
 
