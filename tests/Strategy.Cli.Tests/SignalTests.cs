@@ -100,6 +100,24 @@ public sealed class SignalTests
     }
 
     [Test]
+    public async Task SIGINT_during_a_schema_reload_says_the_reload_task_goes_on()
+    {
+        await using var emulator = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions { PathBase = "/MicroStrategyLibrary", TaskDuration = TimeSpan.FromMinutes(5) });
+        using var cli = CliProcess.Start(emulator, "schema", "reload");
+        await cli.WaitForErrorAsync("schema reload: ");
+
+        cli.Signal(SIGINT);
+        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Cancelled), cli.Error);
+            Assert.That(cli.Error, Does.Contain("Not waited for: the schema reload task ").And.Contain(" goes on on the server (the API has no call that stops it)."));
+            Assert.That(emulator.SessionCount, Is.Zero, "the session is logged out");
+        });
+    }
+
+    [Test]
     public async Task A_server_killed_mid_publish_exits_4_naming_the_server_within_15_seconds()
     {
         var emulator = await StartEmulatorAsync();

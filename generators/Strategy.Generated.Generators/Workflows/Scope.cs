@@ -349,10 +349,22 @@ internal static partial class WorkflowsEmitter
 
     private static string ScopeDescription(ScopeHelper scope)
     {
+        // Each id labelled by its parameter's name: "PublishDataModel (data model " + dataModelId + ")".
         var identifying = scope.Parameters.Where(p => p.Type is "string" or "global::System.String").Select(p => p.Name).ToList();
-        return identifying.Count == 0
-            ? Quote(scope.OperationId)
-            : Quote(scope.OperationId + " (") + " + " + string.Join(" + \", \" + ", identifying) + " + \")\"";
+        if (identifying.Count == 0)
+        {
+            return Quote(scope.OperationId);
+        }
+
+        var parts = new List<string>();
+        for (var i = 0; i < identifying.Count; i++)
+        {
+            parts.Add(Quote((i == 0 ? scope.OperationId + " (" : ", ") + Naming.Label(identifying[i]) + " "));
+            parts.Add(identifying[i]);
+        }
+
+        parts.Add(Quote(")"));
+        return string.Join(" + ", parts);
     }
 
     private static string Article(string noun) => noun.Length > 0 && "aeiou".IndexOf(char.ToLowerInvariant(noun[0])) >= 0 ? "an" : "a";

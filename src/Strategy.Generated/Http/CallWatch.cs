@@ -18,7 +18,9 @@ internal sealed class CallWatch
     private readonly CallWatch? _outer;
     private HttpRequestMessage? _request;
     private long _bytesRead = NoAnswerYet;
-    private string? _failure;
+    private int _attemptInFlight;
+    private int _failedAttempts;
+    private string? _lastFailure;
 
     private const long NoAnswerYet = -1;
 
@@ -38,9 +40,16 @@ internal sealed class CallWatch
     {
         for (var watch = Ambient.Value; watch is not null; watch = watch._outer)
         {
+            if (!ReferenceEquals(Volatile.Read(ref watch._request), request))
+            {
+                // Another request: what failed before was another call's.
+                Interlocked.Exchange(ref watch._failedAttempts, 0);
+                Volatile.Write(ref watch._lastFailure, null);
+            }
+
             Volatile.Write(ref watch._request, request);
             Interlocked.Exchange(ref watch._bytesRead, NoAnswerYet);
-            Volatile.Write(ref watch._failure, null);
+            Interlocked.Exchange(ref watch._attemptInFlight, 1);
         }
     }
 
@@ -51,7 +60,9 @@ internal sealed class CallWatch
         {
             if (ReferenceEquals(Volatile.Read(ref watch._request), request))
             {
-                Volatile.Write(ref watch._failure, ServerText.Clean(failure.Message));
+                Volatile.Write(ref watch._lastFailure, ServerText.Clean(failure.Message));
+                Interlocked.Increment(ref watch._failedAttempts);
+                Interlocked.Exchange(ref watch._attemptInFlight, 0);
             }
         }
     }
@@ -88,21 +99,23 @@ internal sealed class CallWatch
         }
 
         var read = Interlocked.Read(ref _bytesRead);
-        if (Volatile.Read(ref _failure) is { } failure)
+        var isOwn = IsSame(request, own);
+        var failed = Volatile.Read(ref _failedAttempts);
+        var earlier = failed == 0 || Volatile.Read(ref _lastFailure) is not { } failure
+            ? string.Empty
+            : FormattableString.Invariant($"{(failed == 1 ? "an attempt" : failed + " attempts")} before failed: {failure.TrimEnd('.')}");
+        if (Volatile.Read(ref _attemptInFlight) == 0 && earlier.Length > 0)
         {
-            var which = IsSame(request, own) ? "its last attempt" : "the last attempt of " + StrategyApiException.DescribeRequest(request);
-            return which + " failed: " + failure.TrimEnd('.');
+            // Cut between attempts (a retry's delay): the failures are what happened.
+            return (isOwn ? string.Empty : StrategyApiException.DescribeRequest(request) + ": ") + earlier;
         }
 
-        if (IsSame(request, own))
-        {
-            return read == NoAnswerYet ? "no answer came" : "its answer was still arriving (" + ByteSize.Words(read) + " of its body read)";
-        }
-
-        var operation = StrategyApiException.DescribeRequest(request);
-        return read == NoAnswerYet
-            ? operation + " got no answer"
-            : "the answer to " + operation + " was still arriving (" + ByteSize.Words(read) + " of its body read)";
+        var now = isOwn
+            ? (read == NoAnswerYet ? "no answer came" : "its answer was still arriving (" + ByteSize.Words(read) + " of its body read)")
+            : (read == NoAnswerYet
+                ? StrategyApiException.DescribeRequest(request) + " got no answer"
+                : "the answer to " + StrategyApiException.DescribeRequest(request) + " was still arriving (" + ByteSize.Words(read) + " of its body read)");
+        return earlier.Length == 0 ? now : now + "; " + earlier;
     }
 
     // A resend after a session renewal is a copy of the caller's request: the same call.
