@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Strategy.Emulator;
 using Strategy.Generated;
 using Strategy.Tests.Shared;
@@ -74,6 +76,44 @@ public sealed class HostileServerTests
             Assert.That(error.WaitingFor, Is.EqualTo("Login (POST MicroStrategyLibrary/api/auth/login) got no answer"), "the login the call needed is what hung");
             Assert.That(error.Message, Does.StartWith($"The server at {error.Server} did not answer ListSchedules (GET MicroStrategyLibrary/api/schedules"));
         });
+    }
+
+    [Test]
+    public async Task A_body_that_trickles_in_is_cut_at_the_limit_naming_how_much_had_come()
+    {
+        await using var server = HostileServer.Start(HostileBehaviour.TricklingBody);
+        await using var connection = Connect(server.BaseUrl);
+        var clock = Stopwatch.StartNew();
+
+        var error = Assert.ThrowsAsync<StrategyUnreachableException>(() => connection.CreateClient<SchedulesClient>().ListSchedulesAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.TimeLimit, Is.EqualTo(CallLimit));
+            Assert.That(error.WaitingFor, Does.StartWith("its answer was still arriving (").And.Contain(" bytes of its body read)"));
+            Assert.That(clock.Elapsed, Is.LessThan(CallLimit + Margin), "every read was answered, the whole was still bounded");
+        });
+    }
+
+    [Test]
+    public async Task Clients_from_dependency_injection_are_bounded_the_same_way()
+    {
+        await using var server = HostileServer.Start(HostileBehaviour.Silent);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Strategy:BaseUrl"] = server.BaseUrl.ToString(),
+            ["Strategy:ProjectId"] = Seeds.ProjectId,
+            ["Strategy:Username"] = "administrator",
+            ["Strategy:Timeout"] = "00:00:02",
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddStrategyClient(configuration.GetSection("Strategy"));
+        await using var provider = services.BuildServiceProvider();
+        var schedules = provider.GetRequiredService<ISchedulesClient>();
+
+        var error = Assert.ThrowsAsync<StrategyUnreachableException>(() => schedules.ListSchedulesAsync());
+
+        Assert.That(error!.TimeLimit, Is.EqualTo(TimeSpan.FromSeconds(2)), "Strategy:Timeout bounds the call, not HttpClient's 100 s");
     }
 
     [Test]

@@ -268,4 +268,34 @@ public sealed class ServerFidelityTests : EmulatorTest
     }
 
     private static string Foreign(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Foreign", name));
+
+    [Test]
+    public async Task A_session_idle_past_its_timeout_is_gone_from_the_state_as_from_a_server()
+    {
+        await using var emulator = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions { SessionIdleTimeout = TimeSpan.FromMilliseconds(1) });
+        await using var connection = StrategyConnection.Create(emulator.BaseUrl, StrategyCredentials.Standard("administrator", ""), Seeds.ProjectId);
+        await connection.LoginAsync();
+
+        // Longer than the timeout, whatever the machine: nothing touched it since.
+        await Task.Delay(50);
+
+        Assert.That(emulator.SessionCount, Is.Zero, "an idle session is not open");
+    }
+
+    [Test]
+    public async Task An_instance_idle_past_its_timeout_is_gone_from_the_state_as_from_a_server()
+    {
+        await using var emulator = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions { InstanceIdleTimeout = TimeSpan.FromMilliseconds(1) });
+        await using var connection = StrategyConnection.Create(emulator.BaseUrl, StrategyCredentials.Standard("administrator", ""), Seeds.ProjectId);
+        var created = await connection.CreateClient<DataModelsClient>().CreateDataModelInstanceAsync(Seeds.DataModelId);
+
+        await Task.Delay(50);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(created.DataModelInstanceId, Is.Not.Empty);
+            Assert.That(emulator.OpenInstanceCount, Is.Zero, "an expired instance is not open");
+            Assert.That(emulator.SessionCount, Is.EqualTo(1), "the session it was made in still is");
+        });
+    }
 }

@@ -82,6 +82,7 @@ public sealed class HostileServer : IAsyncDisposable
         HostileBehaviour.RedirectToSignIn => "redirect to a sign-in page",
         HostileBehaviour.HugeErrorPage => "200 MB HTML error page",
         HostileBehaviour.HugeSuccess => "200 MB success answer",
+        HostileBehaviour.TricklingBody => "body trickles in",
         HostileBehaviour.ResetMidAnswer => "connection reset mid-answer",
         HostileBehaviour.RefusedSession => "session refused after every login",
         HostileBehaviour.BadGateway => "proxy answers 502 Bad Gateway",
@@ -204,6 +205,21 @@ public sealed class HostileServer : IAsyncDisposable
                 await WriteRawAsync(stream, "{\"schedules\":[", cancellationToken);
                 await WriteRepeatedAsync(stream, Encoding.ASCII.GetBytes("{\"id\":\"FF7BB3C811D501F0C00051916B98494F\",\"name\":\"All the Time\"},"), HugeSize - 14, cancellationToken);
                 return true;
+
+            case HostileBehaviour.TricklingBody when isLogin:
+                await WriteRawAsync(stream, $"HTTP/1.1 204 No Content\r\nX-MSTR-AuthToken: {IssuedToken}\r\n\r\n", cancellationToken);
+                return true;
+
+            case HostileBehaviour.TricklingBody:
+                // The headers at once, then the body a byte every half second: each read is answered, the whole never comes in time.
+                await WriteHeadAsync(stream, 200, "OK", "application/json", 1000, cancellationToken);
+                for (var i = 0; i < 1000; i++)
+                {
+                    await WriteRawAsync(stream, i == 0 ? "{" : " ", cancellationToken);
+                    await Task.Delay(500, cancellationToken);
+                }
+
+                return false;
 
             case HostileBehaviour.ResetMidAnswer when isLogin:
                 await WriteRawAsync(stream, $"HTTP/1.1 204 No Content\r\nX-MSTR-AuthToken: {IssuedToken}\r\nSet-Cookie: {IssuedCookie}; Path=/\r\n\r\n", cancellationToken);
@@ -336,6 +352,9 @@ public enum HostileBehaviour
 
     /// <summary>Logs in, then answers every request 200 with 200 MB of JSON.</summary>
     HugeSuccess,
+
+    /// <summary>Logs in, then sends every other answer's headers at once and its body a byte every half second.</summary>
+    TricklingBody,
 
     /// <summary>Logs in, then resets the connection in the middle of every other answer.</summary>
     ResetMidAnswer,
