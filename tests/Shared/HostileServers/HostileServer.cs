@@ -197,7 +197,7 @@ public sealed class HostileServer : IAsyncDisposable
                 return true;
 
             case HostileBehaviour.HugeSuccess when isLogin:
-                await WriteRawAsync(stream, $"HTTP/1.1 204 No Content\r\nX-MSTR-AuthToken: {IssuedToken}\r\n\r\n", cancellationToken);
+                await WriteLoginAsync(stream, cancellationToken);
                 return true;
 
             case HostileBehaviour.HugeSuccess:
@@ -207,7 +207,7 @@ public sealed class HostileServer : IAsyncDisposable
                 return true;
 
             case HostileBehaviour.TricklingBody when isLogin:
-                await WriteRawAsync(stream, $"HTTP/1.1 204 No Content\r\nX-MSTR-AuthToken: {IssuedToken}\r\n\r\n", cancellationToken);
+                await WriteLoginAsync(stream, cancellationToken);
                 return true;
 
             case HostileBehaviour.TricklingBody:
@@ -222,7 +222,7 @@ public sealed class HostileServer : IAsyncDisposable
                 return false;
 
             case HostileBehaviour.ResetMidAnswer when isLogin:
-                await WriteRawAsync(stream, $"HTTP/1.1 204 No Content\r\nX-MSTR-AuthToken: {IssuedToken}\r\nSet-Cookie: {IssuedCookie}; Path=/\r\n\r\n", cancellationToken);
+                await WriteLoginAsync(stream, cancellationToken);
                 return true;
 
             case HostileBehaviour.ResetMidAnswer:
@@ -236,7 +236,7 @@ public sealed class HostileServer : IAsyncDisposable
                 return false;
 
             case HostileBehaviour.RefusedSession when isLogin:
-                await WriteRawAsync(stream, $"HTTP/1.1 204 No Content\r\nX-MSTR-AuthToken: {IssuedToken}\r\nSet-Cookie: {IssuedCookie}; Path=/; HttpOnly\r\nContent-Length: 0\r\n\r\n", cancellationToken);
+                await WriteLoginAsync(stream, cancellationToken);
                 return true;
 
             case HostileBehaviour.RefusedSession when isLogout:
@@ -265,6 +265,10 @@ public sealed class HostileServer : IAsyncDisposable
 
     private static string NginxPage(string title) =>
         $"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n<hr><center>nginx/1.24.0</center>\r\n</body>\r\n</html>\r\n";
+
+    /// <summary>A login as a server answers it: 204 with the session token and cookie.</summary>
+    private Task WriteLoginAsync(Stream stream, CancellationToken cancellationToken) =>
+        WriteRawAsync(stream, $"HTTP/1.1 204 No Content\r\nX-MSTR-AuthToken: {IssuedToken}\r\nSet-Cookie: {IssuedCookie}; Path=/; HttpOnly\r\nContent-Length: 0\r\n\r\n", cancellationToken);
 
     private Task WriteAnswerAsync(Stream stream, int status, string reason, string contentType, string body, CancellationToken cancellationToken)
     {
