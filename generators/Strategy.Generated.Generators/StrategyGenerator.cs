@@ -16,6 +16,17 @@ namespace Strategy.Generated.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed class StrategyGenerator : IIncrementalGenerator
 {
+    private readonly System.Collections.Generic.IReadOnlyList<DeclarationKind> _kinds;
+
+    /// <summary>Creates the generator with the declaration kinds it knows (<see cref="DeclarationKinds.Default"/>).</summary>
+    public StrategyGenerator()
+        : this(DeclarationKinds.Default)
+    {
+    }
+
+    /// <summary>Creates the generator with these declaration kinds, in this order (a test hands it a fixture kind too).</summary>
+    internal StrategyGenerator(System.Collections.Generic.IReadOnlyList<DeclarationKind> kinds) => _kinds = kinds;
+
     /// <summary>Tracking name of the step that parses the spec.</summary>
     public const string SpecStep = "Spec";
 
@@ -40,9 +51,11 @@ public sealed class StrategyGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        var kinds = _kinds;
+        var extensions = WorkflowReader.With(kinds);
         var specs = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".openapi.yaml", System.StringComparison.OrdinalIgnoreCase))
-            .Select(static (file, cancellationToken) => SpecReader.Read(file.Path, file.GetText(cancellationToken), WorkflowReader.ReadAll))
+            .Select((file, cancellationToken) => SpecReader.Read(file.Path, file.GetText(cancellationToken), extensions))
             .WithTrackingName(SpecStep);
 
         var clients = context.SyntaxProvider
@@ -64,7 +77,7 @@ public sealed class StrategyGenerator : IIncrementalGenerator
             .WithTrackingName(ResponseHeadersStep);
 
         var workflows = bindings
-            .Select(static (bound, _) => WorkflowsBuilder.Build(bound))
+            .Select((bound, _) => WorkflowsBuilder.Build(bound, kinds))
             .WithTrackingName(WorkflowsStep);
 
         var catalog = bindings

@@ -10,8 +10,8 @@ public sealed class DiagnosticTests
     [TestCase("STRAT005", "        status: state", "        status: phase", "        status: phase", TestName = "Wait naming an unknown status field is STRAT005")]
     [TestCase("STRAT005", "        items: jobs", "        items: tasks", "        items: tasks", TestName = "Pages naming an unknown items field is STRAT005")]
     [TestCase("STRAT005", "        bind: { jobId: id }", "        bind: { jobId: identifier }", "        bind: { jobId: identifier }", TestName = "Start binding an unknown field is STRAT005")]
-    [TestCase("STRAT005", "field: mode,", "field: kind,", "          repeatable:", TestName = "A reopen rule naming an unknown item field is STRAT005")]
-    [TestCase("STRAT005", "items: steps,", "items: stages,", "          repeatable:", TestName = "A reopen rule naming an unknown request list is STRAT005")]
+    [TestCase("STRAT014", "field: mode,", "field: kind,", "          repeatable:", TestName = "A reopen rule naming an unknown item field is STRAT014")]
+    [TestCase("STRAT019", "items: steps,", "items: stages,", "          repeatable:", TestName = "A reopen rule naming an unknown request list is STRAT019")]
     [TestCase("STRAT006", "values: [overwrite]", "values: []", "          repeatable:", TestName = "A reopen rule with no repeatable values is STRAT006")]
     [TestCase("STRAT007", "          on: LOCK_GONE\n", "", "        reopen:", TestName = "A reopen without the error code is STRAT007")]
     [TestCase("STRAT006", "        succeeded: [done]", "        succeeded: []", "        succeeded: []", TestName = "An empty succeeded list is STRAT006")]
@@ -25,15 +25,21 @@ public sealed class DiagnosticTests
     [TestCase("STRAT009", "words: { queued:", "words: { waiting:", "        words: { waiting: waiting for a worker, busy: being worked on }", TestName = "Words for a status value the enum does not have are STRAT009 at their line")]
     [TestCase("STRAT009", "        skipped: [skip]", "        skipped: [skipped]", "        skipped: [skipped]", TestName = "A skipped value the enum does not have is STRAT009")]
     [TestCase("STRAT009", "values: [overwrite]", "values: [overwritten]", "          repeatable:", TestName = "A repeatable value the request enum does not have is STRAT009")]
-    [TestCase("STRAT005", "        waitTag: Runs", "        waitTag: Runs\n        bind: { jobId: startedAt }", "        bind: { jobId: startedAt }", TestName = "Binding on a start whose answer has no body is STRAT005")]
-    [TestCase("STRAT005", "        doneOn: '200'", "        doneOn: '201'", "        doneOn: '201'", TestName = "A doneOn status the start does not answer is STRAT005")]
-    [TestCase("STRAT004", "        waitTag: Runs\n", "", "        wait: GetJobRun", TestName = "A wait in another client without waitTag is STRAT004")]
-    [TestCase("STRAT004", "        waitTag: Runs", "        waitTag: Jobs", "        waitTag: Jobs", TestName = "A waitTag that is not the wait's tag is STRAT004")]
-    [TestCase("STRAT005", "- { items: parts, subject: name }", "- { items: parts, subject: title }", "          - { items: parts, subject: title }", TestName = "A details subject the items lack is STRAT005")]
-    [TestCase("STRAT005", "- { items: parts, subject: name }", "- { items: parts, error: failure }", "          - { items: parts, error: failure }", TestName = "A details error object the items lack is STRAT005")]
+    [TestCase("STRAT013", "        waitTag: Runs", "        waitTag: Runs\n        bind: { jobId: startedAt }", "        bind: { jobId: startedAt }", TestName = "Binding on a start whose answer has no body is STRAT013")]
+    [TestCase("STRAT017", "        doneOn: '200'", "        doneOn: '201'", "        doneOn: '201'", TestName = "A doneOn status the start does not answer is STRAT017")]
+    [TestCase("STRAT012", "        waitTag: Runs\n", "", "        wait: GetJobRun", TestName = "A wait in another client without waitTag is STRAT012")]
+    [TestCase("STRAT012", "        waitTag: Runs", "        waitTag: Jobs", "        waitTag: Jobs", TestName = "A waitTag that is not the wait's tag is STRAT012")]
+    [TestCase("STRAT014", "- { items: parts, subject: name }", "- { items: parts, subject: title }", "          - { items: parts, subject: title }", TestName = "A details subject the items lack is STRAT014")]
+    [TestCase("STRAT014", "- { items: parts, subject: name }", "- { items: parts, error: failure }", "          - { items: parts, error: failure }", TestName = "A details error object the items lack is STRAT014")]
     [TestCase("STRAT005", "        run: startedAt", "        run: startedWhen", "        run: startedWhen", TestName = "A run field the status lacks is STRAT005")]
     [TestCase("STRAT008", "status: 500, code: NO_RUN", "status: many, code: NO_RUN", "        noStatus:", TestName = "A noStatus status that is not a number is STRAT008")]
     [TestCase("STRAT007", "        finished: { field: stage, values: [over] }", "        finished: { field: stage }", "        finished:", TestName = "A finished without values is STRAT007")]
+    [TestCase("STRAT011", "        wait: GetJob\n        set:", "        wait: ListJobs\n        set:", "        wait: ListJobs", TestName = "A start waiting with an operation that declares no wait is STRAT011")]
+    [TestCase("STRAT015", "        set: { Prefer: respond-async }", "        set: { Preference: respond-async }", "        set: { Preference: respond-async }", TestName = "Setting a parameter the start does not take is STRAT015")]
+    [TestCase("STRAT015", "        as: lockId", "        as: lockKey", "        as: lockKey", TestName = "A scope handing its lock to a parameter the body does not take is STRAT015")]
+    [TestCase("STRAT016", "        openHeader: X-Lock-Id", "        openHeader: X-Lock", "        openHeader: X-Lock", TestName = "A scope reading a header the open does not declare is STRAT016")]
+    [TestCase("STRAT016", "        totalHeader: x-total", "        totalHeader: x-count", "        totalHeader: x-count", TestName = "Pages reading a total header the operation does not declare is STRAT016")]
+    [TestCase("STRAT018", "              code: { type: string }\n              message: { type: string }", "              code: { type: string }\n              text: { type: string }", "        errors: errors", TestName = "Errors read from objects without a message are STRAT018")]
     public void A_wrong_declaration_is_reported_at_its_place_in_the_spec(string id, string find, string replace, string expectedLineText)
     {
         Assert.That(GeneratorHarness.FixtureSpec, Does.Contain(find));
@@ -41,8 +47,8 @@ public sealed class DiagnosticTests
 
         var diagnostics = GeneratorHarness.Run(spec, GeneratorHarness.FixtureClients).Diagnostics;
 
-        // A dropped declaration may also be reported by the declarations that name it (STRAT004).
-        Assert.That(diagnostics.Select(d => d.Id), Does.Contain(id).And.All.Matches<string>(d => d == id || d == "STRAT004"));
+        // A wait dropped for its mistake is also reported by the declarations that wait with it (STRAT011).
+        Assert.That(diagnostics.Select(d => d.Id), Does.Contain(id).And.All.Matches<string>(d => d == id || d == "STRAT011"));
         AssertReportedAt(diagnostics.First(d => d.Id == id), id, spec, expectedLineText);
     }
 

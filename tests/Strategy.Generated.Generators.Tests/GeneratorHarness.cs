@@ -34,7 +34,10 @@ internal sealed class GeneratorHarness
 
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
-    public static GeneratorHarness Run(string spec, params string[] sources)
+    public static GeneratorHarness Run(string spec, params string[] sources) => Run(Workflows.DeclarationKinds.Default, spec, sources);
+
+    /// <summary>Runs a generator handed <paramref name="kinds"/> (a fixture kind among them) over the spec and sources.</summary>
+    public static GeneratorHarness Run(IReadOnlyList<Workflows.DeclarationKind> kinds, string spec, params string[] sources)
     {
         var compilation = CSharpCompilation.Create(
             "Strategy.Generated.GeneratorFixture",
@@ -43,7 +46,7 @@ internal sealed class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var specText = new InMemoryAdditionalText(SpecPath, spec);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            [new StrategyGenerator().AsSourceGenerator()],
+            [new StrategyGenerator(kinds).AsSourceGenerator()],
             [specText],
             ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));

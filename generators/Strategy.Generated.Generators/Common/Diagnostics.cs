@@ -2,88 +2,121 @@ using Microsoft.CodeAnalysis;
 
 namespace Strategy.Generated.Generators.Common;
 
-/// <summary>Every diagnostic the generator reports. Ids are stable: document them, never reuse them.</summary>
+/// <summary>
+/// Every diagnostic the generator reports, one per kind of mistake, each with its page in
+/// <c>docs/diagnostics/</c>. Ids are stable: never reuse one. A new one goes into
+/// <c>AnalyzerReleases.Unshipped.md</c> (the build checks it) and gets its page (a test checks it).
+/// </summary>
 internal static class Diagnostics
 {
     private const string Category = "Strategy.Generated.Spec";
 
-    public static readonly DiagnosticDescriptor SpecUnreadable = new(
+    /// <summary>Where the page of each diagnostic is, in the repository (<c>docs/diagnostics/STRAT001.md</c>).</summary>
+    public const string HelpLinkBase = "docs/diagnostics/";
+
+    public static readonly DiagnosticDescriptor SpecUnreadable = Error(
         "STRAT001",
         "The OpenAPI spec could not be read",
-        "The OpenAPI spec could not be read: {0}",
-        Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        "The OpenAPI spec could not be read: {0}");
 
-    public static readonly DiagnosticDescriptor HeaderNotWrapped = new(
+    public static readonly DiagnosticDescriptor HeaderNotWrapped = Error(
         "STRAT002",
         "A response header is declared but the client method does not expose headers",
-        "Operation '{0}' declares response header '{1}', but {2}.{3} does not return the wrapped response; add '{2}.{4}' to wrapResponseMethods in spec/strategy.nswag",
-        Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        "Operation '{0}' declares response header '{1}', but {2}.{3} does not return the wrapped response; add '{2}.{4}' to wrapResponseMethods in spec/strategy.nswag");
 
-    public static readonly DiagnosticDescriptor OperationNotGenerated = new(
+    public static readonly DiagnosticDescriptor OperationNotGenerated = Error(
         "STRAT003",
         "An operation in the spec has no generated client method",
-        "Operation '{0}' has no generated method {1}.{2}; check the operation's tag and operationId and the NSwag settings",
-        Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        "Operation '{0}' has no generated method {1}.{2}; check the operation's tag and operationId and the NSwag settings");
 
-    public static readonly DiagnosticDescriptor UnknownOperation = new(
+    public static readonly DiagnosticDescriptor UnknownOperation = Error(
         "STRAT004",
-        "A workflow declaration names an operation that does not exist",
-        "{0} on '{1}' names operation '{2}', {3}",
-        Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        "A declaration names an operation the spec does not have",
+        "{0} on '{1}' names operation '{2}', which the spec does not have{3}");
 
-    public static readonly DiagnosticDescriptor UnknownField = new(
+    public static readonly DiagnosticDescriptor UnknownResponseField = Error(
         "STRAT005",
-        "A workflow declaration names a field or parameter that does not exist",
-        "{0} on '{1}' names {2} '{3}', which {4} does not have{5}",
-        Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        "A declaration names a response field that does not exist",
+        "{0} on '{1}' names field '{2}', which the response of {3} does not have{4}");
 
-    public static readonly DiagnosticDescriptor EmptyValues = new(
+    public static readonly DiagnosticDescriptor EmptyValues = Error(
         "STRAT006",
-        "A workflow declaration has an empty list of status values",
-        "{0} on '{1}' has an empty '{2}' list; list the status values, or leave the key out",
-        Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        "A declaration has an empty list",
+        "{0} on '{1}' has an empty '{2}' list; list the values, or leave the key out");
 
-    public static readonly DiagnosticDescriptor MissingKey = new(
+    public static readonly DiagnosticDescriptor MissingKey = Error(
         "STRAT007",
-        "A workflow declaration lacks a required key",
-        "{0} on '{1}' lacks '{2}'",
-        Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        "A declaration lacks a required key",
+        "{0} on '{1}' lacks '{2}'");
 
-    public static readonly DiagnosticDescriptor InvalidValue = new(
+    public static readonly DiagnosticDescriptor InvalidValue = Error(
         "STRAT008",
-        "A workflow declaration has a value that cannot be used in C#",
-        "{0} on '{1}' has {2} '{3}', which is not {4}",
-        Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        "A declaration has a value that cannot be used in C#",
+        "{0} on '{1}' has {2} '{3}', which is not {4}");
 
-    public static readonly DiagnosticDescriptor ImpossibleValue = new(
+    public static readonly DiagnosticDescriptor ImpossibleValue = Error(
         "STRAT009",
-        "A workflow declaration lists a value its field cannot hold",
-        "{0} on '{1}' lists '{2}' for '{3}', which {4}; a wait on it could never match",
-        Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        "A declaration lists a value its field cannot hold",
+        "{0} on '{1}' lists '{2}' for '{3}', which {4}; a wait on it could never match");
 
-    public static readonly DiagnosticDescriptor UnknownKey = new(
+    public static readonly DiagnosticDescriptor UnknownKey = Error(
         "STRAT010",
         "A declaration has a key no declaration takes",
-        "{0} on '{1}' has '{2}', which is not a setting it takes{3}",
-        Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        "{0} on '{1}' has '{2}', which is not a setting it takes{3}");
+
+    public static readonly DiagnosticDescriptor NotAWait = Error(
+        "STRAT011",
+        "A declaration waits with an operation that declares no wait",
+        "{0} on '{1}' waits with operation '{2}', which has no x-strategy-wait; declare one on it");
+
+    public static readonly DiagnosticDescriptor OperationInAnotherClient = Error(
+        "STRAT012",
+        "A declaration names an operation of another client",
+        "{0} on '{1}' names operation '{2}', but {3}");
+
+    public static readonly DiagnosticDescriptor NoResponseBody = Error(
+        "STRAT013",
+        "A declaration reads a response body the operation does not answer",
+        "{0} on '{1}' reads the response body of {2}, which answers none{3}");
+
+    public static readonly DiagnosticDescriptor UnknownItemField = Error(
+        "STRAT014",
+        "A declaration names a field the items of a list do not have",
+        "{0} on '{1}' names field '{2}', which the items of '{3}' do not have{4}");
+
+    public static readonly DiagnosticDescriptor UnknownParameter = Error(
+        "STRAT015",
+        "A declaration names a parameter the operation does not take",
+        "{0} on '{1}' names parameter '{2}', which {3} does not take{4}");
+
+    public static readonly DiagnosticDescriptor UnknownHeader = Error(
+        "STRAT016",
+        "A declaration names a response header the operation does not declare",
+        "{0} on '{1}' names response header '{2}', which {3} does not declare (declare it under the success response, and wrap the method in spec/strategy.nswag)");
+
+    public static readonly DiagnosticDescriptor UnknownSuccessStatus = Error(
+        "STRAT017",
+        "A declaration names a success status the operation does not answer",
+        "{0} on '{1}' names status '{2}', which is not one of its success responses ({3})");
+
+    public static readonly DiagnosticDescriptor NotAnErrorObject = Error(
+        "STRAT018",
+        "A declaration reads errors from objects without a code and a message",
+        "{0} on '{1}' reads errors from '{2}', whose objects lack 'code' and 'message'");
+
+    public static readonly DiagnosticDescriptor UnknownList = Error(
+        "STRAT019",
+        "A declaration names a list that does not exist",
+        "{0} on '{1}' names list '{2}', which {3} does not have");
+
+    /// <summary>Every diagnostic, for the test that each has its page and its release note.</summary>
+    public static System.Collections.Generic.IReadOnlyList<DiagnosticDescriptor> All { get; } =
+    [
+        SpecUnreadable, HeaderNotWrapped, OperationNotGenerated, UnknownOperation, UnknownResponseField, EmptyValues, MissingKey, InvalidValue,
+        ImpossibleValue, UnknownKey, NotAWait, OperationInAnotherClient, NoResponseBody, UnknownItemField, UnknownParameter, UnknownHeader,
+        UnknownSuccessStatus, NotAnErrorObject, UnknownList,
+    ];
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
 }

@@ -35,11 +35,6 @@ internal sealed record SpecOperation(
     EquatableArray<SpecDeclaration> Declarations,
     SpecLocation Location)
 {
-    /// <summary>The operation's declaration of type <typeparamref name="T"/> (one per kind), or <see langword="null"/>.</summary>
-    public T? Of<T>()
-        where T : class =>
-        Declarations.Select(d => d.Value).OfType<T>().FirstOrDefault();
-
     /// <summary>The first server version that has the operation (<c>x-strategy-since</c>), if declared.</summary>
     public string? Since { get; init; }
 
@@ -56,8 +51,16 @@ internal sealed record SpecOperation(
     public string MethodName => Naming.Pascal(OperationId) + "Async";
 }
 
-/// <summary>An <c>x-strategy-*</c> declaration of an operation, as its reader made it (the spec does not know the kinds).</summary>
-internal sealed record SpecDeclaration(string Extension, object Value);
+/// <summary>
+/// What an operation declares with one <c>x-strategy-*</c> key, as that key's kind read it. The
+/// spec holds declarations without knowing the kinds: each kind derives its own.
+/// </summary>
+/// <param name="Places">Where each of its values is written, for diagnostics.</param>
+internal abstract record SpecDeclaration(SpecPlaces Places)
+{
+    /// <summary>The key, such as <c>x-strategy-wait</c>.</summary>
+    public abstract string Extension { get; }
+}
 
 /// <summary>Reads an operation's <c>x-strategy-*</c> declarations; the generator gives the spec reader one.</summary>
 internal delegate EquatableArray<SpecDeclaration> SpecExtensionReader(SpecReader spec, string operationId, YamlDotNet.RepresentationModel.YamlMappingNode operation);

@@ -1,19 +1,11 @@
-using System.Collections.Generic;
 using System.Linq;
 using Strategy.Generated.Generators.Common;
-using Strategy.Generated.Generators.Spec;
 
 namespace Strategy.Generated.Generators.Workflows;
 
-/// <summary>Writes one partial client class with its workflow helpers.</summary>
-internal static partial class WorkflowsEmitter
+/// <summary>Writes one partial client class with its workflow helpers, and its interface with the same members.</summary>
+internal static class WorkflowsEmitter
 {
-    /// <summary>Where the runtime types the helpers call live (public and internal alike).</summary>
-    private const string Runtime = "global::Strategy.Generated.";
-    private const string Tasks = "global::System.Threading.Tasks.";
-    private const string TokenParameter = "global::System.Threading.CancellationToken cancellationToken = default";
-    private const string OptionsParameter = Runtime + "StrategyWaitOptions? options = null";
-
     public static string Emit(ClientWorkflows client)
     {
         var writer = new SourceWriter();
@@ -21,12 +13,11 @@ internal static partial class WorkflowsEmitter
         writer.Line("#nullable enable");
         writer.Line();
         writer.Open("namespace " + client.Namespace);
-        var members = new List<InterfaceMember>();
-        var emission = new HelperEmission(writer, members, client);
+        var context = new EmitContext(writer, client);
         writer.Open("public partial class " + client.ClassName);
         foreach (var helper in client.Helpers)
         {
-            DeclarationKinds.Of(helper.Extension)!.Emit(emission, helper.Helper);
+            helper.Emit(context);
         }
 
         writer.Close();
@@ -34,19 +25,19 @@ internal static partial class WorkflowsEmitter
 
         // The helpers are part of the client's contract: code that depends on the interface (and fakes it) calls them too.
         writer.Open("public partial interface I" + client.ClassName);
-        for (var i = 0; i < members.Count; i++)
+        for (var i = 0; i < context.Members.Count; i++)
         {
             if (i > 0)
             {
                 writer.Line();
             }
 
-            foreach (var line in members[i].Docs.Split('\n').Where(l => l.Length > 0))
+            foreach (var line in context.Members[i].Docs.Split('\n').Where(l => l.Length > 0))
             {
                 writer.Line(line);
             }
 
-            writer.Line(members[i].Signature + ";");
+            writer.Line(context.Members[i].Signature + ";");
         }
 
         writer.Close();
@@ -55,121 +46,9 @@ internal static partial class WorkflowsEmitter
         // What a kind adds beside the client (a wait's Outcome on its status model).
         foreach (var helper in client.Helpers)
         {
-            DeclarationKinds.Of(helper.Extension)!.EmitAfter(emission, helper.Helper);
+            helper.EmitAfter(context);
         }
 
         return writer.ToString();
     }
-
-    /// <summary>A helper as the interface declares it: its documentation and its signature.</summary>
-    internal sealed record InterfaceMember(string Docs, string Signature);
-
-    /// <summary>
-    /// The workflow's name and span tags as the runtime takes them: the helper's name, and each of
-    /// its string parameters (the ids the spec declares) as <c>strategy.&lt;name_in_snake_case&gt;</c>.
-    /// </summary>
-    private static string Workflow(string helperName, EquatableArray<HelperParameter> parameters, IEnumerable<string>? extraTags = null)
-    {
-        var tags = parameters
-            .Where(p => p.Type.TrimEnd('?') is "string" or "global::System.String")
-            .Select(p => Runtime + "StrategyWorkflow.Tag(" + Quote("strategy." + SnakeCase(p.Name)) + ", " + p.Name + ")")
-            .Concat(extraTags ?? [])
-            .ToList();
-        var helper = Quote(helperName.Substring(0, helperName.Length - "Async".Length));
-        return Runtime + "StrategyWorkflow.Named(" + helper + (tags.Count == 0 ? string.Empty : ", " + string.Join(", ", tags)) + ")";
-    }
-
-    /// <summary><c>dataModelId</c> as <c>data_model_id</c>, as OpenTelemetry attribute names are written.</summary>
-    private static string SnakeCase(string name)
-    {
-        var builder = new System.Text.StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c))
-            {
-                if (i > 0)
-                {
-                    builder.Append('_');
-                }
-
-                builder.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    /// <summary>Declares a helper on the interface (with its documentation) and opens its body on the class, which inherits the documentation.</summary>
-    private static void Member(SourceWriter writer, List<InterfaceMember> members, SourceWriter docs, string modifiers, string signature)
-    {
-        members.Add(new InterfaceMember(docs.ToString(), signature));
-        writer.Line("/// <inheritdoc/>");
-        writer.Open(modifiers + signature);
-    }
-
-    private static string Quote(string text) => Literals.String(text);
-
-    private static void ParameterDocs(SourceWriter writer, EquatableArray<HelperParameter> parameters, string text)
-    {
-        foreach (var parameter in parameters)
-        {
-            writer.Line("/// <param name=\"" + parameter.Name + "\">" + text + "</param>");
-        }
-    }
-
-    private static void WaitDocs(SourceWriter writer, string returns)
-    {
-        writer.Line("/// <param name=\"options\">How to wait; <see cref=\"" + Runtime + "StrategyWaitOptions.Default\"/> when <see langword=\"null\"/>.</param>");
-        writer.Line("/// <param name=\"progress\">Receives every status observed while waiting.</param>");
-        writer.Line("/// <param name=\"cancellationToken\">Cancels the wait, including a delay in progress.</param>");
-        writer.Line("/// <returns>" + returns + "</returns>");
-    }
-
-    private static void ApiExceptionDoc(SourceWriter writer) =>
-        writer.Line("/// <exception cref=\"" + Runtime + "StrategyApiException\">The server answered an error that retrying does not help.</exception>");
-
-    private static void Validate(SourceWriter writer, EquatableArray<HelperParameter> parameters)
-    {
-        foreach (var parameter in parameters.Where(p => !p.Type.EndsWith("?", System.StringComparison.Ordinal)))
-        {
-            writer.Line(parameter.Type is "string" or "global::System.String"
-                ? "global::System.ArgumentException.ThrowIfNullOrWhiteSpace(" + parameter.Name + ");"
-                : "global::System.ArgumentNullException.ThrowIfNull(" + parameter.Name + ");");
-        }
-    }
-
-    /// <summary>
-    /// The parameter list; the trailing run of nullable parameters defaults to <see langword="null"/>,
-    /// as on the NSwag methods the helpers call (the trailing helper parameters all have defaults).
-    /// </summary>
-    private static string Signature(EquatableArray<HelperParameter> parameters, params string[] trailing)
-    {
-        var firstOptional = parameters.Count;
-        while (firstOptional > 0 && parameters[firstOptional - 1].Type.EndsWith("?", System.StringComparison.Ordinal))
-        {
-            firstOptional--;
-        }
-
-        return string.Join(", ", parameters.Select((p, i) => p.Type + " " + p.Name + (i >= firstOptional ? " = null" : string.Empty)).Concat(trailing));
-    }
-
-    private static string Arguments(IEnumerable<string> arguments, params string[] trailing) => string.Join(", ", arguments.Concat(trailing));
-
-    private static string Progress(string resultType) =>
-        "global::System.IProgress<" + Runtime + "StrategyWaitProgress<" + resultType + ">>? progress = null";
-
-    private static string Patterns(EquatableArray<string> values) => string.Join(" or ", values.Select(Literals.String));
-
-    private static string Values(EquatableArray<string> values) => string.Join(" or ", values.Select(v => "<c>" + Literals.Xml(v) + "</c>"));
-
-    /// <summary>Values with the names the spec gives them: <c>2</c> (fail) or <c>3</c> (canceled).</summary>
-    private static string Values(EquatableArray<string> values, EquatableArray<NamedValue> names) =>
-        string.Join(" or ", values.Select(v => "<c>" + Literals.Xml(v) + "</c>" + (names.FirstOrDefault(n => n.Value == v) is { } named ? " (" + Literals.Xml(named.Name) + ")" : string.Empty)));
-
-    private static string Camel(string pascal) => pascal.Length == 0 ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
 }

@@ -6,8 +6,7 @@ namespace Strategy.Generated.Generators.Workflows;
 internal sealed record WorkflowsModel(EquatableArray<ClientWorkflows> Clients, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>The helpers added to one client class, in their kinds' order.</summary>
-internal sealed record ClientWorkflows(string Namespace, string ClassName, EquatableArray<KindHelper> Helpers);
+internal sealed record ClientWorkflows(string Namespace, string ClassName, EquatableArray<Helper> Helpers);
 
 /// <summary>A parameter of a generated helper.</summary>
 internal sealed record HelperParameter(string Name, string Type);
-

@@ -1,0 +1,16 @@
+namespace Strategy.Generated.Generators.Workflows;
+
+/// <summary>
+/// What a kind resolved a declaration to: the helper's intent (its names, types, and where each
+/// argument comes from), which only its emitter turns into C#.
+/// </summary>
+internal abstract record Helper
+{
+    /// <summary>Writes the helper into its client class and declares it on the client's interface.</summary>
+    public abstract void Emit(EmitContext context);
+
+    /// <summary>Writes what goes after the client and its interface (a type the helper extends), if anything.</summary>
+    public virtual void EmitAfter(EmitContext context)
+    {
+    }
+}

@@ -1,0 +1,27 @@
+using Strategy.Generated.Generators.Common;
+using Strategy.Generated.Generators.Spec;
+
+namespace Strategy.Generated.Generators.Workflows.Start;
+
+/// <summary><c>x-strategy-start</c>: this operation starts work that a declared wait reports on.</summary>
+/// <param name="Helper">The helper's name, such as <c>ReloadSchemaAndWait</c>.</param>
+/// <param name="Wait">The status operation whose wait follows the work.</param>
+/// <param name="WaitTag">The tag of the wait's client, when the spec puts the wait in another client than the start.</param>
+/// <param name="DoneOn">The success status whose empty answer means the work was done before the answer: nothing to wait for.</param>
+/// <param name="Set">Parameters of the start the helper fixes (<c>Prefer: respond-async</c>).</param>
+/// <param name="Bind">Parameters of the wait taken from fields of the start's answer.</param>
+internal sealed record StartDeclaration(
+    string Helper,
+    string Wait,
+    string? WaitTag,
+    string? DoneOn,
+    EquatableArray<NamedValue> Set,
+    EquatableArray<NamedValue> Bind,
+    SpecPlaces Places) : Declaration(Places)
+{
+    /// <inheritdoc />
+    public override string Extension => StartKind.Name;
+
+    /// <inheritdoc />
+    public override void Resolve(ResolveContext context) => StartResolver.Resolve(this, context);
+}

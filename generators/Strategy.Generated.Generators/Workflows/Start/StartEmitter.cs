@@ -1,0 +1,67 @@
+using Strategy.Generated.Generators.Common;
+using static Strategy.Generated.Generators.Workflows.EmitContext;
+
+namespace Strategy.Generated.Generators.Workflows.Start;
+
+/// <summary>Writes an <c>x-strategy-start</c> helper: start the work, then wait for it.</summary>
+internal static class StartEmitter
+{
+    public static void Emit(StartHelper start, EmitContext context)
+    {
+        var writer = context.Writer;
+        var ns = context.Client.Namespace;
+        var waitName = Runtime.Async(start.WaitHelper);
+        var docs = new SourceWriter();
+        var mayBeDone = start.DoneOn is not null;
+        var result = start.ResultType + (mayBeDone ? "?" : string.Empty);
+        var waitOn = start.WaitClient is null ? string.Empty : "new global::" + ns + "." + start.WaitClient + "(_httpClient) { ProjectId = ProjectId }.";
+        var waitCref = start.WaitClient is null ? waitName : start.WaitClient + "." + waitName;
+        docs.Doc(
+            "Calls <c>" + start.OperationId + "</c> to start the work, then waits for it with <see cref=\"" + waitCref + "\"/> (polling <c>" + start.WaitOperationId + "</c>)."
+            + (start.Before is not null
+                ? "\nThe last status is read first (<c>" + start.Before + "</c>), so the run that ended before this start is not taken for the one it started."
+                : string.Empty)
+            + (mayBeDone ? "\nA " + start.DoneOn + " answer without a body says the server did the work before answering: there is nothing to wait for." : string.Empty));
+        ParameterDocs(docs, start.Parameters, "Passed to <c>" + start.StartMethod + "</c>.");
+        WaitDocs(docs, mayBeDone
+            ? "The final status, or <see langword=\"null\"/> when the server did the work before answering and there is nothing to wait for."
+            : "The final status.");
+        docs.Line("/// <exception cref=\"" + Runtime.OperationFailedException + "\">The server reported that the work failed.</exception>");
+        docs.Line("/// <exception cref=\"" + Runtime.WaitTimeoutException + "\">The work was still running when the wait's time limit ran out.</exception>");
+        ApiExceptionDoc(docs);
+        context.Member(docs, "public virtual ", Runtime.Tasks + "Task<" + result + "> " + Runtime.Async(start.Name) + "(" + Signature(start.Parameters, Runtime.OptionsParameter, Runtime.Progress(start.ResultType), Runtime.TokenParameter) + ")");
+        context.Validate(start.Parameters);
+        // The trailing arguments are named: a wait that tells runs apart takes previousRun before them.
+        const string Trailing = "options: waitOptions, progress: progress, cancellationToken: cancellationToken";
+        if (start.Answer == StartAnswer.Nothing)
+        {
+            var before = start.Before is null
+                ? "null"
+                : (start.BeforeAnswersNull ? "ct => " : "async ct => await ") + waitOn + start.Before + "(" + Arguments(start.WaitArguments, "ct") + ")" + (start.BeforeAnswersNull ? string.Empty : ".ConfigureAwait(false)");
+            writer.Line("return " + Runtime.Start + ".RunAsync<" + start.ResultType + ">(");
+            writer.Line("    " + Workflow(start.Name, start.Parameters) + ",");
+            writer.Line("    options,");
+            writer.Line("    " + before + ",");
+            writer.Line("    ct => " + start.StartMethod + "(" + Arguments(start.StartArguments, "ct") + "),");
+            writer.Line("    (previousRun, waitOptions) => " + waitOn + waitName + "(" + Arguments(start.WaitArguments, start.Before is null ? Trailing : "previousRun: previousRun, " + Trailing) + "),");
+            writer.Line("    cancellationToken);");
+            writer.Close();
+            writer.Line();
+            return;
+        }
+
+        var wait = start.Answer == StartAnswer.Status && start.WaitClient is null
+            // The answer that started the work already says it is running: wait from it, with a delay first.
+            ? Runtime.FromStatus(start.WaitHelper) + "(started, " + Arguments(start.WaitArguments, "null", "waitOptions", "progress", "cancellationToken") + ")"
+            : waitOn + waitName + "(" + Arguments(start.WaitArguments, Trailing) + ")";
+        writer.Line("return " + Runtime.Start + "." + (mayBeDone ? "RunOrDoneAsync" : "RunAsync") + "(");
+        writer.Line("    " + Workflow(start.Name, start.Parameters) + ",");
+        writer.Line("    options,");
+        writer.Line("    " + Quote(start.OperationId) + ",");
+        writer.Line("    ct => " + start.StartMethod + "(" + Arguments(start.StartArguments, "ct") + "),");
+        writer.Line("    (started, waitOptions) => " + wait + ",");
+        writer.Line("    cancellationToken);");
+        writer.Close();
+        writer.Line();
+    }
+}

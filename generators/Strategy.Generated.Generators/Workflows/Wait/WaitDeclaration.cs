@@ -1,0 +1,53 @@
+using Strategy.Generated.Generators.Common;
+using Strategy.Generated.Generators.Spec;
+
+namespace Strategy.Generated.Generators.Workflows.Wait;
+
+/// <summary><c>x-strategy-wait</c>: this operation reports the status of long-running work.</summary>
+/// <param name="Helper">The helper's name, such as <c>AwaitTask</c>.</param>
+/// <param name="Describe">What is waited on, for messages (<c>publish</c>).</param>
+/// <param name="Status">The field that says how the work went.</param>
+/// <param name="FailedBelow">A number below which the status means failed.</param>
+/// <param name="Errors">A list of <c>{code, message}</c> that says why the work failed.</param>
+/// <param name="FailedItems">Items of the status that fail the work on their own.</param>
+/// <param name="Finished">When the work is over (a field and its values), for a status whose outcome field means nothing before then.</param>
+/// <param name="Run">The field that tells one run of the work from the next (its start time), so a wait can skip the run before the one it started.</param>
+/// <param name="NoStatus">The error answer that means "no status yet": pending while waiting, <see langword="null"/> from a helper of its own.</param>
+/// <param name="Details">Items of the status whose error objects say why the work failed.</param>
+/// <param name="Words">What status values mean in words, for messages and progress (<c>'1': queued or running</c>): each pair's name is the value, its value the words.</param>
+internal sealed record WaitDeclaration(
+    string Helper,
+    string Describe,
+    string Status,
+    EquatableArray<string> Running,
+    EquatableArray<string> Succeeded,
+    EquatableArray<string> Failed,
+    EquatableArray<string> Skipped,
+    string? FailedBelow,
+    string? Errors,
+    WaitDeclaration.FailedItemsRule? FailedItems,
+    WaitDeclaration.FinishedRule? Finished,
+    string? Run,
+    WaitDeclaration.NoStatusRule? NoStatus,
+    EquatableArray<WaitDeclaration.DetailsRule> Details,
+    EquatableArray<NamedValue> Words,
+    SpecPlaces Places) : Declaration(Places)
+{
+    /// <inheritdoc />
+    public override string Extension => WaitKind.Name;
+
+    /// <inheritdoc />
+    public override void Resolve(ResolveContext context) => WaitResolver.Resolve(this, context);
+
+    /// <summary>Items of the status answer that fail the work on their own (a table that failed to load).</summary>
+    internal sealed record FailedItemsRule(string Items, string Status, EquatableArray<string> Values, string? Subject, string? Code, string? Message, SpecPlaces Places);
+
+    /// <summary><c>finished</c>: the field that says the work is over, and its values that say so.</summary>
+    internal sealed record FinishedRule(string Field, EquatableArray<string> Values, SpecPlaces Places);
+
+    /// <summary><c>noStatus</c>: the error answer (status, code, words of the message) that means the work has no status yet.</summary>
+    internal sealed record NoStatusRule(string Helper, string Status, string Code, string Message, SpecPlaces Places);
+
+    /// <summary><c>details</c>: a list of the status whose items carry an error object (<c>code</c>, <c>message</c>).</summary>
+    internal sealed record DetailsRule(string Items, string Error, string? Subject, SpecPlaces Places);
+}

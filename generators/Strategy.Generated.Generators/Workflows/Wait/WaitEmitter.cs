@@ -1,0 +1,320 @@
+using System.Collections.Generic;
+using System.Linq;
+using Strategy.Generated.Generators.Common;
+using Strategy.Generated.Generators.Spec;
+using static Strategy.Generated.Generators.Workflows.EmitContext;
+
+namespace Strategy.Generated.Generators.Workflows.Wait;
+
+/// <summary>Writes an <c>x-strategy-wait</c> helper: the wait, its "from a status in hand" form, its rules and classifier, its "no status" helper and its status model's <c>Outcome</c>.</summary>
+internal static class WaitEmitter
+{
+    public static void Emit(WaitHelper wait, EmitContext context)
+    {
+        var writer = context.Writer;
+        var docs = new SourceWriter();
+        var failedWhen = new List<string>();
+        if (wait.Failed.Count > 0)
+        {
+            failedWhen.Add(wait.StatusJson + " " + Values(wait.Failed, wait.ValueNames));
+        }
+
+        if (wait.FailedBelow is not null)
+        {
+            failedWhen.Add("a " + wait.StatusJson + " below " + wait.FailedBelow);
+        }
+
+        if (wait.FailedItems is { } items)
+        {
+            failedWhen.Add("an item of <c>" + Camel(items.ItemsProperty) + "</c> with status " + Values(items.Values));
+        }
+
+        if (wait.Finished is not null)
+        {
+            failedWhen.Add("any " + wait.StatusJson + " not listed here once it is over");
+        }
+
+        var over = wait.Finished is { } finished
+            ? "The " + Literals.Xml(wait.Describe) + " is over when <c>" + Literals.Xml(finished.Json) + "</c> is " + Values(finished.Values) + "; until then it counts as running, whatever <c>" + Literals.Xml(wait.StatusJson) + "</c> says. Once over, <c>" + Literals.Xml(wait.StatusJson) + "</c> says how it ended.\n"
+            : string.Empty;
+        var skipped = wait.Skipped.Count > 0
+            ? "When it is skipped (" + wait.StatusJson + " " + Values(wait.Skipped, wait.ValueNames) + ") the final status is answered as well, and its <c>Outcome</c> says <see cref=\"" + Runtime.Outcome + ".Skipped\"/>: it did not run, which is not a success.\n"
+            : string.Empty;
+        var previous = wait.Run is { } run
+            ? "With <paramref name=\"previousRun\"/>, a status of that run (the same <c>" + Literals.Xml(run.Json) + "</c>), finished or still going, is not the answer: the wait goes on until a later run is seen.\n"
+            : string.Empty;
+        var pending = wait.NoStatus is { } none
+            ? "An answer of HTTP " + none.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) + " <c>" + Literals.Xml(none.Code) + "</c> \"" + Literals.Xml(none.Message) + "\" means there is no status yet: it counts as running.\n"
+            : string.Empty;
+        docs.Doc(
+            "Polls <c>" + wait.OperationId + "</c> until the " + Literals.Xml(wait.Describe) + " succeeds (" + wait.StatusJson + " " + Values(wait.Succeeded, wait.ValueNames) + ") and answers the final status.\n"
+            + over
+            + "The " + Literals.Xml(wait.Describe) + " fails on " + string.Join(", or ", failedWhen) + "."
+            + (wait.Finished is null ? " Any other " + wait.StatusJson + (wait.Running.Count > 0 ? " (" + Values(wait.Running, wait.ValueNames) + ", or one this client does not know)" : string.Empty) + " counts as still running." : string.Empty) + "\n"
+            + skipped
+            + previous
+            + pending
+            + "Transient errors of the status call (429, 5xx, a broken connection) are retried without restarting the work.");
+        ParameterDocs(docs, wait.Parameters, "Passed to <c>" + wait.StatusMethod + "</c>.");
+        if (wait.Run is not null)
+        {
+            docs.Line("/// <param name=\"previousRun\">The last status read before the work was started (see <c>" + (wait.NoStatus is { } noStatusHelper ? Runtime.Async(noStatusHelper.Helper) : wait.StatusMethod) + "</c>), or <see langword=\"null\"/> when there was none: its run is not the one waited for.</param>");
+        }
+
+        WaitDocs(docs, "The final status.");
+        docs.Line("/// <exception cref=\"" + Runtime.OperationFailedException + "\">The server reported that the " + Literals.Xml(wait.Describe) + " failed.</exception>");
+        docs.Line("/// <exception cref=\"" + Runtime.WaitTimeoutException + "\">The " + Literals.Xml(wait.Describe) + " was still running when the wait's time limit ran out.</exception>");
+        ApiExceptionDoc(docs);
+        var previousParameter = wait.Run is null ? [] : new[] { wait.ResultType + "? previousRun = null" };
+        context.Member(docs, "public virtual ", Runtime.Tasks + "Task<" + wait.ResultType + "> " + Runtime.Async(wait.Name) + "(" + Signature(wait.Parameters, [.. previousParameter, Runtime.OptionsParameter, Runtime.Progress(wait.ResultType), Runtime.TokenParameter]) + ")");
+        context.Validate(wait.Parameters);
+        writer.Line("return " + Runtime.FromStatus(wait.Name) + "(null, " + Names(wait.Parameters, wait.Run is null ? "null" : "previousRun", "options", "progress", "cancellationToken") + ");");
+        writer.Close();
+        writer.Line();
+
+        writer.Doc("Waits as <see cref=\"" + Runtime.Async(wait.Name) + "\"/> does, starting from a status the caller already has (the answer that started the work): no status call right away.");
+        var parameters = new[] { wait.ResultType + "? initial" }
+            .Concat(wait.Parameters.Select(p => p.Type + " " + p.Name))
+            .Concat([wait.ResultType + "? previousRun", Runtime.WaitOptions + "? options", "global::System.IProgress<" + Runtime.WaitProgress + "<" + wait.ResultType + ">>? progress", "global::System.Threading.CancellationToken cancellationToken"]);
+        writer.Open("private " + Runtime.Tasks + "Task<" + wait.ResultType + "> " + Runtime.FromStatus(wait.Name) + "(" + string.Join(", ", parameters) + ")");
+        writer.Line("return " + Runtime.Polling + ".PollAsync<" + wait.ResultType + ">(");
+        writer.Line("    " + Workflow(wait.Name, wait.Parameters) + ",");
+        writer.Line("    ct => " + wait.StatusMethod + "(" + Names(wait.Parameters, "ct") + "),");
+        writer.Line("    " + RulesName(wait) + ",");
+        writer.Line("    " + Description(wait) + ",");
+        writer.Line("    options,");
+        writer.Line("    progress,");
+        writer.Line("    cancellationToken,");
+        writer.Line("    initial,");
+        writer.Line("    previousRun);");
+        writer.Close();
+        writer.Line();
+
+        // What the spec declares of this wait, built once: how a status reads, how runs differ, what "no status yet" looks like.
+        writer.Line("private static readonly " + Runtime.WaitRules + "<" + wait.ResultType + "> " + RulesName(wait) + " = new(");
+        writer.Line("    " + Quote(wait.StatusJson) + ",");
+        writer.Line("    " + ClassifierName(wait) + ",");
+        writer.Line("    " + (wait.Run is { } identity ? "status => " + Runtime.Wire + ".RunOf(status, " + Quote(identity.Json) + ", status." + identity.Property + ")" : "null") + ",");
+        writer.Line("    " + (wait.NoStatus is { } noStatusAnswer ? "error => " + NoStatusTest(noStatusAnswer) : "null") + ");");
+        writer.Line();
+
+        if (wait.NoStatus is { } noStatus)
+        {
+            EmitNoStatus(context, wait, noStatus);
+        }
+
+        EmitClassifier(writer, wait);
+    }
+
+    /// <summary>The helper that answers <see langword="null"/> where the server says there is no status yet.</summary>
+    private static void EmitNoStatus(EmitContext context, WaitHelper wait, WaitHelper.NoStatusAnswer noStatus)
+    {
+        var writer = context.Writer;
+        var docs = new SourceWriter();
+        docs.Doc(
+            "Calls <c>" + wait.OperationId + "</c>, and answers <see langword=\"null\"/> where the server says there is no status yet (HTTP "
+            + noStatus.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) + " <c>" + Literals.Xml(noStatus.Code) + "</c> \"" + Literals.Xml(noStatus.Message) + "\"), as it does before the work first ran.");
+        ParameterDocs(docs, wait.Parameters, "Passed to <c>" + wait.StatusMethod + "</c>.");
+        docs.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        docs.Line("/// <returns>The status, or <see langword=\"null\"/> when there is none yet.</returns>");
+        ApiExceptionDoc(docs);
+        context.Member(docs, "public virtual async ", Runtime.Tasks + "Task<" + wait.ResultType + "?> " + Runtime.Async(noStatus.Helper) + "(" + Signature(wait.Parameters, Runtime.TokenParameter) + ")");
+        context.Validate(wait.Parameters);
+        writer.Open("try");
+        writer.Line("return await " + wait.StatusMethod + "(" + Names(wait.Parameters, "cancellationToken") + ").ConfigureAwait(false);");
+        writer.Close();
+        writer.Line("catch (" + Runtime.ApiException + " error) when (" + NoStatusTest(noStatus) + ")");
+        writer.Line("{");
+        writer.Line("    return null;");
+        writer.Line("}");
+        writer.Close();
+        writer.Line();
+    }
+
+    private static void EmitClassifier(SourceWriter writer, WaitHelper wait)
+    {
+        writer.Doc("What a status of <c>" + wait.OperationId + "</c> says of the " + Literals.Xml(wait.Describe) + ", as the spec's <c>x-strategy-wait</c> declares it.");
+        writer.Open("internal static " + Runtime.PollOutcome + " " + ClassifierName(wait) + "(" + wait.ResultType + " status)");
+        writer.Line("var value = " + Runtime.Wire + ".ValueOf(status, " + Quote(wait.StatusJson) + ", status." + wait.StatusProperty + ");");
+        writer.Line("var name = " + NameOf(wait) + ";");
+        if (wait.Words.Count > 0)
+        {
+            writer.Line("var words = " + WordsOf(wait) + ";");
+        }
+
+        if (wait.Finished is { } finished)
+        {
+            writer.Line("var over = " + Runtime.Wire + ".ValueOf(status, " + Quote(finished.Json) + ", status." + finished.Property + ");");
+            writer.Open("if (over is not (" + Patterns(finished.Values) + "))");
+            // Until the work is over, what the field that says so reads is its words (executing), not the outcome field's.
+            writer.Line("return " + Runtime.PollOutcome + ".Running(value, name" + (finished.ValueNames.Count > 0 ? ", " + Switch("over", finished.ValueNames) : string.Empty) + ");");
+            writer.Close();
+            writer.Line();
+        }
+
+        if (wait.FailedItems is { } failedItems)
+        {
+            writer.Line("var failedItems = new global::System.Collections.Generic.List<" + Runtime.Failure + ">();");
+            writer.Open("foreach (var item in status." + failedItems.ItemsProperty + " ?? [])");
+            writer.Open("if (item is not null && " + Runtime.Wire + ".ValueOf(item, " + Quote(failedItems.StatusJson) + ", item." + failedItems.StatusProperty + ") is " + Patterns(failedItems.Values) + ")");
+            writer.Line("failedItems.Add(new " + Runtime.Failure + "(" + Text("item", failedItems.SubjectProperty) + ", " + Text("item", failedItems.CodeProperty) + ", " + Text("item", failedItems.MessageProperty) + "));");
+            writer.Close();
+            writer.Close();
+            writer.Line();
+            writer.Open("if (failedItems.Count > 0)");
+            writer.Line("return " + Runtime.PollOutcome + ".Failed(value, name, failedItems" + WordsArgument(wait) + ");");
+            writer.Close();
+            writer.Line();
+        }
+
+        writer.Open("if (value is " + Patterns(wait.Succeeded) + ")");
+        writer.Line("return " + Runtime.PollOutcome + ".Succeeded(value, name" + WordsArgument(wait) + ");");
+        writer.Close();
+        if (wait.Skipped.Count > 0)
+        {
+            writer.Line();
+            writer.Open("if (value is " + Patterns(wait.Skipped) + ")");
+            writer.Line("return " + Runtime.PollOutcome + ".Skipped(value, name" + WordsArgument(wait) + ");");
+            writer.Close();
+        }
+
+        var failures = HasFailureSources(wait) ? FailuresName(wait) + "(status)" : "global::System.Array.Empty<" + Runtime.Failure + ">()";
+        if (wait.Failed.Count > 0)
+        {
+            writer.Line();
+            writer.Open("if (value is " + Patterns(wait.Failed) + ")");
+            writer.Line("return " + Runtime.PollOutcome + ".Failed(value, name, " + failures + WordsArgument(wait) + ");");
+            writer.Close();
+        }
+
+        if (wait.FailedBelow is not null)
+        {
+            writer.Line();
+            writer.Open("if (long.TryParse(value, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out var number) && number < " + wait.FailedBelow + ")");
+            writer.Line("return " + Runtime.PollOutcome + ".Failed(value, name, " + failures + WordsArgument(wait) + ");");
+            writer.Close();
+        }
+
+        writer.Line();
+        // Once the work is over, an outcome the spec does not list is not a success.
+        writer.Line("return " + Runtime.PollOutcome + "." + (wait.Finished is null ? "Running(value, name" + WordsArgument(wait) + ")" : "Failed(value, name, " + failures + WordsArgument(wait) + ")") + ";");
+        writer.Close();
+        writer.Line();
+
+        if (HasFailureSources(wait))
+        {
+            writer.Doc("The reasons a failed status of <c>" + wait.OperationId + "</c> gives.");
+            writer.Open("private static global::System.Collections.Generic.IEnumerable<" + Runtime.Failure + "> " + FailuresName(wait) + "(" + wait.ResultType + " status)");
+            var first = true;
+            if (wait.ErrorsProperty is not null && wait.ErrorsElementType is not null)
+            {
+                writer.Open("foreach (var error in global::System.Linq.Enumerable.OfType<" + wait.ErrorsElementType + ">(status." + wait.ErrorsProperty + " ?? []))");
+                writer.Line("yield return new " + Runtime.Failure + "(null, error.Code, error.Message);");
+                writer.Close();
+                first = false;
+            }
+
+            foreach (var detail in wait.Details)
+            {
+                if (!first)
+                {
+                    writer.Line();
+                }
+
+                first = false;
+                writer.Open("foreach (var item in status." + detail.ItemsProperty + " ?? [])");
+                writer.Open("if (item?." + detail.ErrorProperty + " is { } error)");
+                writer.Line("yield return new " + Runtime.Failure + "(" + Text("item", detail.SubjectProperty) + ", " + Runtime.Wire + ".Text(error.Code), error.Message);");
+                writer.Close();
+                writer.Close();
+            }
+
+            writer.Close();
+            writer.Line();
+        }
+    }
+
+    /// <summary>Whether a failed status can say why: it has an error list, or items with error objects.</summary>
+    private static bool HasFailureSources(WaitHelper wait) => (wait.ErrorsProperty is not null && wait.ErrorsElementType is not null) || wait.Details.Count > 0;
+
+    private static string FailuresName(WaitHelper wait) => "Failures" + wait.Name;
+
+    /// <summary>The name the spec gives a status value (<c>x-enumNames</c>: 3 is <c>canceled</c>), for messages; <see langword="null"/> for none.</summary>
+    private static string NameOf(WaitHelper wait)
+    {
+        if (wait.ValueNames.Count == 0)
+        {
+            return "(string?)null";
+        }
+
+        return Switch("value", wait.ValueNames);
+    }
+
+    /// <summary>The status in the spec's words (<c>words</c>), with its value: <c>value switch { "1" => "1 (queued or running)", … }</c>.</summary>
+    private static string WordsOf(WaitHelper wait) =>
+        Switch("value", wait.Words.Select(w => new NamedValue(w.Value + " (" + w.Name + ")", w.Value)).ToEquatableArray());
+
+    /// <summary>The words argument of an outcome, when the wait declares words.</summary>
+    private static string WordsArgument(WaitHelper wait) => wait.Words.Count > 0 ? ", words" : string.Empty;
+
+    private static string ClassifierName(WaitHelper wait) => "Classify" + wait.Name;
+
+    private static string RulesName(WaitHelper wait) => wait.Name + "Rules";
+
+    private static string NoStatusTest(WaitHelper.NoStatusAnswer noStatus) =>
+        Runtime.Answers + ".Means(error, " + noStatus.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", " + Quote(noStatus.Code) + ", " + Quote(noStatus.Message) + ")";
+
+    /// <summary>
+    /// What is waited on, for messages, each id labelled by its parameter's name:
+    /// <c>"publish of data model " + dataModelId + " (instance " + instanceId + ")"</c>, <c>"task " + taskId</c>.
+    /// </summary>
+    private static string Description(WaitHelper wait)
+    {
+        if (wait.Parameters.Count == 0)
+        {
+            return Quote(wait.Describe);
+        }
+
+        // Text and arguments in turn; text pieces are joined into one literal.
+        var first = wait.Parameters[0];
+        var label = Naming.Label(first.Name);
+        var parts = new List<(string Text, bool IsArgument)>
+        {
+            (wait.Describe.EndsWith(label, System.StringComparison.Ordinal) ? wait.Describe + " " : wait.Describe + " of " + label + " ", false),
+            (first.Name, true),
+        };
+        for (var i = 1; i < wait.Parameters.Count; i++)
+        {
+            parts.Add(((i == 1 ? " (" : ", ") + Naming.Label(wait.Parameters[i].Name) + " ", false));
+            parts.Add((wait.Parameters[i].Name, true));
+        }
+
+        if (wait.Parameters.Count > 1)
+        {
+            parts.Add((")", false));
+        }
+
+        return string.Join(" + ", parts.Select(p => p.IsArgument ? p.Text : Quote(p.Text)));
+    }
+
+    private static string Text(string item, string? property) => property is null ? "null" : Runtime.Wire + ".Text(" + item + "." + property + ")";
+
+    /// <summary>The status model's <c>Outcome</c>: what it says of the work, as the wait reads it.</summary>
+    public static void EmitOutcome(WaitHelper wait, EmitContext context)
+    {
+        var writer = context.Writer;
+        var clientClass = context.Client.Namespace + "." + context.Client.ClassName;
+        var type = wait.ResultType.StartsWith("global::", System.StringComparison.Ordinal) ? wait.ResultType.Substring("global::".Length) : wait.ResultType;
+        var dot = type.LastIndexOf('.');
+        writer.Open("namespace " + type.Substring(0, dot));
+        writer.Open("public partial class " + type.Substring(dot + 1));
+        writer.Doc("What this status says of the " + Literals.Xml(wait.Describe) + " (running, succeeded, failed or skipped), as <see cref=\"" + clientClass + "." + Runtime.Async(wait.Name) + "\"/> reads it from the spec's declaration.");
+        writer.Line("[global::Newtonsoft.Json.JsonIgnore]");
+        writer.Line("public " + Runtime.Outcome + " Outcome => global::" + clientClass + "." + ClassifierName(wait) + "(this).State;");
+        writer.Close();
+        writer.Close();
+    }
+
+    /// <summary>The parameters' names, then <paramref name="trailing"/>, as an argument list.</summary>
+    private static string Names(EquatableArray<HelperParameter> parameters, params string[] trailing) => string.Join(", ", parameters.Select(p => p.Name).Concat(trailing));
+}
