@@ -15,8 +15,9 @@ using Microsoft.Build.Utilities;
 /// </summary>
 public class RecordPublicApiChanges : Task
 {
-    private static readonly Regex Added = new Regex(@"""APIName"": ""((?:[^""\\]|\\.)*)""");
-    private static readonly Regex Gone = new Regex(@"""ruleId"": ""RS0017"",[^{]*?""message"": \{\s*""text"": ""Symbol '((?:[^'\\]|\\.)*)' is part of the declared API");
+    // One SARIF result per match: its rule, then (within the result) the symbol it names.
+    private static readonly Regex Result = new Regex(@"""ruleId"": ""(RS0016|RS0017)""(.*?)(?=""ruleId"": |\z)", RegexOptions.Singleline);
+    private static readonly Regex ApiName = new Regex(@"""APIName"": ""((?:[^""\\]|\\.)*)""");
 
     [Required]
     public ITaskItem[] ErrorLogs { get; set; }
@@ -33,15 +34,14 @@ public class RecordPublicApiChanges : Task
         var gone = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var log in ErrorLogs)
         {
-            var text = File.ReadAllText(log.ItemSpec);
-            foreach (Match match in Added.Matches(text))
+            foreach (Match result in Result.Matches(File.ReadAllText(log.ItemSpec)))
             {
-                added.Add(Regex.Unescape(match.Groups[1].Value));
-            }
-
-            foreach (Match match in Gone.Matches(text))
-            {
-                gone.Add(Regex.Unescape(match.Groups[1].Value));
+                // RS0016: a public symbol not declared (added); RS0017: a declared symbol gone. Both name it as APIName.
+                var name = ApiName.Match(result.Groups[2].Value);
+                if (name.Success)
+                {
+                    (result.Groups[1].Value == "RS0016" ? added : gone).Add(Regex.Unescape(name.Groups[1].Value));
+                }
             }
         }
 

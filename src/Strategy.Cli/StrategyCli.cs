@@ -15,11 +15,9 @@ internal static class StrategyCli
         return await RunAsync(args, console, interruption);
     }
 
-    public static async Task<int> RunAsync(string[] args, CliConsole console, CliInterruption interruption)
+    /// <summary>Every command, with the options every one of them takes (the documentation's command list is tested against it).</summary>
+    public static RootCommand Commands(CommandRunner runner, GlobalOptions options)
     {
-        console = console.Guarded();
-        var options = new GlobalOptions();
-        var runner = new CommandRunner(options, console, interruption);
         var root = new RootCommand("strategy: run Strategy (MicroStrategy) Library REST API workflows against a server, or against the embedded emulator.")
         {
             DemoCommand.Create(runner),
@@ -36,6 +34,14 @@ internal static class StrategyCli
             root.Options.Add(option);
         }
 
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CliInterruption interruption)
+    {
+        console = console.Guarded();
+        var options = new GlobalOptions();
+        var root = Commands(new CommandRunner(options, console, interruption), options);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {

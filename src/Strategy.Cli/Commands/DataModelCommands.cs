@@ -27,9 +27,9 @@ internal static class DataModelCommands
         var publishId = new Argument<string>("data-model-id") { Description = "The data model." };
         var tableOption = new Option<string[]>("--table")
         {
-            Description = "A table to publish, by name or id, with an optional policy: ytd_day=upsert. Repeat for more. Default: all tables. Policies: " + TableArguments.PolicyHelp + ".",
+            Description = "A table to publish, by name or id, with an optional policy: ytd_day=upsert. Repeat for more. Default: all tables. Policies: " + RefreshPolicies.Explained + ".",
         };
-        var policy = new Option<string?>("--policy") { Description = "The refresh policy for tables without one: " + TableArguments.PolicyHelp + ". Default replace." };
+        var policy = new Option<string?>("--policy") { Description = "The refresh policy for tables without one: " + RefreshPolicies.Explained + ". Default replace." };
         var publish = new Command("publish", "Publish (refresh) a data model and wait until its tables are loaded.") { publishId, tableOption, policy };
         runner.SetAction(publish, async (parseResult, session, cancellationToken) =>
         {

@@ -195,7 +195,7 @@ internal static class SubscriptionCommands
             _policy = new("--policy")
             {
                 Description = (forUpdate ? "The refresh policy for every table it refreshes (or for each --table without one): " : "The refresh policy for tables without one: ")
-                              + TableArguments.PolicyHelp + (forUpdate ? "." : ". Default replace."),
+                              + RefreshPolicies.Explained + (forUpdate ? "." : ". Default replace."),
             };
         }
 

@@ -6,10 +6,6 @@ namespace Strategy.Cli.Infrastructure;
 /// <summary>Reads <c>--table name=policy</c> or <c>--table id=policy</c> arguments into a <see cref="TableSelection"/>.</summary>
 internal static class TableArguments
 {
-    /// <summary>What <c>--policy</c> and <c>--table name=policy</c> accept, for help texts.</summary>
-    public const string PolicyHelp =
-        "replace (load every row again), add (append the new rows), update (change the rows that exist), upsert (update, and add the new ones) or delete (remove the rows the source returns)";
-
     public static TableSelection Parse(IReadOnlyList<string>? tables, string? policyText)
     {
         var defaultPolicy = policyText is null ? RefreshPolicy.Replace : Policy(policyText);
@@ -26,5 +22,5 @@ internal static class TableArguments
     }
 
     /// <summary>A refresh policy by name, or a message that says why it is not one to ask for.</summary>
-    public static RefreshPolicy Policy(string text) => RefreshPolicies.Parse(text, "--table", PolicyHelp);
+    public static RefreshPolicy Policy(string text) => RefreshPolicies.Parse(text, "--table", RefreshPolicies.Explained);
 }

@@ -1,3 +1,5 @@
+using Strategy.Generated.Http;
+
 namespace Strategy.Generated;
 
 /// <summary>Where and how the clients registered by <c>AddStrategyClient</c> connect; binds from configuration (section <c>Strategy</c>).</summary>
@@ -53,6 +55,33 @@ public sealed class StrategyClientOptions
 
     /// <summary>How transient failures are retried.</summary>
     public StrategyRetryOptions Retry { get; set; } = StrategyRetryOptions.Default;
+
+    /// <summary>The handlers of your own, in the order added, with where each goes.</summary>
+    internal IReadOnlyList<(Func<DelegatingHandler> Create, StrategyHandlerPosition Position)> Handlers => _handlers;
+
+    private readonly List<(Func<DelegatingHandler> Create, StrategyHandlerPosition Position)> _handlers = [];
+
+    /// <summary>
+    /// Adds a handler of your own to every client these options build, for <see cref="StrategyConnection.Create(StrategyClientOptions, Microsoft.Extensions.Logging.ILogger?, HttpMessageHandler?)"/>
+    /// and <c>AddStrategyClient</c> alike (as Azure's <c>ClientOptions.AddPolicy</c> does): once per call, or
+    /// once per attempt. Handlers at one position run in the order added.
+    /// </summary>
+    /// <param name="create">Makes a new handler each time a pipeline is built (a handler belongs to one pipeline).</param>
+    /// <param name="position">Where it goes: <see cref="StrategyHandlerPosition.PerCall"/> or <see cref="StrategyHandlerPosition.PerRetry"/>.</param>
+    /// <returns>These options.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="create"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is not a position.</exception>
+    public StrategyClientOptions AddHandler(Func<DelegatingHandler> create, StrategyHandlerPosition position)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        if (position is not (StrategyHandlerPosition.PerCall or StrategyHandlerPosition.PerRetry))
+        {
+            throw new ArgumentOutOfRangeException(nameof(position), position, "A handler goes per call or per retry.");
+        }
+
+        _handlers.Add((create, position));
+        return this;
+    }
 
     /// <summary>The credentials these options describe (the one place options become credentials).</summary>
     /// <returns>The credentials.</returns>

@@ -47,10 +47,13 @@ public static class StrategyServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<StrategyPipelineParts>().CreatePrimaryHandler())
             // The library logs each attempt itself (secrets redacted); the factory's own lines would repeat it with full URLs.
             .RemoveAllLoggers();
-        foreach (var create in StrategyPipeline.Handlers)
+        builder.ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
         {
-            builder.AddHttpMessageHandler(sp => create(sp.GetRequiredService<StrategyPipelineParts>()));
-        }
+            foreach (var handler in StrategyPipeline.CreateHandlers(sp.GetRequiredService<StrategyPipelineParts>()))
+            {
+                handlers.Add(handler);
+            }
+        });
 
         foreach (var client in StrategyOperations.Clients)
         {
@@ -74,15 +77,13 @@ public static class StrategyServiceCollectionExtensions
         return client.Create(http, options.ProjectId);
     }
 
-    /// <summary>Logs the shared session out when the container (the host) is disposed: once, with one attempt, within five seconds.</summary>
+    /// <summary>Logs the shared session out when the container (the host) is disposed: once, with one attempt, within <see cref="StrategySession.LogoutTimeLimit"/>.</summary>
     private sealed class StrategySessionLifetime(StrategySession session) : IAsyncDisposable, IDisposable
     {
-        private static readonly TimeSpan Limit = TimeSpan.FromSeconds(5);
-
-        public ValueTask DisposeAsync() => new(session.LogoutAtEndAsync(Limit));
+        public ValueTask DisposeAsync() => new(session.LogoutAtEndAsync());
 
         // A container disposed synchronously still logs out, within the same limit.
-        public void Dispose() => session.LogoutAtEndAsync(Limit).GetAwaiter().GetResult();
+        public void Dispose() => session.LogoutAtEndAsync().GetAwaiter().GetResult();
     }
 
     private sealed class StrategyClientOptionsValidator : IValidateOptions<StrategyClientOptions>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.Serialization;
 using System.Text;
 using Newtonsoft.Json;
 
@@ -145,6 +147,62 @@ public abstract class StrategyClientBase
     }
 
     private const long SmallBody = 16 * 1024;
+
+    // What NSwag's template would write into every client, once (spec/templates/Client.Class.liquid):
+    // the serializer settings, the body reader its methods call, and its parameter formatting.
+
+    /// <summary>The JSON settings every generated client writes requests and reads answers with.</summary>
+    private protected static JsonSerializerSettings JsonSerializerSettings => StrategyJson.Settings;
+
+    /// <summary>A model read from an answer, with the text it was read from.</summary>
+    private protected readonly struct ObjectResponseResult<T>
+    {
+        public ObjectResponseResult(T responseObject, string responseText)
+        {
+            Object = responseObject;
+            Text = responseText;
+        }
+
+        public T Object { get; }
+
+        public string Text { get; }
+    }
+
+    /// <summary>Reads a success answer's body for a generated method (<see cref="ReadJsonBodyAsync"/>).</summary>
+    private protected static async Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, CancellationToken cancellationToken)
+    {
+        var body = await ReadJsonBodyAsync<T>(response, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+        return new ObjectResponseResult<T>(body.Value!, body.Text);
+    }
+
+    /// <summary>A path, query or header parameter as the server reads it: enums by their spec name, booleans in lower case, arrays comma-separated.</summary>
+    private protected static string ConvertToString(object? value, CultureInfo cultureInfo)
+    {
+        switch (value)
+        {
+            case null:
+                return string.Empty;
+            case Enum:
+                var name = Enum.GetName(value.GetType(), value);
+                if (name is null)
+                {
+                    break;
+                }
+
+                var member = value.GetType().GetField(name)?.GetCustomAttributes(typeof(EnumMemberAttribute), inherit: false).OfType<EnumMemberAttribute>().FirstOrDefault();
+                return member is not null ? member.Value ?? name : Convert.ToString(Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), cultureInfo), cultureInfo) ?? string.Empty;
+            case bool flag:
+                return flag ? "true" : "false";
+            case byte[] bytes:
+                return Convert.ToBase64String(bytes);
+            case string[] texts:
+                return string.Join(",", texts);
+            case Array array:
+                return string.Join(",", array.Cast<object?>().Select(item => ConvertToString(item, cultureInfo)));
+        }
+
+        return Convert.ToString(value, cultureInfo) ?? string.Empty;
+    }
 
     // HttpMethod.Patch is missing from .NET Standard 2.0; one shared instance serves every framework.
     private static readonly HttpMethod Patch = new("PATCH");

@@ -12,20 +12,29 @@ internal static class StrategyPipeline
 {
     /// <summary>
     /// The handlers, outermost first: the time limit of each call (login, retries and body included),
-    /// the session (login, token and cookies, renewal on ERR009), retries (each attempt with the
-    /// current token), a span and metrics per attempt, logging (each attempt), the answer's body read
-    /// within its attempt and bounded in size, and the typed certificate failure (never retried).
+    /// the user's per-call handlers, the session (login, token and cookies, renewal on ERR009), retries
+    /// (each attempt with the current token), the user's per-retry handlers, a span and metrics per
+    /// attempt, logging (each attempt), the answer's body read within its attempt and bounded in size,
+    /// and the typed certificate failure (never retried). The documentation's list (Reliability) is
+    /// tested against this one.
     /// </summary>
-    public static readonly IReadOnlyList<Func<StrategyPipelineParts, DelegatingHandler>> Handlers =
+    /// <param name="parts">What the handlers of this pipeline share, the user's handlers among them.</param>
+    /// <returns>New handlers, outermost first, not yet linked.</returns>
+    public static IReadOnlyList<DelegatingHandler> CreateHandlers(StrategyPipelineParts parts) =>
     [
-        parts => new StrategyCallLimitHandler(parts.CallTimeout, parts.Time),
-        parts => new StrategySessionHandler(parts.Session),
-        parts => new StrategyResilienceHandler(parts.Retry, parts.Time),
-        _ => new StrategyTelemetryHandler(),
-        parts => new StrategyLoggingHandler(parts.Logger),
-        parts => new AnswerBodyHandler(parts.MaxResponseSize),
-        parts => new CertificateFailureHandler(parts.Certificates),
+        new StrategyCallLimitHandler(parts.CallTimeout, parts.Time),
+        .. UserHandlers(parts, StrategyHandlerPosition.PerCall),
+        new StrategySessionHandler(parts.Session),
+        new StrategyResilienceHandler(parts.Retry, parts.Time),
+        .. UserHandlers(parts, StrategyHandlerPosition.PerRetry),
+        new StrategyTelemetryHandler(),
+        new StrategyLoggingHandler(parts.Logger),
+        new AnswerBodyHandler(parts.MaxResponseSize),
+        new CertificateFailureHandler(parts.Certificates),
     ];
+
+    private static IEnumerable<DelegatingHandler> UserHandlers(StrategyPipelineParts parts, StrategyHandlerPosition position) =>
+        parts.Handlers.Where(h => h.Position == position).Select(h => h.Create() ?? throw new InvalidOperationException($"A {position} handler's factory (StrategyClientOptions.AddHandler) returned null."));
 
     /// <summary>A server address as every part of the client uses it: absolute http or https, ending with a slash, without query or fragment.</summary>
     /// <exception cref="ArgumentException">The address is not an absolute http or https address.</exception>
@@ -55,11 +64,11 @@ internal static class StrategyPipeline
     public static (HttpClient Client, StrategySessionHandler Session) CreateClient(StrategyPipelineParts parts, StrategyClientOptions options, HttpMessageHandler primaryHandler)
     {
         var handler = primaryHandler;
-        for (var i = Handlers.Count - 1; i >= 0; i--)
+        var handlers = CreateHandlers(parts);
+        for (var i = handlers.Count - 1; i >= 0; i--)
         {
-            var outer = Handlers[i](parts);
-            outer.InnerHandler = handler;
-            handler = outer;
+            handlers[i].InnerHandler = handler;
+            handler = handlers[i];
         }
 
         var client = new HttpClient(handler);
@@ -90,6 +99,7 @@ internal static class StrategyPipeline
 /// <param name="CallTimeout">How long one call may take as a whole.</param>
 /// <param name="ConnectTimeout">How long connecting to the server may take.</param>
 /// <param name="MaxResponseSize">The largest success body a call reads.</param>
+/// <param name="Handlers">The user's own handlers, in the order added.</param>
 internal sealed record StrategyPipelineParts(
     StrategySession Session,
     StrategyRetryOptions Retry,
@@ -98,7 +108,8 @@ internal sealed record StrategyPipelineParts(
     ServerCertificates Certificates,
     TimeSpan CallTimeout,
     TimeSpan ConnectTimeout,
-    long MaxResponseSize)
+    long MaxResponseSize,
+    IReadOnlyList<(Func<DelegatingHandler> Create, StrategyHandlerPosition Position)> Handlers)
 {
     public static StrategyPipelineParts For(StrategyClientOptions options, ILogger? logger, TimeProvider? time = null) =>
         new(
@@ -109,7 +120,8 @@ internal sealed record StrategyPipelineParts(
             ServerCertificates.With(options.CaCertificateFile),
             options.Timeout,
             options.ConnectTimeout,
-            options.MaxResponseSize);
+            options.MaxResponseSize,
+            [.. options.Handlers]);
 
     /// <summary>The innermost handler these parts describe: the framework's socket handler, connecting within the limit.</summary>
     public HttpMessageHandler CreatePrimaryHandler() => HttpPlatform.CreatePrimaryHandler(Certificates, ConnectTimeout);

@@ -37,9 +37,8 @@ public sealed class StrategyConnection : IAsyncDisposable
     /// <returns>The connection.</returns>
     /// <exception cref="ArgumentException">The options are incomplete; the message names every setting at fault.</exception>
     /// <remarks>
-    /// The handlers are the ones <c>AddStrategyClient</c> stacks, in the same order (listed under
-    /// Reliability in the documentation): the time limit of each call, the session, retries, a span
-    /// and metrics per attempt, logging, and the answer's body read within its attempt.
+    /// The handlers are the ones <c>AddStrategyClient</c> stacks, in the same order, with those added
+    /// by <see cref="StrategyClientOptions.AddHandler"/>; the documentation lists them (docs/library/reliability.md).
     /// </remarks>
     public static StrategyConnection Create(StrategyClientOptions options, ILogger? logger = null, HttpMessageHandler? primaryHandler = null)
     {
@@ -112,16 +111,11 @@ public sealed class StrategyConnection : IAsyncDisposable
         return (TClient)StrategyClientBase.Create(typeof(TClient), HttpClient, ProjectId);
     }
 
-    /// <summary>Logs out (best effort, within a few seconds) and releases the HTTP client.</summary>
+    /// <summary>Logs out (one attempt, within <see cref="StrategySession.LogoutTimeLimit"/>) and releases the HTTP client.</summary>
     /// <returns>A task that completes when done.</returns>
     public async ValueTask DisposeAsync()
     {
-        // One attempt: a server that cannot be reached must not hold up the caller with retries.
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
-        using (ConnectionFailureBudget.Use(new ConnectionFailureBudget(0)))
-        {
-            await _handler.LogoutAsync(timeout.Token).ConfigureAwait(false);
-        }
+        await _handler.LogoutAtEndAsync().ConfigureAwait(false);
 
         HttpClient.Dispose();
     }

@@ -91,23 +91,27 @@ public sealed class StrategySession : IDisposable
         }
     }
 
-    /// <summary>Notes the pipeline a request goes out through, for <see cref="LogoutAtEndAsync"/>.</summary>
+    /// <summary>
+    /// How long logging out at the end may take (disposing a connection, a host or a PowerShell
+    /// runspace): one attempt, never retried, so a server that is gone does not hold up a shutdown.
+    /// </summary>
+    public static TimeSpan LogoutTimeLimit { get; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Notes the pipeline a request goes out through, for <see cref="LogoutAtEndAsync()"/>.</summary>
     internal void SendsThrough(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send) => _lastSend = send;
 
     /// <summary>
     /// Ends the session on the server through the last pipeline that used it: once, with a single
-    /// attempt, within <paramref name="limit"/>. For owners that hold no pipeline, such as a
+    /// attempt, within <see cref="LogoutTimeLimit"/>. For owners that hold no pipeline, such as a
     /// dependency-injection container being disposed.
     /// </summary>
-    internal async Task LogoutAtEndAsync(TimeSpan limit)
-    {
-        if (_lastSend is not { } send || !IsLoggedIn)
-        {
-            return;
-        }
+    internal Task LogoutAtEndAsync() => _lastSend is { } send && IsLoggedIn ? LogoutAtEndAsync(send) : Task.CompletedTask;
 
+    /// <summary>Ends the session through <paramref name="send"/> as <see cref="LogoutAtEndAsync()"/> does.</summary>
+    internal async Task LogoutAtEndAsync(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send)
+    {
         // One attempt: a server that cannot be reached must not hold up the shutdown with retries.
-        using var timeout = new CancellationTokenSource(limit);
+        using var timeout = new CancellationTokenSource(LogoutTimeLimit);
         using (ConnectionFailureBudget.Use(new ConnectionFailureBudget(0)))
         {
             await LogoutAsync(send, timeout.Token).ConfigureAwait(false);

@@ -55,6 +55,10 @@ public sealed class StrategySessionHandler : DelegatingHandler
     /// <returns>A task that completes when logged out.</returns>
     public Task LogoutAsync(CancellationToken cancellationToken) => _session.LogoutAsync(_sendNext, cancellationToken);
 
+    /// <summary>Ends the session at the end of its owner: one attempt, within <see cref="StrategySession.LogoutTimeLimit"/>.</summary>
+    /// <returns>A task that completes when logged out, or when the attempt failed.</returns>
+    internal Task LogoutAtEndAsync() => _session.LogoutAtEndAsync(_sendNext);
+
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -37,7 +37,8 @@ public sealed class NewStrategyRefreshSubscriptionCommand : StrategyCmdlet
 
     /// <summary>The refresh policy for every table (without -Table), or for tables -Table gives none.</summary>
     [Parameter]
-    [ValidateSet("replace", "add", "update", "upsert", "delete")]
+    [RefreshPolicyName]
+    [ArgumentCompleter(typeof(RefreshPolicyCompleter))]
     public string Policy { get; set; } = "replace";
 
     /// <summary>The tables to refresh, by name or id, each with its policy: @{ ytd_day = 'upsert' }. Default: every table.</summary>

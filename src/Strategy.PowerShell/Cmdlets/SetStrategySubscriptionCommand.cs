@@ -43,7 +43,8 @@ public sealed class SetStrategySubscriptionCommand : StrategyCmdlet
 
     /// <summary>The refresh policy for every table it refreshes (without -Table), or for tables -Table gives none.</summary>
     [Parameter]
-    [ValidateSet("replace", "add", "update", "upsert", "delete")]
+    [RefreshPolicyName]
+    [ArgumentCompleter(typeof(RefreshPolicyCompleter))]
     public string? Policy { get; set; }
 
     /// <summary>The tables it refreshes instead, by name or id, each with its policy: @{ ytd_day = 'upsert' }.</summary>

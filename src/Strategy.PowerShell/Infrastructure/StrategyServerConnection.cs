@@ -39,7 +39,6 @@ public sealed class StrategyServerConnection
 
     // Connections not yet disconnected, logged out when their runspace closes or the process exits.
     private static readonly ConcurrentDictionary<StrategyServerConnection, byte> Open = new();
-    private static readonly TimeSpan LogoutLimit = TimeSpan.FromSeconds(5);
     private static int _exitHooked;
     private Runspace? _runspace;
 
@@ -109,13 +108,13 @@ public sealed class StrategyServerConnection
         }
     }
 
-    /// <summary>Logs out the open connections <paramref name="which"/> selects, within a few seconds: a logout must not hold up an exit.</summary>
+    /// <summary>Logs out the open connections <paramref name="which"/> selects, within the library's logout limit: a logout must not hold up an exit.</summary>
     internal static void CloseAll(Func<StrategyServerConnection, bool> which)
     {
         var closing = Open.Keys.Where(which).Select(c => c.CloseAsync()).ToArray();
         try
         {
-            Task.WaitAll(closing, LogoutLimit);
+            Task.WaitAll(closing, Generated.Http.StrategySession.LogoutTimeLimit);
         }
         catch (AggregateException)
         {

@@ -7,9 +7,6 @@ namespace Strategy.PowerShell;
 /// <summary>Reads <c>-Policy</c> and <c>-Table @{ name = 'policy' }</c> into what the library takes.</summary>
 internal static class TableParameter
 {
-    /// <summary>The policies a refresh can ask for, as <c>-Policy</c> and <c>-Table</c> accept them.</summary>
-    public const string Policies = "replace, add, update, upsert or delete";
-
     /// <summary>Every table with <paramref name="policy"/> when <paramref name="tables"/> is empty; else the tables named (or by id), each with its policy or <paramref name="policy"/>.</summary>
     public static TableSelection Selection(Hashtable? tables, string? policy)
     {
@@ -22,5 +19,5 @@ internal static class TableParameter
     }
 
     /// <summary>A refresh policy by name, or a message in the module's terms that says why it is not one to ask for.</summary>
-    public static RefreshPolicy Policy(string text) => RefreshPolicies.Parse(text, "-Table", Policies);
+    public static RefreshPolicy Policy(string text) => RefreshPolicies.Parse(text, "-Table", RefreshPolicies.Names);
 }
