@@ -227,7 +227,7 @@ public sealed class CliTests : CliTest
         var console = new CliConsole { Out = new StringWriter(), Error = new StringWriter(), GetEnvironmentVariable = name => name == "STRATEGY_PASSWORD" ? string.Empty : null };
 
         var exitCode = await StrategyCli.RunAsync(
-            ["schema", "reload", "--base-url", slow.BaseUrl.ToString(), "--project", Seeds.ProjectId, "--timeout", "0.2", "--poll-interval", "0.02"], console, CancellationToken.None);
+            ["schema", "reload", "--base-url", slow.BaseUrl.ToString(), "--project", Seeds.ProjectId, "--timeout", "3", "--poll-interval", "0.02"], console, CancellationToken.None);
 
         Assert.Multiple(() =>
         {

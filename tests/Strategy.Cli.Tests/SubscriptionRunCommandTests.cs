@@ -87,12 +87,12 @@ public sealed class SubscriptionRunCommandTests : CliTest
         var id = await CreateAsync("hung");
         Emulator.Faults.Add(new Strategy.Emulator.Faults.FaultRule { PathContains = "/status", Delay = TimeSpan.FromSeconds(30), Count = 1 });
 
-        var (exitCode, _, error) = await RunAsync("subscriptions", "run", id, "--timeout", "0.5");
+        var (exitCode, _, error) = await RunAsync("subscriptions", "run", id, "--timeout", "3");
 
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.Unreachable), error);
-            Assert.That(error, Does.Contain($"did not answer SendSubscriptionAndWait for subscription {id} within 0.5 s: GetSubscriptionStatus (GET "));
+            Assert.That(error, Does.Contain($"did not answer SendSubscriptionAndWait for subscription {id} within 3 s: GetSubscriptionStatus (GET "));
             Assert.That(Emulator.RunningSubscriptionRunCount, Is.Zero, "nothing was sent");
         });
     }

@@ -103,14 +103,14 @@ public sealed class SubscriptionRunTests : EmulatorTest
     [Test]
     public async Task A_run_that_outlasts_the_time_limit_times_out_and_a_later_wait_finds_how_it_ended()
     {
-        await using var slow = await StrategyEmulator.StartAsync(EmulatorOptions with { PublishDuration = TimeSpan.FromSeconds(2) });
+        await using var slow = await StrategyEmulator.StartAsync(EmulatorOptions with { PublishDuration = TimeSpan.FromSeconds(4) });
         await using var connection = StrategyConnection.Create(slow.BaseUrl, StrategyCredentials.Standard("administrator", ""), Seeds.ProjectId, Retry);
         var subscriptions = connection.CreateClient<SubscriptionsClient>();
         var subscription = await subscriptions.CreateSubscriptionAsync(DataModelRefreshSubscription.Create(
             "slow", Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [Seeds.AllTheTimeScheduleId]));
 
         var error = Assert.ThrowsAsync<StrategyWaitTimeoutException>(() =>
-            subscriptions.SendSubscriptionAndWaitAsync(subscription.Id, FastWaits with { Timeout = TimeSpan.FromMilliseconds(400) }));
+            subscriptions.SendSubscriptionAndWaitAsync(subscription.Id, FastWaits with { Timeout = TimeSpan.FromSeconds(1) }));
         var finished = await subscriptions.AwaitSubscriptionRunAsync(subscription.Id, options: FastWaits);
 
         Assert.Multiple(() =>

@@ -15,7 +15,7 @@ public sealed class FixtureKindTests
     private static readonly IReadOnlyList<DeclarationKind> WithEcho = [.. DeclarationKinds.Default, new EchoKind()];
 
     [Test]
-    public void A_kind_in_one_file_is_read_resolved_emitted_on_the_client_and_its_interface_and_compiles()
+    public void A_kind_in_one_folder_is_read_resolved_emitted_on_the_client_and_its_interface_and_compiles()
     {
         var spec = GeneratorHarness.FixtureSpec.Replace(Anchor, Anchor + "      x-strategy-echo: { helper: DescribeListJobs }\n");
 

@@ -67,7 +67,7 @@ public sealed class AwaitTaskTests : ClientTest<SchemaClient>
         Server.Handler.When(HttpMethod.Get, TaskUrl).Respond("application/json", Task("running"));
 
         var error = Assert.ThrowsAsync<StrategyWaitTimeoutException>(() =>
-            Client.AwaitTaskAsync(MockServer.TaskId, Waits.Fast with { Timeout = TimeSpan.FromMilliseconds(30) }));
+            Client.AwaitTaskAsync(MockServer.TaskId, Waits.Fast with { Timeout = TimeSpan.FromSeconds(1) }));
 
         Assert.Multiple(() =>
         {

@@ -130,7 +130,7 @@ public sealed class PublishAndWaitTests : ClientTest<DataModelsClient>
         var delete = WhenDeleted();
 
         var error = Assert.ThrowsAsync<StrategyWaitTimeoutException>(() =>
-            Client.PublishAndWaitAsync(MockServer.DataModelId, Body, Waits.Fast with { Timeout = TimeSpan.FromMilliseconds(30) }));
+            Client.PublishAndWaitAsync(MockServer.DataModelId, Body, Waits.Fast with { Timeout = TimeSpan.FromSeconds(1) }));
 
         Assert.Multiple(() =>
         {

@@ -186,7 +186,7 @@ public sealed class SubscriptionRunTests : ClientTest<SubscriptionsClient>
         Server.Handler.When(HttpMethod.Get, StatusUrl).Respond("application/json", Status(2, 1, Earlier));
 
         var error = Assert.ThrowsAsync<StrategyWaitTimeoutException>(() =>
-            Client.SendSubscriptionAndWaitAsync(MockServer.SubscriptionId, Waits.Fast with { Timeout = TimeSpan.FromMilliseconds(50) }));
+            Client.SendSubscriptionAndWaitAsync(MockServer.SubscriptionId, Waits.Fast with { Timeout = TimeSpan.FromSeconds(1) }));
 
         Assert.That(error!.Message, Does.Contain("the last status was the previous run's: 1 (success)"));
     }
