@@ -11,7 +11,7 @@ namespace Strategy.Benchmarks;
 /// How soon the end of a job is noticed, and with how many status calls: the client's default
 /// wait against a fixed 1 s poller, for jobs of 5 and 20 seconds (an in-memory server whose task
 /// completes after that long). The time of one run minus the job's length is the detection delay;
-/// the polls per run are printed at the end of each benchmark.
+/// the status calls per run are printed at the end of each benchmark, as a note run.sh adds to the report.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 2)]
 public class WaitDetectionBenchmarks
@@ -34,7 +34,7 @@ public class WaitDetectionBenchmarks
     public void StartJob() => _server.Start(TimeSpan.FromSeconds(JobSeconds));
 
     [GlobalCleanup]
-    public void Report() => Console.WriteLine($"// polls per run ({JobSeconds} s job): {_server.PollsPerRun:0.0}");
+    public void Report() => Console.WriteLine($"// note: {_server.PollsPerRun:0.0} status calls per run");
 
     [Benchmark(Baseline = true, Description = "fixed 1 s poller")]
     public async Task<string> FixedPoller()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One-shot speed: `strategy schedules list` (log in, list, log out, each run a new process) against
-# curl making the same three calls, against a local emulator, as ratios from one run. Not run by CI.
+# curl making the same three calls, against a local emulator, as ratios from one run. Writes
+# docs/reports/one-shot.md. Not run by CI.
 #   tests/Strategy.Benchmarks/one-shot.sh [runs]     (default 20)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -42,8 +43,21 @@ measure() {
 }
 
 c=$(measure curl_three); b=$(measure bare); d=$(measure dll); r=$(measure r2r)
-echo "runs: $runs each"
-echo "curl, 3 calls:                    ${c} ms"
-echo "bare HttpClient (ReadyToRun):     ${b} ms  ($(python3 -c "print(f'{$b/$c:.1f}')")x curl: the floor of a .NET process making these calls)"
-echo "strategy (dotnet strategy.dll):   ${d} ms  ($(python3 -c "print(f'{$d/$c:.1f}')")x curl)"
-echo "strategy (ReadyToRun publish):    ${r} ms  ($(python3 -c "print(f'{$r/$c:.1f}')")x curl, $(python3 -c "print(f'{$r/$b:.1f}')")x the bare floor)"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
+report=docs/reports/one-shot.md
+mkdir -p "$(dirname "$report")"
+{
+  echo "# One-shot speed"
+  echo
+  echo "Written by \`tests/Strategy.Benchmarks/one-shot.sh $runs\` on $(date -u +%Y-%m-%d), $(nproc) cores, at commit"
+  echo "\`$(git rev-parse --short HEAD)\`: the mean of $runs calls each of \`strategy schedules list\` (log in, list, log out; a new"
+  echo "process each time) against a local emulator. What it means: [performance](../library/performance.md#one-shot-speed)."
+  echo
+  echo "| What | Per call | Against curl |"
+  echo "| --- | --- | --- |"
+  echo "| curl, three calls | ${c} ms | 1× |"
+  echo "| bare \`HttpClient\`, ReadyToRun | ${b} ms | $(ratio "$b" "$c")× (the floor) |"
+  echo "| \`strategy\`, as built (\`dotnet strategy.dll\`) | ${d} ms | $(ratio "$d" "$c")× |"
+  echo "| \`strategy\`, published ReadyToRun | ${r} ms | $(ratio "$r" "$c")× ($(ratio "$r" "$b")× the floor) |"
+} > "$report"
+cat "$report"

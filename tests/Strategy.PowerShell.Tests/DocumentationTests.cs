@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+
+namespace Strategy.PowerShell.Tests;
+
+/// <summary>The cmdlet table of docs/powershell.md is the module as PowerShell loads it: every cmdlet, and only parameters it has.</summary>
+public sealed partial class DocumentationTests
+{
+    private static readonly string Page = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "powershell.md"));
+
+    private static IEnumerable<(string[] Cmdlets, string[] Parameters)> Rows =>
+        CmdletRow().Matches(Page).Select(m => m.Groups["syntax"].Value).Select(syntax => (
+            CmdletName().Matches(syntax).Select(c => c.Value).ToArray(),
+            ParameterName().Matches(syntax).Select(p => p.Groups["name"].Value).ToArray()));
+
+    [Test]
+    public void The_table_lists_every_cmdlet_of_the_module_once()
+    {
+        using var session = new PowerShellSession();
+        var exported = session.Run("(Get-Command -Module Strategy.PowerShell).Name").Succeeded().Output.Select(o => o.ToString());
+
+        Assert.That(Rows.SelectMany(r => r.Cmdlets), Is.EquivalentTo(exported).And.Unique);
+    }
+
+    [Test]
+    public void Every_parameter_the_table_shows_is_a_parameter_of_its_cmdlet()
+    {
+        using var session = new PowerShellSession();
+        var unknown = new List<string>();
+        foreach (var (cmdlets, parameters) in Rows)
+        {
+            foreach (var cmdlet in cmdlets)
+            {
+                var known = session.Run("(Get-Command $Name).Parameters.Keys", ("Name", cmdlet)).Succeeded().Output.Select(o => o.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                unknown.AddRange(parameters.Where(p => !known.Contains(p)).Select(p => cmdlet + " -" + p));
+            }
+        }
+
+        Assert.That(unknown, Is.Empty);
+    }
+
+    // A row of the cmdlet table: its first cell, in code spans.
+    [GeneratedRegex(@"^\| (?<syntax>`(?:Connect|Disconnect|Get|Set|New|Remove|Start|Invoke|Publish)-Strategy[^|]*(?:\\\|[^|]*)*) \| [^|]+ \|$", RegexOptions.Multiline)]
+    private static partial Regex CmdletRow();
+
+    [GeneratedRegex(@"\b[A-Z][a-z]+-Strategy\w+")]
+    private static partial Regex CmdletName();
+
+    [GeneratedRegex(@"(?<![\w-])-(?<name>[A-Z]\w+)")]
+    private static partial Regex ParameterName();
+}
