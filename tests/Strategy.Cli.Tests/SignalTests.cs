@@ -87,7 +87,7 @@ public sealed class SignalTests
         await cli.WaitForErrorAsync("Cancelling: deleting instance ");
         cli.Signal(SIGINT);
         var clock = Stopwatch.StartNew();
-        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(30));
 
         var instanceId = cli.Error.Split("Cancelling: deleting instance ")[1][..32];
         Assert.Multiple(() =>

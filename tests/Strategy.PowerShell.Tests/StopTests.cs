@@ -24,23 +24,26 @@ public sealed class StopTests
     [Test]
     public async Task Stopping_the_pipeline_mid_publish_deletes_the_instance_and_ends_the_pipeline()
     {
+        // Counted from what the server holds now, so an instance another test left does not count.
+        var before = (await _emulator.StateAsync()).Instances;
         using var session = new PowerShellSession(_emulator);
         session.Connect().Succeeded();
         var (shell, running) = session.Start($"Publish-StrategyDataModel {Seeds.DataModelId} -Table @{{ ytd_day = 'upsert' }}; 'after'");
         using (shell)
         {
-            await WaitUntilAsync(async () => (await _emulator.StateAsync()).Instances == 1, "the publish opened its instance");
+            await WaitUntilAsync(async () => (await _emulator.StateAsync()).Instances == before + 1, "the publish opened its instance");
 
+            // The publish runs for 300 s: ending well before that is the stop, however busy the machine.
             var clock = Stopwatch.StartNew();
             shell.Stop();
-            var ended = running.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(20));
+            var ended = running.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60));
 
             Assert.Multiple(async () =>
             {
                 Assert.That(ended, Is.True, "the pipeline ended");
-                Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+                Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)));
                 Assert.That(shell.InvocationStateInfo.State, Is.EqualTo(PSInvocationState.Stopped));
-                Assert.That((await _emulator.StateAsync()).Instances, Is.Zero, "the instance was deleted before the cmdlet returned");
+                Assert.That((await _emulator.StateAsync()).Instances, Is.EqualTo(before), "the instance was deleted before the cmdlet returned");
             });
         }
     }
@@ -103,15 +106,17 @@ public sealed class StopTests
         }
 
         start.Environment["STRATEGY_TEST_PASSWORD"] = EmulatorProcess.Password;
+        var before = await _emulator.StateAsync();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         try
         {
-            await WaitUntilAsync(async () => (await _emulator.StateAsync()).Instances == 1, "pwsh opened the instance", TimeSpan.FromSeconds(60));
+            await WaitUntilAsync(async () => (await _emulator.StateAsync()).Instances == before.Instances + 1, "pwsh opened the instance", TimeSpan.FromSeconds(120));
 
+            // The publish runs for 300 s; a busy machine may take a while to delete, log out and exit.
             Assert.That(Kill(process.Id, 2), Is.Zero, "kill -INT");
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(120));
             await process.WaitForExitAsync(limit.Token);
         }
         finally
@@ -129,8 +134,8 @@ public sealed class StopTests
             Assert.That(text, Does.Contain("Opened instance"), "it was publishing");
             Assert.That(text, Does.Not.Contain("not stopped"), "Ctrl+C ended the script");
             Assert.That(process.ExitCode, Is.Not.Zero, "pwsh -Command says it was stopped");
-            Assert.That(state.Instances, Is.Zero, "the instance was deleted");
-            Assert.That(state.Sessions, Is.Zero, "the session was logged out when pwsh exited");
+            Assert.That(state.Instances, Is.EqualTo(before.Instances), "the instance was deleted");
+            Assert.That(state.Sessions, Is.EqualTo(before.Sessions), "the session was logged out when pwsh exited");
             Assert.That(text, Does.Not.Contain(EmulatorProcess.Password));
         });
     }

@@ -122,6 +122,47 @@ public sealed class PublishAndWaitTests : ClientTest<DataModelsClient>
     }
 
     [Test]
+    public void Cancellation_while_the_instance_is_being_created_still_deletes_it()
+    {
+        // Cancelled while the server makes the instance: the open still gets its answer (its id),
+        // so the instance the server made is deleted and nothing more is sent.
+        using var cancellation = new CancellationTokenSource();
+        Server.Handler.Expect(HttpMethod.Post, InstancesUrl).Respond(async _ =>
+        {
+            await cancellation.CancelAsync();
+            return MockServer.Answer(HttpStatusCode.NoContent, null, (StrategyHeaders.DataModelInstanceId, MockServer.InstanceId));
+        });
+        var publish = Server.Handler.When(HttpMethod.Post, PublishUrl).Respond(HttpStatusCode.NoContent);
+        var delete = WhenDeleted();
+
+        var error = Assert.CatchAsync<OperationCanceledException>(() => Client.PublishAndWaitAsync(MockServer.DataModelId, Body, Waits.Slow, cancellationToken: cancellation.Token));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.CancellationToken, Is.EqualTo(cancellation.Token));
+            Assert.That(Server.Handler.GetMatchCount(delete), Is.EqualTo(1), "the instance the server made is deleted");
+            Assert.That(Server.Handler.GetMatchCount(publish), Is.Zero, "nothing is published after the cancellation");
+        });
+    }
+
+    [Test]
+    public void Cancelled_while_the_server_never_answers_the_open_it_ends_after_the_clean_up_limit()
+    {
+        using var cancellation = new CancellationTokenSource();
+        Server.Handler.Expect(HttpMethod.Post, InstancesUrl).Respond(new NeverAnswers(cancellation));
+        var delete = WhenDeleted();
+
+        var error = Assert.CatchAsync<OperationCanceledException>(() =>
+            Client.PublishAndWaitAsync(MockServer.DataModelId, Body, Waits.Slow with { CleanupTimeout = TimeSpan.FromMilliseconds(200) }, cancellationToken: cancellation.Token));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.CancellationToken, Is.EqualTo(cancellation.Token), "the caller's cancellation");
+            Assert.That(Server.Handler.GetMatchCount(delete), Is.Zero, "no id, nothing to delete");
+        });
+    }
+
+    [Test]
     public void A_publish_that_never_ends_times_out_and_deletes_the_instance()
     {
         ExpectInstanceCreated();
@@ -235,5 +276,16 @@ public sealed class PublishAndWaitTests : ClientTest<DataModelsClient>
             Assert.That(() => Client.PublishAndWaitAsync("", Body), Throws.InstanceOf<ArgumentException>());
             Assert.That(() => Client.PublishAndWaitAsync(MockServer.DataModelId, (PublishRequest)null!), Throws.InstanceOf<ArgumentNullException>());
         });
+    }
+
+    /// <summary>Cancels the caller, then answers only when the call itself is cancelled.</summary>
+    private sealed class NeverAnswers(CancellationTokenSource caller) : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await caller.CancelAsync();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("Not reached: the delay ends only by cancellation.");
+        }
     }
 }
