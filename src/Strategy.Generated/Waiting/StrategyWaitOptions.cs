@@ -33,7 +33,9 @@ public sealed record StrategyWaitOptions
 
     /// <summary>
     /// How long clean-up (such as deleting a data model instance) may take. Clean-up runs with
-    /// its own time limit, not the caller's token, so it also runs after cancellation. Default 30 s.
+    /// its own time limit, not the caller's token, so it also runs after cancellation. A call that
+    /// creates such a resource and is cancelled in flight also gets this long to answer, so that what
+    /// the server made can be deleted. Default 30 s.
     /// </summary>
     public TimeSpan CleanupTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
