@@ -109,12 +109,32 @@ internal static class Diagnostics
         "A declaration names a list that does not exist",
         "{0} on '{1}' names list '{2}', which {3} does not have");
 
+    public static readonly DiagnosticDescriptor ConflictingKeys = Error(
+        "STRAT020",
+        "A declaration has two settings that cannot go together",
+        "{0} on '{1}' has '{2}', which cannot be given with '{3}'");
+
+    public static readonly DiagnosticDescriptor NotFlags = Error(
+        "STRAT021",
+        "A wait reads a header whose schema is not a set of flags",
+        "{0} on '{1}' reads header '{2}' as flags, but {3}; give the header a schema with x-enumFlags and x-enumNames");
+
+    public static readonly DiagnosticDescriptor UnknownRecordMethod = Error(
+        "STRAT022",
+        "A declaration names a method the client does not have",
+        "{0} on '{1}' names '{2}', but {3} has no public method {4}(string, string, CancellationToken) answering Task<StrategyLastUpdate?>; write it in a partial class of the client");
+
+    public static readonly DiagnosticDescriptor NotAHeaderWait = Error(
+        "STRAT023",
+        "A declaration confirms with a wait that does not read flags",
+        "{0} on '{1}' confirms with '{2}', whose x-strategy-wait does not read a header as flags (header:); confirm with one that does");
+
     /// <summary>Every diagnostic, for the test that each has its page and its release note.</summary>
     public static System.Collections.Generic.IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         SpecUnreadable, HeaderNotWrapped, OperationNotGenerated, UnknownOperation, UnknownResponseField, EmptyValues, MissingKey, InvalidValue,
         ImpossibleValue, UnknownKey, NotAWait, OperationInAnotherClient, NoResponseBody, UnknownItemField, UnknownParameter, UnknownHeader,
-        UnknownSuccessStatus, NotAnErrorObject, UnknownList,
+        UnknownSuccessStatus, NotAnErrorObject, UnknownList, ConflictingKeys, NotFlags, UnknownRecordMethod, NotAHeaderWait,
     ];
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>

@@ -74,7 +74,14 @@ internal sealed record SpecHeader(
     string SchemaType,
     string? Format,
     string? Description,
-    SpecLocation Location);
+    SpecLocation Location)
+{
+    /// <summary>The header's schema, read as a body field's is.</summary>
+    public SpecSchema Schema { get; init; } = SpecSchema.Unknown;
+
+    /// <summary>The name of the component schema it references (<c>CubeStatus</c>), if it references one.</summary>
+    public string? SchemaName { get; init; }
+}
 
 /// <summary>A property of a request or response body, with its schema.</summary>
 internal sealed record SpecProperty(string Name, SpecSchema Schema, int MinItems = 0)
@@ -98,6 +105,9 @@ internal sealed record SpecSchema(
     SpecSchema? Items)
 {
     public static SpecSchema Unknown { get; } = new(null, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<SpecProperty>.Empty, null);
+
+    /// <summary>Whether it is a set of flags (<c>x-enumFlags: true</c>): its values are bits.</summary>
+    public bool Flags { get; init; }
 
     public SpecProperty? Property(string name) => Properties.FirstOrDefault(p => p.Name == name);
 }

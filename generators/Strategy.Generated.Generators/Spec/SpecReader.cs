@@ -125,13 +125,19 @@ internal sealed class SpecReader
                 {
                     if (Resolve(header.Value) is YamlMappingNode headerNode)
                     {
-                        var schema = Resolve(Child(headerNode, "schema")) as YamlMappingNode;
+                        var schemaNode = Child(headerNode, "schema");
+                        var schema = Resolve(schemaNode) as YamlMappingNode;
+                        var reference = Scalar(Child(schemaNode as YamlMappingNode, "$ref"));
                         headers.Add(new SpecHeader(
                             Scalar(header.Key) ?? string.Empty,
                             Scalar(Child(schema, "type")) ?? "string",
                             Scalar(Child(schema, "format")),
                             Scalar(Child(headerNode, "description")),
-                            Locate(header.Key)));
+                            Locate(header.Key))
+                        {
+                            Schema = ReadSchema(schemaNode, 0),
+                            SchemaName = reference?.Substring(reference.LastIndexOf('/') + 1),
+                        });
                     }
                 }
             }
@@ -213,7 +219,10 @@ internal sealed class SpecReader
             })
             .ToEquatableArray();
         var type = Scalar(Child(schema, "type"));
-        return new SpecSchema(type, values, names, properties, type == "array" ? ReadSchema(Child(schema, "items"), depth + 1) : null);
+        return new SpecSchema(type, values, names, properties, type == "array" ? ReadSchema(Child(schema, "items"), depth + 1) : null)
+        {
+            Flags = Scalar(Child(schema, "x-enumFlags")) == "true",
+        };
     }
 
     private IEnumerable<KeyValuePair<YamlNode, YamlNode>> PropertiesOf(YamlNode? schema) =>

@@ -213,6 +213,16 @@ internal sealed class DeclarationEntry(SpecReader spec, string operationId, stri
         Failed = true;
     }
 
+    /// <summary>Whether the mapping has <paramref name="key"/>, without asking for it.</summary>
+    public bool Has(string key) => mapping.Children.Keys.Any(k => SpecReader.Scalar(k) == key);
+
+    /// <summary>Reports a key that cannot be given together with <paramref name="other"/>, at its line.</summary>
+    public void Conflict(string key, string other)
+    {
+        spec.Report(DiagnosticInfo.Create(Diagnostics.ConflictingKeys, KeyLocation(key), extension, operationId, key, other));
+        Failed = true;
+    }
+
     /// <summary>Reports a required key that is missing (at the declaration's own key).</summary>
     public void Missing(string key)
     {

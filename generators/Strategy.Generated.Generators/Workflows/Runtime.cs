@@ -39,6 +39,18 @@ internal static class Runtime
 
     public const string Start = Namespace + "StrategyStart";
 
+    public const string Stoppable = Namespace + "StrategyStoppable";
+
+    public const string Flags = Namespace + "StrategyFlags";
+
+    public const string Vanish = Namespace + "StrategyVanish";
+
+    public const string WorkCancelledException = Namespace + "StrategyWorkCancelledException";
+
+    public const string OutcomeUnknownException = Namespace + "StrategyOutcomeUnknownException";
+
+    public const string LastUpdate = "StrategyLastUpdate";
+
     public const string UnreachableException = Namespace + "StrategyUnreachableException";
 
     public const string WaitOptions = Namespace + "StrategyWaitOptions";

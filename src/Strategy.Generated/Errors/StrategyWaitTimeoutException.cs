@@ -30,8 +30,27 @@ public sealed class StrategyWaitTimeoutException : StrategyException
         LastState = lastState;
     }
 
+    /// <summary>The same time-out, after the work was stopped on the server (or an attempt was made) because the wait gave up.</summary>
+    internal StrategyWaitTimeoutException(StrategyWaitTimeoutException timeout, bool cancelledOnServer, Exception? cancelError)
+        : base(StrategyStop.Describe(timeout.Message.TrimEnd('.'), timeout.Operation, cancelledOnServer, cancelError), cancelError)
+    {
+        Operation = timeout.Operation;
+        Timeout = timeout.Timeout;
+        Elapsed = timeout.Elapsed;
+        Attempts = timeout.Attempts;
+        LastState = timeout.LastState;
+        CancelledOnServer = cancelledOnServer;
+    }
+
     /// <summary>What was being waited on.</summary>
     public string Operation { get; }
+
+    /// <summary>
+    /// For work the spec says can be stopped (a cube publish): whether it was cancelled on the
+    /// server when the wait gave up. <see langword="null"/> for work that cannot be stopped, which
+    /// may still finish.
+    /// </summary>
+    public bool? CancelledOnServer { get; }
 
     /// <summary>The time limit.</summary>
     public TimeSpan Timeout { get; }

@@ -21,6 +21,7 @@ internal static class StrategyPolling
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <param name="initial">A status already in hand (the answer that started the work): no call right away.</param>
     /// <param name="previousRun">The last status before the work was started: its run, finished or still going, is not the answer (with <see cref="StrategyWaitRules{TStatus}.RunOf"/>).</param>
+    /// <param name="confirmVanished">For a status that can vanish (<see cref="StrategyWaitRules{TStatus}.Vanished"/>): confirms the outcome from a durable source, given the last status read and the options with the time left.</param>
     public static async Task<TStatus> PollAsync<TStatus>(
         StrategyWorkflow workflow,
         Func<CancellationToken, Task<TStatus>> poll,
@@ -30,7 +31,8 @@ internal static class StrategyPolling
         IProgress<StrategyWaitProgress<TStatus>>? progress,
         CancellationToken cancellationToken,
         TStatus? initial = null,
-        TStatus? previousRun = null)
+        TStatus? previousRun = null,
+        Func<TStatus?, StrategyApiException, StrategyWaitOptions, CancellationToken, Task<TStatus>>? confirmVanished = null)
         where TStatus : class
     {
         using var run = WorkflowRun.Start(workflow, options);
@@ -46,6 +48,7 @@ internal static class StrategyPolling
             string? lastState = null;
             var deadlineReached = false;
             var budget = new ConnectionFailureBudget(options.MaxConsecutiveTransientFailures);
+            TStatus? lastSeen = initial;
             using var budgetScope = ConnectionFailureBudget.Use(budget);
 
             // The run that ended before this work was started may still be the status answered: it is not the answer.
@@ -90,6 +93,7 @@ internal static class StrategyPolling
                     else
                     {
                         previousRunId = null;
+                        lastSeen = status;
                         lastState = outcome.Words;
                         span.Polled(outcome.Value);
                         progress?.Report(Progress(status, outcome, attempt, clock.GetElapsedTime(started)));
@@ -102,6 +106,17 @@ internal static class StrategyPolling
                 catch (OperationCanceledException) when (callDeadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
                     throw new StrategyWaitTimeoutException(description, deadline.Limit, deadline.Elapsed, attempt, lastState, lastCallAnswered: false);
+                }
+                catch (StrategyApiException ex) when (confirmVanished is not null && rules.Vanished?.Invoke(ex) == true)
+                {
+                    // The status is gone (a job that left the monitor): never "done" by itself; a durable source says how it ended.
+                    budget.RecordCallAnswer();
+                    span.Polled("vanished");
+                    var confirmed = await confirmVanished(lastSeen, ex, options with { Deadline = deadline }, cancellationToken).ConfigureAwait(false);
+                    var outcome = rules.Classify(confirmed);
+                    progress?.Report(Progress(confirmed, outcome, attempt, clock.GetElapsedTime(started)) with { Words = outcome.Words + " (left the monitor; confirmed)" });
+                    span.Outcome("confirmed_after_vanishing");
+                    return confirmed;
                 }
                 catch (StrategyApiException ex) when (rules.NoStatusYet?.Invoke(ex) == true)
                 {

@@ -15,6 +15,7 @@ internal static class StrategyStart
     /// <param name="start">Starts the work.</param>
     /// <param name="wait">Waits for the work the start answered, with the time left.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
+    /// <param name="stop">How the work is stopped on the server when the wait ends early, for work that can be stopped.</param>
     /// <returns>The final status.</returns>
     /// <exception cref="StrategyApiException">The start answered no body, so there is nothing to wait on (<see cref="StrategyErrorKind.InvalidResponse"/>).</exception>
     public static async Task<TResult> RunAsync<TStarted, TResult>(
@@ -23,10 +24,11 @@ internal static class StrategyStart
         string operationId,
         Func<CancellationToken, Task<TStarted?>> start,
         Func<TStarted, StrategyWaitOptions, Task<TResult>> wait,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        StrategyStoppable<TStarted>? stop = null)
         where TStarted : class
         where TResult : class =>
-        await RunOrDoneCoreAsync(workflow, options, operationId, start, wait, doneWhenEmpty: false, cancellationToken).ConfigureAwait(false)
+        await RunOrDoneCoreAsync(workflow, options, operationId, start, wait, doneWhenEmpty: false, cancellationToken, stop).ConfigureAwait(false)
         ?? throw new InvalidOperationException("A start without an answer has already thrown.");
 
     /// <summary>
@@ -93,7 +95,8 @@ internal static class StrategyStart
         Func<CancellationToken, Task<TStarted?>> start,
         Func<TStarted, StrategyWaitOptions, Task<TResult>> wait,
         bool doneWhenEmpty,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        StrategyStoppable<TStarted>? stop = null)
         where TStarted : class
         where TResult : class
     {
@@ -101,6 +104,12 @@ internal static class StrategyStart
         try
         {
             var started = await run.StartingAsync(start, cancellationToken).ConfigureAwait(false);
+            if (started is not null && stop is not null)
+            {
+                // Work that can be stopped is stopped on the server when its wait ends early.
+                return await StrategyStop.WaitOrStopAsync(run, stop.Describe(started), () => wait(started, run.ForWait), ct => stop.Cancel(started, ct), cancellationToken).ConfigureAwait(false);
+            }
+
             if (started is not null)
             {
                 return await wait(started, run.ForWait).ConfigureAwait(false);
@@ -122,3 +131,8 @@ internal static class StrategyStart
         }
     }
 }
+
+/// <summary>How started work is stopped on the server (<c>cancel</c> of <c>x-strategy-start</c>).</summary>
+/// <param name="Describe">What runs on the server, from the answer that started it, for messages (<c>job 478:RU5W…</c>).</param>
+/// <param name="Cancel">Cancels it.</param>
+internal sealed record StrategyStoppable<TStarted>(Func<TStarted, string> Describe, Func<TStarted, CancellationToken, Task> Cancel);

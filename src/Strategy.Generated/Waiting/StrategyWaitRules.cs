@@ -9,8 +9,10 @@ namespace Strategy.Generated;
 /// <param name="Classify">What a status says.</param>
 /// <param name="RunOf">What tells one run from the next (<c>run</c>), or <see langword="null"/> when the spec declares none.</param>
 /// <param name="NoStatusYet">Whether an error answer means there is no status yet (<c>noStatus</c>): pending, not a failure.</param>
+/// <param name="Vanished">Whether an error answer means the status has gone for good (<c>vanishes</c>): the outcome is confirmed elsewhere.</param>
 internal sealed record StrategyWaitRules<TStatus>(
     string StatusField,
     Func<TStatus, PollOutcome> Classify,
     Func<TStatus, string>? RunOf = null,
-    Func<StrategyApiException, bool>? NoStatusYet = null);
+    Func<StrategyApiException, bool>? NoStatusYet = null,
+    Func<StrategyApiException, bool>? Vanished = null);

@@ -52,4 +52,29 @@ internal static class StrategyWire
             _ => value.ToString() ?? string.Empty,
         };
     }
+
+    /// <summary>
+    /// A copy of <paramref name="model"/> (or a new one) with the fields set to the values as the
+    /// server would send them, for a status the client confirmed itself (work that left the monitor).
+    /// </summary>
+    /// <param name="model">The last status, or <see langword="null"/> when none was read.</param>
+    /// <param name="field">The status field.</param>
+    /// <param name="value">Its value as sent.</param>
+    /// <param name="others">Further fields to set where the model has none.</param>
+    /// <returns>The copy.</returns>
+    public static TModel WithValue<TModel>(TModel? model, string field, string value, params (string Field, string Value)[] others)
+        where TModel : class
+    {
+        var json = model is null ? new Newtonsoft.Json.Linq.JObject() : Newtonsoft.Json.Linq.JObject.FromObject(model, Newtonsoft.Json.JsonSerializer.Create(StrategyJson.ReadingSettings));
+        json[field] = value;
+        foreach (var (name, text) in others)
+        {
+            if (json[name] is null || json[name]!.Type == Newtonsoft.Json.Linq.JTokenType.Null)
+            {
+                json[name] = text;
+            }
+        }
+
+        return json.ToObject<TModel>(Newtonsoft.Json.JsonSerializer.Create(StrategyJson.ReadingSettings))!;
+    }
 }

@@ -10,6 +10,7 @@ namespace Strategy.Generated.Generators.Workflows.Start;
 /// <param name="DoneOn">The success status whose empty answer means the work was done before the answer: nothing to wait for.</param>
 /// <param name="Set">Parameters of the start the helper fixes (<c>Prefer: respond-async</c>).</param>
 /// <param name="Bind">Parameters of the wait taken from fields of the start's answer.</param>
+/// <param name="Cancel">The operation that stops the work on the server when the wait ends early, or <c>never</c> for work that cannot be stopped.</param>
 internal sealed record StartDeclaration(
     string Helper,
     string Wait,
@@ -17,6 +18,7 @@ internal sealed record StartDeclaration(
     string? DoneOn,
     EquatableArray<NamedValue> Set,
     EquatableArray<NamedValue> Bind,
+    string? Cancel,
     SpecPlaces Places) : Declaration(Places)
 {
     /// <inheritdoc />
@@ -24,4 +26,7 @@ internal sealed record StartDeclaration(
 
     /// <inheritdoc />
     public override void Resolve(ResolveContext context) => StartResolver.Resolve(this, context);
+
+    /// <summary>What <c>cancel: never</c> says: the server has no call that stops this work.</summary>
+    public const string Never = "never";
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Strategy.Generated.Generators.Common;
 using static Strategy.Generated.Generators.Workflows.EmitContext;
 
@@ -21,13 +22,22 @@ internal static class StartEmitter
             + (start.Before is not null
                 ? "\nThe last status is read first (<c>" + start.Before + "</c>), so the run that ended before this start is not taken for the one it started."
                 : string.Empty)
-            + (mayBeDone ? "\nA " + start.DoneOn + " answer without a body says the server did the work before answering: there is nothing to wait for." : string.Empty));
+            + (mayBeDone ? "\nA " + start.DoneOn + " answer without a body says the server did the work before answering: there is nothing to wait for." : string.Empty)
+            + (start.Cancel is { } stop ? "\nWhen the wait ends early (the token, or the time limit), the " + Literals.Xml(stop.Label) + " is cancelled on the server with <c>" + stop.OperationId + "</c>." : string.Empty)
+            + (start.CannotStop ? "\nThe work cannot be stopped: when the wait ends early (the token, or the time limit), it goes on running on the server." : string.Empty));
         ParameterDocs(docs, start.Parameters, "Passed to <c>" + start.StartMethod + "</c>.");
         WaitDocs(docs, mayBeDone
             ? "The final status, or <see langword=\"null\"/> when the server did the work before answering and there is nothing to wait for."
             : "The final status.");
         docs.Line("/// <exception cref=\"" + Runtime.OperationFailedException + "\">The server reported that the work failed.</exception>");
-        docs.Line("/// <exception cref=\"" + Runtime.WaitTimeoutException + "\">The work was still running when the wait's time limit ran out.</exception>");
+        docs.Line("/// <exception cref=\"" + Runtime.WaitTimeoutException + "\">The work was still running when the wait's time limit ran out"
+            + (start.Cancel is { } stopped ? "; the " + Literals.Xml(stopped.Label) + " was then cancelled on the server (<c>" + stopped.OperationId + "</c>), as its <c>CancelledOnServer</c> says" : start.CannotStop ? "; the work cannot be stopped and may still finish" : string.Empty)
+            + ".</exception>");
+        if (start.Cancel is { } cancelled)
+        {
+            docs.Line("/// <exception cref=\"" + Runtime.WorkCancelledException + "\">The wait was cancelled; the " + Literals.Xml(cancelled.Label) + " was then cancelled on the server too (once, within <see cref=\"" + Runtime.WaitOptions + ".CleanupTimeout\"/>), as its <c>CancelledOnServer</c> says.</exception>");
+        }
+
         ApiExceptionDoc(docs);
         context.Member(docs, "public virtual ", Runtime.Tasks + "Task<" + result + "> " + Runtime.Async(start.Name) + "(" + Signature(start.Parameters, Runtime.OptionsParameter, Runtime.Progress(start.ResultType), Runtime.TokenParameter) + ")");
         context.Validate(start.Parameters);
@@ -58,9 +68,21 @@ internal static class StartEmitter
         writer.Line("    " + Workflow(start.Name, start.Parameters) + ",");
         writer.Line("    options,");
         writer.Line("    " + Quote(start.OperationId) + ",");
-        writer.Line("    ct => " + start.StartMethod + "(" + Arguments(start.StartArguments, "ct") + "),");
+        writer.Line("    " + (start.AnswerNotNull ? "async ct => await " : "ct => ") + start.StartMethod + "(" + Arguments(start.StartArguments, "ct") + ")" + (start.AnswerNotNull ? ".ConfigureAwait(false)," : ","));
         writer.Line("    (started, waitOptions) => " + wait + ",");
-        writer.Line("    cancellationToken);");
+        if (start.Cancel is { } cancel)
+        {
+            var cancelOn = cancel.Client is null ? string.Empty : "new global::" + ns + "." + cancel.Client + "(_httpClient) { ProjectId = ProjectId }.";
+            writer.Line("    cancellationToken,");
+            writer.Line("    new " + Runtime.Stoppable + "<" + start.StartedType + ">(");
+            writer.Line("        started => " + Quote(cancel.Label + " ") + " + " + Arguments(cancel.Arguments.Take(1)) + ",");
+            writer.Line("        (started, ct) => " + cancelOn + cancel.Method + "(" + Arguments(cancel.Arguments, "ct") + ")));");
+        }
+        else
+        {
+            writer.Line("    cancellationToken);");
+        }
+
         writer.Close();
         writer.Line();
     }

@@ -39,6 +39,26 @@ internal sealed record StartHelper(
     string? Before,
     bool BeforeAnswersNull) : Helper
 {
+    /// <summary>How the work is stopped on the server when the wait ends early, if it can be.</summary>
+    public CancelCall? Cancel { get; init; }
+
+    /// <summary>What the start answers (the model that names the work), for the cancel call.</summary>
+    public string StartedType { get; init; } = string.Empty;
+
+    /// <summary>Whether the start's answer is declared non-null: the call is awaited so the runtime sees the nullable answer it takes.</summary>
+    public bool AnswerNotNull { get; init; }
+
+    /// <summary>Whether the spec says the work cannot be stopped (<c>cancel: never</c>).</summary>
+    public bool CannotStop { get; init; }
+
     /// <inheritdoc />
     public override void Emit(EmitContext context) => StartEmitter.Emit(this, context);
 }
+
+/// <summary>The call that stops started work on the server.</summary>
+/// <param name="OperationId">The cancel operation.</param>
+/// <param name="Client">Its client class, when it is not the start's.</param>
+/// <param name="Method">Its method.</param>
+/// <param name="Arguments">Its arguments, taken as the wait's are.</param>
+/// <param name="Label">What is stopped, for messages (<c>job</c>).</param>
+internal sealed record CancelCall(string OperationId, string? Client, string Method, EquatableArray<Argument> Arguments, string Label);

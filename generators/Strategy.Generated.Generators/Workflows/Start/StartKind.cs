@@ -16,5 +16,6 @@ internal sealed class StartKind : DeclarationKind
         entry.Optional("doneOn"),
         entry.Pairs("set"),
         entry.Pairs("bind"),
+        entry.Optional("cancel"),
         entry.Places);
 }

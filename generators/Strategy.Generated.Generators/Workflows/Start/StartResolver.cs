@@ -67,6 +67,16 @@ internal static class StartResolver
             }
         }
 
+        CancelCall? cancel = null;
+        if (start.Cancel is { } cancelOperation && cancelOperation != StartDeclaration.Never && answer == StartAnswer.Nothing)
+        {
+            ok = context.Report(Diagnostics.NoResponseBody, places.At("cancel"), method.Name, " to name the work to cancel from");
+        }
+        else if (start.Cancel is { } cancelOperation2 && cancelOperation2 != StartDeclaration.Never)
+        {
+            cancel = ResolveCancel(context, cancelOperation2, places.At("cancel"), target, waitArguments, ref ok);
+        }
+
         if (!ok)
         {
             return;
@@ -86,6 +96,51 @@ internal static class StartResolver
             start.DoneOn,
             target.ClientClassName == context.Client.Name ? null : target.ClientClassName,
             target.TellsRuns && answer == StartAnswer.Nothing ? (target.NoStatusHelper is { } none ? Runtime.Async(none) : target.StatusMethod) : null,
-            target.NoStatusHelper is not null));
+            target.NoStatusHelper is not null)
+        {
+            Cancel = cancel,
+            StartedType = method.ResultType ?? string.Empty,
+            AnswerNotNull = method.ResultType is not null && !method.ResultNullable,
+            CannotStop = start.Cancel == StartDeclaration.Never,
+        });
+    }
+
+    /// <summary>The cancel call: its parameters are taken as the wait's (a bound answer field, the helper's own), by name.</summary>
+    private static CancelCall? ResolveCancel(ResolveContext context, string operationId, Spec.SpecLocation location, WaitTarget target, List<Argument> waitArguments, ref bool ok)
+    {
+        var operation = context.Operations.FirstOrDefault(o => o.OperationId == operationId);
+        if (operation is null || context.MethodOf(operationId) is not { } method)
+        {
+            ok = context.Report(Diagnostics.UnknownOperation, location, operationId, Naming.DidYouMean(operationId, context.Operations.Select(o => o.OperationId)) + " (or write never, for work that cannot be stopped)");
+            return null;
+        }
+
+        var arguments = new List<Argument>();
+        string? label = null;
+        foreach (var parameter in ResolveContext.WithoutToken(method.Parameters))
+        {
+            var index = -1;
+            for (var i = 0; i < target.Parameters.Count && index < 0; i++)
+            {
+                index = ResolveContext.SameName(target.Parameters[i].Name, parameter.Name) ? i : -1;
+            }
+
+            if (index >= 0 && index < waitArguments.Count)
+            {
+                arguments.Add(waitArguments[index]);
+                label ??= Naming.Label(parameter.Name);
+            }
+            else if (parameter.Type.EndsWith("?", System.StringComparison.Ordinal))
+            {
+                arguments.Add(new Argument.Omitted());
+            }
+            else
+            {
+                ok = context.Report(Diagnostics.UnknownParameter, location, parameter.Name, target.StatusMethod, " (the cancel call takes its arguments from the wait's, by name)");
+                return null;
+            }
+        }
+
+        return new CancelCall(operationId, operation.ClientClassName == context.Client.Name ? null : operation.ClientClassName, method.Name, arguments.ToEquatableArray(), label ?? "work");
     }
 }

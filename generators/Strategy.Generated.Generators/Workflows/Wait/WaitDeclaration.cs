@@ -6,7 +6,10 @@ namespace Strategy.Generated.Generators.Workflows.Wait;
 /// <summary><c>x-strategy-wait</c>: this operation reports the status of long-running work.</summary>
 /// <param name="Helper">The helper's name, such as <c>AwaitTask</c>.</param>
 /// <param name="Describe">What is waited on, for messages (<c>publish</c>).</param>
-/// <param name="Status">The field that says how the work went.</param>
+/// <param name="Status">The field that says how the work went, or <see langword="null"/> for a status in a header.</param>
+/// <param name="Header">The response header that holds the status, as a set of flags (<c>X-MSTR-CubeStatus</c>), instead of a field.</param>
+/// <param name="Message">A text field that says why the work failed (<c>errorMessage</c>).</param>
+/// <param name="Vanishes">How a status that can vanish (a job that left the monitor) is confirmed instead.</param>
 /// <param name="FailedBelow">A number below which the status means failed.</param>
 /// <param name="Errors">A list of <c>{code, message}</c> that says why the work failed.</param>
 /// <param name="FailedItems">Items of the status that fail the work on their own.</param>
@@ -18,7 +21,10 @@ namespace Strategy.Generated.Generators.Workflows.Wait;
 internal sealed record WaitDeclaration(
     string Helper,
     string Describe,
-    string Status,
+    string? Status,
+    string? Header,
+    string? Message,
+    WaitDeclaration.VanishesRule? Vanishes,
     EquatableArray<string> Running,
     EquatableArray<string> Succeeded,
     EquatableArray<string> Failed,
@@ -47,6 +53,14 @@ internal sealed record WaitDeclaration(
 
     /// <summary><c>noStatus</c>: the error answer (status, code, words of the message) that means the work has no status yet.</summary>
     internal sealed record NoStatusRule(string Helper, string Status, string Code, string Message, SpecPlaces Places);
+
+    /// <summary>
+    /// <c>vanishes</c>: the error answers that mean the status is gone for good (<c>on</c>), the
+    /// field of the status that names what the work changed (<c>subject</c>), the header wait on that
+    /// object whose flags confirm the outcome (<c>confirm</c>), and the method of that wait's client
+    /// that reads the object's last update (<c>record</c>).
+    /// </summary>
+    internal sealed record VanishesRule(EquatableArray<string> On, string Subject, string Confirm, string Record, SpecPlaces Places);
 
     /// <summary><c>details</c>: a list of the status whose items carry an error object (<c>code</c>, <c>message</c>).</summary>
     internal sealed record DetailsRule(string Items, string Error, string? Subject, SpecPlaces Places);

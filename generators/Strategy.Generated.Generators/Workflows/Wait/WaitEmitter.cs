@@ -11,6 +11,12 @@ internal static class WaitEmitter
 {
     public static void Emit(WaitHelper wait, EmitContext context)
     {
+        if (wait.Header is { } header)
+        {
+            EmitHeaderWait(wait, header, context);
+            return;
+        }
+
         var writer = context.Writer;
         var docs = new SourceWriter();
         var failedWhen = new List<string>();
@@ -43,6 +49,9 @@ internal static class WaitEmitter
         var previous = wait.Run is { } run
             ? "With <paramref name=\"previousRun\"/>, a status of that run (the same <c>" + Literals.Xml(run.Json) + "</c>), finished or still going, is not the answer: the wait goes on until a later run is seen.\n"
             : string.Empty;
+        var vanishes = wait.Vanishes is { } gone
+            ? "A status that has gone (HTTP " + string.Join(" or ", gone.On) + ": the work left the monitor) is never taken for the end by itself: the " + Literals.Xml(gone.SubjectLabel) + " it worked on (<paramref name=\"" + gone.SubjectParameter + "\"/>, else the last status's <c>" + Camel(gone.SubjectProperty) + "</c>) says how it ended, its status flags waited on with <c>" + Runtime.Async(gone.ConfirmHelper) + "</c> and its last update read with <c>" + gone.RecordMethod + "</c>; when nothing names it, the outcome is unknown (<see cref=\"" + Runtime.OutcomeUnknownException + "\"/>).\n"
+            : string.Empty;
         var pending = wait.NoStatus is { } none
             ? "An answer of HTTP " + none.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) + " <c>" + Literals.Xml(none.Code) + "</c> \"" + Literals.Xml(none.Message) + "\" means there is no status yet: it counts as running.\n"
             : string.Empty;
@@ -53,9 +62,15 @@ internal static class WaitEmitter
             + (wait.Finished is null ? " Any other " + wait.StatusJson + (wait.Running.Count > 0 ? " (" + Values(wait.Running, wait.ValueNames) + ", or one this client does not know)" : string.Empty) + " counts as still running." : string.Empty) + "\n"
             + skipped
             + previous
+            + vanishes
             + pending
             + "Transient errors of the status call (429, 5xx, a broken connection) are retried without restarting the work.");
         ParameterDocs(docs, wait.Parameters, "Passed to <c>" + wait.StatusMethod + "</c>.");
+        if (wait.Vanishes is { } subjectDoc)
+        {
+            docs.Line("/// <param name=\"" + subjectDoc.SubjectParameter + "\">The " + Literals.Xml(subjectDoc.SubjectLabel) + " the work changes, when known, to confirm the outcome should the status vanish before it is read.</param>");
+        }
+
         if (wait.Run is not null)
         {
             docs.Line("/// <param name=\"previousRun\">The last status read before the work was started (see <c>" + (wait.NoStatus is { } noStatusHelper ? Runtime.Async(noStatusHelper.Helper) : wait.StatusMethod) + "</c>), or <see langword=\"null\"/> when there was none: its run is not the one waited for.</param>");
@@ -64,17 +79,22 @@ internal static class WaitEmitter
         WaitDocs(docs, "The final status.");
         docs.Line("/// <exception cref=\"" + Runtime.OperationFailedException + "\">The server reported that the " + Literals.Xml(wait.Describe) + " failed.</exception>");
         docs.Line("/// <exception cref=\"" + Runtime.WaitTimeoutException + "\">The " + Literals.Xml(wait.Describe) + " was still running when the wait's time limit ran out.</exception>");
+        if (wait.Vanishes is not null)
+        {
+            docs.Line("/// <exception cref=\"" + Runtime.OutcomeUnknownException + "\">The status vanished and nothing names what the work changed.</exception>");
+        }
+
         ApiExceptionDoc(docs);
         var previousParameter = wait.Run is null ? [] : new[] { wait.ResultType + "? previousRun = null" };
-        context.Member(docs, "public virtual ", Runtime.Tasks + "Task<" + wait.ResultType + "> " + Runtime.Async(wait.Name) + "(" + Signature(wait.Parameters, [.. previousParameter, Runtime.OptionsParameter, Runtime.Progress(wait.ResultType), Runtime.TokenParameter]) + ")");
+        context.Member(docs, "public virtual ", Runtime.Tasks + "Task<" + wait.ResultType + "> " + Runtime.Async(wait.Name) + "(" + Signature(wait.HelperParameters, [.. previousParameter, Runtime.OptionsParameter, Runtime.Progress(wait.ResultType), Runtime.TokenParameter]) + ")");
         context.Validate(wait.Parameters);
-        writer.Line("return " + Runtime.FromStatus(wait.Name) + "(null, " + Names(wait.Parameters, wait.Run is null ? "null" : "previousRun", "options", "progress", "cancellationToken") + ");");
+        writer.Line("return " + Runtime.FromStatus(wait.Name) + "(null, " + Names(wait.HelperParameters, wait.Run is null ? "null" : "previousRun", "options", "progress", "cancellationToken") + ");");
         writer.Close();
         writer.Line();
 
         writer.Doc("Waits as <see cref=\"" + Runtime.Async(wait.Name) + "\"/> does, starting from a status the caller already has (the answer that started the work): no status call right away.");
         var parameters = new[] { wait.ResultType + "? initial" }
-            .Concat(wait.Parameters.Select(p => p.Type + " " + p.Name))
+            .Concat(wait.HelperParameters.Select(p => p.Type + " " + p.Name))
             .Concat([wait.ResultType + "? previousRun", Runtime.WaitOptions + "? options", "global::System.IProgress<" + Runtime.WaitProgress + "<" + wait.ResultType + ">>? progress", "global::System.Threading.CancellationToken cancellationToken"]);
         writer.Open("private " + Runtime.Tasks + "Task<" + wait.ResultType + "> " + Runtime.FromStatus(wait.Name) + "(" + string.Join(", ", parameters) + ")");
         writer.Line("return " + Runtime.Polling + ".PollAsync<" + wait.ResultType + ">(");
@@ -86,7 +106,27 @@ internal static class WaitEmitter
         writer.Line("    progress,");
         writer.Line("    cancellationToken,");
         writer.Line("    initial,");
-        writer.Line("    previousRun);");
+        writer.Line("    previousRun" + (wait.Vanishes is null ? ");" : ","));
+        if (wait.Vanishes is { } vanish)
+        {
+            var confirmOn = vanish.ConfirmClient is null ? string.Empty : "new global::" + context.Client.Namespace + "." + vanish.ConfirmClient + "(_httpClient) { ProjectId = ProjectId }.";
+            var work = wait.Identifying.Count > 0 ? wait.Identifying[0].Name : Quote(wait.Describe);
+            writer.Line("    (last, error, waitOptions, ct) => " + Runtime.Vanish + ".ConfirmAsync<" + wait.ResultType + ", " + vanish.FlagsType + ">(");
+            writer.Line("        " + Description(wait) + ",");
+            writer.Line("        " + work + ",");
+            writer.Line("        last,");
+            writer.Line("        error,");
+            writer.Line("        " + Quote(vanish.SubjectLabel) + ",");
+            writer.Line("        " + vanish.SubjectParameter + " ?? (last is null ? null : " + Runtime.Wire + ".Text(last." + vanish.SubjectProperty + ")),");
+            writer.Line("        (subject, o, c) => " + confirmOn + Runtime.Async(vanish.ConfirmHelper) + "(subject, o, null, c),");
+            writer.Line("        (subject, c) => " + confirmOn + vanish.RecordMethod + "(subject, " + work + ", c),");
+            writer.Line("        " + Quote(wait.StatusJson) + ",");
+            writer.Line("        " + Quote(vanish.SucceededValue) + ",");
+            writer.Line("        " + Quote(vanish.FailedValue) + ",");
+            writer.Line("        waitOptions,");
+            writer.Line("        ct));");
+        }
+
         writer.Close();
         writer.Line();
 
@@ -95,7 +135,11 @@ internal static class WaitEmitter
         writer.Line("    " + Quote(wait.StatusJson) + ",");
         writer.Line("    " + ClassifierName(wait) + ",");
         writer.Line("    " + (wait.Run is { } identity ? "status => " + Runtime.Wire + ".RunOf(status, " + Quote(identity.Json) + ", status." + identity.Property + ")" : "null") + ",");
-        writer.Line("    " + (wait.NoStatus is { } noStatusAnswer ? "error => " + NoStatusTest(noStatusAnswer) : "null") + ");");
+        writer.Line("    " + (wait.NoStatus is { } noStatusAnswer ? "error => " + NoStatusTest(noStatusAnswer) : "null") + (wait.Vanishes is null ? ");" : ","));
+        if (wait.Vanishes is { } vanished)
+        {
+            writer.Line("    error => error.StatusCode is " + string.Join(" or ", vanished.On) + ");");
+        }
         writer.Line();
 
         if (wait.NoStatus is { } noStatus)
@@ -105,6 +149,93 @@ internal static class WaitEmitter
 
         EmitClassifier(writer, wait);
     }
+
+    /// <summary>A wait on a status in a response header, read as flags: the read, the wait, its rules and its classifier.</summary>
+    private static void EmitHeaderWait(WaitHelper wait, WaitHelper.HeaderFlags header, EmitContext context)
+    {
+        var writer = context.Writer;
+        var read = new SourceWriter();
+        read.Doc("Calls <c>" + wait.OperationId + "</c> and reads its <c>" + Literals.Xml(header.HeaderName) + "</c> header as <see cref=\"" + header.FlagsType + "\"/> flags.");
+        ParameterDocs(read, wait.Parameters, "Passed to <c>" + wait.OperationId + "</c>.");
+        read.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        read.Line("/// <returns>The flags, with the number as sent.</returns>");
+        read.Line("/// <exception cref=\"" + Runtime.ApiException + "\">The server answered an error, or no <c>" + Literals.Xml(header.HeaderName) + "</c> header that is a number.</exception>");
+        context.Member(read, "public virtual async ", Runtime.Tasks + "Task<" + wait.ResultType + "> " + Runtime.Async(header.ReadMethod) + "(" + Signature(wait.Parameters, Runtime.TokenParameter) + ")");
+        context.Validate(wait.Parameters);
+        writer.Line("var response = await " + Naming.Pascal(wait.OperationId) + "Async(" + Names(wait.Parameters, "cancellationToken") + ").ConfigureAwait(false);");
+        writer.Line("return " + wait.ResultType + ".FromHeader(response, " + Quote(header.HeaderName) + ", " + Quote(wait.OperationId) + ");");
+        writer.Close();
+        writer.Line();
+
+        var docs = new SourceWriter();
+        docs.Doc(
+            "Polls <c>" + wait.OperationId + "</c> (its <c>" + Literals.Xml(header.HeaderName) + "</c> flags) until the " + Literals.Xml(wait.Describe) + " is over, and answers the final flags.\n"
+            + (wait.Running.Count > 0 ? "While any of " + FlagNames(wait.Running, wait.ValueNames) + " is set it is still working. " : string.Empty)
+            + "Then it fails when any of " + FlagNames(wait.Failed, wait.ValueNames) + " is set, succeeds when " + FlagNames(wait.Succeeded, wait.ValueNames, "and") + " " + (wait.Succeeded.Count == 1 ? "is" : "are") + " set, and fails otherwise (neither working nor ready is not a success).\n"
+            + "Transient errors of the status call (429, 5xx, a broken connection) are retried without restarting the work.");
+        ParameterDocs(docs, wait.Parameters, "Passed to <c>" + wait.OperationId + "</c>.");
+        WaitDocs(docs, "The final flags.");
+        docs.Line("/// <exception cref=\"" + Runtime.OperationFailedException + "\">The flags say the " + Literals.Xml(wait.Describe) + " failed.</exception>");
+        docs.Line("/// <exception cref=\"" + Runtime.WaitTimeoutException + "\">The " + Literals.Xml(wait.Describe) + " was still working when the wait's time limit ran out.</exception>");
+        ApiExceptionDoc(docs);
+        context.Member(docs, "public virtual ", Runtime.Tasks + "Task<" + wait.ResultType + "> " + Runtime.Async(wait.Name) + "(" + Signature(wait.Parameters, Runtime.OptionsParameter, Runtime.Progress(wait.ResultType), Runtime.TokenParameter) + ")");
+        context.Validate(wait.Parameters);
+        writer.Line("return " + Runtime.Polling + ".PollAsync<" + wait.ResultType + ">(");
+        writer.Line("    " + Workflow(wait.Name, wait.Parameters) + ",");
+        writer.Line("    ct => " + Runtime.Async(header.ReadMethod) + "(" + Names(wait.Parameters, "ct") + "),");
+        writer.Line("    " + RulesName(wait) + ",");
+        writer.Line("    " + Description(wait) + ",");
+        writer.Line("    options,");
+        writer.Line("    progress,");
+        writer.Line("    cancellationToken);");
+        writer.Close();
+        writer.Line();
+
+        writer.Line("private static readonly " + Runtime.WaitRules + "<" + wait.ResultType + "> " + RulesName(wait) + " = new(" + Quote(header.HeaderName) + ", " + ClassifierName(wait) + ");");
+        writer.Line();
+        writer.Doc("What the <c>" + Literals.Xml(header.HeaderName) + "</c> flags say of the " + Literals.Xml(wait.Describe) + ", as the spec's <c>x-strategy-wait</c> declares it.");
+        writer.Open("internal static " + Runtime.PollOutcome + " " + ClassifierName(wait) + "(" + wait.ResultType + " status)");
+        writer.Line("var value = status.Raw.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+        writer.Line("var name = status.ToString();");
+        if (header.RunningMask != 0)
+        {
+            writer.Line("// " + FlagList(wait.Running, wait.ValueNames));
+            writer.Open("if ((status.Raw & " + Long(header.RunningMask) + ") != 0)");
+            writer.Line("return " + Runtime.PollOutcome + ".Running(value, name);");
+            writer.Close();
+            writer.Line();
+        }
+
+        if (header.FailedMask != 0)
+        {
+            writer.Line("// " + FlagList(wait.Failed, wait.ValueNames));
+            writer.Open("if ((status.Raw & " + Long(header.FailedMask) + ") != 0)");
+            writer.Line("return " + Runtime.PollOutcome + ".Failed(value, name, new[] { new " + Runtime.Failure + "(null, null, \"the status flags are \" + name) });");
+            writer.Close();
+            writer.Line();
+        }
+
+        writer.Line("// " + FlagList(wait.Succeeded, wait.ValueNames));
+        writer.Open("if ((status.Raw & " + Long(header.SucceededMask) + ") == " + Long(header.SucceededMask) + ")");
+        writer.Line("return " + Runtime.PollOutcome + ".Succeeded(value, name);");
+        writer.Close();
+        writer.Line();
+        writer.Line("return " + Runtime.PollOutcome + ".Failed(value, name, new[] { new " + Runtime.Failure + "(null, null, \"the status flags are \" + name + \", neither working nor " + FlagList(wait.Succeeded, wait.ValueNames) + "\") });");
+        writer.Close();
+        writer.Line();
+    }
+
+    private static string Long(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L";
+
+    /// <summary>The flags' names (<c>Processing, LoadPending</c>), as the spec names them.</summary>
+    private static string FlagList(EquatableArray<string> values, EquatableArray<NamedValue> names) =>
+        string.Join(", ", values.Select(v => FlagName(v, names)));
+
+    private static string FlagNames(EquatableArray<string> values, EquatableArray<NamedValue> names, string conjunction = "or") =>
+        string.Join(" " + conjunction + " ", values.Select(v => "<c>" + Literals.Xml(FlagName(v, names)) + "</c>"));
+
+    private static string FlagName(string value, EquatableArray<NamedValue> names) =>
+        names.FirstOrDefault(n => n.Value == value) is { } named ? named.Name : value;
 
     /// <summary>The helper that answers <see langword="null"/> where the server says there is no status yet.</summary>
     private static void EmitNoStatus(EmitContext context, WaitHelper wait, WaitHelper.NoStatusAnswer noStatus)
@@ -206,6 +337,14 @@ internal static class WaitEmitter
             writer.Doc("The reasons a failed status of <c>" + wait.OperationId + "</c> gives.");
             writer.Open("private static global::System.Collections.Generic.IEnumerable<" + Runtime.Failure + "> " + FailuresName(wait) + "(" + wait.ResultType + " status)");
             var first = true;
+            if (wait.MessageProperty is { } message)
+            {
+                writer.Open("if (!string.IsNullOrEmpty(status." + message + "))");
+                writer.Line("yield return new " + Runtime.Failure + "(null, null, status." + message + ");");
+                writer.Close();
+                first = false;
+            }
+
             if (wait.ErrorsProperty is not null && wait.ErrorsElementType is not null)
             {
                 writer.Open("foreach (var error in global::System.Linq.Enumerable.OfType<" + wait.ErrorsElementType + ">(status." + wait.ErrorsProperty + " ?? []))");
@@ -235,7 +374,7 @@ internal static class WaitEmitter
     }
 
     /// <summary>Whether a failed status can say why: it has an error list, or items with error objects.</summary>
-    private static bool HasFailureSources(WaitHelper wait) => (wait.ErrorsProperty is not null && wait.ErrorsElementType is not null) || wait.Details.Count > 0;
+    private static bool HasFailureSources(WaitHelper wait) => (wait.ErrorsProperty is not null && wait.ErrorsElementType is not null) || wait.Details.Count > 0 || wait.MessageProperty is not null;
 
     private static string FailuresName(WaitHelper wait) => "Failures" + wait.Name;
 
@@ -270,26 +409,28 @@ internal static class WaitEmitter
     /// </summary>
     private static string Description(WaitHelper wait)
     {
-        if (wait.Parameters.Count == 0)
+        // Only what names the work: optional parameters (fields, a subject) say nothing of which.
+        var identifying = wait.Identifying;
+        if (identifying.Count == 0)
         {
             return Quote(wait.Describe);
         }
 
         // Text and arguments in turn; text pieces are joined into one literal.
-        var first = wait.Parameters[0];
+        var first = identifying[0];
         var label = Naming.Label(first.Name);
         var parts = new List<(string Text, bool IsArgument)>
         {
             (wait.Describe.EndsWith(label, System.StringComparison.Ordinal) ? wait.Describe + " " : wait.Describe + " of " + label + " ", false),
             (first.Name, true),
         };
-        for (var i = 1; i < wait.Parameters.Count; i++)
+        for (var i = 1; i < identifying.Count; i++)
         {
-            parts.Add(((i == 1 ? " (" : ", ") + Naming.Label(wait.Parameters[i].Name) + " ", false));
-            parts.Add((wait.Parameters[i].Name, true));
+            parts.Add(((i == 1 ? " (" : ", ") + Naming.Label(identifying[i].Name) + " ", false));
+            parts.Add((identifying[i].Name, true));
         }
 
-        if (wait.Parameters.Count > 1)
+        if (identifying.Count > 1)
         {
             parts.Add((")", false));
         }

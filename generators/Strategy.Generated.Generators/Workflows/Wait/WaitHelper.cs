@@ -1,3 +1,4 @@
+using System.Linq;
 using Strategy.Generated.Generators.Common;
 using Strategy.Generated.Generators.Spec;
 
@@ -33,6 +34,23 @@ internal sealed record WaitHelper(
     EquatableArray<NamedValue> Words,
     bool DeclaresOutcome) : Helper
 {
+    /// <summary>For a status in a header: the header and how its flags read.</summary>
+    public HeaderFlags? Header { get; init; }
+
+    /// <summary>A text field of the status that says why the work failed.</summary>
+    public string? MessageProperty { get; init; }
+
+    /// <summary>For a status that can vanish: how the outcome is confirmed instead.</summary>
+    public VanishCheck? Vanishes { get; init; }
+
+    /// <summary>The parameters of the status call that name the work (the required ones), for messages.</summary>
+    public EquatableArray<HelperParameter> Identifying => Parameters.Where(p => !p.Type.EndsWith("?", System.StringComparison.Ordinal)).ToEquatableArray();
+
+    /// <summary>The helper's own parameters: the status call's, then the subject of a status that can vanish.</summary>
+    public EquatableArray<HelperParameter> HelperParameters =>
+        Vanishes is { } gone ? Parameters.Concat(new[] { new HelperParameter(gone.SubjectParameter, "string?") }).ToEquatableArray() : Parameters;
+
+
     /// <inheritdoc />
     public override void Emit(EmitContext context) => WaitEmitter.Emit(this, context);
 
@@ -58,6 +76,38 @@ internal sealed record WaitHelper(
 
     /// <summary>The answer that means "no status yet", and the helper that answers <see langword="null"/> for it (its name without <c>Async</c>).</summary>
     internal sealed record NoStatusAnswer(string Helper, int Status, string Code, string Message);
+
+    /// <summary>A status read from a header as flags.</summary>
+    /// <param name="HeaderName">The header.</param>
+    /// <param name="FlagsType">The flags enum, fully qualified.</param>
+    /// <param name="ReadMethod">The generated method that reads the flags (its name without <c>Async</c>).</param>
+    /// <param name="RunningMask">The bits that mean still working.</param>
+    /// <param name="SucceededMask">The bits that must all be set for a success.</param>
+    /// <param name="FailedMask">The bits that mean failed.</param>
+    internal sealed record HeaderFlags(string HeaderName, string FlagsType, string ReadMethod, long RunningMask, long SucceededMask, long FailedMask);
+
+    /// <summary>How a vanished status is confirmed.</summary>
+    /// <param name="On">The HTTP statuses that mean it has gone.</param>
+    /// <param name="SubjectProperty">The status property that names what the work changed.</param>
+    /// <param name="SubjectParameter">The helper's parameter that names it up front (the confirming wait's).</param>
+    /// <param name="SubjectLabel">What it is, for messages (<c>cube</c>).</param>
+    /// <param name="ConfirmClient">The confirming wait's client class, when it is another client.</param>
+    /// <param name="ConfirmHelper">The confirming wait's helper (<c>AwaitCube</c>).</param>
+    /// <param name="FlagsType">Its flags enum.</param>
+    /// <param name="RecordMethod">The confirming client's method that reads the last update (with <c>Async</c>).</param>
+    /// <param name="SucceededValue">The status value a confirmed success reads as.</param>
+    /// <param name="FailedValue">The status value a confirmed failure reads as.</param>
+    internal sealed record VanishCheck(
+        EquatableArray<string> On,
+        string SubjectProperty,
+        string SubjectParameter,
+        string SubjectLabel,
+        string? ConfirmClient,
+        string ConfirmHelper,
+        string FlagsType,
+        string RecordMethod,
+        string SucceededValue,
+        string FailedValue);
 
     /// <summary>Items whose error objects become failures.</summary>
     internal sealed record DetailsSource(string ItemsProperty, string ErrorProperty, string? SubjectProperty);

@@ -18,6 +18,7 @@ internal sealed class WaitKind : DeclarationKind
         var failedItems = e.Nested("failedItems") is { } items ? ReadFailedItems(items) : null;
         var finished = e.Nested("finished") is { } over ? ReadFinished(over) : null;
         var noStatus = e.Nested("noStatus") is { } none ? ReadNoStatus(none) : null;
+        var vanishes = e.Nested("vanishes") is { } gone ? ReadVanishes(gone) : null;
         var details = e.NestedList("details").Select(ReadDetails).OfType<WaitDeclaration.DetailsRule>().ToEquatableArray();
         var failed = e.List("failed", required: false);
         var failedBelow = e.Integer("failedBelow");
@@ -26,10 +27,36 @@ internal sealed class WaitKind : DeclarationKind
             e.Missing("failed (or failedBelow, failedItems, or finished)");
         }
 
+        var status = e.Optional("status");
+        var header = e.Optional("header");
+        if (status is null && header is null)
+        {
+            e.Missing("status (or header)");
+        }
+        else if (status is not null && header is not null)
+        {
+            e.Conflict("header", "status");
+        }
+
+        if (header is not null)
+        {
+            // A header holds flags and nothing else: the settings that read fields of a body do not apply.
+            foreach (var bodyOnly in new[] { "failedBelow", "errors", "failedItems", "finished", "run", "noStatus", "details", "words", "message", "vanishes" })
+            {
+                if (e.Has(bodyOnly))
+                {
+                    e.Conflict(bodyOnly, "header");
+                }
+            }
+        }
+
         return new WaitDeclaration(
             e.Identifier("helper"),
             e.Optional("describe") ?? e.OperationId,
-            e.Required("status"),
+            status,
+            header,
+            e.Optional("message"),
+            vanishes,
             e.List("running", required: false),
             e.List("succeeded", required: true),
             failed,
@@ -70,6 +97,20 @@ internal sealed class WaitKind : DeclarationKind
         if (!e.Failed && !Literals.IsInteger(rule.Status))
         {
             e.Invalid("status", rule.Status, "an HTTP status code");
+        }
+
+        return e.Failed ? null : rule;
+    }
+
+    private static WaitDeclaration.VanishesRule? ReadVanishes(DeclarationEntry e)
+    {
+        var rule = new WaitDeclaration.VanishesRule(e.List("on", required: true), e.Required("subject"), e.Required("confirm"), e.Identifier("record"), e.Places);
+        for (var i = 0; i < rule.On.Count; i++)
+        {
+            if (!Literals.IsInteger(rule.On[i]))
+            {
+                e.Invalid("on", rule.On[i], "an HTTP status code");
+            }
         }
 
         return e.Failed ? null : rule;

@@ -12,21 +12,35 @@ internal static class WaitResolver
     {
         // Those that wait with it know it has one, even if it is reported below.
         context.DeclareWait();
+        if (wait.Header is { } header)
+        {
+            ResolveHeader(wait, header, context);
+            return;
+        }
+
         var operation = context.Operation;
         var method = context.Method;
         var places = wait.Places;
+        var status = wait.Status ?? string.Empty;
         var ok = context.RequireResult(places.Block);
-        ok &= context.RequireField(wait.Status, places.At("status"));
-        var statusSchema = context.ResponseSchema(wait.Status);
-        var running = context.CheckValues(wait.Status, statusSchema, wait.Running, places, "running", ref ok);
-        var succeeded = context.CheckValues(wait.Status, statusSchema, wait.Succeeded, places, "succeeded", ref ok);
-        var failed = context.CheckValues(wait.Status, statusSchema, wait.Failed, places, "failed", ref ok);
-        var skipped = context.CheckValues(wait.Status, statusSchema, wait.Skipped, places, "skipped", ref ok);
+        ok &= context.RequireField(status, places.At("status"));
+        var statusSchema = context.ResponseSchema(status);
+        var running = context.CheckValues(status, statusSchema, wait.Running, places, "running", ref ok);
+        var succeeded = context.CheckValues(status, statusSchema, wait.Succeeded, places, "succeeded", ref ok);
+        var failed = context.CheckValues(status, statusSchema, wait.Failed, places, "failed", ref ok);
+        var skipped = context.CheckValues(status, statusSchema, wait.Skipped, places, "skipped", ref ok);
         if (wait.Errors is { } errors)
         {
             ok &= context.RequireField(errors, places.At("errors"));
             ok &= RequireErrorObjects(context, errors, places.At("errors"));
         }
+
+        if (wait.Message is { } message)
+        {
+            ok &= context.RequireField(message, places.At("message"));
+        }
+
+        var vanishes = wait.Vanishes is { } gone ? ResolveVanishes(gone, context, succeeded, failed, ref ok) : null;
 
         WaitHelper.FailedItemsCheck? failedItems = null;
         if (wait.FailedItems is { } items)
@@ -98,7 +112,7 @@ internal static class WaitResolver
         var words = new List<NamedValue>();
         foreach (var word in wait.Words)
         {
-            var value = context.CheckValues(wait.Status, statusSchema, new[] { word.Name }.ToEquatableArray(), places, "words." + word.Name, ref ok, keyIsPlace: true);
+            var value = context.CheckValues(status, statusSchema, new[] { word.Name }.ToEquatableArray(), places, "words." + word.Name, ref ok, keyIsPlace: true);
             if (value.Count == 1)
             {
                 words.Add(new NamedValue(word.Value, value[0]));
@@ -117,8 +131,8 @@ internal static class WaitResolver
             ResolveContext.Parameters(method, skip: []),
             method.ResultType!,
             wait.Describe,
-            wait.Status,
-            Naming.Pascal(wait.Status),
+            status,
+            Naming.Pascal(status),
             running,
             succeeded,
             failed,
@@ -135,8 +149,13 @@ internal static class WaitResolver
             words.ToEquatableArray(),
             // The status model says what it means (Outcome) when one wait reads it and it has no property of that name.
             context.Declarations<WaitDeclaration>().Count(w => w.Bound.Method.ResultType == method.ResultType) == 1
-            && method.Property("Outcome") is null);
+            && method.Property("Outcome") is null)
+        {
+            MessageProperty = wait.Message is null ? null : Naming.Pascal(wait.Message),
+            Vanishes = vanishes,
+        };
         context.Add(helper);
+        var targetParameters = ResolveContext.WithoutToken(method.Parameters);
         context.ProvideWait(new WaitTarget(
             operation.OperationId,
             operation.Tag,
@@ -144,9 +163,145 @@ internal static class WaitResolver
             method.Name,
             wait.Helper,
             method.ResultType!,
-            ResolveContext.WithoutToken(method.Parameters).ToEquatableArray(),
+            (vanishes is null ? targetParameters : targetParameters.Concat(new[] { new Clients.ClientParameter(vanishes.SubjectParameter, "string?") })).ToEquatableArray(),
             run is not null,
             noStatus?.Helper));
+    }
+
+    /// <summary>A status read from a response header as a set of flags (<c>header</c>).</summary>
+    private static void ResolveHeader(WaitDeclaration wait, string headerName, ResolveContext context)
+    {
+        var operation = context.Operation;
+        var method = context.Method;
+        var places = wait.Places;
+        var header = operation.ResponseHeaders.FirstOrDefault(h => string.Equals(h.Name, headerName, System.StringComparison.OrdinalIgnoreCase));
+        if (header is null)
+        {
+            context.Report(Diagnostics.UnknownHeader, places.At("header"), headerName, operation.OperationId);
+            return;
+        }
+
+        if (method.WrappedResponseType is null)
+        {
+            // STRAT002 says so at the header.
+            return;
+        }
+
+        var schema = header.Schema;
+        var why = header.SchemaName is null ? "its schema is not a reference to a component schema"
+            : !schema.Flags ? "its schema " + header.SchemaName + " is not marked x-enumFlags: true"
+            : schema.Values.Count == 0 || schema.ValueNames.Count != schema.Values.Count ? "its schema " + header.SchemaName + " does not name each of its values (x-enumNames)"
+            : schema.Values.Any(v => !Literals.IsInteger(v)) ? "the values of " + header.SchemaName + " are not numbers"
+            : null;
+        if (why is not null)
+        {
+            context.Report(Diagnostics.NotFlags, places.At("header"), headerName, why);
+            return;
+        }
+
+        var ok = true;
+        var running = context.CheckValues(headerName, schema, wait.Running, places, "running", ref ok);
+        var succeeded = context.CheckValues(headerName, schema, wait.Succeeded, places, "succeeded", ref ok);
+        var failed = context.CheckValues(headerName, schema, wait.Failed, places, "failed", ref ok);
+        if (!ok)
+        {
+            return;
+        }
+
+        var flagsType = "global::" + context.Client.Namespace + "." + Naming.Pascal(header.SchemaName!);
+        var resultType = Runtime.Flags + "<" + flagsType + ">";
+        var readMethod = Naming.Pascal(operation.OperationId) + "Flags";
+        context.Add(new WaitHelper(
+            operation.OperationId,
+            wait.Helper,
+            Runtime.Async(readMethod),
+            ResolveContext.Parameters(method, skip: []),
+            resultType,
+            wait.Describe,
+            headerName,
+            string.Empty,
+            running,
+            succeeded,
+            failed,
+            EquatableArray<string>.Empty,
+            schema.Values.Select((value, i) => new NamedValue(schema.ValueNames[i], value)).ToEquatableArray(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            EquatableArray<WaitHelper.DetailsSource>.Empty,
+            EquatableArray<NamedValue>.Empty,
+            DeclaresOutcome: false)
+        {
+            Header = new WaitHelper.HeaderFlags(header.Name, flagsType, readMethod, Mask(running), Mask(succeeded), Mask(failed)),
+        });
+        context.ProvideWait(new WaitTarget(
+            operation.OperationId,
+            operation.Tag,
+            context.Client.Name,
+            Runtime.Async(readMethod),
+            wait.Helper,
+            resultType,
+            ResolveContext.WithoutToken(method.Parameters).ToEquatableArray(),
+            false,
+            null));
+    }
+
+    private static long Mask(EquatableArray<string> values) =>
+        values.Aggregate(0L, (mask, value) => mask | long.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>A status that can vanish (<c>vanishes</c>): the header wait that confirms it, and the method that reads the durable record.</summary>
+    private static WaitHelper.VanishCheck? ResolveVanishes(WaitDeclaration.VanishesRule gone, ResolveContext context, EquatableArray<string> succeeded, EquatableArray<string> failed, ref bool ok)
+    {
+        ok &= context.RequireField(gone.Subject, gone.Places.At("subject"));
+        var (bound, confirm) = context.Declarations<WaitDeclaration>().FirstOrDefault(d => d.Bound.Operation.OperationId == gone.Confirm);
+        if (confirm is null)
+        {
+            ok = context.Operations.Any(o => o.OperationId == gone.Confirm)
+                ? context.Report(Diagnostics.NotAWait, gone.Places.At("confirm"), gone.Confirm)
+                : context.Report(Diagnostics.UnknownOperation, gone.Places.At("confirm"), gone.Confirm, Naming.DidYouMean(gone.Confirm, context.Operations.Select(o => o.OperationId)));
+            return null;
+        }
+
+        if (confirm.Header is not { } headerName)
+        {
+            ok = context.Report(Diagnostics.NotAHeaderWait, gone.Places.At("confirm"), gone.Confirm);
+            return null;
+        }
+
+        var header = bound.Operation.ResponseHeaders.FirstOrDefault(h => string.Equals(h.Name, headerName, System.StringComparison.OrdinalIgnoreCase));
+        var subject = ResolveContext.WithoutToken(bound.Method.Parameters).FirstOrDefault(p => !p.Type.EndsWith("?", System.StringComparison.Ordinal));
+        if (header?.SchemaName is null || subject is null)
+        {
+            // The confirming wait's own mistakes are reported at its declaration.
+            ok = false;
+            return null;
+        }
+
+        var record = Runtime.Async(gone.Record);
+        var method = bound.Client.Methods.FirstOrDefault(m => m.Name == record
+            && m.Parameters.Count == 3
+            && m.ResultType is { } result && result.Contains(Runtime.LastUpdate));
+        if (method is null)
+        {
+            ok = context.Report(Diagnostics.UnknownRecordMethod, gone.Places.At("record"), gone.Record, bound.Client.Name, record);
+            return null;
+        }
+
+        return new WaitHelper.VanishCheck(
+            gone.On,
+            Naming.Pascal(gone.Subject),
+            subject.Name,
+            Naming.Label(subject.Name),
+            bound.Client.Name == context.Client.Name ? null : bound.Client.Name,
+            confirm.Helper,
+            "global::" + bound.Client.Namespace + "." + Naming.Pascal(header.SchemaName),
+            record,
+            succeeded.Count > 0 ? succeeded[0] : "succeeded",
+            failed.Count > 0 ? failed[0] : "failed");
     }
 
     /// <summary>The items of an error list must be error objects: a <c>code</c> and a <c>message</c>.</summary>

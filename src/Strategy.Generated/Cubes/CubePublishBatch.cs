@@ -1,0 +1,280 @@
+using Strategy.Generated.Http;
+
+namespace Strategy.Generated;
+
+/// <summary>
+/// Many cube publishes under one time limit: submitted up to a number at a time, resubmitted when
+/// the server rejects them at its job limit, followed with one job list per node and polling
+/// interval, each outcome confirmed from the cube when its job has left the monitor.
+/// </summary>
+internal sealed class CubePublishBatch(
+    CubesClient cubes,
+    JobsClient jobs,
+    IReadOnlyList<string> cubeIds,
+    CubePublishingOptions publishing,
+    IProgress<CubePublishOutcome>? completed)
+{
+    private readonly CubePublishOutcome?[] _outcomes = new CubePublishOutcome?[cubeIds.Count];
+    private readonly Queue<int> _pending = new(Enumerable.Range(0, cubeIds.Count));
+    private readonly Dictionary<string, Running> _running = new(StringComparer.Ordinal);
+    private readonly int[] _rejections = new int[cubeIds.Count];
+
+    public async Task<IReadOnlyList<CubePublishOutcome>> RunAsync(StrategyWaitOptions? options, CancellationToken cancellationToken)
+    {
+        using var run = WorkflowRun.Start(
+            StrategyWorkflow.Named("PublishCubesAndWait", StrategyWorkflow.Tag("strategy.cube_count", cubeIds.Count)),
+            options);
+        var clock = run.Options.TimeProvider;
+        var deadline = run.Deadline;
+        var attempt = 0;
+        var transientFailures = 0;
+        long nextSubmit = 0;
+        try
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (deadline.Left <= TimeSpan.Zero)
+                {
+                    throw Timeout(deadline, attempt);
+                }
+
+                if (clock.GetTimestamp() >= nextSubmit)
+                {
+                    nextSubmit = await SubmitAsync(clock, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (_running.Count == 0 && _pending.Count == 0)
+                {
+                    break;
+                }
+
+                attempt++;
+                var delay = PollingDelay.Next(attempt, run.Options, null, Random.Shared.NextDouble());
+                if (_pending.Count > 0 && _running.Count < publishing.MaxConcurrency)
+                {
+                    var untilSubmit = TimeSpan.FromTicks(Math.Max(0, (long)((nextSubmit - clock.GetTimestamp()) * (double)TimeSpan.TicksPerSecond / clock.TimestampFrequency)));
+                    delay = untilSubmit < delay ? untilSubmit : delay;
+                }
+
+                var left = deadline.Left;
+                await Timers.Delay(clock, delay < left ? delay : (left > TimeSpan.Zero ? left : TimeSpan.Zero), cancellationToken).ConfigureAwait(false);
+                if (_running.Count == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await PollAsync(run.ForWait, cancellationToken).ConfigureAwait(false);
+                    transientFailures = 0;
+                }
+                catch (Exception ex) when (TransientFailures.IsTransient(ex, cancellationToken) && transientFailures < run.Options.MaxConsecutiveTransientFailures)
+                {
+                    // The job list failed, not the jobs: read it again next time.
+                    transientFailures++;
+                }
+            }
+
+            return _outcomes.Select((o, i) => o ?? Failed(i, null, new InvalidOperationException("The publish was never submitted."))).ToList();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            var (cancelled, error) = await CancelRunningAsync(run).ConfigureAwait(false);
+            run.Failed(new OperationCanceledException(cancellationToken));
+            throw new StrategyWorkCancelledException(Describe(), cancelled, error, cancellationToken);
+        }
+        catch (StrategyWaitTimeoutException timeout)
+        {
+            var (cancelled, error) = await CancelRunningAsync(run).ConfigureAwait(false);
+            run.Failed(timeout);
+            throw new StrategyWaitTimeoutException(timeout, cancelled, error);
+        }
+        catch (Exception ex)
+        {
+            // Whatever ended the batch, no job of it is left running unwatched.
+            await CancelRunningAsync(run).ConfigureAwait(false);
+            run.Failed(ex);
+            throw;
+        }
+    }
+
+    private string Describe() =>
+        _running.Count == 1 ? "job " + _running.Keys.First() + " (cube " + _running.Values.First().CubeId + ")"
+        : _running.Count + " cube publish jobs";
+
+    private StrategyWaitTimeoutException Timeout(StrategyDeadline deadline, int attempts) =>
+        new(
+            "the publish of " + cubeIds.Count + " cubes",
+            deadline.Limit,
+            deadline.Elapsed,
+            attempts,
+            _running.Count + " running, " + _pending.Count + " not yet submitted, " + _outcomes.Count(o => o is not null) + " ended");
+
+    /// <summary>Submits publishes while there is room; answers when the next may be submitted (later, after a rejection).</summary>
+    private async Task<long> SubmitAsync(TimeProvider clock, CancellationToken cancellationToken)
+    {
+        while (_running.Count < publishing.MaxConcurrency && _pending.Count > 0)
+        {
+            var index = _pending.Peek();
+            var cubeId = cubeIds[index];
+            CubeJob job;
+            try
+            {
+                job = await cubes.PublishCubeAsync(cubeId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StrategyApiException ex) when (publishing.IsJobLimitRejection(ex))
+            {
+                // The server took nothing: submit it again later, first in line.
+                var rejections = ++_rejections[index];
+                var backoff = TimeSpan.FromTicks(Math.Min(publishing.MaxResubmitDelay.Ticks, publishing.ResubmitDelay.Ticks * (1L << Math.Min(rejections - 1, 20))));
+                return clock.GetTimestamp() + (long)(backoff.TotalSeconds * clock.TimestampFrequency);
+            }
+            catch (Exception ex) when (ex is StrategyApiException || TransportErrors.IsConnectionFailure(ex))
+            {
+                // Failed, or its answer was lost (the job may have started): never submitted a second time.
+                _pending.Dequeue();
+                End(index, Failed(index, null, ex));
+                continue;
+            }
+
+            _pending.Dequeue();
+            _running[job.Id] = new Running(index, cubeId, null);
+        }
+
+        return 0;
+    }
+
+    /// <summary>One job list per node serves every job running there.</summary>
+    private async Task PollAsync(StrategyWaitOptions options, CancellationToken cancellationToken)
+    {
+        foreach (var node in _running.Keys.GroupBy(StrategyJobId.NodeOf).ToList())
+        {
+            Dictionary<string, MonitorJob> listed;
+            if (node.Key is { } nodeName)
+            {
+                var list = await jobs.ListJobsAsync(nodeName, node.Select(id => _running[id].CubeId).ToList(), null, null, null, null, null, null, null, null, cancellationToken).ConfigureAwait(false);
+                listed = (list.Jobs ?? []).Where(j => j?.Id is not null).GroupBy(j => j.Id!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            }
+            else
+            {
+                // An id that names no node cannot be listed: read it alone.
+                listed = [];
+                foreach (var id in node)
+                {
+                    try
+                    {
+                        listed[id] = await jobs.GetJobAsync(id, null, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (StrategyApiException ex) when (ex.StatusCode is 404 or 500)
+                    {
+                        // Left the monitor: confirmed below.
+                    }
+                }
+            }
+
+            foreach (var jobId in node.ToList())
+            {
+                var running = _running[jobId];
+                if (!listed.TryGetValue(jobId, out var status))
+                {
+                    await ConfirmAsync(jobId, running, options, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var outcome = JobsClient.ClassifyAwaitJob(status);
+                switch (outcome.State)
+                {
+                    case StrategyOutcome.Succeeded:
+                        _running.Remove(jobId);
+                        End(running.Index, await cubes.OutcomeAsync(running.CubeId, status, cancellationToken).ConfigureAwait(false) with { Rejections = _rejections[running.Index] });
+                        break;
+                    case StrategyOutcome.Failed:
+                        _running.Remove(jobId);
+                        var failures = outcome.Failures.Select(f => f with { Subject = f.Subject ?? "cube " + running.CubeId }).ToList();
+                        End(running.Index, Failed(running.Index, status, new StrategyOperationFailedException("job " + jobId + " (cube " + running.CubeId + ")", "status", outcome.Value, outcome.Name, failures, status)));
+                        break;
+                    default:
+                        _running[jobId] = running with { Last = status };
+                        break;
+                }
+            }
+        }
+    }
+
+    /// <summary>A job that left the monitor: its cube says how it ended.</summary>
+    private async Task ConfirmAsync(string jobId, Running running, StrategyWaitOptions options, CancellationToken cancellationToken)
+    {
+        _running.Remove(jobId);
+        try
+        {
+            var confirmed = await StrategyVanish.ConfirmAsync<MonitorJob, CubeStatus>(
+                "job " + jobId + " (cube " + running.CubeId + ")",
+                jobId,
+                running.Last,
+                null,
+                "cube",
+                running.CubeId,
+                (subject, o, c) => cubes.AwaitCubeAsync(subject, o, null, c),
+                (subject, c) => cubes.FindLastCubeUpdateAsync(subject, jobId, c),
+                "status",
+                "completed",
+                "error",
+                options,
+                cancellationToken).ConfigureAwait(false);
+            if (confirmed.Id is null)
+            {
+                confirmed.Id = jobId;
+            }
+
+            End(running.Index, await cubes.OutcomeAsync(running.CubeId, confirmed, cancellationToken).ConfigureAwait(false) with { Rejections = _rejections[running.Index] });
+        }
+        catch (StrategyOperationFailedException ex)
+        {
+            End(running.Index, Failed(running.Index, ex.LastStatus as MonitorJob, ex));
+        }
+    }
+
+    private CubePublishOutcome Failed(int index, MonitorJob? job, Exception error) =>
+        new(cubeIds[index], job, null, null) { Error = error, Rejections = _rejections[index] };
+
+    private void End(int index, CubePublishOutcome outcome)
+    {
+        _outcomes[index] = outcome;
+        completed?.Report(outcome);
+    }
+
+    /// <summary>Cancels every job still running, in one call, under the clean-up limit.</summary>
+    private async Task<(bool Cancelled, Exception? Error)> CancelRunningAsync(WorkflowRun run)
+    {
+        if (_running.Count == 0)
+        {
+            return (true, null);
+        }
+
+        var ids = _running.Keys.ToList();
+        try
+        {
+            var answer = await CallLimit.RunAsync(
+                run.Options.CleanupTimeout,
+                run.Options.TimeProvider,
+                request: null,
+                "cancelling " + ids.Count + " cube publish jobs",
+                ct => jobs.CancelJobsAsync(new CancelJobsRequest { JobIds = ids }, null, ct),
+                CancellationToken.None).ConfigureAwait(false);
+            var refused = (answer.JobCancellationStatus ?? [])
+                .Where(s => s is not null && !string.Equals(s.Status, "succeeded", StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            run.Span.Event("strategy.work_cancelled", "strategy.cancelled", ids.Count - refused.Count);
+            return refused.Count == 0
+                ? (true, null)
+                : (false, new InvalidOperationException("The server did not cancel " + string.Join(", ", refused.Select(r => "job " + r.JobId + (r.Message is { } m ? " (" + ServerText.Clean(m, 200) + ")" : string.Empty))) + "."));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return (false, ex);
+        }
+    }
+
+    private sealed record Running(int Index, string CubeId, MonitorJob? Last);
+}

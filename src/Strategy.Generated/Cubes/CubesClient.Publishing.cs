@@ -1,0 +1,129 @@
+namespace Strategy.Generated;
+
+/// <summary>Publishing Intelligent Cubes and knowing how each publish ended, one at a time or many at once.</summary>
+public partial class CubesClient
+{
+    /// <summary>The most caches a page of <c>ListCubeCaches</c> answers.</summary>
+    private const int CachePage = 1000;
+
+    /// <summary>
+    /// Reads the durable record of a cube's last update: its cache on the node the job ran on
+    /// (every node of the project when the job id names none), with the job that last updated it and
+    /// that update's error. The spec's <c>vanishes</c> of <c>GetJob</c> names it: a job that left the
+    /// monitor is confirmed from it.
+    /// </summary>
+    /// <param name="cubeId">The cube.</param>
+    /// <param name="jobId">The job whose outcome is asked (its composite id names the node).</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The record, or <see langword="null"/> when the cube has no cache there.</returns>
+    /// <exception cref="StrategyApiException">The server answered an error (503 when the node is not connected).</exception>
+    public virtual async Task<StrategyLastUpdate?> FindLastCubeUpdateAsync(string cubeId, string jobId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cubeId);
+        var caches = new CubeCachesClient(_httpClient) { ProjectId = ProjectId };
+        IEnumerable<string> nodes = StrategyJobId.NodeOf(jobId) is { } node
+            ? [node]
+            : ((await new MonitorsClient(_httpClient).ListClusterNodesAsync(ProjectId, null, cancellationToken).ConfigureAwait(false)).Nodes ?? [])
+                .Select(n => n?.Name).OfType<string>().ToList();
+        foreach (var name in nodes)
+        {
+            for (var offset = 0; ; offset += CachePage)
+            {
+                var page = await caches.ListCubeCachesAsync(name, ProjectId, null, null, offset, CachePage, cancellationToken).ConfigureAwait(false);
+                var items = page.CubeCaches ?? [];
+                if (items.FirstOrDefault(c => string.Equals(c?.Source?.Id, cubeId, StringComparison.OrdinalIgnoreCase)) is { } cache)
+                {
+                    return new StrategyLastUpdate("cube cache " + cache.Id, cache.LastUpdateJob, cache.LastUpdateTime, string.IsNullOrEmpty(cache.ErrorMessage) ? null : cache.ErrorMessage);
+                }
+
+                if (items.Count < CachePage)
+                {
+                    break;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Publishes (refreshes) an Intelligent Cube and waits until the publish ends: the job on the
+    /// monitor, or, once the job has left the monitor, the cube's flags and its cache's last update.
+    /// Cancelling the wait (the token, or the time limit) cancels the job on the server.
+    /// </summary>
+    /// <param name="cubeId">The cube.</param>
+    /// <param name="options">How to wait; <see cref="StrategyWaitOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="progress">Receives every job status observed while waiting.</param>
+    /// <param name="cancellationToken">Cancels the wait, and then the job.</param>
+    /// <returns>The job's last status, the cube's flags and its cache's last update.</returns>
+    /// <exception cref="StrategyOperationFailedException">The publish failed; its failures name the cube and the server's message.</exception>
+    /// <exception cref="StrategyWaitTimeoutException">The publish was still running at the time limit; the job was then cancelled (<see cref="StrategyWaitTimeoutException.CancelledOnServer"/>).</exception>
+    /// <exception cref="StrategyWorkCancelledException">The wait was cancelled; so was the job.</exception>
+    /// <exception cref="StrategyApiException">The server answered an error that retrying does not help.</exception>
+    public virtual async Task<CubePublishOutcome> PublishCubeAndWaitAsync(
+        string cubeId,
+        StrategyWaitOptions? options = null,
+        IProgress<StrategyWaitProgress<MonitorJob>>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var job = await PublishCubeAndAwaitJobAsync(cubeId, options, progress, cancellationToken).ConfigureAwait(false);
+        return await OutcomeAsync(cubeId, job, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Publishes many Intelligent Cubes and waits until every publish has ended. At most
+    /// <see cref="CubePublishingOptions.MaxConcurrency"/> of these jobs run on the server at a time; a
+    /// publish the server rejects because a job limit is reached is submitted again after a backoff,
+    /// never counted as failed and never run twice. While jobs run, one job list per node and polling
+    /// interval serves them all, so the calls do not grow with the number of cubes. One time limit
+    /// (<see cref="StrategyWaitOptions.Timeout"/>) covers it all; when it passes, or the token is
+    /// cancelled, every job still running is cancelled on the server.
+    /// </summary>
+    /// <param name="cubeIds">The cubes; each is published once, in this order.</param>
+    /// <param name="publishing">How many at a time, and how rejections are told.</param>
+    /// <param name="options">How to wait; <see cref="StrategyWaitOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="completed">Receives each cube's outcome as it ends.</param>
+    /// <param name="cancellationToken">Cancels the wait, and then every job still running.</param>
+    /// <returns>One outcome per cube, in the order given, when every publish succeeded.</returns>
+    /// <exception cref="StrategyCubePublishesFailedException">Some publishes failed; it holds every outcome.</exception>
+    /// <exception cref="StrategyWaitTimeoutException">Publishes were still running at the time limit; they were cancelled.</exception>
+    /// <exception cref="StrategyWorkCancelledException">The wait was cancelled; so were the jobs still running.</exception>
+    public virtual async Task<IReadOnlyList<CubePublishOutcome>> PublishCubesAndWaitAsync(
+        IEnumerable<string> cubeIds,
+        CubePublishingOptions? publishing = null,
+        StrategyWaitOptions? options = null,
+        IProgress<CubePublishOutcome>? completed = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cubeIds);
+        var cubes = cubeIds.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var cube in cubes)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(cube, nameof(cubeIds));
+        }
+
+        publishing ??= CubePublishingOptions.Default;
+        publishing.Validate();
+        var batch = new CubePublishBatch(this, new JobsClient(_httpClient) { ProjectId = ProjectId }, cubes, publishing, completed);
+        var outcomes = await batch.RunAsync(options, cancellationToken).ConfigureAwait(false);
+        return outcomes.All(o => o.Succeeded) ? outcomes : throw new StrategyCubePublishesFailedException(outcomes);
+    }
+
+    /// <summary>The outcome of a publish whose job ended well: the cube's flags and its cache's record.</summary>
+    internal async Task<CubePublishOutcome> OutcomeAsync(string cubeId, MonitorJob job, CancellationToken cancellationToken)
+    {
+        var flags = await GetCubeStatusFlagsAsync(cubeId, cancellationToken).ConfigureAwait(false);
+        StrategyLastUpdate? update;
+        try
+        {
+            update = await FindLastCubeUpdateAsync(cubeId, job.Id ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StrategyApiException ex) when (ex.Kind == StrategyErrorKind.NotFound || ex.StatusCode == 503)
+        {
+            // The cache is on a node that is down: the job and the flags have said how it ended.
+            update = null;
+        }
+
+        return new CubePublishOutcome(cubeId, job, flags, update);
+    }
+}

@@ -1,0 +1,89 @@
+namespace Strategy.Generated;
+
+/// <summary>
+/// Confirms the outcome of work whose status has vanished (a job that left the monitor, declared
+/// with <c>vanishes</c> of <c>x-strategy-wait</c>): never "done" by itself. The object the work
+/// changed says how it ended: its status flags, waited on until it is no longer being worked on,
+/// then the durable record of its last update and that update's error.
+/// </summary>
+internal static class StrategyVanish
+{
+    /// <summary>Confirms the outcome and answers the last status, marked with the confirmed outcome; a failure throws.</summary>
+    /// <param name="description">What was waited on (<c>job 478:RU5W…</c>).</param>
+    /// <param name="workId">The work's id, to tell its record from another update's.</param>
+    /// <param name="last">The last status read before it vanished, if any.</param>
+    /// <param name="vanished">The answer that said it had gone.</param>
+    /// <param name="subjectLabel">What the subject is, for messages (<c>cube</c>).</param>
+    /// <param name="subject">What the work changed, or <see langword="null"/> when nothing says.</param>
+    /// <param name="confirm">Waits on the subject's status flags; a failed status throws <see cref="StrategyOperationFailedException"/>.</param>
+    /// <param name="record">Reads the subject's last update, or <see langword="null"/> when there is none to read.</param>
+    /// <param name="statusField">The status field the answer is marked in.</param>
+    /// <param name="succeeded">The value a confirmed success reads as.</param>
+    /// <param name="failed">The value a confirmed failure reads as.</param>
+    /// <param name="options">The wait's options, with its deadline.</param>
+    /// <param name="cancellationToken">Cancels the confirmation.</param>
+    public static async Task<TStatus> ConfirmAsync<TStatus, TFlags>(
+        string description,
+        string workId,
+        TStatus? last,
+        StrategyApiException? vanished,
+        string subjectLabel,
+        string? subject,
+        Func<string, StrategyWaitOptions, CancellationToken, Task<StrategyFlags<TFlags>>> confirm,
+        Func<string, CancellationToken, Task<StrategyLastUpdate?>> record,
+        string statusField,
+        string succeeded,
+        string failed,
+        StrategyWaitOptions options,
+        CancellationToken cancellationToken)
+        where TStatus : class
+        where TFlags : struct, Enum
+    {
+        if (subject is null)
+        {
+            throw new StrategyOutcomeUnknownException(description, "no status read before names the " + subjectLabel + " it worked on", vanished);
+        }
+
+        var what = subjectLabel + " " + subject;
+        string flagsWords;
+        StrategyOperationFailedException? dirty = null;
+        try
+        {
+            flagsWords = (await confirm(subject, options, cancellationToken).ConfigureAwait(false)).ToString();
+        }
+        catch (StrategyOperationFailedException ex)
+        {
+            dirty = ex;
+            flagsWords = ex.StateName ?? ex.State;
+        }
+
+        StrategyLastUpdate? update;
+        try
+        {
+            update = await record(subject, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StrategyApiException ex) when (ex.Kind is StrategyErrorKind.NotFound || ex.StatusCode == 503)
+        {
+            // The record is on a node that is down, or gone: the flags alone decide.
+            update = null;
+        }
+
+        var updateFailed = update is { ErrorMessage: { Length: > 0 } } && (update.JobNumber is null || update.IsFrom(workId));
+        if (dirty is null && !updateFailed)
+        {
+            return StrategyWire.WithValue(last, statusField, succeeded, ("objectId", subject));
+        }
+
+        var message = updateFailed
+            ? update!.ErrorMessage!
+            : "the " + subjectLabel + "'s status is " + flagsWords + " after the work ended";
+        var failures = new[] { new StrategyFailure(what, null, message) };
+        throw new StrategyOperationFailedException(
+            description,
+            statusField,
+            failed,
+            "left the monitor; confirmed from the " + subjectLabel + " (" + flagsWords + ")",
+            failures,
+            StrategyWire.WithValue(last, statusField, failed, ("objectId", subject), ("errorMessage", message)));
+    }
+}
