@@ -19,6 +19,8 @@ internal sealed record Failure(FailureClass Class, string Id, string Message, bo
         StrategyApiException api => Api(api),
         StrategyOperationFailedException failed => new(FailureClass.WorkFailed, "OperationFailed" + (failed.StateName is { } name ? "." + name : string.Empty), failed.Message, false),
         StrategySubscriptionRunsFailedException runs => new(FailureClass.WorkFailed, "SubscriptionRunsFailed", runs.Message, false),
+        StrategyCubePublishesFailedException cubes => new(FailureClass.WorkFailed, "CubePublishesFailed", cubes.Message, false),
+        StrategyOutcomeUnknownException unknown => new(FailureClass.WorkFailed, "OutcomeUnknown", unknown.Message, false),
         StrategyResourceExpiredException expired => new(FailureClass.Expired, "ResourceExpired", expired.Message, false),
         StrategyWaitTimeoutException timedOut => new(FailureClass.TimedOut, "WaitTimedOut", timedOut.Message, false),
         StrategyCertificateException certificate => new(FailureClass.Certificate, "Certificate." + certificate.Problem, certificate.Message, false),

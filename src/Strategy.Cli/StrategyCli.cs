@@ -27,6 +27,8 @@ internal static class StrategyCli
             SubscriptionCommands.Create(runner),
             SubscriptionCommands.Schedules(runner),
             EventCommands.Create(runner),
+            CubeCommands.Create(runner),
+            JobCommands.Create(runner),
             OperationsCommand.Create(),
         };
         foreach (var option in options.All)

@@ -52,4 +52,24 @@ public static class Seeds
         (CityMonthSalesTableId, "city_mnth_sls"),
         (SampleTableId, "sales_sample"),
     ];
+
+    /// <summary>Intelligent Cube "Sales cube".</summary>
+    public const string SalesCubeId = "8D679D4B11D3E4981000E787EC6DE8A4";
+
+    /// <summary>Intelligent Cube "Inventory cube".</summary>
+    public const string InventoryCubeId = "BD1F4F4B11D3E4981000E787EC6DE8A4";
+
+    /// <summary>Intelligent Cube "Customer cube".</summary>
+    public const string CustomerCubeId = "6B0C5B4E11D3E4981000E787EC6DE8A4";
+
+    /// <summary>The seeded Intelligent Cubes: id and name.</summary>
+    public static IReadOnlyList<(string Id, string Name)> Cubes { get; } =
+    [
+        (SalesCubeId, "Sales cube"),
+        (InventoryCubeId, "Inventory cube"),
+        (CustomerCubeId, "Customer cube"),
+    ];
+
+    /// <summary>The cluster's two nodes.</summary>
+    public static IReadOnlyList<string> Nodes { get; } = ["ENV-282040LAIOUSE1", "ENV-282040LAIOUSE2"];
 }

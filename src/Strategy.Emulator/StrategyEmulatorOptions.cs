@@ -27,8 +27,14 @@ public sealed record StrategyEmulatorOptions
     /// <summary>How long a schema reload task runs. Default 2 s.</summary>
     public TimeSpan TaskDuration { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long a publish takes before every table is loaded. Default 3 s.</summary>
+    /// <summary>How long a publish (of a data model's tables, or of an Intelligent Cube) takes. Default 3 s.</summary>
     public TimeSpan PublishDuration { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long a finished job stays on the monitor before it leaves (404). Default 10 s.</summary>
+    public TimeSpan JobLinger { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many jobs may run at once in a project; past it a new cube publish is rejected (500 ERR001). Default 10.</summary>
+    public int JobLimit { get; init; } = 10;
 
     /// <summary>How long a data model instance may sit idle before it expires (404 ERR004). Default 2 min.</summary>
     public TimeSpan InstanceIdleTimeout { get; init; } = TimeSpan.FromMinutes(2);
@@ -54,7 +60,7 @@ public sealed record StrategyEmulatorOptions
     /// Reads the options from configuration, such as the command line: <c>--path-base</c>,
     /// <c>--username</c>, <c>--password</c>, <c>--api-token</c>, and durations in seconds:
     /// <c>--session-idle-timeout</c>, <c>--task-duration</c>, <c>--publish-duration</c>,
-    /// <c>--instance-idle-timeout</c>; <c>--server-version</c>. Anything not given keeps its default.
+    /// <c>--instance-idle-timeout</c>, <c>--job-linger</c>; <c>--job-limit</c>; <c>--server-version</c>. Anything not given keeps its default.
     /// </summary>
     /// <param name="configuration">The configuration.</param>
     /// <returns>The options.</returns>
@@ -86,6 +92,10 @@ public sealed record StrategyEmulatorOptions
             TaskDuration = Seconds("task-duration", defaults.TaskDuration),
             PublishDuration = Seconds("publish-duration", defaults.PublishDuration),
             InstanceIdleTimeout = Seconds("instance-idle-timeout", defaults.InstanceIdleTimeout),
+            JobLinger = Seconds("job-linger", defaults.JobLinger),
+            JobLimit = configuration["job-limit"] is { Length: > 0 } limit
+                ? int.TryParse(limit, NumberStyles.Integer, CultureInfo.InvariantCulture, out var jobs) && jobs > 0 ? jobs : throw new ArgumentException($"--job-limit must be a whole number above 0, not '{limit}'.")
+                : defaults.JobLimit,
             ServerVersion = configuration["server-version"] ?? defaults.ServerVersion,
             Certificate = configuration["certificate"] is { Length: > 0 } certificate ? LoadCertificate(certificate, configuration["certificate-key"]) : null,
         };

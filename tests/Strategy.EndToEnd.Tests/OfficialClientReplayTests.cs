@@ -56,7 +56,7 @@ public sealed class OfficialClientReplayTests : EmulatorTest
         using var projects = await SendAsync(HttpMethod.Get, "api/projects", project: null);
 
         var info = JObject.Parse(await project.Content.ReadAsStringAsync());
-        var node = JObject.Parse(await nodes.Content.ReadAsStringAsync())["nodes"]!.Single();
+        var node = JObject.Parse(await nodes.Content.ReadAsStringAsync())["nodes"]!.First();
         Assert.Multiple(async () =>
         {
             Assert.That(project.StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -40,8 +40,14 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
                 await using var session = await CliSession.OpenAsync(parseResult, options, console, interruption, emulatorByDefault, cancellationToken);
                 return await action(parseResult, session, cancellationToken);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
             {
+                // Work the interrupt stopped on the server (a cube publish job) says so itself.
+                if (ex is StrategyWorkCancelledException stopped)
+                {
+                    console.Error.WriteLine(ServerText.Clean(stopped.Message, 2000));
+                }
+
                 // What the interrupt did on the server, and what it could not stop there.
                 var released = interruption.Released.Select(r => $"{r.Resource} {r.ResourceId}").ToList();
                 console.Error.WriteLine((interruption.Held.Count, released.Count) switch

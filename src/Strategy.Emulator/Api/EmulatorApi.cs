@@ -40,6 +40,7 @@ internal static class EmulatorApi
         SubscriptionEndpoints.Map(app, state, validator);
         ScheduleEndpoints.Map(app, state);
         ServerEndpoints.Map(app, state);
+        CubeEndpoints.Map(app, state, validator);
     }
 
     /// <summary>Applies the next matching fault: a delay, a dropped connection, or an error status.</summary>
@@ -142,6 +143,7 @@ internal static class EmulatorApi
     private static void MapControl(WebApplication app, EmulatorState state, FaultInjector faults)
     {
         var control = app.MapGroup(ControlPrefix);
+        CubeEndpoints.MapControl(control, state);
         control.MapPost("/faults", async (HttpContext context) =>
         {
             FaultRule? rule;
@@ -209,6 +211,9 @@ internal static class EmulatorApi
             subscriptions = state.SubscriptionCount,
             runningSubscriptionRuns = state.RunningRunCount,
             requestsWithoutCookie = state.RequestsWithoutCookie,
+            cubePublishes = state.Cubes.PublishCount,
+            runningJobs = state.Cubes.RunningJobCount,
+            cancelledJobs = state.Cubes.CancelledJobCount,
         }));
     }
 

@@ -45,9 +45,13 @@ internal static class ServerEndpoints
             var projects = string.IsNullOrEmpty(projectId) || projectId.Equals(Seeds.ProjectId, StringComparison.OrdinalIgnoreCase)
                 ? new List<ClusterProject> { new() { Id = Seeds.ProjectId, Name = Seeds.ProjectName, Status = "loaded" } }
                 : [];
+            var name = context.Request.Query["name"].FirstOrDefault();
             return EmulatorJson.Ok(new ClusterNodeList
             {
-                Nodes = [new ClusterNode { Name = "emulator-node", Address = "127.0.0.1", Port = 34952, Status = "running", Projects = projects }],
+                Nodes = Seeds.Nodes
+                    .Where(node => string.IsNullOrEmpty(name) || node.Equals(name, StringComparison.OrdinalIgnoreCase))
+                    .Select(node => new ClusterNode { Name = node, Address = "127.0.0.1", Port = 34952, Status = state.Cubes.IsNodeDown(node) ? "stopped" : "running", Projects = projects })
+                    .ToList(),
             });
         });
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Strategy.Emulator.State;
 using Strategy.Emulator.Validation;
 using Strategy.Generated;
+using Strategy.Generated.Http;
 
 namespace Strategy.Emulator.Api;
 
@@ -121,7 +122,8 @@ internal static class SubscriptionEndpoints
 
         app.MapGet("/api/subscriptions/{subscriptionId}/status", (HttpContext context, string subscriptionId) =>
         {
-            if (EmulatorApi.RequireProject(context) is { } error)
+            // A server answers the status without a project (the official client sends none when no project is selected); one given must be known.
+            if (context.Request.Headers.ContainsKey(StrategyHeaders.ProjectId) && EmulatorApi.RequireProject(context) is { } error)
             {
                 return error;
             }

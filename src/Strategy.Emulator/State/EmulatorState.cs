@@ -23,6 +23,9 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
 
     public StrategyEmulatorOptions Options => options;
 
+    /// <summary>The Intelligent Cubes, their jobs and their caches.</summary>
+    public CubeState Cubes { get; } = new(options);
+
     public DateTimeOffset Now => options.TimeProvider.GetUtcNow();
 
     public static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
