@@ -40,6 +40,18 @@ public sealed class DiagnosticTests
     [TestCase("STRAT016", "        openHeader: X-Lock-Id", "        openHeader: X-Lock", "        openHeader: X-Lock", TestName = "A scope reading a header the open does not declare is STRAT016")]
     [TestCase("STRAT016", "        totalHeader: x-total", "        totalHeader: x-count", "        totalHeader: x-count", TestName = "Pages reading a total header the operation does not declare is STRAT016")]
     [TestCase("STRAT018", "              code: { type: string }\n              message: { type: string }", "              code: { type: string }\n              text: { type: string }", "        errors: errors", TestName = "Errors read from objects without a message are STRAT018")]
+    [TestCase("STRAT020", "        header: X-Machine-Status", "        header: X-Machine-Status\n        status: state", "        header: X-Machine-Status", TestName = "A wait reading both a header and a field is STRAT020 at the header")]
+    [TestCase("STRAT020", "        header: X-Machine-Status", "        header: X-Machine-Status\n        message: reason", "        message: reason", TestName = "A header wait with a setting that reads a body is STRAT020 at that setting")]
+    [TestCase("STRAT021", "      x-enumFlags: true\n      enum: [1, 2, 4, 8]", "      enum: [1, 2, 4, 8]", "        header: X-Machine-Status", TestName = "A header wait on a schema that is not flags is STRAT021")]
+    [TestCase("STRAT009", "        running: [Warming]", "        running: [Heating]", "        running: [Heating]", TestName = "A flag the header's schema does not name is STRAT009")]
+    [TestCase("STRAT016", "        header: X-Machine-Status", "        header: X-Machine-State", "        header: X-Machine-State", TestName = "A header wait on a header the operation does not declare is STRAT016")]
+    [TestCase("STRAT022", "          record: FindLastMachineRun", "          record: FindLastMachineRuns", "          record: FindLastMachineRuns", TestName = "A vanishing status whose record method is missing is STRAT022")]
+    [TestCase("STRAT023", "          confirm: GetMachineStatus", "          confirm: GetJob", "          confirm: GetJob", TestName = "A vanishing status confirmed by a wait that reads no flags is STRAT023")]
+    [TestCase("STRAT004", "          confirm: GetMachineStatus", "          confirm: GetMachine", "          confirm: GetMachine", TestName = "A vanishing status confirmed by an unknown operation is STRAT004")]
+    [TestCase("STRAT005", "          subject: machineId", "          subject: machine", "          subject: machine", TestName = "A vanishing status naming an unknown subject field is STRAT005")]
+    [TestCase("STRAT008", "          on: ['404', '500']", "          on: ['404', gone]", "          on: ['404', gone]", TestName = "A vanishing status on a value that is not an HTTP status is STRAT008")]
+    [TestCase("STRAT005", "        message: reason", "        message: why", "        message: why", TestName = "A wait naming an unknown message field is STRAT005")]
+    [TestCase("STRAT004", "        cancel: CancelTicket", "        cancel: CancelTickets", "        cancel: CancelTickets", TestName = "A start cancelled by an unknown operation is STRAT004")]
     public void A_wrong_declaration_is_reported_at_its_place_in_the_spec(string id, string find, string replace, string expectedLineText)
     {
         Assert.That(GeneratorHarness.FixtureSpec, Does.Contain(find));

@@ -40,15 +40,15 @@ public sealed class StrategyFlags<TFlags>
     public override string ToString() => Raw == 0 ? "none" : Value.ToString();
 
     /// <summary>Reads the flags from a header of a wrapped answer; an answer without it is an invalid response.</summary>
-    internal static StrategyFlags<TFlags> FromHeader(StrategyResponse response, string header, string operationId)
+    internal static StrategyFlags<TFlags> FromHeader(int statusCode, IReadOnlyDictionary<string, IEnumerable<string>> headers, string header, string operationId)
     {
-        if (ResponseHeaderReader.GetString(response.Headers, header) is not { } text)
+        if (ResponseHeaderReader.GetString(headers, header) is not { } text)
         {
-            throw new StrategyApiException($"{operationId} answered without the {header} header.", response.StatusCode, null, response.Headers, null);
+            throw new StrategyApiException($"{operationId} answered without the {header} header.", statusCode, null, headers, null);
         }
 
         return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var raw)
             ? new StrategyFlags<TFlags>(raw)
-            : throw new StrategyApiException($"{operationId} answered {header} '{ServerText.Clean(text, 40)}', which is not a number.", response.StatusCode, null, response.Headers, null);
+            : throw new StrategyApiException($"{operationId} answered {header} '{ServerText.Clean(text, 40)}', which is not a number.", statusCode, null, headers, null);
     }
 }

@@ -59,6 +59,22 @@ namespace Fixture
 
     public enum RunStage { Running = 0, Over = 1 }
 
+    [System.Flags]
+    public enum MachineStatus { Warming = 1, Ready = 2, Faulted = 4, Idle = 8 }
+
+    public enum TicketState { Open, Closed, Failed }
+
+    public partial class Ticket
+    {
+        public string Id { get; set; } = "";
+
+        public TicketState? State { get; set; }
+
+        public string? Reason { get; set; }
+
+        public string? MachineId { get; set; }
+    }
+
     public enum RunResult { None = 0, Ok = 1, Failed = 2, Cancelled = 3, Skip = 4 }
 
     public partial class RunError
@@ -114,5 +130,15 @@ namespace Fixture
         public virtual Task ReleaseLockAsync(string lockId, CancellationToken cancellationToken) => throw null!;
 
         public virtual Task RunLockedAsync(string jobId, string lockId, RunRequest body, CancellationToken cancellationToken) => throw null!;
+
+        public virtual Task<StrategyResponse> GetMachineStatusAsync(string machineId, CancellationToken cancellationToken) => throw null!;
+
+        public virtual Task<Ticket> OpenTicketAsync(string machineId, CancellationToken cancellationToken) => throw null!;
+
+        public virtual Task<Ticket> GetTicketAsync(string ticketId, CancellationToken cancellationToken) => throw null!;
+
+        public virtual Task CancelTicketAsync(string ticketId, CancellationToken cancellationToken) => throw null!;
+
+        public virtual Task<Strategy.Generated.StrategyLastUpdate?> FindLastMachineRunAsync(string machineId, string ticketId, CancellationToken cancellationToken) => throw null!;
     }
 }

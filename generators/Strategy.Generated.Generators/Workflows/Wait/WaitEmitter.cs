@@ -163,7 +163,7 @@ internal static class WaitEmitter
         context.Member(read, "public virtual async ", Runtime.Tasks + "Task<" + wait.ResultType + "> " + Runtime.Async(header.ReadMethod) + "(" + Signature(wait.Parameters, Runtime.TokenParameter) + ")");
         context.Validate(wait.Parameters);
         writer.Line("var response = await " + Naming.Pascal(wait.OperationId) + "Async(" + Names(wait.Parameters, "cancellationToken") + ").ConfigureAwait(false);");
-        writer.Line("return " + wait.ResultType + ".FromHeader(response, " + Quote(header.HeaderName) + ", " + Quote(wait.OperationId) + ");");
+        writer.Line("return " + wait.ResultType + ".FromHeader(response.StatusCode, response.Headers, " + Quote(header.HeaderName) + ", " + Quote(wait.OperationId) + ");");
         writer.Close();
         writer.Line();
 
