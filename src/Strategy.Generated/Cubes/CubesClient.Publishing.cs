@@ -66,7 +66,23 @@ public partial class CubesClient
         IProgress<StrategyWaitProgress<MonitorJob>>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var job = await PublishCubeAndAwaitJobAsync(cubeId, options, progress, cancellationToken).ConfigureAwait(false);
+        MonitorJob job;
+        try
+        {
+            job = await PublishCubeAndAwaitJobAsync(cubeId, options, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StrategyOperationFailedException failed) when (!failed.Operation.Contains(cubeId, StringComparison.OrdinalIgnoreCase))
+        {
+            // The job's failure, in the terms of what was asked: the cube, then the job and the server's words.
+            throw new StrategyOperationFailedException(
+                "the publish of cube " + cubeId + " (" + failed.Operation + ")",
+                "status",
+                failed.State,
+                failed.StateName,
+                failed.Failures.Select(f => f with { Subject = f.Subject ?? "cube " + cubeId }).ToList(),
+                failed.LastStatus);
+        }
+
         return await OutcomeAsync(cubeId, job, cancellationToken).ConfigureAwait(false);
     }
 
