@@ -76,6 +76,38 @@ public sealed class StrategyEmulator : IAsyncDisposable
     /// <summary>Makes the next subscription run end in state skip (it had nothing to do).</summary>
     public void SkipNextSubscriptionRun() => _state.EndNextRunWith(Generated.SubscriptionRunState.Skip);
 
+    /// <summary>How many requests of <paramref name="method"/> to a path containing <paramref name="pathContains"/> the emulator has received (<c>GET</c>, <c>monitors/jobs</c>).</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="pathContains">Part of the path (after the path base).</param>
+    /// <returns>The count.</returns>
+    public int RequestCount(string method, string pathContains) => _state.Requests.Count(method, pathContains);
+
+    /// <summary>Fails the next Intelligent Cube publish with <paramref name="message"/>: the job ends in error, the cube is left Dirty and its cache keeps the message.</summary>
+    /// <param name="message">The server's message.</param>
+    public void FailNextCubePublish(string message = "Intelligent Cube publication failed: the warehouse table is not available.") => _state.Cubes.FailNextPublish(message);
+
+    /// <summary>Makes the next cube publish job leave the monitor as soon as it ends.</summary>
+    public void VanishNextJob() => _state.Cubes.VanishNextJob();
+
+    /// <summary>Takes a cluster node down (its caches answer 503) or brings it back up.</summary>
+    /// <param name="node">One of <see cref="Seeds.Nodes"/>.</param>
+    /// <param name="down">Down, or up again.</param>
+    public void SetNodeDown(string node, bool down = true) => _state.Cubes.SetNodeDown(node, down);
+
+    /// <summary>How many cube publishes were started (each is one job).</summary>
+    public int CubePublishCount => _state.Cubes.PublishCount;
+
+    /// <summary>How many cube publish jobs are running now.</summary>
+    public int RunningJobCount => _state.Cubes.RunningJobCount;
+
+    /// <summary>How many jobs were cancelled.</summary>
+    public int CancelledJobCount => _state.Cubes.CancelledJobCount;
+
+    /// <summary>An Intelligent Cube's status flags now.</summary>
+    /// <param name="cubeId">One of <see cref="Seeds.Cubes"/>.</param>
+    /// <returns>The flags, as X-MSTR-CubeStatus answers them.</returns>
+    public int CubeFlags(string cubeId) => _state.Cubes.Find(cubeId) is { } cube ? _state.Cubes.FlagsOf(cube) : throw new ArgumentException($"No cube {cubeId}.", nameof(cubeId));
+
     /// <summary>Subscription runs still executing on the server.</summary>
     public int RunningSubscriptionRunCount => _state.RunningRunCount;
 
@@ -317,6 +349,11 @@ public sealed class StrategyEmulator : IAsyncDisposable
         }
 
         app.Use(RequestLog.Middleware(app.Services.GetRequiredService<ILoggerFactory>()));
+        app.Use((context, next) =>
+        {
+            state.Requests.Record(context.Request.Method, context.Request.Path.Value ?? string.Empty);
+            return next(context);
+        });
         app.UseRouting();
         EmulatorApi.Map(app, state, validator, faults);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

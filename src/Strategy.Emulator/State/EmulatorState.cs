@@ -23,6 +23,9 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
 
     public StrategyEmulatorOptions Options => options;
 
+    /// <summary>Every request received, by method and path, for tests that count calls.</summary>
+    public RequestCounter Requests { get; } = new();
+
     /// <summary>The Intelligent Cubes, their jobs and their caches.</summary>
     public CubeState Cubes { get; } = new(options);
 

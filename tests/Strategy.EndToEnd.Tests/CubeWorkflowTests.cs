@@ -1,0 +1,202 @@
+using Strategy.Emulator;
+using Strategy.Generated;
+
+namespace Strategy.EndToEnd.Tests;
+
+/// <summary>Intelligent Cubes end to end over HTTP: publish and know how it ended, one or many, failures, jobs that leave the monitor, stopping, caches.</summary>
+public sealed class CubeWorkflowTests : EmulatorTest
+{
+    protected override StrategyEmulatorOptions EmulatorOptions => base.EmulatorOptions with { JobLinger = TimeSpan.FromSeconds(30), JobLimit = 2 };
+
+    [Test]
+    public async Task A_cube_publish_runs_as_a_job_and_ends_ready_with_its_cache_updated_by_that_job()
+    {
+        var cubes = Connection.CreateClient<CubesClient>();
+
+        var outcome = await cubes.PublishCubeAndWaitAsync(Seeds.SalesCubeId, FastWaits);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Job!.Status, Is.EqualTo(MonitorJobStatus.Completed));
+            Assert.That(StrategyJobId.NodeOf(outcome.Job.Id), Is.AnyOf(Seeds.Nodes.ToArray()));
+            Assert.That(outcome.Flags!.Has(CubeStatus.Ready | CubeStatus.Active), Is.True);
+            Assert.That(outcome.Flags.Has(CubeStatus.Processing), Is.False);
+            Assert.That(outcome.LastUpdate!.IsFrom(outcome.Job.Id), Is.True);
+            Assert.That(Emulator.CubePublishCount, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task While_a_publish_runs_the_cube_is_processing()
+    {
+        var cubes = Connection.CreateClient<CubesClient>();
+        var job = await cubes.PublishCubeAsync(Seeds.InventoryCubeId);
+
+        var during = await cubes.GetCubeStatusFlagsAsync(Seeds.InventoryCubeId);
+        var after = await Connection.CreateClient<JobsClient>().AwaitJobAsync(job.Id, cubeId: Seeds.InventoryCubeId, options: FastWaits);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(during.Has(CubeStatus.Processing), Is.True, during.ToString());
+            Assert.That(after.Status, Is.EqualTo(MonitorJobStatus.Completed));
+        });
+    }
+
+    [Test]
+    public void A_failed_publish_is_a_typed_failure_with_the_server_message_and_leaves_the_cube_dirty()
+    {
+        Emulator.FailNextCubePublish("The warehouse table SALES_FACT does not exist.");
+        var cubes = Connection.CreateClient<CubesClient>();
+
+        var error = Assert.ThrowsAsync<StrategyOperationFailedException>(() => cubes.PublishCubeAndWaitAsync(Seeds.SalesCubeId, FastWaits));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.Contain("SALES_FACT").And.Contain(Seeds.SalesCubeId));
+            Assert.That(Emulator.CubeFlags(Seeds.SalesCubeId) & 16, Is.EqualTo(16), "Dirty");
+        });
+    }
+
+    [Test]
+    public void A_failed_publish_whose_job_left_the_monitor_is_still_a_failure()
+    {
+        Emulator.FailNextCubePublish("The warehouse table SALES_FACT does not exist.");
+        Emulator.VanishNextJob();
+        var cubes = Connection.CreateClient<CubesClient>();
+
+        // Slow polls: the job has left the monitor before the second status call.
+        var error = Assert.ThrowsAsync<StrategyOperationFailedException>(() => cubes.PublishCubeAndWaitAsync(Seeds.SalesCubeId, FastWaits with { MinimumDelay = TimeSpan.FromMilliseconds(400), MaximumDelay = TimeSpan.FromMilliseconds(400) }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.StateName, Does.Contain("left the monitor"));
+            Assert.That(error.Message, Does.Contain("SALES_FACT"));
+        });
+    }
+
+    [Test]
+    public async Task A_successful_publish_whose_job_left_the_monitor_is_confirmed_from_the_cube()
+    {
+        Emulator.VanishNextJob();
+        var cubes = Connection.CreateClient<CubesClient>();
+
+        var outcome = await cubes.PublishCubeAndWaitAsync(Seeds.SalesCubeId, FastWaits with { MinimumDelay = TimeSpan.FromMilliseconds(400), MaximumDelay = TimeSpan.FromMilliseconds(400) });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Job!.Status, Is.EqualTo(MonitorJobStatus.Completed));
+            Assert.That(outcome.LastUpdate!.IsFrom(outcome.Job.Id), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task Cancelling_a_publish_stops_its_job_on_the_server()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var cubes = Connection.CreateClient<CubesClient>();
+        var progress = new SynchronousProgress<StrategyWaitProgress<MonitorJob>>(_ => cancellation.Cancel());
+
+        var error = Assert.ThrowsAsync<StrategyWorkCancelledException>(() => cubes.PublishCubeAndWaitAsync(Seeds.SalesCubeId, FastWaits with { MinimumDelay = TimeSpan.FromMinutes(1), MaximumDelay = TimeSpan.FromMinutes(1) }, progress, cancellation.Token));
+
+        await Task.Yield();
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.CancelledOnServer, Is.True);
+            Assert.That(Emulator.CancelledJobCount, Is.EqualTo(1));
+            Assert.That(Emulator.RunningJobCount, Is.Zero);
+            Assert.That(Emulator.RequestCount("DELETE", "monitors/jobs/"), Is.EqualTo(1), "one cancel");
+        });
+    }
+
+    [Test]
+    public async Task Many_cubes_past_the_project_job_limit_are_resubmitted_and_each_is_published_once()
+    {
+        var cubes = Connection.CreateClient<CubesClient>();
+        var ids = Seeds.Cubes.Select(c => c.Id).ToList();
+
+        // The project runs at most 2 jobs; asking for 3 at a time meets the limit.
+        var outcomes = await cubes.PublishCubesAndWaitAsync(
+            ids,
+            new CubePublishingOptions { MaxConcurrency = 3, ResubmitDelay = TimeSpan.FromMilliseconds(50), MaxResubmitDelay = TimeSpan.FromMilliseconds(200) },
+            FastWaits);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcomes.Select(o => o.CubeId), Is.EqualTo(ids));
+            Assert.That(outcomes.All(o => o.Succeeded), Is.True);
+            Assert.That(outcomes.Sum(o => o.Rejections), Is.GreaterThanOrEqualTo(1));
+            Assert.That(Emulator.CubePublishCount, Is.EqualTo(3), "each cube published once");
+            Assert.That(Emulator.RequestCount("GET", "monitors/jobs/"), Is.Zero, "no job read alone: the job lists serve them all");
+        });
+    }
+
+    [Test]
+    public async Task A_cache_is_unloaded_and_loaded_through_the_manipulation_wait()
+    {
+        var caches = Connection.CreateClient<CubeCachesClient>();
+        var cache = (await caches.FindCubeCachesAsync(Seeds.CustomerCubeId)).Single();
+
+        var unloaded = await caches.UnloadCubeCacheAsync(cache.Id, FastWaits);
+        var afterUnload = await caches.GetCubeCacheAsync(cache.Id);
+        var loaded = await caches.LoadCubeCacheAsync(cache.Id, FastWaits);
+        var afterLoad = await caches.GetCubeCacheAsync(cache.Id);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(unloaded.Status, Is.EqualTo(CubeCacheManipulationStatus.Ready));
+            Assert.That(afterUnload.State!.LoadedState, Is.EqualTo(CubeCacheLoadedState.Unloaded));
+            Assert.That(loaded.Status, Is.EqualTo(CubeCacheManipulationStatus.Ready));
+            Assert.That(afterLoad.State!.LoadedState, Is.EqualTo(CubeCacheLoadedState.Loaded));
+        });
+    }
+
+    [Test]
+    public async Task Loading_an_inactive_cache_is_the_servers_error_as_a_typed_failure()
+    {
+        var caches = Connection.CreateClient<CubeCachesClient>();
+        var cache = (await caches.FindCubeCachesAsync(Seeds.CustomerCubeId)).Single();
+        await caches.UpdateCubeCacheAndWaitAsync(cache.Id, new CubeCacheChange { State = new CubeCacheStateChange { Active = false } }, FastWaits);
+
+        var error = Assert.ThrowsAsync<StrategyOperationFailedException>(() => caches.LoadCubeCacheAsync(cache.Id, FastWaits));
+
+        Assert.That(error!.State, Is.EqualTo("error"));
+    }
+
+    [Test]
+    public void A_node_that_is_down_answers_503_on_its_caches()
+    {
+        Emulator.SetNodeDown(Seeds.Nodes[1]);
+        var caches = Connection.CreateClient<CubeCachesClient>();
+
+        var error = Assert.ThrowsAsync<StrategyApiException>(() => caches.ListCubeCachesAsync(Seeds.Nodes[1]));
+
+        Assert.That(error!.StatusCode, Is.EqualTo(503));
+    }
+
+    [Test]
+    public async Task The_quick_search_finds_the_projects_cubes()
+    {
+        var found = await Connection.CreateClient<SearchClient>().SearchObjectsAsync(type: [776], limit: -1);
+
+        Assert.That(found.Result!.Select(r => r.Id), Is.EquivalentTo(Seeds.Cubes.Select(c => c.Id)));
+    }
+
+    [Test]
+    public async Task Jobs_are_listed_per_node_and_cancelled_several_at_once_with_207_for_those_already_over()
+    {
+        var cubes = Connection.CreateClient<CubesClient>();
+        var jobs = Connection.CreateClient<JobsClient>();
+        var running = await cubes.PublishCubeAsync(Seeds.SalesCubeId);
+        var node = StrategyJobId.NodeOf(running.Id)!;
+
+        var listed = await jobs.ListJobsAsync(node);
+        var answer = await jobs.CancelJobsAsync(new CancelJobsRequest { JobIds = [running.Id, "1:" + Convert.ToBase64String("nowhere"u8.ToArray())] });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(listed.Jobs!.Select(j => j.Id), Does.Contain(running.Id));
+            Assert.That(answer.JobCancellationStatus!.Select(s => s.Status), Is.EqualTo(new[] { "succeeded", "failed" }));
+            Assert.That(Emulator.RunningJobCount, Is.Zero);
+        });
+    }
+}
