@@ -137,6 +137,35 @@ public sealed class SignalTests
         });
     }
 
+    [Test]
+    public async Task SIGINT_during_a_cube_refresh_cancels_its_jobs_on_the_server_logs_out_and_exits_130()
+    {
+        await using var emulator = await StartEmulatorAsync();
+        using var cli = CliProcess.Start(emulator, "cubes", "refresh", Seeds.SalesCubeId, Seeds.InventoryCubeId);
+        await cli.WaitForErrorAsync("Publishing 2 cube(s)");
+        for (var waited = Stopwatch.StartNew(); emulator.RunningJobCount < 2 && waited.Elapsed < TimeSpan.FromSeconds(30);)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.That(emulator.RunningJobCount, Is.EqualTo(2), "both publishes are under way");
+
+        cli.Signal(SIGINT);
+        var clock = Stopwatch.StartNew();
+        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(20));
+
+        Record("SIGINT (Ctrl+C) during cubes refresh", exitCode == ExitCodes.Cancelled && emulator.RunningJobCount == 0, emulator, $"exited {clock.Elapsed.TotalMilliseconds:0} ms after the signal");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Cancelled), cli.Error);
+            Assert.That(cli.Error, Does.Contain("2 cube publish jobs were cancelled on the server."));
+            Assert.That(emulator.RunningJobCount, Is.Zero, "the jobs are cancelled on the server");
+            Assert.That(emulator.CancelledJobCount, Is.EqualTo(2));
+            Assert.That(emulator.RequestCount("POST", "monitors/cancelJobs"), Is.EqualTo(1), "one cancel, for both");
+            Assert.That(emulator.SessionCount, Is.Zero, "the session is logged out");
+        });
+    }
+
     private static Task<StrategyEmulator> StartEmulatorAsync() =>
         StrategyEmulator.StartAsync(new StrategyEmulatorOptions { PathBase = "/MicroStrategyLibrary", PublishDuration = TimeSpan.FromMinutes(5) });
 

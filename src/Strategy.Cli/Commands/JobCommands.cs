@@ -48,7 +48,5 @@ internal static class JobCommands
     }
 
     private static string Describe(MonitorJob job) =>
-        string.Create(CultureInfo.InvariantCulture, $"{job.Id}  {(job.Status is { } status ? StrategyEnumsText(status) : "?")}  {ServerText.Clean(job.ObjectName, 80)}  {(job.ElapsedTime ?? 0) / 1000.0:0.#} s");
-
-    private static string StrategyEnumsText(MonitorJobStatus status) => Newtonsoft.Json.JsonConvert.SerializeObject(status, StrategyJson.ReadingSettings).Trim('"');
+        string.Create(CultureInfo.InvariantCulture, $"{job.Id}  {(StrategyEnums.ToWireName(job, "status", job.Status) ?? "?")}  {ServerText.Clean(job.ObjectName, 80)}  {(job.ElapsedTime ?? 0) / 1000.0:0.#} s");
 }

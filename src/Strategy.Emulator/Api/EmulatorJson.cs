@@ -19,7 +19,7 @@ internal static class EmulatorJson
     public static T? Read<T>(string body) => JsonConvert.DeserializeObject<T>(body, Settings);
 
     /// <summary>An enum value as it goes on the wire (<c>waiting_on_governor</c>).</summary>
-    public static string WireName(Enum value) => JsonConvert.SerializeObject(value, Settings).Trim('"');
+    public static string WireName(Enum value) => StrategyEnums.ToWireName(value);
 
     /// <summary>The object with only the named top-level fields (the <c>fields</c> query parameter); all of it when none are named.</summary>
     public static object OnlyFields(object body, string? fields)

@@ -39,11 +39,15 @@ internal static class StrategyStop
     }
 
     /// <summary>The sentence that says what became of the work: <c>…; job 478 was cancelled on the server.</c></summary>
-    internal static string Describe(string what, string operation, bool cancelledOnServer, Exception? cancelError) =>
-        cancelledOnServer
-            ? what + "; " + operation + " was cancelled on the server."
-            : what + "; cancelling " + operation + " on the server failed, so it may still be running"
+    internal static string Describe(string what, string operation, bool cancelledOnServer, Exception? cancelError)
+    {
+        // "2 cube publish jobs" were cancelled; "job 478:…" was.
+        var plural = int.TryParse(operation.Split(' ')[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count > 1;
+        return cancelledOnServer
+            ? what + "; " + operation + (plural ? " were" : " was") + " cancelled on the server."
+            : what + "; cancelling " + operation + " on the server failed, so " + (plural ? "some may" : "it may") + " still be running"
               + (cancelError is null ? "." : ": " + (ServerText.Clean(cancelError.Message, 300) ?? string.Empty).TrimEnd('.') + ".");
+    }
 
     private static async Task<(bool Cancelled, Exception? Error)> CancelAsync(WorkflowRun run, string operation, Func<CancellationToken, Task> cancel)
     {
