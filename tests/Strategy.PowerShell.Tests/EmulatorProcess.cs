@@ -62,7 +62,12 @@ internal sealed partial class EmulatorProcess : IAsyncDisposable
     public async Task<EmulatorState> StateAsync()
     {
         var state = JObject.Parse(await _http.GetStringAsync(new Uri(BaseUrl, "__emulator/state")));
-        return new EmulatorState((int)state["sessions"]!, (int)state["instances"]!, (int)state["subscriptions"]!, (int)state["runningSubscriptionRuns"]!);
+        return new EmulatorState((int)state["sessions"]!, (int)state["instances"]!, (int)state["subscriptions"]!, (int)state["runningSubscriptionRuns"]!)
+        {
+            CubePublishes = (int)state["cubePublishes"]!,
+            RunningJobs = (int)state["runningJobs"]!,
+            CancelledJobs = (int)state["cancelledJobs"]!,
+        };
     }
 
     /// <summary>Posts to a control endpoint, such as <c>fail-next/publish</c>.</summary>
@@ -71,6 +76,20 @@ internal sealed partial class EmulatorProcess : IAsyncDisposable
         using var content = json is null ? null : new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         using var response = await _http.PostAsync(new Uri(BaseUrl, "__emulator/" + path), content);
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Starts a cube publish as another client would (its own session, raw HTTP); answers the job's id.</summary>
+    public async Task<string> StartCubePublishAsync(string cubeId)
+    {
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = BaseUrl };
+        using var login = await http.PostAsync("api/auth/login", new StringContent(new JObject { ["loginMode"] = 1, ["username"] = Username, ["password"] = Password }.ToString(), System.Text.Encoding.UTF8, "application/json"));
+        login.EnsureSuccessStatusCode();
+        using var publish = new HttpRequestMessage(HttpMethod.Post, $"api/v2/cubes/{cubeId}");
+        publish.Headers.Add("X-MSTR-AuthToken", login.Headers.GetValues("X-MSTR-AuthToken").Single());
+        publish.Headers.Add("X-MSTR-ProjectID", Strategy.Emulator.Seeds.ProjectId);
+        using var started = await http.SendAsync(publish);
+        started.EnsureSuccessStatusCode();
+        return (string)JObject.Parse(await started.Content.ReadAsStringAsync())["id"]!;
     }
 
     /// <summary>Stores a subscription as another client left it; answers its id.</summary>
@@ -99,4 +118,11 @@ internal sealed partial class EmulatorProcess : IAsyncDisposable
 }
 
 /// <summary>Open sessions and instances, stored subscriptions, runs under way.</summary>
-internal sealed record EmulatorState(int Sessions, int Instances, int Subscriptions, int RunningRuns);
+internal sealed record EmulatorState(int Sessions, int Instances, int Subscriptions, int RunningRuns)
+{
+    public int CubePublishes { get; init; }
+
+    public int RunningJobs { get; init; }
+
+    public int CancelledJobs { get; init; }
+}

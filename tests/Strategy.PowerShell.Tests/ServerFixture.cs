@@ -12,9 +12,12 @@ public abstract class ServerFixture
 
     private protected PowerShellSession Shell => _session!;
 
+    /// <summary>The emulator program's settings: publishes and runs that take a second.</summary>
+    private protected virtual string[] EmulatorSettings => ["--publish-duration", "1", "--task-duration", "1"];
+
     [OneTimeSetUp]
     public async Task StartEmulatorAsync() =>
-        _emulator = await EmulatorProcess.StartAsync("--publish-duration", "1", "--task-duration", "1");
+        _emulator = await EmulatorProcess.StartAsync(EmulatorSettings);
 
     [OneTimeTearDown]
     public async Task StopEmulatorAsync()

@@ -244,7 +244,14 @@ internal static class CubeEndpoints
     {
         control.MapPost("/fail-next/cube-publish", async (HttpContext context) =>
         {
+            // The message as plain text, a JSON string, or {"message": "..."}.
             var message = (await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted)).Trim();
+            if (message.StartsWith('{') || message.StartsWith('"'))
+            {
+                var token = Newtonsoft.Json.Linq.JToken.Parse(message);
+                message = (string?)(token is Newtonsoft.Json.Linq.JObject body ? body["message"] : token) ?? string.Empty;
+            }
+
             state.Cubes.FailNextPublish(message.Length > 0 ? message : "Intelligent Cube publication failed: the warehouse table is not available.");
             return Results.NoContent();
         });
