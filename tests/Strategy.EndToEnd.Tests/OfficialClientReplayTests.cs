@@ -10,7 +10,10 @@ namespace Strategy.EndToEnd.Tests;
 /// source writes them (method, path, query, headers, body shape), replayed against the emulator:
 /// connecting with a project id, creating a subscription with its default body, listing,
 /// <c>Subscription.execute()</c> and <c>.status</c>, <c>list_schedules</c>, <c>Schedule.event</c>,
-/// <c>list_events</c>, <c>Event.trigger()</c> and <c>Event.list_related_subscriptions()</c>.
+/// <c>list_events</c>, <c>Event.trigger()</c> and <c>Event.list_related_subscriptions()</c>; for
+/// Intelligent Cubes <c>OlapCube.publish()</c>, <c>Cube.refresh_status()</c>, <c>Job(connection, id)</c>,
+/// <c>list_jobs</c>, <c>Job.kill()</c>, <c>cancel_jobs</c>, <c>list_cube_caches</c>, <c>CubeCache.unload()</c>
+/// and the quick search that finds a project's cubes.
 /// Each answers as a server does, with the fields that client reads.
 /// </summary>
 public sealed class OfficialClientReplayTests : EmulatorTest
@@ -161,6 +164,116 @@ public sealed class OfficialClientReplayTests : EmulatorTest
             Assert.That(((string?)dependent["id"], (string?)dependent["project"]!["id"]), Is.EqualTo((id, Seeds.ProjectId)), "each dependent says its project");
             Assert.That(triggered.IsSuccessStatusCode, Is.True, "Event.trigger() returns response.ok");
             Assert.That(Emulator.RunningSubscriptionRunCount, Is.EqualTo(1), "the subscription on the event's schedule runs");
+        });
+    }
+
+    [Test]
+    public async Task Publishing_a_cube_and_following_its_job_as_the_official_client_does()
+    {
+        // browsing.get_quick_search_result(object_types=[776]): the type repeated, pattern 4, the project header.
+        using var search = await SendAsync(HttpMethod.Get, "api/searches/results?type=776&pattern=4&offset=0&limit=-1", Seeds.ProjectId);
+        var found = JObject.Parse(await search.Content.ReadAsStringAsync());
+
+        // OlapCube.publish(): cubes.publish, no body; the connection's project header.
+        using var published = await SendAsync(HttpMethod.Post, $"api/v2/cubes/{Seeds.SalesCubeId}", Seeds.ProjectId);
+        var job = JObject.Parse(await published.Content.ReadAsStringAsync());
+        var jobId = (string)job["id"]!;
+
+        // Cube.refresh_status(): cubes.status, a HEAD; the flags are in X-MSTR-CubeStatus.
+        using var status = await SendAsync(HttpMethod.Head, $"api/cubes/{Seeds.SalesCubeId}", Seeds.ProjectId);
+
+        // Job(connection, id): monitors.get_job_v2 with the composite id as written, fields left out.
+        using var read = await SendAsync(HttpMethod.Get, $"api/v2/monitors/jobs/{jobId}", project: null);
+        var node = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(jobId.Split(':')[1]));
+
+        // list_jobs(node=...): get_jobs_v2, nodeName first, fields=jobs.
+        using var list = await SendAsync(HttpMethod.Get, $"api/v2/monitors/jobs?nodeName={Uri.EscapeDataString(node)}&fields=jobs", project: null);
+
+        // Job.kill(): cancel_job_v2; response.ok is the answer.
+        using var killed = await SendAsync(HttpMethod.Delete, $"api/v2/monitors/jobs/{jobId}", project: null);
+
+        // cancel_jobs(ids): cancel_jobs_v2, the bulk answer under jobCancellationStatus.
+        using var bulk = await SendAsync(HttpMethod.Post, "api/v2/monitors/cancelJobs", project: null, new JObject { ["jobIds"] = new JArray(jobId) });
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(found["result"]!.Select(r => (string?)r["id"]), Is.EquivalentTo(Seeds.Cubes.Select(c => c.Id)));
+            Assert.That((int?)found["totalItems"], Is.EqualTo(Seeds.Cubes.Count));
+            Assert.That(published.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            Assert.That((long?)job["jobId"], Is.EqualTo(long.Parse(jobId.Split(':')[0])), "id is jobId:base64(node)");
+            Assert.That(int.Parse(status.Headers.GetValues("X-MSTR-CubeStatus").Single()) & 1, Is.EqualTo(1), "Processing while the publish runs");
+            Assert.That((string?)JObject.Parse(await read.Content.ReadAsStringAsync())["status"], Is.EqualTo("executing"));
+            Assert.That(JObject.Parse(await list.Content.ReadAsStringAsync())["jobs"]!.Select(j => (string?)j["id"]), Does.Contain(jobId));
+            Assert.That(killed.IsSuccessStatusCode, Is.True, "Job.kill() returns response.ok");
+            Assert.That((int)bulk.StatusCode, Is.EqualTo(207), "already cancelled: a partial answer");
+            Assert.That((string?)JObject.Parse(await bulk.Content.ReadAsStringAsync())["jobCancellationStatus"]![0]!["status"], Is.EqualTo("failed"));
+        });
+    }
+
+    [Test]
+    public async Task Listing_and_unloading_cube_caches_as_the_official_client_does()
+    {
+        // list_cube_caches: get_cube_caches per node, None values dropped by requests (no projectIds, no state filter).
+        using var caches = await SendAsync(HttpMethod.Get, $"api/monitors/caches/cubes?clusterNode={Seeds.Nodes[0]}&offset=0&limit=1000", project: null);
+        var cache = JObject.Parse(await caches.Content.ReadAsStringAsync())["cubeCaches"]!.First(c => (string?)c["source"]!["id"] == Seeds.SalesCubeId);
+        var cacheId = (string)cache["id"]!;
+
+        // CubeCache.unload(): alter_cube_cache_status with Prefer: respond-async, only loadedState in the body.
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"api/monitors/caches/cubes/{cacheId}")
+        {
+            Content = new StringContent("""{"state": {"loadedState": "unloaded"}}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-MSTR-AuthToken", _token);
+        request.Headers.Add("Prefer", "respond-async");
+        using var altered = await _python.SendAsync(request);
+        var manipulationId = (string)JObject.Parse(await altered.Content.ReadAsStringAsync())["manipulationId"]!;
+
+        // CubeCache.get_manipulation_status: until it is ready.
+        string? state;
+        var polls = 0;
+        do
+        {
+            await Task.Delay(50);
+            using var read = await SendAsync(HttpMethod.Get, $"api/monitors/caches/cubes/manipulations/{manipulationId}/status", project: null);
+            state = (string?)JObject.Parse(await read.Content.ReadAsStringAsync())["status"];
+        }
+        while (state == "executing" && ++polls < 100);
+
+        // get_cube_cache_info: the cache as it is now.
+        using var info = await SendAsync(HttpMethod.Get, $"api/monitors/caches/cubes/{cacheId}", project: null);
+        var after = JObject.Parse(await info.Content.ReadAsStringAsync());
+        Assert.Multiple(() =>
+        {
+            Assert.That(cacheId.Split(':'), Has.Length.EqualTo(3), "guid:projectId:base64(node)");
+            Assert.That(cache["lastUpdateJob"], Is.Not.Null);
+            Assert.That(altered.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            Assert.That(state, Is.EqualTo("ready"));
+            Assert.That((string?)after["state"]!["loadedState"], Is.EqualTo("unloaded"));
+        });
+    }
+
+    [Test]
+    public async Task A_subscription_status_is_read_without_a_project_header_when_no_project_is_selected()
+    {
+        using var created = await SendAsync(HttpMethod.Post, "api/subscriptions", Seeds.ProjectId, new JObject
+        {
+            ["name"] = "Status without a project",
+            ["owner"] = new JObject(),
+            ["schedules"] = new JArray(new JObject { ["id"] = Seeds.AllTheTimeScheduleId }),
+            ["contents"] = new JArray(new JObject { ["id"] = Seeds.DataModelId, ["type"] = "data_model", ["refreshCondition"] = new JObject { ["datasetRefreshPolicy"] = "replace", ["tables"] = new JArray() } }),
+            ["delivery"] = new JObject { ["mode"] = "HISTORY_LIST" },
+        });
+        var id = (string)JObject.Parse(await created.Content.ReadAsStringAsync())["id"]!;
+        using var sent = await SendAsync(HttpMethod.Post, $"api/v2/subscriptions/{id}/send", Seeds.ProjectId);
+
+        // subscription_status.get_subscription_status on a connection without a project: no header.
+        using var status = await SendAsync(HttpMethod.Get, $"api/subscriptions/{id}/status", project: null);
+        using var wrongProject = await SendAsync(HttpMethod.Get, $"api/subscriptions/{id}/status", "0123456789ABCDEF0123456789ABCDEF");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(status.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a server answers it; only a project given must be known");
+            Assert.That(wrongProject.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         });
     }
 
