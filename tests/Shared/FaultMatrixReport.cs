@@ -22,7 +22,7 @@ internal sealed record FaultMatrixRow(
 internal static class FaultMatrixReport
 {
     public const string Header =
-        "| Fault | Runs | Completed | Typed failures | Untyped failures | Leaked instances | Leaked sessions | Duplicated subscriptions | Secrets in logs | Time limit |\n"
+        "| Fault | Runs | Completed | Typed failures | Untyped failures | Left on the server | Leaked sessions | Done twice | Secrets in logs | Time limit |\n"
         + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |";
 
     public static void Write(FaultMatrixRow row, Assembly testAssembly)
