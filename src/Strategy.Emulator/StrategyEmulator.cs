@@ -137,7 +137,7 @@ public sealed class StrategyEmulator : IAsyncDisposable
     private static readonly string[] ProgramSettings =
     [
         "urls", "path-base", "username", "password", "api-token", "server-version", "session-idle-timeout",
-        "task-duration", "publish-duration", "instance-idle-timeout", "certificate", "certificate-key", "log-level",
+        "task-duration", "publish-duration", "instance-idle-timeout", "job-linger", "job-limit", "certificate", "certificate-key", "log-level",
     ];
 
     /// <summary>What is wrong with <c>--log-level</c>, if anything; the level it names (Information by default).</summary>
@@ -292,8 +292,10 @@ public sealed class StrategyEmulator : IAsyncDisposable
                                          the data model endpoints answer 404 ERR004, as an older server does
           --session-idle-timeout S       idle time before a session answers 401 ERR009 (default 600)
           --task-duration S              how long a schema reload task runs (default 2)
-          --publish-duration S           how long a publish runs, also a subscription's data model refresh (default 3)
+          --publish-duration S           how long a publish runs: a data model's (also a subscription's refresh), a cube's (default 3)
           --instance-idle-timeout S      idle time before a data model instance expires (default 120)
+          --job-linger S                 how long a finished job stays on the monitor before it answers 404 (default 10)
+          --job-limit N                  jobs a project runs at once; past it a cube publish is rejected, 500 ERR001 (default 10)
           --certificate FILE             serve HTTPS with this PEM certificate (default URL then https://127.0.0.1:5443)
           --certificate-key FILE         the certificate's PEM private key (when not in the certificate file)
           --log-level LEVEL              trace, debug, information (default: one line per request), warning, error or none
@@ -310,8 +312,11 @@ public sealed class StrategyEmulator : IAsyncDisposable
           POST   /__emulator/fail-next/subscription  make the next subscription run end in state fail
           POST   /__emulator/skip-next/subscription  make the next subscription run end in state skip
           POST   /__emulator/subscriptions      store a subscription as another client left it (any shape)
+          POST   /__emulator/fail-next/cube-publish  make the next cube publish fail; the body is the server's message
+          POST   /__emulator/vanish-next/job    make the next cube publish job leave the monitor as soon as it ends
+          POST   /__emulator/nodes/NODE/down    take a cluster node down (503 on its caches); .../up brings it back
           GET    /__emulator/state              open sessions and instances, subscriptions, running subscription runs,
-                                                requests without the cookie
+                                                requests without the cookie, cube publishes, running and cancelled jobs
 
         Ctrl+C or SIGTERM stops it.
         """;

@@ -173,6 +173,7 @@ internal sealed class CubePublishBatch(
                 }
             }
 
+            IReadOnlyDictionary<string, StrategyLastUpdate>? updates = null;
             foreach (var jobId in node.ToList())
             {
                 var running = _running[jobId];
@@ -187,7 +188,10 @@ internal sealed class CubePublishBatch(
                 {
                     case StrategyOutcome.Succeeded:
                         _running.Remove(jobId);
-                        End(running.Index, await cubes.OutcomeAsync(running.CubeId, status, cancellationToken).ConfigureAwait(false) with { Rejections = _rejections[running.Index] });
+
+                        // The node's caches are read once for every job of it that ended in this round.
+                        updates ??= await cubes.TryLastUpdatesOnAsync(node.Key, cancellationToken).ConfigureAwait(false);
+                        End(running.Index, await cubes.OutcomeAsync(running.CubeId, status, cancellationToken, updates).ConfigureAwait(false) with { Rejections = _rejections[running.Index] });
                         break;
                     case StrategyOutcome.Failed:
                         _running.Remove(jobId);

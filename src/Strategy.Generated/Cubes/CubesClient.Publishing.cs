@@ -20,30 +20,45 @@ public partial class CubesClient
     public virtual async Task<StrategyLastUpdate?> FindLastCubeUpdateAsync(string cubeId, string jobId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(cubeId);
-        var caches = new CubeCachesClient(_httpClient) { ProjectId = ProjectId };
         IEnumerable<string> nodes = StrategyJobId.NodeOf(jobId) is { } node
             ? [node]
             : ((await new MonitorsClient(_httpClient).ListClusterNodesAsync(ProjectId, null, cancellationToken).ConfigureAwait(false)).Nodes ?? [])
                 .Select(n => n?.Name).OfType<string>().ToList();
         foreach (var name in nodes)
         {
-            for (var offset = 0; ; offset += CachePage)
+            if ((await LastUpdatesOnAsync(name, cancellationToken).ConfigureAwait(false)).TryGetValue(cubeId, out var update))
             {
-                var page = await caches.ListCubeCachesAsync(name, ProjectId, null, null, offset, CachePage, cancellationToken).ConfigureAwait(false);
-                var items = page.CubeCaches ?? [];
-                if (items.FirstOrDefault(c => string.Equals(c?.Source?.Id, cubeId, StringComparison.OrdinalIgnoreCase)) is { } cache)
-                {
-                    return new StrategyLastUpdate("cube cache " + cache.Id, cache.LastUpdateJob, cache.LastUpdateTime, string.IsNullOrEmpty(cache.ErrorMessage) ? null : cache.ErrorMessage);
-                }
-
-                if (items.Count < CachePage)
-                {
-                    break;
-                }
+                return update;
             }
         }
 
         return null;
+    }
+
+    /// <summary>The last update of every cube with a cache on <paramref name="node"/>, by cube id: one page of caches at a time.</summary>
+    internal async Task<IReadOnlyDictionary<string, StrategyLastUpdate>> LastUpdatesOnAsync(string node, CancellationToken cancellationToken)
+    {
+        var caches = new CubeCachesClient(_httpClient) { ProjectId = ProjectId };
+        var updates = new Dictionary<string, StrategyLastUpdate>(StringComparer.OrdinalIgnoreCase);
+        for (var offset = 0; ; offset += CachePage)
+        {
+            var page = await caches.ListCubeCachesAsync(node, ProjectId, null, null, offset, CachePage, cancellationToken).ConfigureAwait(false);
+            var items = page.CubeCaches ?? [];
+            foreach (var cache in items)
+            {
+                if (cache?.Source?.Id is not { } cubeId)
+                {
+                    continue;
+                }
+
+                updates[cubeId] = new StrategyLastUpdate("cube cache " + cache.Id, cache.LastUpdateJob, cache.LastUpdateTime, string.IsNullOrEmpty(cache.ErrorMessage) ? null : cache.ErrorMessage);
+            }
+
+            if (items.Count < CachePage)
+            {
+                return updates;
+            }
+        }
     }
 
     /// <summary>
@@ -125,14 +140,16 @@ public partial class CubesClient
         return outcomes.All(o => o.Succeeded) ? outcomes : throw new StrategyCubePublishesFailedException(outcomes);
     }
 
-    /// <summary>The outcome of a publish whose job ended well: the cube's flags and its cache's record.</summary>
-    internal async Task<CubePublishOutcome> OutcomeAsync(string cubeId, MonitorJob job, CancellationToken cancellationToken)
+    /// <summary>The outcome of a publish whose job ended well: the cube's flags and its cache's record (read here, or given by a caller that read a node's caches once for many cubes).</summary>
+    internal async Task<CubePublishOutcome> OutcomeAsync(string cubeId, MonitorJob job, CancellationToken cancellationToken, IReadOnlyDictionary<string, StrategyLastUpdate>? updatesOnNode = null)
     {
         var flags = await GetCubeStatusFlagsAsync(cubeId, cancellationToken).ConfigureAwait(false);
         StrategyLastUpdate? update;
         try
         {
-            update = await FindLastCubeUpdateAsync(cubeId, job.Id ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            update = updatesOnNode is null
+                ? await FindLastCubeUpdateAsync(cubeId, job.Id ?? string.Empty, cancellationToken).ConfigureAwait(false)
+                : updatesOnNode.TryGetValue(cubeId, out var known) ? known : null;
         }
         catch (StrategyApiException ex) when (ex.Kind == StrategyErrorKind.NotFound || ex.StatusCode == 503)
         {
@@ -141,5 +158,23 @@ public partial class CubesClient
         }
 
         return new CubePublishOutcome(cubeId, job, flags, update);
+    }
+
+    /// <summary>The last updates on a node for a batch of outcomes, or <see langword="null"/> when the node's caches cannot be read (each outcome then goes without).</summary>
+    internal async Task<IReadOnlyDictionary<string, StrategyLastUpdate>> TryLastUpdatesOnAsync(string? node, CancellationToken cancellationToken)
+    {
+        if (node is null)
+        {
+            return new Dictionary<string, StrategyLastUpdate>();
+        }
+
+        try
+        {
+            return await LastUpdatesOnAsync(node, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StrategyApiException ex) when (ex.Kind == StrategyErrorKind.NotFound || ex.StatusCode == 503)
+        {
+            return new Dictionary<string, StrategyLastUpdate>();
+        }
     }
 }
