@@ -23,13 +23,6 @@ public sealed class CubeFaultMatrixTests
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    private static readonly StrategyRetryOptions Retries = new()
-    {
-        BaseDelay = TimeSpan.FromMilliseconds(10),
-        MaxDelay = TimeSpan.FromMilliseconds(100),
-        AttemptTimeout = TimeSpan.FromMilliseconds(700),
-    };
-
     private static readonly CubePublishingOptions Publishing = new()
     {
         MaxConcurrency = 3,
@@ -65,7 +58,7 @@ public sealed class CubeFaultMatrixTests
             JobLinger = TimeSpan.FromSeconds(30),
         });
         var logger = new CapturingLogger();
-        await using var connection = StrategyConnection.Create(emulator.BaseUrl, StrategyCredentials.Standard("administrator", Password), Seeds.ProjectId, Retries, logger);
+        await using var connection = StrategyConnection.Create(emulator.BaseUrl, StrategyCredentials.Standard("administrator", Password), Seeds.ProjectId, FaultMatrixTests.Retries, logger);
         await connection.LoginAsync();
         inject(emulator);
         using var cancellation = cancelAfter is { } delay ? new CancellationTokenSource(delay) : new CancellationTokenSource();

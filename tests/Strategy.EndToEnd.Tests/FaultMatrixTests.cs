@@ -22,7 +22,8 @@ public sealed class FaultMatrixTests
         Timeout = TimeSpan.FromSeconds(20),
     };
 
-    private static readonly StrategyRetryOptions Retries = new()
+    /// <summary>Retries quick enough for a fault test, the per-attempt limit short enough to meet the slow answers; the cube rows use them too.</summary>
+    internal static readonly StrategyRetryOptions Retries = new()
     {
         BaseDelay = TimeSpan.FromMilliseconds(10),
         MaxDelay = TimeSpan.FromMilliseconds(100),

@@ -11,24 +11,25 @@ public partial class CubeCachesClient
     public virtual async Task<IReadOnlyList<CubeCache>> FindCubeCachesAsync(string cubeId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(cubeId);
-        var nodes = (await new MonitorsClient(_httpClient).ListClusterNodesAsync(ProjectId, null, cancellationToken).ConfigureAwait(false)).Nodes ?? [];
         var found = new List<CubeCache>();
-        foreach (var node in nodes.Select(n => n?.Name).OfType<string>())
+        foreach (var node in await ProjectNodesAsync(cancellationToken).ConfigureAwait(false))
         {
-            for (var offset = 0; ; offset += 1000)
+            await foreach (var cache in EnumerateCubeCachesAsync(node, ProjectId, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                var page = await ListCubeCachesAsync(node, ProjectId, null, null, offset, 1000, cancellationToken).ConfigureAwait(false);
-                var items = page.CubeCaches ?? [];
-                found.AddRange(items.Where(c => string.Equals(c?.Source?.Id, cubeId, StringComparison.OrdinalIgnoreCase)));
-                if (items.Count < 1000)
+                if (string.Equals(cache.Source?.Id, cubeId, StringComparison.OrdinalIgnoreCase))
                 {
-                    break;
+                    found.Add(cache);
                 }
             }
         }
 
         return found;
     }
+
+    /// <summary>The names of the cluster's nodes the project is on.</summary>
+    internal async Task<IReadOnlyList<string>> ProjectNodesAsync(CancellationToken cancellationToken) =>
+        ((await new MonitorsClient(_httpClient).ListClusterNodesAsync(ProjectId, null, cancellationToken).ConfigureAwait(false)).Nodes ?? [])
+            .Select(n => n?.Name).OfType<string>().ToList();
 
     /// <summary>Loads a cube cache into memory and waits until it is loaded (it must be active).</summary>
     /// <param name="cacheId">The cache.</param>

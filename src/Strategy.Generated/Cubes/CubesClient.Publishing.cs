@@ -3,9 +3,6 @@ namespace Strategy.Generated;
 /// <summary>Publishing Intelligent Cubes and knowing how each publish ended, one at a time or many at once.</summary>
 public partial class CubesClient
 {
-    /// <summary>The most caches a page of <c>ListCubeCaches</c> answers.</summary>
-    private const int CachePage = 1000;
-
     /// <summary>
     /// Reads the durable record of a cube's last update: its cache on the node the job ran on
     /// (every node of the project when the job id names none), with the job that last updated it and
@@ -20,10 +17,8 @@ public partial class CubesClient
     public virtual async Task<StrategyLastUpdate?> FindLastCubeUpdateAsync(string cubeId, string jobId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(cubeId);
-        IEnumerable<string> nodes = StrategyJobId.NodeOf(jobId) is { } node
-            ? [node]
-            : ((await new MonitorsClient(_httpClient).ListClusterNodesAsync(ProjectId, null, cancellationToken).ConfigureAwait(false)).Nodes ?? [])
-                .Select(n => n?.Name).OfType<string>().ToList();
+        var caches = new CubeCachesClient(_httpClient) { ProjectId = ProjectId };
+        IEnumerable<string> nodes = StrategyJobId.NodeOf(jobId) is { } node ? [node] : await caches.ProjectNodesAsync(cancellationToken).ConfigureAwait(false);
         foreach (var name in nodes)
         {
             if ((await LastUpdatesOnAsync(name, cancellationToken).ConfigureAwait(false)).TryGetValue(cubeId, out var update))
@@ -35,30 +30,19 @@ public partial class CubesClient
         return null;
     }
 
-    /// <summary>The last update of every cube with a cache on <paramref name="node"/>, by cube id: one page of caches at a time.</summary>
+    /// <summary>The last update of every cube with a cache on <paramref name="node"/>, by cube id.</summary>
     internal async Task<IReadOnlyDictionary<string, StrategyLastUpdate>> LastUpdatesOnAsync(string node, CancellationToken cancellationToken)
     {
-        var caches = new CubeCachesClient(_httpClient) { ProjectId = ProjectId };
         var updates = new Dictionary<string, StrategyLastUpdate>(StringComparer.OrdinalIgnoreCase);
-        for (var offset = 0; ; offset += CachePage)
+        await foreach (var cache in new CubeCachesClient(_httpClient) { ProjectId = ProjectId }.EnumerateCubeCachesAsync(node, ProjectId, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var page = await caches.ListCubeCachesAsync(node, ProjectId, null, null, offset, CachePage, cancellationToken).ConfigureAwait(false);
-            var items = page.CubeCaches ?? [];
-            foreach (var cache in items)
+            if (cache.Source?.Id is { } cubeId)
             {
-                if (cache?.Source?.Id is not { } cubeId)
-                {
-                    continue;
-                }
-
                 updates[cubeId] = new StrategyLastUpdate("cube cache " + cache.Id, cache.LastUpdateJob, cache.LastUpdateTime, string.IsNullOrEmpty(cache.ErrorMessage) ? null : cache.ErrorMessage);
             }
-
-            if (items.Count < CachePage)
-            {
-                return updates;
-            }
         }
+
+        return updates;
     }
 
     /// <summary>
