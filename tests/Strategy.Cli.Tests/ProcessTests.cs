@@ -61,6 +61,33 @@ public sealed class ProcessTests
     }
 
     [Test]
+    public async Task A_cube_refresh_prints_each_outcome_as_json_and_exits_0_then_one_with_a_failed_cube_exits_1()
+    {
+        using (var ok = CliProcess.Start(_emulator, "cubes", "refresh", Seeds.SalesCubeId, Seeds.InventoryCubeId, "--json"))
+        {
+            var exitCode = await ok.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            Assert.Multiple(() =>
+            {
+                Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), ok.Error);
+                Assert.That(JArray.Parse(ok.Output).Select(o => (bool?)o["succeeded"]), Is.EqualTo(new bool?[] { true, true }));
+            });
+        }
+
+        _emulator.FailNextCubePublish("The warehouse table SALES_FACT does not exist.");
+        using var failing = CliProcess.Start(_emulator, "cubes", "refresh", Seeds.SalesCubeId, "--json");
+        var failed = await failing.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed, Is.EqualTo(ExitCodes.ServerFailure), failing.Error);
+            Assert.That((string?)JArray.Parse(failing.Output).Single()["error"], Does.Contain("SALES_FACT"), "the failed cube's outcome is still printed");
+            Assert.That(failing.Error, Does.Contain("1 of 1 cube publishes failed"));
+            Assert.That(_emulator.SessionCount, Is.Zero, "each command logged out");
+            Assert.That(_emulator.RunningJobCount, Is.Zero);
+        });
+    }
+
+    [Test]
     public async Task Firing_an_event_exits_1_when_one_of_its_runs_failed_and_prints_each_outcome()
     {
         var first = await CreateAsync("first on the event", Seeds.PersonalViewScheduleId);

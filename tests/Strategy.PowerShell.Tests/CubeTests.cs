@@ -39,6 +39,7 @@ public sealed class CubeTests : ServerFixture
             Assert.That(result.Output.Select(o => o.Properties["CubeId"].Value.ToString()), Is.EquivalentTo(Seeds.Cubes.Select(c => c.Id)));
             Assert.That(result.Output.Select(o => o.Properties["Succeeded"].Value), Has.All.EqualTo(true));
             Assert.That(result.Progress.Select(p => p.StatusDescription), Has.Some.StartsWith("3 of 3 ended"));
+            Assert.That(result.Progress.Where(p => p.ParentActivityId == 1).Select(p => p.Activity), Is.EquivalentTo(Seeds.Cubes.Select(c => "Cube " + c.Id)), "a progress record per cube");
             Assert.That(after.CubePublishes - before, Is.EqualTo(3));
             Assert.That(after.Sessions, Is.EqualTo(1), "only the module's own session");
         });

@@ -66,6 +66,13 @@ public sealed class UpdateStrategyCubeCommand : StrategyCmdlet
                 {
                     PercentComplete = 100 * count / total,
                 });
+
+                // A record per cube under the whole, completed as that cube ends.
+                WriteProgress(new ProgressRecord(2 + _cubes.IndexOf(outcome.CubeId), "Cube " + outcome.CubeId, outcome.Succeeded ? "published" : "failed")
+                {
+                    ParentActivityId = 1,
+                    RecordType = ProgressRecordType.Completed,
+                });
                 if (outcome.Succeeded)
                 {
                     WriteObject(outcome);
