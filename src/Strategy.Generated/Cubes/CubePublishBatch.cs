@@ -80,15 +80,17 @@ internal sealed class CubePublishBatch(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            var stopped = Describe();
             var (cancelled, error) = await CancelRunningAsync(run).ConfigureAwait(false);
             run.Failed(new OperationCanceledException(cancellationToken));
-            throw new StrategyWorkCancelledException(Describe(), cancelled, error, cancellationToken);
+            throw new StrategyWorkCancelledException(stopped, cancelled, error, cancellationToken);
         }
         catch (StrategyWaitTimeoutException timeout)
         {
+            var stopped = Describe();
             var (cancelled, error) = await CancelRunningAsync(run).ConfigureAwait(false);
             run.Failed(timeout);
-            throw new StrategyWaitTimeoutException(timeout, cancelled, error);
+            throw new StrategyWaitTimeoutException(timeout, cancelled, error, stopped);
         }
         catch (Exception ex)
         {
@@ -99,13 +101,17 @@ internal sealed class CubePublishBatch(
         }
     }
 
-    private string Describe() =>
-        _running.Count == 1 ? "job " + _running.Keys.First() + " (cube " + _running.Values.First().CubeId + ")"
-        : _running.Count + " cube publish jobs";
+    /// <summary>The jobs still running, for messages; empty when none is (nothing to stop).</summary>
+    private string Describe() => _running.Count switch
+    {
+        0 => string.Empty,
+        1 => "job " + _running.Keys.First() + " (cube " + _running.Values.First().CubeId + ")",
+        _ => _running.Count + " cube publish jobs",
+    };
 
     private StrategyWaitTimeoutException Timeout(StrategyDeadline deadline, int attempts) =>
         new(
-            "the publish of " + cubeIds.Count + " cubes",
+            "the publish of " + (cubeIds.Count == 1 ? "cube " + cubeIds[0] : cubeIds.Count + " cubes"),
             deadline.Limit,
             deadline.Elapsed,
             attempts,

@@ -31,8 +31,12 @@ public sealed class StrategyWaitTimeoutException : StrategyException
     }
 
     /// <summary>The same time-out, after the work was stopped on the server (or an attempt was made) because the wait gave up.</summary>
-    internal StrategyWaitTimeoutException(StrategyWaitTimeoutException timeout, bool cancelledOnServer, Exception? cancelError)
-        : base(StrategyStop.Describe(timeout.Message.TrimEnd('.'), timeout.Operation, cancelledOnServer, cancelError), cancelError)
+    /// <param name="timeout">The time-out.</param>
+    /// <param name="cancelledOnServer">Whether the server took the cancel.</param>
+    /// <param name="cancelError">Why the cancel failed, when it did.</param>
+    /// <param name="stopped">What was stopped, when it is not what was waited on (the jobs still running of many).</param>
+    internal StrategyWaitTimeoutException(StrategyWaitTimeoutException timeout, bool cancelledOnServer, Exception? cancelError, string? stopped = null)
+        : base(StrategyStop.Describe(timeout.Message.TrimEnd('.'), stopped ?? timeout.Operation, cancelledOnServer, cancelError), cancelError)
     {
         Operation = timeout.Operation;
         Timeout = timeout.Timeout;

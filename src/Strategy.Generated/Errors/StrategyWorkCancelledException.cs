@@ -14,7 +14,7 @@ public sealed class StrategyWorkCancelledException : OperationCanceledException
     /// <param name="cancelError">Why the cancel failed, when it did.</param>
     /// <param name="cancellationToken">The caller's token.</param>
     public StrategyWorkCancelledException(string operation, bool cancelledOnServer, Exception? cancelError, CancellationToken cancellationToken)
-        : base(StrategyStop.Describe("The wait for " + operation + " was cancelled", operation, cancelledOnServer, cancelError), cancelError, cancellationToken)
+        : base(StrategyStop.Describe("The wait for " + (operation.Length == 0 ? "the work" : operation) + " was cancelled", operation, cancelledOnServer, cancelError), cancelError, cancellationToken)
     {
         Operation = operation;
         CancelledOnServer = cancelledOnServer;

@@ -41,6 +41,11 @@ internal static class StrategyStop
     /// <summary>The sentence that says what became of the work: <c>…; job 478 was cancelled on the server.</c></summary>
     internal static string Describe(string what, string operation, bool cancelledOnServer, Exception? cancelError)
     {
+        if (operation.Length == 0)
+        {
+            return what + "; none of its work was running on the server.";
+        }
+
         // "2 cube publish jobs" were cancelled; "job 478:…" was.
         var plural = int.TryParse(operation.Split(' ')[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count > 1;
         return cancelledOnServer
