@@ -20,5 +20,5 @@ public sealed record CubePublishOutcome(string CubeId, MonitorJob? Job, Strategy
     /// <returns>The line.</returns>
     public override string ToString() =>
         "cube " + CubeId + (Succeeded ? " published" : " failed")
-        + " (" + string.Join(", ", new[] { Job?.Id is { } id ? "job " + id : null, Flags?.ToString(), Error is null ? null : ServerText.Clean(Error.Message, 300) }.Where(p => p is not null)) + ")";
+        + " (" + string.Join(", ", new[] { Job?.Id is { } id ? "job " + ServerText.Clean(id, 100) : null, Flags?.ToString(), Error is null ? null : ServerText.Clean(Error.Message, 300) }.Where(p => p is not null)) + ")";
 }

@@ -10,6 +10,9 @@ public sealed record StrategyFailure(string? Subject, string? Code, string? Mess
     public override string ToString() =>
         string.Join(" ", new[] { Subject is null ? null : Subject + ":", Code, Message }.Where(p => !string.IsNullOrEmpty(p)));
 
-    /// <summary>Failures as one clause of a sentence: each without its own closing period, joined with semicolons.</summary>
-    internal static string Join(IEnumerable<StrategyFailure> failures) => string.Join("; ", failures.Select(f => f.ToString().TrimEnd('.', ' ')));
+    /// <summary>The most of one failure a message shows: the server's words are cut there.</summary>
+    private const int MaxShown = 500;
+
+    /// <summary>Failures as one clause of a sentence: each cleaned of control characters and cut short (the server's text), without its own closing period, joined with semicolons.</summary>
+    internal static string Join(IEnumerable<StrategyFailure> failures) => string.Join("; ", failures.Select(f => (ServerText.Clean(f.ToString(), MaxShown) ?? string.Empty).TrimEnd('.', ' ')));
 }

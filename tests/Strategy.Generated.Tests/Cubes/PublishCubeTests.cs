@@ -52,6 +52,24 @@ public sealed class PublishCubeTests : ClientTest<CubesClient>
     }
 
     [Test]
+    public void A_server_message_with_terminal_escapes_and_no_end_is_cleaned_and_cut_in_the_exception()
+    {
+        var hostile = "\u001b[31mred\u001b[0m\u0007 " + new string('x', 5000);
+        Server.Handler.Expect(HttpMethod.Post, PublishUrl()).Respond(HttpStatusCode.Accepted, "application/json", Started(Job478));
+        Server.Handler.ForJob(HttpMethod.Get, Job478).Respond("application/json", Job(Job478, "error", error: hostile));
+
+        var error = Assert.ThrowsAsync<StrategyOperationFailedException>(() => Client.PublishCubeAndWaitAsync(CubeId, Waits.Fast));
+
+        Assert.Multiple(() =>
+        {
+            // Ordinal: a culture-aware search finds an ignorable control character everywhere.
+            Assert.That(error!.Message.Any(char.IsControl), Is.False, error.Message);
+            Assert.That(error.Message, Has.Length.LessThan(1000));
+            Assert.That(error.Failures.Single().Message, Is.EqualTo(hostile), "the failure keeps what the server said, for code that wants it");
+        });
+    }
+
+    [Test]
     public async Task A_job_that_left_the_monitor_is_confirmed_a_success_from_the_cube_and_its_cache()
     {
         Server.Handler.Expect(HttpMethod.Post, PublishUrl()).Respond(HttpStatusCode.Accepted, "application/json", Started(Job478));
