@@ -111,6 +111,13 @@ public sealed class StrategyGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(workflows.Select(static (model, _) => model.Diagnostics), Report);
         context.RegisterSourceOutput(clientWorkflows, static (output, client) =>
             output.AddSource(client.ClassName + ".Workflows.g.cs", WorkflowsEmitter.Emit(client)));
+        context.RegisterSourceOutput(workflows, static (output, model) =>
+        {
+            if (ResumersEmitter.Emit(model) is { } resumers)
+            {
+                output.AddSource("StrategyResumers.g.cs", resumers);
+            }
+        });
         context.RegisterSourceOutput(responseHeaders, static (output, model) =>
         {
             Report(output, model.Diagnostics);

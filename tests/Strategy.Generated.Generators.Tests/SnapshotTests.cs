@@ -16,6 +16,7 @@ public sealed class SnapshotTests
     [TestCase("RunsClient.Workflows.g.cs")]
     [TestCase("StrategyResponse.Headers.g.cs")]
     [TestCase("StrategyOperations.g.cs")]
+    [TestCase("StrategyResumers.g.cs")]
     public void Generated_source_matches_the_snapshot(string hintName)
     {
         var harness = GeneratorHarness.Run(GeneratorHarness.FixtureSpec, GeneratorHarness.FixtureClients);

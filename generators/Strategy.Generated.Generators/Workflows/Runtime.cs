@@ -51,6 +51,13 @@ internal static class Runtime
 
     public const string LastUpdate = "StrategyLastUpdate";
 
+    public const string Work = Namespace + "StrategyWork";
+
+    public const string ResumeToken = Namespace + "StrategyResumeToken";
+
+    /// <summary>The internal method of a wait's client that makes its operation from a resume token.</summary>
+    public static string WorkOf(string waitHelper) => "WorkOf" + waitHelper;
+
     public const string UnreachableException = Namespace + "StrategyUnreachableException";
 
     public const string WaitOptions = Namespace + "StrategyWaitOptions";

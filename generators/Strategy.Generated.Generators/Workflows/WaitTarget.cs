@@ -26,4 +26,11 @@ internal sealed record WaitTarget(
     string ResultType,
     EquatableArray<ClientParameter> Parameters,
     bool TellsRuns,
-    string? NoStatusHelper);
+    string? NoStatusHelper)
+{
+    /// <summary>Whether the wait's operation can be made from a resume token (<c>WorkOf…</c>).</summary>
+    public bool Resumable { get; init; }
+
+    /// <summary>The field that tells runs apart, as JSON and as the model's property, when the wait declares one.</summary>
+    public (string Json, string Property)? RunField { get; init; }
+}

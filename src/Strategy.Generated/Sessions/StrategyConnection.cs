@@ -21,6 +21,27 @@ public sealed class StrategyConnection : IAsyncDisposable
         ProjectId = projectId;
     }
 
+    /// <summary>
+    /// Resumes work a process started (this one or another, now gone) from the token its operation
+    /// gave (<see cref="StrategyWork.GetResumeToken"/>, or a command run with <c>--no-wait</c>): one
+    /// status call at once, so a finished operation comes back completed, with its success or its
+    /// typed failure (<see cref="StrategyWork.Failure"/>).
+    /// </summary>
+    /// <param name="token">The resume token.</param>
+    /// <param name="cancellationToken">Cancels the status call.</param>
+    /// <returns>The operation, with its status read.</returns>
+    /// <exception cref="StrategyResumeTokenException">The token is malformed, from a newer format, for another server, or of a kind this client does not know.</exception>
+    /// <exception cref="StrategyApiException">The status call failed.</exception>
+    public async Task<StrategyWork> ResumeAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var parsed = StrategyResumeToken.Parse(token);
+        parsed.RequireServer(HttpClient.BaseAddress);
+        var work = StrategyResumers.Resume(HttpClient, parsed)
+            ?? throw new StrategyResumeTokenException(StrategyResumeTokenProblem.UnknownKind, $"The resume token is for work of kind {ServerText.Clean(parsed.Kind, 60)}, which this client cannot resume.");
+        await work.UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
+        return work;
+    }
+
     /// <summary>The HTTP client every client of this connection shares.</summary>
     public HttpClient HttpClient { get; }
 

@@ -161,6 +161,50 @@ internal static class StrategyPolling
         }
     }
 
+    /// <summary>The failure a failed status says, as a wait throws it.</summary>
+    internal static StrategyOperationFailedException FailureOf<TStatus>(string description, StrategyWaitRules<TStatus> rules, PollOutcome outcome, TStatus? status) =>
+        new(description, rules.StatusField, outcome.Value, outcome.Name, outcome.Failures, status);
+
+    /// <summary>
+    /// Reads the status once, as the wait would see it: the previous run is still running, "no status
+    /// yet" is running, and a status that has gone is confirmed from its durable source (which throws
+    /// a failure it finds). Used to check an operation without waiting for it.
+    /// </summary>
+    /// <param name="poll">Reads the status once.</param>
+    /// <param name="rules">What the spec declares of this wait.</param>
+    /// <param name="previousRunId">What identifies the run before the start, if the wait tells runs apart.</param>
+    /// <param name="confirmVanished">Confirms the outcome of a status that has gone, if it can go.</param>
+    /// <param name="options">Options for a confirmation's own wait.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public static async Task<(TStatus? Status, PollOutcome Outcome)> ReadOnceAsync<TStatus>(
+        Func<CancellationToken, Task<TStatus>> poll,
+        StrategyWaitRules<TStatus> rules,
+        string? previousRunId,
+        Func<TStatus?, StrategyApiException, StrategyWaitOptions, CancellationToken, Task<TStatus>>? confirmVanished,
+        StrategyWaitOptions? options,
+        CancellationToken cancellationToken)
+        where TStatus : class
+    {
+        TStatus status;
+        try
+        {
+            status = await poll(cancellationToken).ConfigureAwait(false);
+        }
+        catch (StrategyApiException ex) when (confirmVanished is not null && rules.Vanished?.Invoke(ex) == true)
+        {
+            status = await confirmVanished(null, ex, options ?? StrategyWaitOptions.Default, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StrategyApiException ex) when (rules.NoStatusYet?.Invoke(ex) == true)
+        {
+            return (null, PollOutcome.Running(string.Empty, null, "no status yet"));
+        }
+
+        var outcome = rules.Classify(status);
+        return previousRunId is not null && rules.RunOf is { } runOf && runOf(status) == previousRunId
+            ? (status, PollOutcome.Running(outcome.Value, outcome.Name, "the previous run's: " + outcome.Words))
+            : (status, outcome);
+    }
+
     private static StrategyWaitProgress<TStatus> Progress<TStatus>(TStatus status, PollOutcome outcome, int attempt, TimeSpan elapsed) =>
         new(status, outcome.Value, attempt, elapsed) { Words = outcome.Words };
 
@@ -175,7 +219,7 @@ internal static class StrategyPolling
                 span.Outcome("skipped");
                 return true;
             case StrategyOutcome.Failed:
-                throw new StrategyOperationFailedException(description, rules.StatusField, outcome.Value, outcome.Name, outcome.Failures, status);
+                throw FailureOf(description, rules, outcome, status);
             default:
                 return false;
         }

@@ -9,6 +9,11 @@ internal static class StartEmitter
 {
     public static void Emit(StartHelper start, EmitContext context)
     {
+        if (start.StartName is not null)
+        {
+            EmitStartForm(start, context);
+        }
+
         var writer = context.Writer;
         var ns = context.Client.Namespace;
         var waitName = Runtime.Async(start.WaitHelper);
@@ -83,6 +88,64 @@ internal static class StartEmitter
             writer.Line("    cancellationToken);");
         }
 
+        writer.Close();
+        writer.Line();
+    }
+
+    /// <summary>The start form: starts the work and answers it as an operation (with its resume token), without waiting.</summary>
+    private static void EmitStartForm(StartHelper start, EmitContext context)
+    {
+        var writer = context.Writer;
+        var ns = context.Client.Namespace;
+        var waitOn = start.WaitClient is null ? string.Empty : "new global::" + ns + "." + start.WaitClient + "(_httpClient) { ProjectId = ProjectId }.";
+        var classify = (start.WaitClient is null ? string.Empty : "global::" + ns + "." + start.WaitClient + ".") + "Classify" + start.WaitHelper;
+        var work = Runtime.Work + "<" + start.ResultType + ">";
+        var docs = new SourceWriter();
+        docs.Doc(
+            "Calls <c>" + start.OperationId + "</c> to start the work and answers it as an operation, without waiting: check it with <c>UpdateStatusAsync</c>, wait with <c>WaitForCompletionAsync</c> (as <see cref=\"" + Runtime.Async(start.Name) + "\"/> does), or hand <c>GetResumeToken()</c> to another process, which resumes it with <c>StrategyConnection.ResumeAsync</c>."
+            + (start.Before is not null ? "\nThe last run is read first, and the token names it, so that run is never taken for the one started here." : string.Empty)
+            + (start.DoneOn is not null ? "\nAn empty " + start.DoneOn + " answer (the server did the work before answering) is an operation already completed." : string.Empty));
+        ParameterDocs(docs, start.Parameters, "Passed to <c>" + start.StartMethod + "</c>.");
+        docs.Line("/// <param name=\"cancellationToken\">Cancels the start.</param>");
+        docs.Line("/// <returns>The work, started.</returns>");
+        ApiExceptionDoc(docs);
+        context.Member(docs, "public virtual async ", Runtime.Tasks + "Task<" + work + "> " + Runtime.Async(start.StartName!) + "(" + Signature(start.Parameters, Runtime.TokenParameter) + ")");
+        context.Validate(start.Parameters);
+        var previousRun = "null";
+        if (start.Answer == StartAnswer.Nothing && start.Before is not null && start.RunField is { } run)
+        {
+            writer.Line("var before = await " + waitOn + start.Before + "(" + Arguments(start.WaitArguments, "cancellationToken") + ").ConfigureAwait(false);");
+            previousRun = "before is null ? null : " + Runtime.Wire + ".RunOf(before, " + Quote(run.Json) + ", before." + run.Property + ")";
+        }
+
+        var tokenArguments = string.Concat(start.TokenArguments.Select(a => ", (" + Quote(a.Name) + ", " + (a.Argument is Argument.AnswerField field ? Runtime.Wire + ".Text(started." + field.Property + ")" : Render(a.Argument)) + ")"));
+        if (start.Answer == StartAnswer.Nothing)
+        {
+            writer.Line("await " + start.StartMethod + "(" + Arguments(start.StartArguments, "cancellationToken") + ").ConfigureAwait(false);");
+            writer.Line("var token = " + Runtime.ResumeToken + ".For(_httpClient, ProjectId, " + Quote(start.OperationId) + ", " + previousRun + tokenArguments + ");");
+            writer.Line("return " + waitOn + Runtime.WorkOf(start.WaitHelper) + "(token);");
+            writer.Close();
+            writer.Line();
+            return;
+        }
+
+        writer.Line("var started = await " + start.StartMethod + "(" + Arguments(start.StartArguments, "cancellationToken") + ").ConfigureAwait(false);");
+        writer.Open("if (started is null)");
+        if (start.DoneOn is not null)
+        {
+            writer.Line("return " + waitOn + Runtime.WorkOf(start.WaitHelper) + "(" + Runtime.ResumeToken + ".For(_httpClient, ProjectId, " + Quote(start.OperationId) + ", null)).DoneAlready();");
+        }
+        else
+        {
+            writer.Line("throw new " + Runtime.ApiException + "(" + Quote(start.OperationId + " answered without a body, so there is nothing to wait on.") + ", 0, null, null, null);");
+        }
+
+        writer.Close();
+        writer.Line();
+        writer.Line("var token = " + Runtime.ResumeToken + ".For(_httpClient, ProjectId, " + Quote(start.OperationId) + ", null" + tokenArguments + ");");
+        writer.Line(start.Answer == StartAnswer.Status
+            ? "return " + waitOn + Runtime.WorkOf(start.WaitHelper) + "(token).From(started, " + classify + "(started));"
+            : "return " + waitOn + Runtime.WorkOf(start.WaitHelper) + "(token);");
         writer.Close();
         writer.Line();
     }

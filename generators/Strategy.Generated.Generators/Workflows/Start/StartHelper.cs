@@ -45,6 +45,15 @@ internal sealed record StartHelper(
     /// <summary>What the start answers (the model that names the work), for the cancel call.</summary>
     public string StartedType { get; init; } = string.Empty;
 
+    /// <summary>The start form (<c>StartReloadSchema</c>) that answers the work as an operation, when its wait can make one.</summary>
+    public string? StartName { get; init; }
+
+    /// <summary>What identifies the work in its resume token: the wait's text arguments, by the wait's parameter names.</summary>
+    public EquatableArray<NamedArgument> TokenArguments { get; init; } = EquatableArray<NamedArgument>.Empty;
+
+    /// <summary>The wait's field that tells runs apart, as JSON and as the model's property, when it declares one.</summary>
+    public (string Json, string Property)? RunField { get; init; }
+
     /// <summary>Whether the start's answer is declared non-null: the call is awaited so the runtime sees the nullable answer it takes.</summary>
     public bool AnswerNotNull { get; init; }
 
@@ -62,3 +71,6 @@ internal sealed record StartHelper(
 /// <param name="Arguments">Its arguments, taken as the wait's are.</param>
 /// <param name="Label">What is stopped, for messages (<c>job</c>).</param>
 internal sealed record CancelCall(string OperationId, string? Client, string Method, EquatableArray<Argument> Arguments, string Label);
+
+/// <summary>An argument of a call, with the parameter name it is passed as.</summary>
+internal sealed record NamedArgument(string Name, Argument Argument);

@@ -101,8 +101,20 @@ internal static class StartResolver
             Cancel = cancel,
             StartedType = method.ResultType ?? string.Empty,
             AnswerNotNull = method.ResultType is not null && !method.ResultNullable,
+            StartName = target.Resumable ? "Start" + StartBase(start.Helper) : null,
+            TokenArguments = target.Parameters.Zip(waitArguments, (p, a) => new NamedArgument(p.Name, a))
+                .Where(a => a.Argument is Argument.Named or Argument.AnswerField)
+                .ToEquatableArray(),
+            RunField = target.RunField,
             CannotStop = start.Cancel == StartDeclaration.Never,
         });
+    }
+
+    /// <summary>The start form's name without <c>Start</c>: the helper's up to its <c>AndWait</c> (<c>ReloadSchemaAndWait</c> is <c>ReloadSchema</c>).</summary>
+    private static string StartBase(string helper)
+    {
+        var and = helper.IndexOf("And", System.StringComparison.Ordinal);
+        return and > 0 ? helper.Substring(0, and) : helper;
     }
 
     /// <summary>The cancel call: its parameters are taken as the wait's (a bound answer field, the helper's own), by name.</summary>

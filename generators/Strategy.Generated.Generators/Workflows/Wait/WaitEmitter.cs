@@ -107,28 +107,23 @@ internal static class WaitEmitter
         writer.Line("    cancellationToken,");
         writer.Line("    initial,");
         writer.Line("    previousRun" + (wait.Vanishes is null ? ");" : ","));
-        if (wait.Vanishes is { } vanish)
+        if (wait.Vanishes is not null)
         {
-            var confirmOn = vanish.ConfirmClient is null ? string.Empty : "new global::" + context.Client.Namespace + "." + vanish.ConfirmClient + "(_httpClient) { ProjectId = ProjectId }.";
-            var work = wait.Identifying.Count > 0 ? wait.Identifying[0].Name : Quote(wait.Describe);
-            writer.Line("    (last, error, waitOptions, ct) => " + Runtime.Vanish + ".ConfirmAsync<" + wait.ResultType + ", " + vanish.FlagsType + ">(");
-            writer.Line("        " + Description(wait) + ",");
-            writer.Line("        " + work + ",");
-            writer.Line("        last,");
-            writer.Line("        error,");
-            writer.Line("        " + Quote(vanish.SubjectLabel) + ",");
-            writer.Line("        " + vanish.SubjectParameter + " ?? (last is null ? null : " + Runtime.Wire + ".Text(last." + vanish.SubjectProperty + ")),");
-            writer.Line("        (subject, o, c) => " + confirmOn + Runtime.Async(vanish.ConfirmHelper) + "(subject, o, null, c),");
-            writer.Line("        (subject, c) => " + confirmOn + vanish.RecordMethod + "(subject, " + work + ", c),");
-            writer.Line("        " + Quote(wait.StatusJson) + ",");
-            writer.Line("        " + Quote(vanish.SucceededValue) + ",");
-            writer.Line("        " + Quote(vanish.FailedValue) + ",");
-            writer.Line("        waitOptions,");
-            writer.Line("        ct));");
+            writer.Line("    (last, error, waitOptions, ct) => " + ConfirmName(wait) + "(last, error, waitOptions, ct, " + Names(wait.HelperParameters) + "));");
         }
 
         writer.Close();
         writer.Line();
+
+        if (wait.Vanishes is { } vanish)
+        {
+            EmitConfirm(context, wait, vanish);
+        }
+
+        if (wait.Resumable)
+        {
+            EmitWorkOf(writer, wait);
+        }
 
         // What the spec declares of this wait, built once: how a status reads, how runs differ, what "no status yet" looks like.
         writer.Line("private static readonly " + Runtime.WaitRules + "<" + wait.ResultType + "> " + RulesName(wait) + " = new(");
@@ -236,6 +231,59 @@ internal static class WaitEmitter
 
     private static string FlagName(string value, EquatableArray<NamedValue> names) =>
         names.FirstOrDefault(n => n.Value == value) is { } named ? named.Name : value;
+
+    /// <summary>How a status that has gone is confirmed: from the object the work changed (<c>vanishes</c>).</summary>
+    private static void EmitConfirm(EmitContext context, WaitHelper wait, WaitHelper.VanishCheck vanish)
+    {
+        var writer = context.Writer;
+        var confirmOn = vanish.ConfirmClient is null ? string.Empty : "new global::" + context.Client.Namespace + "." + vanish.ConfirmClient + "(_httpClient) { ProjectId = ProjectId }.";
+        var work = wait.Identifying.Count > 0 ? wait.Identifying[0].Name : Quote(wait.Describe);
+        writer.Doc("Confirms how the " + Literals.Xml(wait.Describe) + " ended once its status has gone, from the " + Literals.Xml(vanish.SubjectLabel) + " it changed.");
+        var parameters = new[] { wait.ResultType + "? last", Runtime.ApiException + " error", Runtime.WaitOptions + " waitOptions", "global::System.Threading.CancellationToken ct" }
+            .Concat(wait.HelperParameters.Select(p => p.Type + " " + p.Name));
+        writer.Open("private " + Runtime.Tasks + "Task<" + wait.ResultType + "> " + ConfirmName(wait) + "(" + string.Join(", ", parameters) + ")");
+        writer.Line("return " + Runtime.Vanish + ".ConfirmAsync<" + wait.ResultType + ", " + vanish.FlagsType + ">(");
+        writer.Line("    " + Description(wait) + ",");
+        writer.Line("    " + work + ",");
+        writer.Line("    last,");
+        writer.Line("    error,");
+        writer.Line("    " + Quote(vanish.SubjectLabel) + ",");
+        writer.Line("    " + vanish.SubjectParameter + " ?? (last is null ? null : " + Runtime.Wire + ".Text(last." + vanish.SubjectProperty + ")),");
+        writer.Line("    (subject, o, c) => " + confirmOn + Runtime.Async(vanish.ConfirmHelper) + "(subject, o, null, c),");
+        writer.Line("    (subject, c) => " + confirmOn + vanish.RecordMethod + "(subject, " + work + ", c),");
+        writer.Line("    " + Quote(wait.StatusJson) + ",");
+        writer.Line("    " + Quote(vanish.SucceededValue) + ",");
+        writer.Line("    " + Quote(vanish.FailedValue) + ",");
+        writer.Line("    waitOptions,");
+        writer.Line("    ct);");
+        writer.Close();
+        writer.Line();
+    }
+
+    /// <summary>The work this wait follows, as an operation made from what identifies it (its resume token's arguments).</summary>
+    private static void EmitWorkOf(SourceWriter writer, WaitHelper wait)
+    {
+        writer.Doc("The " + Literals.Xml(wait.Describe) + " as an operation, from what identifies it (a resume token's arguments, by the status call's parameter names): checked with one status call, waited for as <see cref=\"" + Runtime.Async(wait.Name) + "\"/> waits.");
+        writer.Open("internal " + Runtime.Work + "<" + wait.ResultType + "> " + Runtime.WorkOf(wait.Name) + "(" + Runtime.ResumeToken + " token)");
+        foreach (var parameter in wait.HelperParameters)
+        {
+            writer.Line("var " + parameter.Name + " = token.Argument(" + Quote(parameter.Name) + ")" + (parameter.Type.EndsWith("?", System.StringComparison.Ordinal) ? string.Empty : " ?? string.Empty") + ";");
+        }
+
+        writer.Line("var previousRun = " + (wait.Run is { } run ? "token.PreviousRun is { } before ? " + Runtime.Wire + ".WithValue<" + wait.ResultType + ">(null, " + Quote(run.Json) + ", before) : null" : "(" + wait.ResultType + "?)null") + ";");
+        writer.Line("var description = " + Description(wait) + ";");
+        writer.Line("return new " + Runtime.Work + "<" + wait.ResultType + ">(");
+        writer.Line("    token,");
+        writer.Line("    description,");
+        writer.Line("    ct => " + Runtime.Polling + ".ReadOnceAsync<" + wait.ResultType + ">(c => " + wait.StatusMethod + "(" + Names(wait.Parameters, "c") + "), " + RulesName(wait) + ", token.PreviousRun, "
+            + (wait.Vanishes is null ? "null" : "(last, error, waitOptions, c) => " + ConfirmName(wait) + "(last, error, waitOptions, c, " + Names(wait.HelperParameters) + ")") + ", null, ct),");
+        writer.Line("    (last, options, progress, ct) => " + Runtime.FromStatus(wait.Name) + "(last, " + Names(wait.HelperParameters, "previousRun", "options", "progress", "ct") + "),");
+        writer.Line("    (status, outcome) => " + Runtime.Polling + ".FailureOf(description, " + RulesName(wait) + ", outcome, status));");
+        writer.Close();
+        writer.Line();
+    }
+
+    private static string ConfirmName(WaitHelper wait) => "Confirm" + wait.Name + "Async";
 
     /// <summary>The helper that answers <see langword="null"/> where the server says there is no status yet.</summary>
     private static void EmitNoStatus(EmitContext context, WaitHelper wait, WaitHelper.NoStatusAnswer noStatus)

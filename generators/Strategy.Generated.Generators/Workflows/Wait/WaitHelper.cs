@@ -46,6 +46,9 @@ internal sealed record WaitHelper(
     /// <summary>The parameters of the status call that name the work (the required ones), for messages.</summary>
     public EquatableArray<HelperParameter> Identifying => Parameters.Where(p => !p.Type.EndsWith("?", System.StringComparison.Ordinal)).ToEquatableArray();
 
+    /// <summary>Whether its operation can be made from a resume token: every parameter is text.</summary>
+    public bool Resumable => HelperParameters.All(p => p.Type is "string" or "string?");
+
     /// <summary>The helper's own parameters: the status call's, then the subject of a status that can vanish.</summary>
     public EquatableArray<HelperParameter> HelperParameters =>
         Vanishes is { } gone ? Parameters.Concat(new[] { new HelperParameter(gone.SubjectParameter, "string?") }).ToEquatableArray() : Parameters;

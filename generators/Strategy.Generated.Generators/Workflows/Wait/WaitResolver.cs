@@ -165,7 +165,11 @@ internal static class WaitResolver
             method.ResultType!,
             (vanishes is null ? targetParameters : targetParameters.Concat(new[] { new Clients.ClientParameter(vanishes.SubjectParameter, "string?") })).ToEquatableArray(),
             run is not null,
-            noStatus?.Helper));
+            noStatus?.Helper)
+        {
+            Resumable = helper.Resumable,
+            RunField = run is null ? null : (run.Json, run.Property),
+        });
     }
 
     /// <summary>A status read from a response header as a set of flags (<c>header</c>).</summary>

@@ -1,0 +1,196 @@
+namespace Strategy.Generated;
+
+/// <summary>
+/// Work started on the server that goes on after the call that started it: a schema reload task, a
+/// data model publish, a subscription run, a cube publish, a cube cache change. It can be checked
+/// (<see cref="UpdateStatusAsync"/>), waited for, and resumed in another process from
+/// <see cref="GetResumeToken"/> (<see cref="StrategyConnection.ResumeAsync"/>).
+/// </summary>
+public abstract class StrategyWork
+{
+    private protected StrategyWork(StrategyResumeToken token, string description)
+    {
+        Token = token;
+        Description = description;
+    }
+
+    /// <summary>The id of the work (a job, a task, a publish instance, a subscription).</summary>
+    public string Id => Token.Id;
+
+    /// <summary>The kind of work: the operation that started it, such as <c>PublishCube</c>.</summary>
+    public string Kind => Token.Kind;
+
+    /// <summary>What runs, for messages: <c>job 478:RU5W…</c>.</summary>
+    public string Description { get; }
+
+    /// <summary>Whether the work has ended (succeeded, skipped or failed), as last read.</summary>
+    public bool HasCompleted { get; private protected set; }
+
+    /// <summary>How the work stands, as last read: running until it has ended.</summary>
+    public StrategyOutcome Outcome { get; private protected set; } = StrategyOutcome.Running;
+
+    /// <summary>Why the work failed, once it has ended in failure; <see langword="null"/> otherwise.</summary>
+    public Exception? Failure { get; private protected set; }
+
+    /// <summary>The last status read, if any.</summary>
+    public abstract object? LastStatusValue { get; }
+
+    /// <summary>What a later process needs to resume it.</summary>
+    private protected StrategyResumeToken Token { get; }
+
+    /// <summary>A short text from which any process resumes this work (<see cref="StrategyConnection.ResumeAsync"/>); it holds no secret.</summary>
+    /// <returns>The token.</returns>
+    public string GetResumeToken() => Token.ToString();
+
+    /// <summary>Reads the status once and updates <see cref="HasCompleted"/>, <see cref="Outcome"/> and <see cref="Failure"/>; work that failed does not throw here.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the status is read.</returns>
+    /// <exception cref="StrategyApiException">The status call failed.</exception>
+    public abstract Task UpdateStatusAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Waits until the work ends, as its helper does, and answers its final status; a failure throws.</summary>
+    /// <param name="options">How to wait; <see cref="StrategyWaitOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The final status, as an object.</returns>
+    public abstract Task<object?> WaitForCompletionUntypedAsync(StrategyWaitOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The operation in a line: <c>PublishCube job 478:RU5W…: running</c>.</summary>
+    /// <returns>The line.</returns>
+    public override string ToString() => Kind + " " + Description + ": " + Outcome.ToString().ToLowerInvariant();
+}
+
+/// <summary>An operation whose status is a <typeparamref name="TStatus"/>.</summary>
+/// <typeparam name="TStatus">The status the operation's wait answers.</typeparam>
+public sealed class StrategyWork<TStatus> : StrategyWork
+    where TStatus : class
+{
+    private readonly Func<CancellationToken, Task<(TStatus? Status, PollOutcome Outcome)>> _read;
+    private readonly Func<TStatus?, StrategyWaitOptions?, IProgress<StrategyWaitProgress<TStatus>>?, CancellationToken, Task<TStatus>> _wait;
+    private readonly Func<TStatus?, PollOutcome, Exception> _failure;
+    private readonly Func<CancellationToken, Task>? _close;
+    private int _closed;
+
+    internal StrategyWork(
+        StrategyResumeToken token,
+        string description,
+        Func<CancellationToken, Task<(TStatus? Status, PollOutcome Outcome)>> read,
+        Func<TStatus?, StrategyWaitOptions?, IProgress<StrategyWaitProgress<TStatus>>?, CancellationToken, Task<TStatus>> wait,
+        Func<TStatus?, PollOutcome, Exception> failure,
+        Func<CancellationToken, Task>? close = null)
+        : base(token, description)
+    {
+        _read = read;
+        _wait = wait;
+        _failure = failure;
+        _close = close;
+    }
+
+    /// <summary>The last status read, if any.</summary>
+    public TStatus? LastStatus { get; private set; }
+
+    /// <inheritdoc />
+    public override object? LastStatusValue => LastStatus;
+
+    /// <summary>An operation that ended before the start answered (an empty 201: the server did the work first).</summary>
+    internal StrategyWork<TStatus> DoneAlready()
+    {
+        HasCompleted = true;
+        Outcome = StrategyOutcome.Succeeded;
+        return this;
+    }
+
+    /// <summary>Starts from a status in hand (the start's answer).</summary>
+    internal StrategyWork<TStatus> From(TStatus? status, PollOutcome outcome)
+    {
+        Record(status, outcome);
+        return this;
+    }
+
+    /// <inheritdoc />
+    public override async Task UpdateStatusAsync(CancellationToken cancellationToken = default)
+    {
+        if (HasCompleted)
+        {
+            return;
+        }
+
+        try
+        {
+            var (status, outcome) = await _read(cancellationToken).ConfigureAwait(false);
+            Record(status, outcome);
+        }
+        catch (Exception ex) when (ex is StrategyOperationFailedException or StrategyResourceExpiredException or StrategyOutcomeUnknownException)
+        {
+            // The work has ended badly (confirmed after it left the monitor, or its resource is gone).
+            HasCompleted = true;
+            Outcome = StrategyOutcome.Failed;
+            Failure = ex;
+            LastStatus = (ex as StrategyOperationFailedException)?.LastStatus as TStatus ?? LastStatus;
+        }
+
+        if (HasCompleted)
+        {
+            await CloseAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits until the work ends, with the same limits, progress, spans and metrics as its helper, and answers the final status.</summary>
+    /// <param name="options">How to wait; <see cref="StrategyWaitOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="progress">Receives every status observed while waiting.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The final status (<see langword="null"/> when the server did the work before answering).</returns>
+    /// <exception cref="StrategyOperationFailedException">The work failed.</exception>
+    /// <exception cref="StrategyWaitTimeoutException">The work was still running when the time limit ran out.</exception>
+    public async Task<TStatus?> WaitForCompletionAsync(StrategyWaitOptions? options = null, IProgress<StrategyWaitProgress<TStatus>>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (HasCompleted)
+        {
+            await CloseAsync().ConfigureAwait(false);
+            return Failure is null ? LastStatus : throw Failure;
+        }
+
+        try
+        {
+            var status = await _wait(LastStatus, options, progress, cancellationToken).ConfigureAwait(false);
+            LastStatus = status;
+            HasCompleted = true;
+            Outcome = status is null ? StrategyOutcome.Succeeded : Outcome is StrategyOutcome.Skipped ? Outcome : StrategyOutcome.Succeeded;
+            return status;
+        }
+        catch (Exception ex) when (ex is StrategyOperationFailedException or StrategyResourceExpiredException or StrategyOutcomeUnknownException)
+        {
+            HasCompleted = true;
+            Outcome = StrategyOutcome.Failed;
+            Failure = ex;
+            throw;
+        }
+        finally
+        {
+            // Ended, or given up on (cancelled, timed out): what the work holds on the server is released either way.
+            await CloseAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task<object?> WaitForCompletionUntypedAsync(StrategyWaitOptions? options = null, CancellationToken cancellationToken = default) =>
+        await WaitForCompletionAsync(options, null, cancellationToken).ConfigureAwait(false);
+
+    private void Record(TStatus? status, PollOutcome outcome)
+    {
+        LastStatus = status ?? LastStatus;
+        Outcome = outcome.State;
+        HasCompleted = outcome.State is not StrategyOutcome.Running;
+        if (outcome.State == StrategyOutcome.Failed)
+        {
+            Failure = _failure(status, outcome);
+        }
+    }
+
+    private async Task CloseAsync()
+    {
+        if (_close is not null && Interlocked.Exchange(ref _closed, 1) == 0)
+        {
+            await _close(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+}
