@@ -69,7 +69,9 @@ public sealed class StrategyResumeToken
         JObject json;
         try
         {
-            json = JObject.Parse(Encoding.UTF8.GetString(FromBase64Url(text.Substring(dot + 1))));
+            // Text stays text: a run's start time must come back exactly as it was written.
+            using var reader = new JsonTextReader(new StringReader(Encoding.UTF8.GetString(FromBase64Url(text.Substring(dot + 1))))) { DateParseHandling = DateParseHandling.None };
+            json = JObject.Load(reader);
         }
         catch (Exception ex) when (ex is FormatException or JsonException or ArgumentException)
         {
