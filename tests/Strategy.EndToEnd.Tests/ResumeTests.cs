@@ -1,0 +1,162 @@
+using Strategy.Emulator;
+using Strategy.Generated;
+
+namespace Strategy.EndToEnd.Tests;
+
+/// <summary>Work started by one connection and resumed by another (as another process would) from its token, against the emulator.</summary>
+public sealed class ResumeTests : EmulatorTest
+{
+    protected override StrategyEmulatorOptions EmulatorOptions => base.EmulatorOptions with { JobLinger = TimeSpan.FromSeconds(30) };
+
+    [Test]
+    public async Task A_cube_publish_resumed_elsewhere_waits_for_the_same_job_and_publishes_once()
+    {
+        var started = await Connection.CreateClient<CubesClient>().StartPublishCubeAsync(Seeds.SalesCubeId);
+        var token = started.GetResumeToken();
+
+        await using var elsewhere = NewConnection();
+        var resumed = (StrategyWork<MonitorJob>)await elsewhere.ResumeAsync(token);
+        var job = await resumed.WaitForCompletionAsync(FastWaits);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(resumed.Kind, Is.EqualTo("PublishCube"));
+            Assert.That(job!.Id, Is.EqualTo(started.Id));
+            Assert.That(job.Status, Is.EqualTo(MonitorJobStatus.Completed));
+            Assert.That(resumed.HasCompleted, Is.True);
+            Assert.That(Emulator.CubePublishCount, Is.EqualTo(1), "resuming does not publish again");
+        });
+    }
+
+    [Test]
+    public async Task Work_that_has_finished_comes_back_completed_from_one_status_call()
+    {
+        var started = await Connection.CreateClient<CubesClient>().StartPublishCubeAsync(Seeds.InventoryCubeId);
+        await ((StrategyWork<MonitorJob>)started).WaitForCompletionAsync(FastWaits);
+        var before = Emulator.RequestCount("GET", "monitors/jobs/");
+
+        await using var elsewhere = NewConnection();
+        var resumed = await elsewhere.ResumeAsync(started.GetResumeToken());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(resumed.HasCompleted, Is.True);
+            Assert.That(resumed.Outcome, Is.EqualTo(StrategyOutcome.Succeeded));
+            Assert.That(resumed.Failure, Is.Null);
+            Assert.That(Emulator.RequestCount("GET", "monitors/jobs/") - before, Is.EqualTo(1), "one status call");
+        });
+    }
+
+    [Test]
+    public async Task A_job_that_left_the_monitor_before_the_resume_is_confirmed_from_its_cube_a_success()
+    {
+        Emulator.VanishNextJob();
+        var started = await Connection.CreateClient<CubesClient>().StartPublishCubeAsync(Seeds.SalesCubeId);
+        await WaitUntilAsync(() => Emulator.RunningJobCount == 0);
+
+        await using var elsewhere = NewConnection();
+        var resumed = await elsewhere.ResumeAsync(started.GetResumeToken());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(resumed.HasCompleted, Is.True);
+            Assert.That(resumed.Outcome, Is.EqualTo(StrategyOutcome.Succeeded), resumed.Failure?.Message);
+            Assert.That(((MonitorJob)resumed.LastStatusValue!).Status, Is.EqualTo(MonitorJobStatus.Completed));
+        });
+    }
+
+    [Test]
+    public async Task A_failed_job_that_left_the_monitor_before_the_resume_comes_back_with_its_typed_failure()
+    {
+        Emulator.FailNextCubePublish("The warehouse table SALES_FACT does not exist.");
+        Emulator.VanishNextJob();
+        var started = await Connection.CreateClient<CubesClient>().StartPublishCubeAsync(Seeds.SalesCubeId);
+        await WaitUntilAsync(() => Emulator.RunningJobCount == 0);
+
+        await using var elsewhere = NewConnection();
+        var resumed = (StrategyWork<MonitorJob>)await elsewhere.ResumeAsync(started.GetResumeToken());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(resumed.HasCompleted, Is.True);
+            Assert.That(resumed.Outcome, Is.EqualTo(StrategyOutcome.Failed));
+            Assert.That(resumed.Failure, Is.InstanceOf<StrategyOperationFailedException>().With.Message.Contains("SALES_FACT"));
+            Assert.ThrowsAsync<StrategyOperationFailedException>(() => resumed.WaitForCompletionAsync(FastWaits));
+        });
+    }
+
+    [Test]
+    public async Task A_schema_reload_resumed_elsewhere_completes()
+    {
+        var started = await Connection.CreateClient<SchemaClient>().StartReloadSchemaAsync(new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.Table_key] });
+
+        await using var elsewhere = NewConnection();
+        var resumed = (StrategyWork<ModelTask>)await elsewhere.ResumeAsync(started.GetResumeToken());
+        var task = await resumed.WaitForCompletionAsync(FastWaits);
+
+        Assert.That(task!.Status, Is.EqualTo(ModelTaskStatus.Completed));
+    }
+
+    [Test]
+    public async Task A_subscription_run_resumed_elsewhere_is_the_run_started_not_the_one_before()
+    {
+        var subscriptions = Connection.CreateClient<SubscriptionsClient>();
+        var created = await subscriptions.CreateSubscriptionAsync(DataModelRefreshSubscription.Create(
+            "resumed run", Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [Seeds.AllTheTimeScheduleId]));
+        var first = await subscriptions.SendSubscriptionAndWaitAsync(created.Id, FastWaits);
+
+        var started = await subscriptions.StartSendSubscriptionAsync(created.Id);
+        await using var elsewhere = NewConnection();
+        var resumed = (StrategyWork<SubscriptionStatus>)await elsewhere.ResumeAsync(started.GetResumeToken());
+        var run = await resumed.WaitForCompletionAsync(FastWaits);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(started.GetResumeToken(), Is.Not.EqualTo(string.Empty));
+            Assert.That(StrategyResumeToken.Parse(started.GetResumeToken()).PreviousRun, Is.Not.Null, "the token names the run before");
+            Assert.That(run!.Start, Is.GreaterThan(first.Start), "a later run than the one before the start");
+            Assert.That(run.Outcome, Is.EqualTo(StrategyOutcome.Succeeded));
+        });
+    }
+
+    [Test]
+    public async Task A_cube_cache_change_resumed_elsewhere_completes()
+    {
+        var caches = Connection.CreateClient<CubeCachesClient>();
+        var cache = (await caches.FindCubeCachesAsync(Seeds.CustomerCubeId)).Single();
+        var started = await caches.StartUpdateCubeCacheAsync(cache.Id, new CubeCacheChange { State = new CubeCacheStateChange { LoadedState = CubeCacheLoadedState.Unloaded } });
+
+        await using var elsewhere = NewConnection();
+        var resumed = (StrategyWork<CubeCacheManipulationState>)await elsewhere.ResumeAsync(started.GetResumeToken());
+        var done = await resumed.WaitForCompletionAsync(FastWaits);
+
+        Assert.That(done!.Status, Is.EqualTo(CubeCacheManipulationStatus.Ready));
+    }
+
+    [Test]
+    public async Task A_token_from_another_emulator_is_refused_naming_both()
+    {
+        var started = await Connection.CreateClient<CubesClient>().StartPublishCubeAsync(Seeds.SalesCubeId);
+        await using var other = await StrategyEmulator.StartAsync(EmulatorOptions);
+        await using var there = StrategyConnection.Create(other.BaseUrl, StrategyCredentials.Standard("administrator", ""), Seeds.ProjectId, Retry);
+
+        var error = Assert.ThrowsAsync<StrategyResumeTokenException>(() => there.ResumeAsync(started.GetResumeToken()));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Problem, Is.EqualTo(StrategyResumeTokenProblem.OtherServer));
+            Assert.That(error.Message, Does.Contain(Emulator.BaseUrl.Authority).And.Contain(other.BaseUrl.Authority));
+            Assert.That(other.SessionCount, Is.Zero, "refused before logging in");
+        });
+    }
+
+    private StrategyConnection NewConnection() => StrategyConnection.Create(Emulator.BaseUrl, StrategyCredentials.Standard("administrator", ""), Seeds.ProjectId, Retry);
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); !condition(); await Task.Delay(20))
+        {
+            Assert.That(waited.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "the condition never held");
+        }
+    }
+}
