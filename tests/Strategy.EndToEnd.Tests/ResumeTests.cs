@@ -134,6 +134,44 @@ public sealed class ResumeTests : EmulatorTest
     }
 
     [Test]
+    public async Task A_data_model_publish_resumed_elsewhere_deletes_its_instance_at_the_end()
+    {
+        var started = await Connection.CreateClient<DataModelsClient>().StartPublishTablesAsync(Seeds.DataModelId, TableSelection.ByName(RefreshPolicy.Upsert, "ytd_day"));
+        Assert.That(Emulator.OpenInstanceCount, Is.EqualTo(1), "the publish runs in its instance");
+        var token = StrategyResumeToken.Parse(started.GetResumeToken());
+
+        await using var elsewhere = NewConnection();
+        var resumed = (StrategyWork<PublishStatus>)await elsewhere.ResumeAsync(started.GetResumeToken());
+        var status = await resumed.WaitForCompletionAsync(FastWaits);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(token.Arguments.Keys, Is.EquivalentTo(new[] { "dataModelId", "instanceId" }));
+            Assert.That(status!.Outcome, Is.EqualTo(StrategyOutcome.Succeeded));
+            Assert.That(Emulator.OpenInstanceCount, Is.Zero, "the resuming process deleted the instance");
+            Assert.That(resumed.CleanupFailure, Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task A_resumed_publish_whose_instance_expired_is_the_typed_expired_failure_and_nothing_is_left_open()
+    {
+        var started = await Connection.CreateClient<DataModelsClient>().StartPublishTablesAsync(Seeds.DataModelId, TableSelection.All(RefreshPolicy.Replace));
+        Emulator.ExpireInstances();
+
+        await using var elsewhere = NewConnection();
+        var resumed = await elsewhere.ResumeAsync(started.GetResumeToken());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(resumed.HasCompleted, Is.True);
+            Assert.That(resumed.Outcome, Is.EqualTo(StrategyOutcome.Failed));
+            Assert.That(resumed.Failure, Is.InstanceOf<StrategyResourceExpiredException>());
+            Assert.That(Emulator.OpenInstanceCount, Is.Zero);
+        });
+    }
+
+    [Test]
     public async Task A_token_from_another_emulator_is_refused_naming_both()
     {
         var started = await Connection.CreateClient<CubesClient>().StartPublishCubeAsync(Seeds.SalesCubeId);

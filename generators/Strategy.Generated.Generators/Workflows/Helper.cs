@@ -13,4 +13,10 @@ internal abstract record Helper
     public virtual void EmitAfter(EmitContext context)
     {
     }
+
+    /// <summary>How work this helper starts is resumed from a token, when it makes an operation.</summary>
+    public virtual ResumeEntry? Resume => null;
 }
+
+/// <summary>A kind of resumable work: the operation that starts it, the client whose method makes its operation (the helper's own when <see langword="null"/>), and that method.</summary>
+internal sealed record ResumeEntry(string Kind, string? Client, string WorkOfMethod);

@@ -1,6 +1,5 @@
 using System.Linq;
 using Strategy.Generated.Generators.Common;
-using Strategy.Generated.Generators.Workflows.Start;
 
 namespace Strategy.Generated.Generators.Workflows;
 
@@ -13,8 +12,8 @@ internal static class ResumersEmitter
     public static string? Emit(WorkflowsModel model)
     {
         var entries = model.Clients
-            .SelectMany(client => client.Helpers.OfType<StartHelper>().Where(s => s.StartName is not null).Select(s => (Client: client, Start: s)))
-            .OrderBy(e => e.Start.OperationId, System.StringComparer.Ordinal)
+            .SelectMany(client => client.Helpers.Select(h => h.Resume).OfType<ResumeEntry>().Select(r => (Client: client, Resume: r)))
+            .OrderBy(e => e.Resume.Kind, System.StringComparer.Ordinal)
             .ToList();
         if (entries.Count == 0)
         {
@@ -35,10 +34,9 @@ internal static class ResumersEmitter
         writer.Line("/// <returns>The operation, its status not read yet.</returns>");
         writer.Line("public static " + Runtime.Work + "? Resume(global::System.Net.Http.HttpClient http, " + Runtime.ResumeToken + " token) => token.Kind switch");
         writer.Line("{");
-        foreach (var (client, start) in entries)
+        foreach (var (client, resume) in entries)
         {
-            var waitClient = start.WaitClient ?? client.ClassName;
-            writer.Line("    " + Literals.String(start.OperationId) + " => new global::" + client.Namespace + "." + waitClient + "(http) { ProjectId = token.ProjectId }." + Runtime.WorkOf(start.WaitHelper) + "(token),");
+            writer.Line("    " + Literals.String(resume.Kind) + " => new global::" + client.Namespace + "." + (resume.Client ?? client.ClassName) + "(http) { ProjectId = token.ProjectId }." + resume.WorkOfMethod + "(token),");
         }
 
         writer.Line("    _ => null,");

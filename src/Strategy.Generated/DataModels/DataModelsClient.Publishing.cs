@@ -35,11 +35,31 @@ public partial interface IDataModelsClient
         StrategyWaitOptions? options = null,
         IProgress<StrategyWaitProgress<PublishStatus>>? progress = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts publishing the chosen tables of a data model and answers the publish as an operation,
+    /// without waiting; see <c>StartPublishAsync(string, PublishRequest, ...)</c> for the instance.
+    /// </summary>
+    /// <param name="dataModelId">The data model.</param>
+    /// <param name="tables">Which tables, and how to refresh each.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The publish, started.</returns>
+    /// <exception cref="ArgumentException">A table name matches no table, or there is nothing to publish.</exception>
+    Task<StrategyWork<PublishStatus>> StartPublishTablesAsync(string dataModelId, TableSelection tables, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Adds table selection to the generated <c>PublishAndWaitAsync</c>.</summary>
 public partial class DataModelsClient
 {
+    /// <inheritdoc/>
+    public virtual async Task<StrategyWork<PublishStatus>> StartPublishTablesAsync(string dataModelId, TableSelection tables, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataModelId);
+        ArgumentNullException.ThrowIfNull(tables);
+        var body = await tables.ResolveAsync(this, dataModelId, cancellationToken).ConfigureAwait(false);
+        return await StartPublishAsync(dataModelId, body, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc/>
     public virtual async Task<PublishStatus> PublishAndWaitAsync(
         string dataModelId,

@@ -88,6 +88,46 @@ public sealed class StrategyWork<TStatus> : StrategyWork
     /// <summary>The last status read, if any.</summary>
     public TStatus? LastStatus { get; private set; }
 
+    /// <summary>Why deleting what the work held on the server (a publish instance) failed, if it did; it then stays until it expires.</summary>
+    public Exception? CleanupFailure { get; private set; }
+
+    /// <summary>
+    /// The same work holding a resource on the server: <paramref name="close"/> releases it once the
+    /// work has ended or its wait was given up, and <paramref name="translate"/> turns an answer that
+    /// says the resource is gone into the typed failure.
+    /// </summary>
+    internal StrategyWork<TStatus> Scoped(Func<CancellationToken, Task> close, Func<Exception, Exception?>? translate)
+    {
+        async Task<(TStatus? Status, PollOutcome Outcome)> Read(CancellationToken ct)
+        {
+            try
+            {
+                return await _read(ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (translate?.Invoke(ex) is { } typed)
+            {
+                throw typed;
+            }
+        }
+
+        async Task<TStatus> Wait(TStatus? last, StrategyWaitOptions? options, IProgress<StrategyWaitProgress<TStatus>>? progress, CancellationToken ct)
+        {
+            try
+            {
+                return await _wait(last, options, progress, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (translate?.Invoke(ex) is { } typed)
+            {
+                throw typed;
+            }
+        }
+
+        return new StrategyWork<TStatus>(Token, Description, Read, Wait, _failure, close);
+    }
+
+    /// <summary>Releases what the work holds on the server now (its start failed).</summary>
+    internal Task ReleaseAsync() => CloseAsync();
+
     /// <inheritdoc />
     public override object? LastStatusValue => LastStatus;
 
@@ -188,9 +228,24 @@ public sealed class StrategyWork<TStatus> : StrategyWork
 
     private async Task CloseAsync()
     {
-        if (_close is not null && Interlocked.Exchange(ref _closed, 1) == 0)
+        if (_close is null || Interlocked.Exchange(ref _closed, 1) != 0)
         {
-            await _close(CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        // Its own limit, not the caller's token: it also runs after a cancelled wait.
+        try
+        {
+            using var limit = new CancellationTokenSource(StrategyWaitOptions.Default.CleanupTimeout);
+            await _close(limit.Token).ConfigureAwait(false);
+        }
+        catch (StrategyApiException gone) when (gone.Kind == StrategyErrorKind.NotFound)
+        {
+            // Already gone (expired): nothing is left.
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            CleanupFailure = ex;
         }
     }
 }

@@ -10,6 +10,11 @@ internal static class ScopeEmitter
 {
     public static void Emit(ScopeHelper scope, EmitContext context)
     {
+        if (scope.TokenArguments is { } tokenArguments)
+        {
+            EmitStartForm(scope, tokenArguments, context);
+        }
+
         var writer = context.Writer;
         var waitName = Runtime.Async(scope.WaitHelper);
         var docs = new SourceWriter();
@@ -132,5 +137,73 @@ internal static class ScopeEmitter
         yield return Runtime.Workflow + ".Tag(" + Quote(prefix + ".count") + ", " + items + "?.Count)";
         yield return Runtime.Workflow + ".Tag(" + Quote(prefix + "." + SnakeCase(rule.FieldProperty)) + ", " + Runtime.Workflow + ".Distinct(" + items
                      + ", item => " + Runtime.Wire + ".ValueOf(item, " + Quote(rule.FieldJson) + ", item." + rule.FieldProperty + ")))";
+    }
+
+    /// <summary>
+    /// The start form: opens the resource and starts the work in it, and answers the work as an
+    /// operation that deletes the resource once the work has ended (or its wait was given up),
+    /// whichever process sees that; and the method that makes that operation from a resume token.
+    /// </summary>
+    private static void EmitStartForm(ScopeHelper scope, EquatableArray<Start.NamedArgument> tokenArguments, EmitContext context)
+    {
+        var writer = context.Writer;
+        var resource = scope.ResourceVariable;
+        var andAt = scope.Name.IndexOf("And", System.StringComparison.Ordinal);
+        var startName = "Start" + (andAt > 0 ? scope.Name.Substring(0, andAt) : scope.Name);
+        var work = Runtime.Work + "<" + scope.ResultType + ">";
+        var docs = new SourceWriter();
+        docs.Doc(
+            "Opens " + Article(scope.ResourceName) + " " + scope.ResourceName + " with <c>" + scope.OpenOperationId + "</c>, calls <c>" + scope.OperationId + "</c> in it, and answers the work as an operation, without waiting. "
+            + "The " + scope.ResourceName + " is deleted (<c>" + scope.CloseOperationId + "</c>) once the work has ended, or its wait was given up, in whichever process resumes it (<c>GetResumeToken()</c>, <c>StrategyConnection.ResumeAsync</c>); "
+            + "if the " + scope.ResourceName + " has expired meanwhile, the operation ends with <see cref=\"" + Runtime.ResourceExpiredException + "\"/> and nothing is left open. "
+            + "When the start fails, the " + scope.ResourceName + " is deleted before the exception goes on.");
+        ParameterDocs(docs, scope.Parameters, "Passed to the operations that take it.");
+        docs.Line("/// <param name=\"cancellationToken\">Cancels the start.</param>");
+        docs.Line("/// <returns>The work, started.</returns>");
+        ApiExceptionDoc(docs);
+        context.Member(docs, "public virtual async ", Runtime.Tasks + "Task<" + work + "> " + Runtime.Async(startName) + "(" + Signature(scope.Parameters, Runtime.TokenParameter) + ")");
+        context.Validate(scope.Parameters);
+        foreach (var minimum in scope.BodyMinimums)
+        {
+            writer.Open("if (" + minimum.Parameter + "." + minimum.Property + " is not { Count: >= " + minimum.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " })");
+            writer.Line("throw new global::System.ArgumentException(" + Quote("'" + minimum.JsonName + "' needs at least " + minimum.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " item(s).") + ", nameof(" + minimum.Parameter + "));");
+            writer.Close();
+        }
+
+        writer.Line("var opened = await " + scope.OpenMethod + "(" + Arguments(scope.OpenArguments, "cancellationToken") + ").ConfigureAwait(false);");
+        writer.Line("var " + resource + " = opened." + scope.OpenHeaderProperty + " ?? throw new " + Runtime.ApiException + "(" + Quote(scope.OpenOperationId + " answered without the " + scope.OpenHeader + " header") + ", opened.StatusCode, null, opened.Headers, null);");
+        writer.Line("var token = " + Runtime.ResumeToken + ".For(_httpClient, ProjectId, " + Quote(scope.OperationId) + ", null" + string.Concat(tokenArguments.Select(a => ", (" + Quote(a.Name) + ", " + Render(a.Argument) + ")")) + ");");
+        writer.Line("var work = " + Runtime.WorkOf(scope.Name) + "(token);");
+        writer.Open("try");
+        writer.Line("await " + scope.ScopedMethod + "(" + Arguments(scope.ScopedArguments, "cancellationToken") + ").ConfigureAwait(false);");
+        writer.Close();
+        writer.Line("catch");
+        writer.Line("{");
+        writer.Line("    // Nothing runs in it: it must not stay open.");
+        writer.Line("    await work.ReleaseAsync().ConfigureAwait(false);");
+        writer.Line("    throw;");
+        writer.Line("}");
+        writer.Line();
+        writer.Line("return work;");
+        writer.Close();
+        writer.Line();
+
+        writer.Doc("The scoped work as an operation, from a resume token: its wait's operation, which deletes the " + scope.ResourceName + " once the work has ended, and reads an expired " + scope.ResourceName + " as <see cref=\"" + Runtime.ResourceExpiredException + "\"/>.");
+        writer.Open("internal " + work + " " + Runtime.WorkOf(scope.Name) + "(" + Runtime.ResumeToken + " token)");
+        foreach (var argument in tokenArguments)
+        {
+            if (argument.Argument is Argument.Named named)
+            {
+                writer.Line("var " + named.Name + " = token.Argument(" + Quote(argument.Name) + ") ?? string.Empty;");
+            }
+        }
+
+        writer.Line("return " + Runtime.WorkOf(scope.WaitHelper) + "(token).Scoped(");
+        writer.Line("    ct => " + scope.CloseMethod + "(" + Arguments(scope.CloseArguments, "ct") + "),");
+        writer.Line("    " + (scope.Reopen is { } reopen
+            ? "error => error is " + Runtime.ApiException + " { ErrorCode: " + Quote(reopen.ErrorCode) + " } gone ? new " + Runtime.ResourceExpiredException + "(" + Quote(scope.OperationId) + ", " + Quote(scope.ResourceName) + ", " + resource + ", global::System.Array.Empty<string>(), 0, gone) : null);"
+            : "null);"));
+        writer.Close();
+        writer.Line();
     }
 }

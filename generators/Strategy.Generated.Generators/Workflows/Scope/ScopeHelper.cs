@@ -32,8 +32,14 @@ internal sealed record ScopeHelper(
     ScopeHelper.ReopenCheck? Reopen,
     EquatableArray<ScopeHelper.MinimumItems> BodyMinimums) : Helper
 {
+    /// <summary>What identifies the work in its resume token (the wait's arguments by name, the resource among them); <see langword="null"/> when no operation can be made.</summary>
+    public EquatableArray<Start.NamedArgument>? TokenArguments { get; init; }
+
     /// <inheritdoc />
     public override void Emit(EmitContext context) => ScopeEmitter.Emit(this, context);
+
+    /// <inheritdoc />
+    public override ResumeEntry? Resume => TokenArguments is null ? null : new ResumeEntry(OperationId, null, Runtime.WorkOf(Name));
 
     /// <summary>A list in the request body that must hold at least <see cref="Count"/> items (<c>minItems</c>), checked before anything is sent.</summary>
     internal sealed record MinimumItems(string Parameter, string JsonName, string Property, int Count);

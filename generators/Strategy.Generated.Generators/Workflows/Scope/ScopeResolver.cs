@@ -4,6 +4,8 @@ using Strategy.Generated.Generators.Clients;
 using Strategy.Generated.Generators.Common;
 using Strategy.Generated.Generators.Spec;
 
+using Strategy.Generated.Generators.Workflows.Start;
+
 namespace Strategy.Generated.Generators.Workflows.Scope;
 
 /// <summary>Resolves an <c>x-strategy-scope</c> declaration: the operations that open and close the resource, the wait, the reopen rule.</summary>
@@ -132,7 +134,13 @@ internal static class ScopeResolver
             wait.ResultType,
             ResourceName(resource!),
             reopen,
-            BodyMinimums(operation, helperParameters)));
+            BodyMinimums(operation, helperParameters))
+        {
+            // An operation is made only when its wait can make one from a token (every argument text).
+            TokenArguments = wait.Resumable
+                ? wait.Parameters.Zip(waitArguments, (p, a) => new NamedArgument(p.Name, a)).Where(a => a.Argument is Argument.Named).ToEquatableArray()
+                : null,
+        });
     }
 
     /// <summary>The request body's lists with a minItems, for a helper to check before it opens anything.</summary>

@@ -62,6 +62,9 @@ internal sealed record StartHelper(
 
     /// <inheritdoc />
     public override void Emit(EmitContext context) => StartEmitter.Emit(this, context);
+
+    /// <inheritdoc />
+    public override ResumeEntry? Resume => StartName is null ? null : new ResumeEntry(OperationId, WaitClient, Runtime.WorkOf(WaitHelper));
 }
 
 /// <summary>The call that stops started work on the server.</summary>
