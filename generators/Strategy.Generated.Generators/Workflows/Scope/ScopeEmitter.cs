@@ -192,7 +192,7 @@ internal static class ScopeEmitter
         writer.Open("internal " + work + " " + Runtime.WorkOf(scope.Name) + "(" + Runtime.ResumeToken + " token)");
         foreach (var argument in tokenArguments)
         {
-            if (argument.Argument is Argument.Named named)
+            if (argument.Argument is Argument.Named named && scope.CloseArguments.Contains(named))
             {
                 writer.Line("var " + named.Name + " = token.Argument(" + Quote(argument.Name) + ") ?? string.Empty;");
             }

@@ -137,10 +137,26 @@ internal static class ScopeResolver
             BodyMinimums(operation, helperParameters))
         {
             // An operation is made only when its wait can make one from a token (every argument text).
-            TokenArguments = wait.Resumable
-                ? wait.Parameters.Zip(waitArguments, (p, a) => new NamedArgument(p.Name, a)).Where(a => a.Argument is Argument.Named).ToEquatableArray()
-                : null,
+            TokenArguments = wait.Resumable ? TokenArguments(wait, waitArguments, closeArguments) : null,
         });
+    }
+
+    /// <summary>
+    /// What the token holds: the wait's arguments by its parameter names (its operation reads them
+    /// so), then what the close needs besides (the resource), by the variable's name.
+    /// </summary>
+    private static EquatableArray<NamedArgument> TokenArguments(WaitTarget wait, Argument[] waitArguments, Argument[] closeArguments)
+    {
+        var arguments = wait.Parameters.Zip(waitArguments, (p, a) => new NamedArgument(p.Name, a)).Where(a => a.Argument is Argument.Named).ToList();
+        foreach (var named in closeArguments.OfType<Argument.Named>())
+        {
+            if (!arguments.Any(a => a.Argument is Argument.Named known && known.Name == named.Name))
+            {
+                arguments.Add(new NamedArgument(named.Name, named));
+            }
+        }
+
+        return arguments.ToEquatableArray();
     }
 
     /// <summary>The request body's lists with a minItems, for a helper to check before it opens anything.</summary>
