@@ -29,6 +29,7 @@ internal static class StrategyCli
             EventCommands.Create(runner),
             CubeCommands.Create(runner),
             JobCommands.Create(runner),
+            WaitCommand.Create(runner),
             OperationsCommand.Create(),
         };
         foreach (var option in options.All)

@@ -278,14 +278,18 @@ public sealed class CliTests : CliTest
     }
 
     [Test]
-    public async Task Reload_without_waiting_prints_the_running_task()
+    public async Task Reload_without_waiting_prints_the_tasks_resume_token()
     {
-        var (exitCode, output, _) = await RunAsync("schema", "reload", "--no-wait", "--json", "--update-types", "table_key", "logical_size");
+        var (exitCode, output, error) = await RunAsync("schema", "reload", "--no-wait", "--json", "--update-types", "table_key", "logical_size");
 
+        var started = JObject.Parse(output);
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.Success));
-            Assert.That((string?)JObject.Parse(output)["status"], Is.EqualTo("running"));
+            Assert.That((string?)started["token"], Does.StartWith("sop1."));
+            Assert.That((string?)started["kind"], Is.EqualTo("ReloadSchema"));
+            Assert.That(error, Does.Contain("strategy wait <token>"));
+            Assert.That(Emulator.SessionCount, Is.Zero, "its own session is logged out");
         });
     }
 

@@ -90,17 +90,68 @@ public sealed class CubeCommandTests : CliTest
     }
 
     [Test]
-    public async Task Refresh_no_wait_prints_the_jobs_and_leaves_them_running()
+    public async Task Refresh_no_wait_prints_a_token_per_cube_and_leaves_the_jobs_running()
     {
-        var (exitCode, output, error) = await RunAsync("cubes", "refresh", Seeds.SalesCubeId, "--no-wait", "--json");
+        var (exitCode, output, error) = await RunAsync("cubes", "refresh", Seeds.SalesCubeId, Seeds.InventoryCubeId, "--no-wait");
+        var (jsonExit, json, _) = await RunAsync("cubes", "refresh", Seeds.CustomerCubeId, "--no-wait", "--json");
 
-        var started = JArray.Parse(output).Single();
+        var started = JObject.Parse(json);
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error);
-            Assert.That((string?)started["cubeId"], Is.EqualTo(Seeds.SalesCubeId));
-            Assert.That((string?)started["jobId"], Does.Contain(":"));
-            Assert.That(Emulator.CubePublishCount, Is.EqualTo(1));
+            Assert.That(output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(2).And.All.StartsWith("sop1."));
+            Assert.That(jsonExit, Is.EqualTo(ExitCodes.Success));
+            Assert.That((string?)started["kind"], Is.EqualTo("PublishCube"));
+            Assert.That((string?)started["id"], Does.Contain(":"), "the job's composite id");
+            Assert.That(Emulator.CubePublishCount, Is.EqualTo(3));
+            Assert.That(Emulator.SessionCount, Is.Zero, "each command's session is logged out");
+        });
+    }
+
+    [Test]
+    public async Task Wait_resumes_a_refresh_started_with_no_wait_and_exits_as_refresh_does()
+    {
+        var (_, token, _) = await RunAsync("cubes", "refresh", Seeds.SalesCubeId, "--no-wait");
+        Emulator.FailNextCubePublish("The warehouse table SALES_FACT does not exist.");
+        var (_, failingToken, _) = await RunAsync("cubes", "refresh", Seeds.InventoryCubeId, "--no-wait");
+
+        var (exitCode, output, error) = await RunAsync("wait", token.Trim());
+        var (jsonExit, json, _) = await RunAsync("wait", token.Trim(), "--json");
+        var (failedExit, _, failedError) = await RunAsync("wait", failingToken.Trim());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error);
+            Assert.That(output, Does.StartWith("PublishCube job ").And.Contain(": succeeded."));
+            Assert.That(jsonExit, Is.EqualTo(ExitCodes.Success));
+            Assert.That((string?)JObject.Parse(json)["status"], Is.EqualTo("completed"));
+            Assert.That(failedExit, Is.EqualTo(ExitCodes.ServerFailure));
+            Assert.That(failedError, Does.Contain("SALES_FACT"));
+            Assert.That(Emulator.CubePublishCount, Is.EqualTo(2), "waiting publishes nothing");
+        });
+    }
+
+    [Test]
+    public async Task Wait_with_a_token_that_cannot_be_used_exits_3_saying_why()
+    {
+        var (_, token, _) = await RunAsync("cubes", "refresh", Seeds.SalesCubeId, "--no-wait");
+        await using var other = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions { PathBase = "/MicroStrategyLibrary" });
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = new Strategy.Cli.Infrastructure.CliConsole { Out = output, Error = error, GetEnvironmentVariable = name => name == "STRATEGY_PASSWORD" ? string.Empty : null };
+
+        var otherServer = await Strategy.Cli.StrategyCli.RunAsync(["wait", token.Trim(), "--base-url", other.BaseUrl.ToString(), "--project", Seeds.ProjectId], console, CancellationToken.None);
+        var (malformed, _, malformedError) = await RunAsync("wait", "not-a-token");
+        var (newer, _, newerError) = await RunAsync("wait", "sop9.eyJ9");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(otherServer, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(error.ToString(), Does.Contain(Emulator.BaseUrl.Authority).And.Contain(other.BaseUrl.Authority));
+            Assert.That(malformed, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(malformedError, Does.Contain("not a resume token"));
+            Assert.That(newer, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(newerError, Does.Contain("newer version"));
         });
     }
 
@@ -150,7 +201,7 @@ public sealed class CubeCommandTests : CliTest
     public async Task Jobs_list_shows_a_running_publish_and_cancel_stops_it()
     {
         var (_, started, _) = await RunAsync("cubes", "refresh", Seeds.SalesCubeId, "--no-wait", "--json");
-        var jobId = (string)JArray.Parse(started).Single()["jobId"]!;
+        var jobId = (string)JObject.Parse(started)["id"]!;
 
         var (listExit, list, _) = await RunAsync("jobs", "list");
         var (cancelExit, cancelled, _) = await RunAsync("jobs", "cancel", jobId);

@@ -123,7 +123,8 @@ public sealed class SubscriptionRunCommandTests : CliTest
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.Success));
-            Assert.That((string?)JObject.Parse(output)["sent"], Is.EqualTo(id));
+            Assert.That((string?)JObject.Parse(output)["token"], Does.StartWith("sop1."));
+            Assert.That((string?)JObject.Parse(output)["id"], Is.EqualTo(id));
             Assert.That(Emulator.RunningSubscriptionRunCount, Is.EqualTo(1), "the run goes on on the server");
         });
     }

@@ -33,7 +33,7 @@ internal static class CubeCommands
 
         var refreshIds = new Argument<string[]>("cube-id") { Description = "The cubes to publish.", Arity = ArgumentArity.OneOrMore };
         var parallel = new Option<int>("--parallel") { Description = "How many publishes may run on the server at a time. Default 4.", DefaultValueFactory = _ => CubePublishingOptions.Default.MaxConcurrency };
-        var noWait = new Option<bool>("--no-wait") { Description = "Start the publishes and print their jobs, without waiting for them." };
+        var noWait = new Option<bool>("--no-wait") { Description = "Start the publishes and print a resume token for each (strategy wait <token>), without waiting for them." };
         var refresh = new Command(
             "refresh",
             "Publish (refresh) cubes and wait until each ends, one line per cube as it ends; exit 0 when all succeeded, 1 when any failed, 2 at the time limit. Ctrl+C cancels the jobs started.")
@@ -54,16 +54,13 @@ internal static class CubeCommands
             var cubes = session.Client<CubesClient>();
             if (parseResult.GetValue(noWait))
             {
-                var started = new List<(string CubeId, CubeJob Job)>();
+                var started = new List<(string, StrategyWork)>();
                 foreach (var cubeId in cubeIds.Distinct(StringComparer.OrdinalIgnoreCase))
                 {
-                    started.Add((cubeId, await cubes.PublishCubeAsync(cubeId, cancellationToken)));
+                    started.Add(("the publish of cube " + cubeId, await cubes.StartPublishCubeAsync(cubeId, cancellationToken)));
                 }
 
-                CommandRunner.Print(
-                    session,
-                    started.Select(s => new { cubeId = s.CubeId, jobId = s.Job.Id }),
-                    string.Join(Environment.NewLine, started.Select(s => $"cube {s.CubeId}: job {s.Job.Id} started; it runs on the server (strategy jobs list, strategy jobs cancel {s.Job.Id}).")));
+                WaitCommand.PrintStarted(session, started);
                 return ExitCodes.Success;
             }
 

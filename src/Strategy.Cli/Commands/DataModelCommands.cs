@@ -30,11 +30,18 @@ internal static class DataModelCommands
             Description = "A table to publish, by name or id, with an optional policy: ytd_day=upsert. Repeat for more. Default: all tables. Policies: " + RefreshPolicies.Explained + ".",
         };
         var policy = new Option<string?>("--policy") { Description = "The refresh policy for tables without one: " + RefreshPolicies.Explained + ". Default replace." };
-        var publish = new Command("publish", "Publish (refresh) a data model and wait until its tables are loaded.") { publishId, tableOption, policy };
+        var publishNoWait = new Option<bool>("--no-wait") { Description = "Start the publish in its instance and print its resume token (strategy wait <token> waits, and deletes the instance at the end), without waiting." };
+        var publish = new Command("publish", "Publish (refresh) a data model and wait until its tables are loaded.") { publishId, tableOption, policy, publishNoWait };
         runner.SetAction(publish, async (parseResult, session, cancellationToken) =>
         {
             var selection = TableArguments.Parse(parseResult.GetValue(tableOption), parseResult.GetValue(policy));
             var dataModelId = parseResult.GetValue(publishId)!;
+            if (parseResult.GetValue(publishNoWait))
+            {
+                WaitCommand.PrintStarted(session, [($"the publish of {selection} of data model {dataModelId}", await session.Client<DataModelsClient>().StartPublishTablesAsync(dataModelId, selection, cancellationToken))]);
+                return ExitCodes.Success;
+            }
+
             if (!session.Json)
             {
                 session.Console.Error.WriteLine($"Publishing {selection} of data model {dataModelId}");

@@ -14,7 +14,7 @@ internal static class SchemaCommands
             Description = "What to recalculate: table_key, entry_level, logical_size, clear_element_cache (space-separated). Default: none.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var noWait = new Option<bool>("--no-wait") { Description = "Start the reload as a task and print it, without waiting." };
+        var noWait = new Option<bool>("--no-wait") { Description = "Start the reload as a task and print its resume token (strategy wait <token>), without waiting." };
         var reload = new Command("reload", "Reload (update) the project schema; waits for the task by default.") { updateTypes, noWait };
         runner.SetAction(reload, async (parseResult, session, cancellationToken) =>
         {
@@ -25,9 +25,7 @@ internal static class SchemaCommands
             var schema = session.Client<SchemaClient>();
             if (parseResult.GetValue(noWait))
             {
-                var started = await schema.ReloadSchemaAsync(request, PreferHeader.RespondAsync, cancellationToken);
-                CommandRunner.Print(session, (object?)started ?? new { status = "completed" },
-                    started is null ? "The schema was reloaded synchronously." : Describe(started));
+                WaitCommand.PrintStarted(session, [("the schema reload", await schema.StartReloadSchemaAsync(request, cancellationToken))]);
                 return ExitCodes.Success;
             }
 

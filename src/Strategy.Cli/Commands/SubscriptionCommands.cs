@@ -72,7 +72,7 @@ internal static class SubscriptionCommands
         });
 
         var runId = new Argument<string>("subscription-id") { Description = "The subscription to run now." };
-        var noWait = new Option<bool>("--no-wait") { Description = "Return once the server has accepted the run, without waiting for it." };
+        var noWait = new Option<bool>("--no-wait") { Description = "Return once the server has accepted the run, and print its resume token (strategy wait <token>)." };
         var run = new Command("run", "Run a subscription now and wait for that run; exit 0 when it succeeded, 1 when it failed, was canceled or timed out on the server, 5 when the server skipped it.") { runId, noWait };
         runner.SetAction(run, (parseResult, session, cancellationToken) =>
             RunAsync(session, parseResult.GetValue(runId)!, parseResult.GetValue(noWait), cancellationToken));
@@ -97,8 +97,7 @@ internal static class SubscriptionCommands
         var work = $"the run of subscription {subscriptionId}";
         if (noWait)
         {
-            await subscriptions.SendSubscriptionAsync(subscriptionId, cancellationToken);
-            CommandRunner.Print(session, new { sent = subscriptionId }, $"Subscription {subscriptionId} was sent; it runs on the server (`strategy subscriptions status {subscriptionId}` tells how it ends).");
+            WaitCommand.PrintStarted(session, [("the run of subscription " + subscriptionId, await subscriptions.StartSendSubscriptionAsync(subscriptionId, cancellationToken))]);
             return ExitCodes.Success;
         }
 

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Strategy.Cli.Infrastructure;
+using Strategy.Generated;
+
+namespace Strategy.Cli.Commands;
+
+/// <summary><c>strategy wait &lt;token&gt;</c>: resumes work a command started with <c>--no-wait</c>, in this later process.</summary>
+internal static class WaitCommand
+{
+    public static Command Create(CommandRunner runner)
+    {
+        var token = new Argument<string>("token") { Description = "The resume token a command run with --no-wait printed." };
+        var wait = new Command(
+            "wait",
+            "Resume work a command started with --no-wait and wait for it, with that command's exit codes: 0 succeeded, 1 failed, 2 at the time limit, 3 for a token that is malformed, newer or for another server, 5 skipped.")
+        {
+            token,
+        };
+        runner.SetAction(wait, async (parseResult, session, cancellationToken) =>
+        {
+            var work = await session.Connection.ResumeAsync(parseResult.GetValue(token)!, cancellationToken);
+            var what = $"{work.Kind} {work.Description}";
+            if (!session.Json)
+            {
+                session.Console.Error.WriteLine(work.HasCompleted ? $"Resumed {what}: it has ended." : $"Resumed {what}: waiting for it to end");
+            }
+
+            // From here it runs on the server whatever happens to this process (a publish instance is still deleted when the wait stops).
+            session.Interruption.StartedOnServer(what, "it is not stopped by this command; `strategy wait` with the same token resumes it again");
+            object? status;
+            try
+            {
+                status = await work.WaitForCompletionUntypedAsync(session.Waits, cancellationToken);
+            }
+            finally
+            {
+                if (work.HasCompleted)
+                {
+                    session.Interruption.EndedOnServer(what);
+                }
+            }
+
+            CommandRunner.Print(session, status, $"{what}: {work.Outcome.ToString().ToLowerInvariant()}.");
+            return work.Outcome == StrategyOutcome.Skipped ? ExitCodes.Skipped : ExitCodes.Success;
+        });
+        return wait;
+    }
+
+    /// <summary>Prints the token of work started with --no-wait: alone on stdout (with --json, <c>{"token": …}</c>), and on stderr how to resume it.</summary>
+    public static void PrintStarted(CliSession session, IReadOnlyList<(string Subject, StrategyWork Work)> started)
+    {
+        if (session.Json)
+        {
+            var tokens = started.Select(s => new { token = s.Work.GetResumeToken(), kind = s.Work.Kind, id = s.Work.Id, subject = s.Subject }).ToList();
+            CommandRunner.Print(session, tokens.Count == 1 ? tokens[0] : tokens, string.Empty);
+        }
+        else
+        {
+            CommandRunner.Print(session, null, string.Join(Environment.NewLine, started.Select(s => s.Work.GetResumeToken())));
+        }
+
+        foreach (var (subject, work) in started)
+        {
+            session.Console.Error.WriteLine($"Started {subject}: {work.Kind} {work.Description}{(work.HasCompleted ? ", already ended" : string.Empty)}; it runs on the server. `strategy wait <token>` waits for it.");
+        }
+    }
+}
