@@ -166,6 +166,48 @@ public sealed class SignalTests
         });
     }
 
+    [Test]
+    public async Task Work_started_with_no_wait_is_waited_for_by_a_later_process_and_SIGINT_there_leaves_it_running()
+    {
+        await using var emulator = await StartEmulatorAsync();
+        string token;
+        using (var start = CliProcess.Start(emulator, "cubes", "refresh", Seeds.SalesCubeId, "--no-wait"))
+        {
+            Assert.That(await start.WaitForExitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo(ExitCodes.Success), start.Error);
+            token = start.Output.Trim();
+        }
+
+        Assert.That(emulator.SessionCount, Is.Zero, "the starting process logged out and is gone");
+        using var waiting = CliProcess.Start(emulator, "wait", token);
+        await waiting.WaitForErrorAsync("waiting for it to end");
+        waiting.Signal(SIGINT);
+        var exitCode = await waiting.WaitForExitAsync(TimeSpan.FromSeconds(20));
+
+        Record("SIGINT (Ctrl+C) during strategy wait", exitCode == ExitCodes.Cancelled && emulator.RunningJobCount == 1, emulator, "-");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Cancelled), waiting.Error);
+            Assert.That(waiting.Error, Does.Contain("Not waited for: PublishCube job ").And.Contain("goes on on the server"));
+            Assert.That(emulator.RunningJobCount, Is.EqualTo(1), "the job goes on: the token resumes it again");
+            Assert.That(emulator.SessionCount, Is.Zero, "the waiting process logged out");
+        });
+
+        // The job stopped on the server meanwhile: a third process reads that it failed.
+        using (var cancel = CliProcess.Start(emulator, "jobs", "cancel", StrategyResumeTokenId(token)))
+        {
+            Assert.That(await cancel.WaitForExitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo(ExitCodes.Success), cancel.Error);
+        }
+
+        using var after = CliProcess.Start(emulator, "wait", token);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await after.WaitForExitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo(ExitCodes.ServerFailure), after.Error);
+            Assert.That(after.Error, Does.Contain("stopped"));
+        });
+    }
+
+    private static string StrategyResumeTokenId(string token) => Generated.StrategyResumeToken.Parse(token).Id;
+
     private static Task<StrategyEmulator> StartEmulatorAsync() =>
         StrategyEmulator.StartAsync(new StrategyEmulatorOptions { PathBase = "/MicroStrategyLibrary", PublishDuration = TimeSpan.FromMinutes(5) });
 
