@@ -30,7 +30,7 @@ internal static class WaitCommand
             object? status;
             try
             {
-                status = await work.WaitForCompletionUntypedAsync(session.Waits, cancellationToken);
+                status = await work.WaitForCompletionUntypedAsync(session.Waits, new LineProgress(session, work.Kind), cancellationToken);
             }
             finally
             {
@@ -62,6 +62,22 @@ internal static class WaitCommand
         foreach (var (subject, work) in started)
         {
             session.Console.Error.WriteLine($"Started {subject}: {work.Kind} {work.Description}{(work.HasCompleted ? ", already ended" : string.Empty)}; it runs on the server. `strategy wait <token>` waits for it.");
+        }
+    }
+
+    /// <summary>Each status on stderr, once per change: what a long wait shows so a log says it is alive.</summary>
+    private sealed class LineProgress(CliSession session, string what) : IProgress<string>
+    {
+        private string? _last;
+
+        public void Report(string value)
+        {
+            var state = value.Split(" (")[0];
+            if (!session.Json && state != _last)
+            {
+                session.Console.Error.WriteLine($"  {what}: {value}");
+                _last = state;
+            }
         }
     }
 }

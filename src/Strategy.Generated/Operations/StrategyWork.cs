@@ -10,15 +10,15 @@ public abstract class StrategyWork
 {
     private protected StrategyWork(StrategyResumeToken token, string description)
     {
-        Token = token;
+        ResumeToken = token;
         Description = description;
     }
 
     /// <summary>The id of the work (a job, a task, a publish instance, a subscription).</summary>
-    public string Id => Token.Id;
+    public string Id => ResumeToken.Id;
 
     /// <summary>The kind of work: the operation that started it, such as <c>PublishCube</c>.</summary>
-    public string Kind => Token.Kind;
+    public string Kind => ResumeToken.Kind;
 
     /// <summary>What runs, for messages: <c>job 478:RU5W…</c>.</summary>
     public string Description { get; }
@@ -36,11 +36,14 @@ public abstract class StrategyWork
     public abstract object? LastStatusValue { get; }
 
     /// <summary>What a later process needs to resume it.</summary>
-    private protected StrategyResumeToken Token { get; }
+    private protected StrategyResumeToken ResumeToken { get; }
+
+    /// <summary>The resume token, as a property for PowerShell and serializers (<see cref="GetResumeToken"/>).</summary>
+    public string Token => GetResumeToken();
 
     /// <summary>A short text from which any process resumes this work (<see cref="StrategyConnection.ResumeAsync"/>); it holds no secret.</summary>
     /// <returns>The token.</returns>
-    public string GetResumeToken() => Token.ToString();
+    public string GetResumeToken() => ResumeToken.ToString();
 
     /// <summary>Reads the status once and updates <see cref="HasCompleted"/>, <see cref="Outcome"/> and <see cref="Failure"/>; work that failed does not throw here.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -50,9 +53,10 @@ public abstract class StrategyWork
 
     /// <summary>Waits until the work ends, as its helper does, and answers its final status; a failure throws.</summary>
     /// <param name="options">How to wait; <see cref="StrategyWaitOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="progress">Receives each status observed, in words with the time waited (<c>executing (3.1 s, check 2)</c>).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The final status, as an object.</returns>
-    public abstract Task<object?> WaitForCompletionUntypedAsync(StrategyWaitOptions? options = null, CancellationToken cancellationToken = default);
+    public abstract Task<object?> WaitForCompletionUntypedAsync(StrategyWaitOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>The operation in a line: <c>PublishCube job 478:RU5W…: running</c>.</summary>
     /// <returns>The line.</returns>
@@ -122,7 +126,7 @@ public sealed class StrategyWork<TStatus> : StrategyWork
             }
         }
 
-        return new StrategyWork<TStatus>(Token, Description, Read, Wait, _failure, close);
+        return new StrategyWork<TStatus>(ResumeToken, Description, Read, Wait, _failure, close);
     }
 
     /// <summary>Releases what the work holds on the server now (its start failed).</summary>
@@ -212,8 +216,15 @@ public sealed class StrategyWork<TStatus> : StrategyWork
     }
 
     /// <inheritdoc />
-    public override async Task<object?> WaitForCompletionUntypedAsync(StrategyWaitOptions? options = null, CancellationToken cancellationToken = default) =>
-        await WaitForCompletionAsync(options, null, cancellationToken).ConfigureAwait(false);
+    public override async Task<object?> WaitForCompletionUntypedAsync(StrategyWaitOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        await WaitForCompletionAsync(options, progress is null ? null : new WordsProgress(progress), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Each status in words, for callers that do not know its type.</summary>
+    private sealed class WordsProgress(IProgress<string> inner) : IProgress<StrategyWaitProgress<TStatus>>
+    {
+        public void Report(StrategyWaitProgress<TStatus> value) =>
+            inner.Report(FormattableString.Invariant($"{value.Words} ({value.Elapsed.TotalSeconds:0.0} s, check {value.Attempt})"));
+    }
 
     private void Record(TStatus? status, PollOutcome outcome)
     {

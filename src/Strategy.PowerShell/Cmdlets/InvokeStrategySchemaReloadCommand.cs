@@ -5,7 +5,7 @@ namespace Strategy.PowerShell;
 
 /// <summary>Reloads the project's schema and waits for the task.</summary>
 /// <remarks>
-/// <para>Invoke-StrategySchemaReload asks the server to reload the project schema, as after a warehouse change, and waits for the task it starts, reporting each status with Write-Progress. It writes the finished task; a failed task is an InvalidResult error with the server's errors in the message. With -NoWait it writes the task as started, and nothing when the server reloaded before answering.</para>
+/// <para>Invoke-StrategySchemaReload asks the server to reload the project schema, as after a warehouse change, and waits for the task it starts, reporting each status with Write-Progress. It writes the finished task; a failed task is an InvalidResult error with the server's errors in the message. With -NoWait it writes the reload as an operation (StrategyWork), whose Token any later session resumes with Wait-StrategyOperation.</para>
 /// </remarks>
 /// <example>
 /// <code>Invoke-StrategySchemaReload -UpdateType table_key, logical_size</code>
@@ -24,7 +24,7 @@ public sealed class InvokeStrategySchemaReloadCommand : StrategyCmdlet
     [ValidateSet("table_key", "entry_level", "logical_size", "clear_element_cache")]
     public string[] UpdateType { get; set; } = [];
 
-    /// <summary>Start the reload as a task and return it, without waiting.</summary>
+    /// <summary>Start the reload as a task and write it as an operation (its Token resumes it with Wait-StrategyOperation), without waiting.</summary>
     [Parameter]
     public SwitchParameter NoWait { get; set; }
 
@@ -39,9 +39,13 @@ public sealed class InvokeStrategySchemaReloadCommand : StrategyCmdlet
 
         var request = new SchemaReloadRequest { UpdateTypes = UpdateType.Select(StrategyEnums.Parse<SchemaUpdateType>).ToList() };
         var schema = server.Client<SchemaClient>();
-        var task = NoWait
-            ? Run(token => schema.ReloadSchemaAsync(request, PreferHeader.RespondAsync, token))
-            : Run(token => schema.ReloadSchemaAndWaitAsync(request, Waits(), Progress<ModelTask>("Reloading the schema"), token));
+        if (NoWait)
+        {
+            WriteObject(Run(token => schema.StartReloadSchemaAsync(request, token)));
+            return;
+        }
+
+        var task = Run(token => schema.ReloadSchemaAndWaitAsync(request, Waits(), Progress<ModelTask>("Reloading the schema"), token));
         if (task is null)
         {
             WriteVerbose("The schema was reloaded before the server answered.");

@@ -24,7 +24,7 @@ namespace Strategy.PowerShell;
 /// <para>In a scheduled script: a failed publish is caught by its typed exception and ends the script with exit code 1.</para>
 /// </example>
 [Cmdlet(VerbsData.Publish, "StrategyDataModel", SupportsShouldProcess = true)]
-[OutputType(typeof(PublishStatus))]
+[OutputType(typeof(PublishStatus), typeof(StrategyWork))]
 public sealed class PublishStrategyDataModelCommand : StrategyCmdlet
 {
     /// <summary>The data model.</summary>
@@ -42,6 +42,10 @@ public sealed class PublishStrategyDataModelCommand : StrategyCmdlet
     [Parameter]
     public Hashtable? Table { get; set; }
 
+    /// <summary>Start the publish in its instance and write it as an operation (its Token resumes it with Wait-StrategyOperation, which deletes the instance at the end), without waiting.</summary>
+    [Parameter]
+    public SwitchParameter NoWait { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -53,6 +57,12 @@ public sealed class PublishStrategyDataModelCommand : StrategyCmdlet
         }
 
         var dataModels = server.Client<DataModelsClient>();
+        if (NoWait)
+        {
+            WriteObject(Run(token => dataModels.StartPublishTablesAsync(DataModelId, selection, token)));
+            return;
+        }
+
         var status = Run(token => dataModels.PublishAndWaitAsync(
             DataModelId, selection, Waits(), Progress<PublishStatus>("Publishing data model " + DataModelId, StatusWords.Publish), token));
         WriteObject(status);

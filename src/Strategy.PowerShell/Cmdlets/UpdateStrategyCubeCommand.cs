@@ -17,7 +17,7 @@ namespace Strategy.PowerShell;
 /// <para>In a scheduled script: publishes every cube, eight at a time, and ends with exit code 1 when any failed.</para>
 /// </example>
 [Cmdlet(VerbsData.Update, "StrategyCube", SupportsShouldProcess = true)]
-[OutputType(typeof(CubePublishOutcome))]
+[OutputType(typeof(CubePublishOutcome), typeof(StrategyWork))]
 public sealed class UpdateStrategyCubeCommand : StrategyCmdlet
 {
     private readonly List<string> _cubes = [];
@@ -27,6 +27,10 @@ public sealed class UpdateStrategyCubeCommand : StrategyCmdlet
     [Alias("CubeId")]
     [ValidateNotNullOrEmpty]
     public string[] Id { get; set; } = [];
+
+    /// <summary>Start each publish and write it as an operation (its Token resumes it with Wait-StrategyOperation), without waiting.</summary>
+    [Parameter]
+    public SwitchParameter NoWait { get; set; }
 
     /// <summary>How many of these publishes may run on the server at a time.</summary>
     [Parameter]
@@ -55,6 +59,19 @@ public sealed class UpdateStrategyCubeCommand : StrategyCmdlet
 
         var server = Server;
         var cubes = server.Client<CubesClient>();
+        if (NoWait)
+        {
+            foreach (var cubeId in _cubes)
+            {
+                if (RunForItem(cubeId, token => cubes.StartPublishCubeAsync(cubeId, token)) is { } started)
+                {
+                    WriteObject(started);
+                }
+            }
+
+            return;
+        }
+
         var total = _cubes.Count;
         var ended = 0;
         var completed = new Reporter(outcome =>

@@ -1,0 +1,62 @@
+using System.Management.Automation;
+using Strategy.Generated;
+
+namespace Strategy.PowerShell;
+
+/// <summary>Waits for work started with -NoWait, in this session or another one: from its operation or its token.</summary>
+/// <remarks>
+/// <para>Wait-StrategyOperation takes operations (the objects -NoWait writes) or their tokens, from the pipeline or -Token, resumes each on the connection (one status call at once: work that has ended answers at once), and waits for it with Write-Progress, as the cmdlet that started it would. It writes each final status. Work that failed is a non-terminating InvalidResult error; the other items go on. A token for another server than the connection's, a malformed one or one from a newer version is an InvalidArgument error that says which. At -TimeoutSec it is an OperationTimeout error; the work goes on and the token resumes it again (a data model publish's instance is deleted either way).</para>
+/// </remarks>
+/// <example>
+/// <code>$op = Update-StrategyCube -Id 8D679D4B11D3E4981000E787EC6DE8A4 -NoWait; Set-Content job.token $op.Token</code>
+/// <para>Starts a cube publish and keeps its token for a later script.</para>
+/// </example>
+/// <example>
+/// <code>Get-Content job.token | Wait-StrategyOperation -TimeoutSec 3600</code>
+/// <para>In the later script: resumes the publish and waits for it.</para>
+/// </example>
+[Cmdlet(VerbsLifecycle.Wait, "StrategyOperation", DefaultParameterSetName = TokenSet)]
+[OutputType(typeof(object))]
+public sealed class WaitStrategyOperationCommand : StrategyCmdlet
+{
+    private const string TokenSet = "Token";
+    private const string OperationSet = "Operation";
+
+    /// <summary>The resume tokens, as -NoWait's operations carry them (their Token) or a command printed them.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = TokenSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] Token { get; set; } = [];
+
+    /// <summary>The operations -NoWait wrote.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = OperationSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public StrategyWork[] Operation { get; set; } = [];
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var server = Server;
+        var tokens = ParameterSetName == OperationSet ? Operation.Select(o => o.Token) : Token;
+        foreach (var token in tokens)
+        {
+            var status = RunForItem(token, async cancellationToken =>
+            {
+                var work = await server.Connection.ResumeAsync(token, cancellationToken).ConfigureAwait(false);
+                var activity = $"Waiting for {work.Kind} {work.Description}";
+                Post(() => WriteVerbose($"Resumed {work.Kind} {work.Description}: {work.Outcome.ToString().ToLowerInvariant()}."));
+                var progress = new WordsProgress(words => Post(() => WriteProgress(new ProgressRecord(1, activity, words))));
+                return await work.WaitForCompletionUntypedAsync(Waits(), progress, cancellationToken).ConfigureAwait(false) ?? new object();
+            });
+            if (status is not null)
+            {
+                WriteObject(status);
+            }
+        }
+    }
+
+    /// <summary>Sees each status in words on the thread the wait runs on.</summary>
+    private sealed class WordsProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}

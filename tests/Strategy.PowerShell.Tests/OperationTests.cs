@@ -1,0 +1,76 @@
+using System.Management.Automation;
+using Strategy.Emulator;
+
+namespace Strategy.PowerShell.Tests;
+
+/// <summary>-NoWait writes operations with their Token; Wait-StrategyOperation resumes them in another session, as a later script would.</summary>
+public sealed class OperationTests : ServerFixture
+{
+    [SetUp]
+    public void ConnectFirst() => Shell.Connect().Succeeded();
+
+    [Test]
+    public async Task A_cube_publish_started_with_NoWait_is_waited_for_by_another_session_from_its_token()
+    {
+        var before = await Emulator.StateAsync();
+        var token = Shell.Run("(Update-StrategyCube -Id $Id -NoWait).Token", ("Id", Seeds.SalesCubeId)).Succeeded().Output.Single().ToString();
+
+        using var later = new PowerShellSession(Emulator);
+        later.Connect().Succeeded();
+        var result = later.Run("$Token | Wait-StrategyOperation", ("Token", token)).Succeeded();
+        var after = await Emulator.StateAsync();
+        later.Run("Disconnect-StrategyServer");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(token, Does.StartWith("sop1."));
+            Assert.That(result.Output.Single().Properties["Status"].Value.ToString(), Is.EqualTo("Completed"));
+            Assert.That(result.Progress, Is.Not.Empty);
+            Assert.That(after.CubePublishes - before.CubePublishes, Is.EqualTo(1), "waiting publishes nothing");
+        });
+    }
+
+    [Test]
+    public async Task A_data_model_publish_started_with_NoWait_keeps_its_instance_until_the_wait_elsewhere_deletes_it()
+    {
+        var before = (await Emulator.StateAsync()).Instances;
+        var operation = Shell.Run($"Publish-StrategyDataModel {Seeds.DataModelId} -Table @{{ ytd_day = 'upsert' }} -NoWait").Succeeded().Output.Single();
+        var during = (await Emulator.StateAsync()).Instances;
+
+        using var later = new PowerShellSession(Emulator);
+        later.Connect().Succeeded();
+        var result = later.Run("Wait-StrategyOperation -Token $Token", ("Token", operation.Properties["Token"].Value)).Succeeded();
+        var after = (await Emulator.StateAsync()).Instances;
+        later.Run("Disconnect-StrategyServer");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(operation.Properties["Kind"].Value, Is.EqualTo("PublishDataModel"));
+            Assert.That(during, Is.EqualTo(before + 1), "the publish runs in its instance");
+            Assert.That(result.Output.Single().Properties["Status"].Value, Is.EqualTo(0));
+            Assert.That(after, Is.EqualTo(before), "the instance is deleted by the session that saw the end");
+        });
+    }
+
+    [Test]
+    public void A_schema_reload_started_with_NoWait_is_an_operation_the_pipeline_waits_for()
+    {
+        var result = Shell.Run("Invoke-StrategySchemaReload -UpdateType table_key -NoWait | Wait-StrategyOperation").Succeeded();
+
+        Assert.That(result.Output.Single().Properties["Status"].Value.ToString(), Is.EqualTo("Completed"));
+    }
+
+    [Test]
+    public void A_token_that_cannot_be_used_is_an_InvalidArgument_error_saying_why()
+    {
+        var malformed = Shell.Run("Wait-StrategyOperation -Token 'not-a-token'");
+        var newer = Shell.Run("Wait-StrategyOperation -Token 'sop9.eyJ9'");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(malformed.Error.CategoryInfo.Category, Is.EqualTo(ErrorCategory.InvalidArgument));
+            Assert.That(malformed.Error.FullyQualifiedErrorId, Does.StartWith("ResumeToken.Malformed"));
+            Assert.That(newer.Error.Exception.Message, Does.Contain("newer version"));
+        });
+    }
+}
