@@ -49,6 +49,23 @@ public sealed class DependencyInjectionTests : EmulatorTest
     }
 
     [Test]
+    public async Task Work_started_on_a_connection_is_resumed_from_the_container_on_its_shared_session()
+    {
+        var started = await Connection.CreateClient<CubesClient>().StartPublishCubeAsync(Seeds.SalesCubeId);
+        await using var provider = Provider(Settings());
+
+        var resumed = await provider.GetRequiredService<StrategyWorkResumer>().ResumeAsync(started.GetResumeToken());
+        await resumed.WaitForCompletionUntypedAsync(FastWaits);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(resumed.Outcome, Is.EqualTo(StrategyOutcome.Succeeded));
+            Assert.That(provider.GetRequiredService<StrategySession>().LoginCount, Is.EqualTo(1));
+            Assert.That(Emulator.CubePublishCount, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task A_generic_host_logs_the_session_out_when_it_is_disposed_once_and_in_bounded_time()
     {
         var builder = Host.CreateApplicationBuilder();

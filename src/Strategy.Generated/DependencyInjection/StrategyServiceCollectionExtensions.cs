@@ -55,6 +55,12 @@ public static class StrategyServiceCollectionExtensions
             }
         });
 
+        services.TryAddTransient(sp =>
+        {
+            sp.GetRequiredService<StrategySessionLifetime>();
+            return new StrategyWorkResumer(() => sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName));
+        });
+
         foreach (var client in StrategyOperations.Clients)
         {
             services.TryAddTransient(client.ClientType, sp => CreateClient(sp, client));

@@ -32,15 +32,8 @@ public sealed class StrategyConnection : IAsyncDisposable
     /// <returns>The operation, with its status read.</returns>
     /// <exception cref="StrategyResumeTokenException">The token is malformed, from a newer format, for another server, or of a kind this client does not know.</exception>
     /// <exception cref="StrategyApiException">The status call failed.</exception>
-    public async Task<StrategyWork> ResumeAsync(string token, CancellationToken cancellationToken = default)
-    {
-        var parsed = StrategyResumeToken.Parse(token);
-        parsed.RequireServer(HttpClient.BaseAddress);
-        var work = StrategyResumers.Resume(HttpClient, parsed)
-            ?? throw new StrategyResumeTokenException(StrategyResumeTokenProblem.UnknownKind, $"The resume token is for work of kind {ServerText.Clean(parsed.Kind, 60)}, which this client cannot resume.");
-        await work.UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
-        return work;
-    }
+    public Task<StrategyWork> ResumeAsync(string token, CancellationToken cancellationToken = default) =>
+        StrategyWorkResumer.ResumeOnAsync(HttpClient, token, cancellationToken);
 
     /// <summary>The HTTP client every client of this connection shares.</summary>
     public HttpClient HttpClient { get; }
