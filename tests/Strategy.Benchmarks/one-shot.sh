@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One-shot speed: `strategy schedules list` (log in, list, log out, each run a new process) against
-# curl making the same three calls, against a local emulator, as ratios from one run. Writes
+# curl making the same three calls, and `strategy wait <token>` of a finished cube publish against a bare
+# HttpClient program making the same calls, against a local emulator, as ratios from one run. Writes
 # docs/reports/one-shot.md. Not run by CI.
 #   tests/Strategy.Benchmarks/one-shot.sh [runs]     (default 20)
 set -euo pipefail
@@ -16,7 +17,7 @@ dotnet publish tests/Strategy.Benchmarks/OneShotBaseline -c Release -r linux-x64
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port/MicroStrategyLibrary"
-dotnet src/Strategy.Emulator/bin/Release/net10.0/Strategy.Emulator.dll --urls "http://127.0.0.1:$port" --path-base /MicroStrategyLibrary >/dev/null &
+dotnet src/Strategy.Emulator/bin/Release/net10.0/Strategy.Emulator.dll --urls "http://127.0.0.1:$port" --path-base /MicroStrategyLibrary --job-linger 3600 --quiet >/dev/null &
 emulator=$!
 until curl -sf "$base/api/status" >/dev/null; do sleep 0.2; done
 
@@ -43,6 +44,14 @@ measure() {
 }
 
 c=$(measure curl_three); b=$(measure bare); d=$(measure dll); r=$(measure r2r)
+
+# A finished operation: started with --no-wait, waited for once, then resumed again and again.
+token=$("$work/r2r/strategy" cubes refresh 8D679D4B11D3E4981000E787EC6DE8A4 --no-wait)
+"$work/r2r/strategy" wait "$token" >/dev/null
+job=$(python3 -c 'import base64,json,sys; t=sys.argv[1].split(".",1)[1]; print(json.loads(base64.urlsafe_b64decode(t+"="*(-len(t)%4)))["a"]["jobId"])' "$token")
+wait_r2r() { "$work/r2r/strategy" wait "$token" >/dev/null; }
+wait_bare() { "$work/bare/OneShotBaseline" "$job" >/dev/null; }
+wb=$(measure wait_bare); wr=$(measure wait_r2r)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
 report=docs/reports/one-shot.md
 mkdir -p "$(dirname "$report")"
@@ -59,5 +68,12 @@ mkdir -p "$(dirname "$report")"
   echo "| bare \`HttpClient\`, ReadyToRun | ${b} ms | $(ratio "$b" "$c")× (the floor) |"
   echo "| \`strategy\`, as built (\`dotnet strategy.dll\`) | ${d} ms | $(ratio "$d" "$c")× |"
   echo "| \`strategy\`, published ReadyToRun | ${r} ms | $(ratio "$r" "$c")× ($(ratio "$r" "$b")× the floor) |"
+  echo
+  echo "\`strategy wait <token>\` of a finished cube publish (log in, one status call, log out), both ReadyToRun:"
+  echo
+  echo "| What | Per call | Against the floor |"
+  echo "| --- | --- | --- |"
+  echo "| bare \`HttpClient\`, the same calls | ${wb} ms | 1× (the floor) |"
+  echo "| \`strategy wait\` | ${wr} ms | $(ratio "$wr" "$wb")× |"
 } > "$report"
 cat "$report"

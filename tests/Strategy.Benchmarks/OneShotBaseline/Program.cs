@@ -1,4 +1,5 @@
-// Log in, list the schedules, log out: what `strategy schedules list` sends, with nothing but HttpClient.
+// Log in, list the schedules (or, given a job id, read that job), log out: what `strategy schedules list`
+// and `strategy wait <token>` of a finished cube publish send, with nothing but HttpClient.
 using System.Net;
 using System.Text;
 
@@ -9,5 +10,5 @@ using var login = await http.PostAsync(
     new StringContent("""{"loginMode":1,"username":"administrator","password":""}""", Encoding.UTF8, "application/json"));
 http.DefaultRequestHeaders.Add("X-MSTR-AuthToken", login.Headers.GetValues("X-MSTR-AuthToken").First());
 http.DefaultRequestHeaders.Add("X-MSTR-ProjectID", Environment.GetEnvironmentVariable("STRATEGY_PROJECT_ID"));
-Console.WriteLine((await http.GetStringAsync("api/schedules")).Length);
+Console.WriteLine((await http.GetStringAsync(args.Length > 0 ? "api/v2/monitors/jobs/" + args[0] : "api/schedules")).Length);
 using var logout = await http.PostAsync("api/auth/logout", null);
