@@ -173,6 +173,23 @@ public sealed class CubeCommandTests : CliTest
     }
 
     [Test]
+    public async Task Unload_with_no_wait_prints_a_token_that_wait_resumes()
+    {
+        var (exitCode, token, error) = await RunAsync("cubes", "unload", Seeds.CustomerCubeId, "--no-wait");
+        var (waitExit, output, waitError) = await RunAsync("wait", token.Trim());
+        var (_, status, _) = await RunAsync("cubes", "status", Seeds.CustomerCubeId);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error);
+            Assert.That(token.Trim(), Does.StartWith("sop1."));
+            Assert.That(waitExit, Is.EqualTo(ExitCodes.Success), waitError);
+            Assert.That(output, Does.StartWith("UpdateCubeCache "));
+            Assert.That(status, Does.Not.Contain("Loaded"));
+        });
+    }
+
+    [Test]
     public async Task An_unknown_cube_exits_1_with_the_servers_words()
     {
         var (exitCode, _, error) = await RunAsync("cubes", "status", "0123456789ABCDEF0123456789ABCDEF");

@@ -88,12 +88,14 @@ internal static class CubeCommands
         });
 
         var loadId = new Argument<string>("cube-id") { Description = "The cube whose cache to load." };
-        var load = new Command("load", "Load a cube's cache into memory on every node that has one, and wait until it is loaded.") { loadId };
-        runner.SetAction(load, (parseResult, session, cancellationToken) => ChangeCachesAsync(session, parseResult.GetValue(loadId)!, load: true, cancellationToken));
+        var loadNoWait = new Option<bool>("--no-wait") { Description = "Start the change on each cache and print a resume token for each (strategy wait <token>), without waiting." };
+        var load = new Command("load", "Load a cube's cache into memory on every node that has one, and wait until it is loaded.") { loadId, loadNoWait };
+        runner.SetAction(load, (parseResult, session, cancellationToken) => ChangeCachesAsync(session, parseResult.GetValue(loadId)!, load: true, parseResult.GetValue(loadNoWait), cancellationToken));
 
         var unloadId = new Argument<string>("cube-id") { Description = "The cube whose cache to unload." };
-        var unload = new Command("unload", "Unload a cube's cache from memory on every node that has one, and wait until it is unloaded.") { unloadId };
-        runner.SetAction(unload, (parseResult, session, cancellationToken) => ChangeCachesAsync(session, parseResult.GetValue(unloadId)!, load: false, cancellationToken));
+        var unloadNoWait = new Option<bool>("--no-wait") { Description = "Start the change on each cache and print a resume token for each (strategy wait <token>), without waiting." };
+        var unload = new Command("unload", "Unload a cube's cache from memory on every node that has one, and wait until it is unloaded.") { unloadId, unloadNoWait };
+        runner.SetAction(unload, (parseResult, session, cancellationToken) => ChangeCachesAsync(session, parseResult.GetValue(unloadId)!, load: false, parseResult.GetValue(unloadNoWait), cancellationToken));
 
         return new Command("cubes", "Publish Intelligent Cubes and know how each publish ended; load and unload their caches.") { list, status, refresh, load, unload };
     }
@@ -126,13 +128,26 @@ internal static class CubeCommands
         error = outcome.Error is { } error ? ServerText.Clean(error.Message, 2000) : null,
     };
 
-    private static async Task<int> ChangeCachesAsync(CliSession session, string cubeId, bool load, CancellationToken cancellationToken)
+    private static async Task<int> ChangeCachesAsync(CliSession session, string cubeId, bool load, bool noWait, CancellationToken cancellationToken)
     {
         var caches = session.Client<CubeCachesClient>();
         var found = await caches.FindCubeCachesAsync(cubeId, cancellationToken);
         if (found.Count == 0)
         {
             throw new ArgumentException($"Cube {cubeId} has no cache on any node of the project; publish it first (strategy cubes refresh {cubeId}).");
+        }
+
+        if (noWait)
+        {
+            var started = new List<(string, StrategyWork)>();
+            foreach (var cache in found)
+            {
+                var change = new CubeCacheChange { State = new CubeCacheStateChange { LoadedState = load ? CubeCacheLoadedState.Loaded : CubeCacheLoadedState.Unloaded } };
+                started.Add(($"{(load ? "loading" : "unloading")} cache {cache.Id} of cube {cubeId}", await caches.StartUpdateCubeCacheAsync(cache.Id, change, cancellationToken)));
+            }
+
+            WaitCommand.PrintStarted(session, started);
+            return ExitCodes.Success;
         }
 
         var done = new List<object>();
