@@ -111,6 +111,24 @@ public sealed class JobTests : ServerFixture
     }
 
     [Test]
+    public async Task Wait_StrategyOperation_shows_progress_and_at_TimeoutSec_stops_waiting_while_the_job_goes_on()
+    {
+        var before = await Emulator.StateAsync();
+        var token = Shell.Run("(Update-StrategyCube -Id $Id -NoWait).Token", ("Id", Seeds.InventoryCubeId)).Succeeded().Output.Single().ToString();
+
+        var result = Shell.Run("Wait-StrategyOperation -Token $Token -TimeoutSec 2", ("Token", token));
+        var after = await Emulator.StateAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Progress.Select(p => p.StatusDescription), Has.Some.StartsWith("executing"));
+            Assert.That(result.Error.CategoryInfo.Category, Is.EqualTo(ErrorCategory.OperationTimeout));
+            Assert.That(after.RunningJobs, Is.EqualTo(before.RunningJobs + 1), "the wait stopped, not the work: the token resumes it again");
+        });
+        Shell.Run("Get-StrategyJob | Where-Object ObjectId -eq $Id | Stop-StrategyJob -Confirm:$false", ("Id", Seeds.InventoryCubeId));
+    }
+
+    [Test]
     public async Task Ctrl_C_during_Update_StrategyCube_cancels_its_jobs_on_the_server()
     {
         var before = await Emulator.StateAsync();
