@@ -172,6 +172,22 @@ public sealed class ResumeTests : EmulatorTest
     }
 
     [Test]
+    public async Task A_resume_whose_status_call_hangs_past_the_time_limit_still_deletes_the_publish_instance()
+    {
+        var started = await Connection.CreateClient<DataModelsClient>().StartPublishTablesAsync(Seeds.DataModelId, TableSelection.All(RefreshPolicy.Replace));
+        Emulator.Faults.Add(new Strategy.Emulator.Faults.FaultRule { PathContains = "/publishStatus", Delay = TimeSpan.FromSeconds(60), Count = 10 });
+
+        await using var elsewhere = NewConnection();
+        await elsewhere.LoginAsync();
+        using (StrategyTimeLimit.Begin(TimeSpan.FromSeconds(2)))
+        {
+            Assert.ThrowsAsync<StrategyUnreachableException>(() => elsewhere.ResumeAsync(started.GetResumeToken()));
+        }
+
+        Assert.That(Emulator.OpenInstanceCount, Is.Zero, "the resume gave its wait up, and released the instance under its own limit");
+    }
+
+    [Test]
     public async Task A_token_from_another_emulator_is_refused_naming_both()
     {
         var started = await Connection.CreateClient<CubesClient>().StartPublishCubeAsync(Seeds.SalesCubeId);

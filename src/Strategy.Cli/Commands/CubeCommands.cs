@@ -70,7 +70,6 @@ internal static class CubeCommands
             }
 
             // A line per cube as it ends (stdout), so a scheduler's log shows each as it happens.
-            var lines = new Progress<CubePublishOutcome>(_ => { });
             var ended = new LineReporter(session);
             IReadOnlyList<CubePublishOutcome> outcomes;
             try

@@ -11,7 +11,9 @@ public abstract class StrategyWork
     private protected StrategyWork(StrategyResumeToken token, string description)
     {
         ResumeToken = token;
-        Description = description;
+
+        // It names ids the server answered (a job's composite id): cleaned before it reaches a message.
+        Description = ServerText.Clean(description, 300);
     }
 
     /// <summary>The id of the work (a job, a task, a publish instance, a subscription).</summary>
@@ -57,6 +59,9 @@ public abstract class StrategyWork
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The final status, as an object.</returns>
     public abstract Task<object?> WaitForCompletionUntypedAsync(StrategyWaitOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Releases what the work holds on the server now (its start failed, or its status could not be read: the wait was given up).</summary>
+    internal abstract Task ReleaseAsync();
 
     /// <summary>The operation in a line: <c>PublishCube job 478:RU5W…: running</c>.</summary>
     /// <returns>The line.</returns>
@@ -129,8 +134,8 @@ public sealed class StrategyWork<TStatus> : StrategyWork
         return new StrategyWork<TStatus>(ResumeToken, Description, Read, Wait, _failure, close);
     }
 
-    /// <summary>Releases what the work holds on the server now (its start failed).</summary>
-    internal Task ReleaseAsync() => CloseAsync();
+    /// <inheritdoc />
+    internal override Task ReleaseAsync() => CloseAsync();
 
     /// <inheritdoc />
     public override object? LastStatusValue => LastStatus;
@@ -244,11 +249,23 @@ public sealed class StrategyWork<TStatus> : StrategyWork
             return;
         }
 
-        // Its own limit, not the caller's token: it also runs after a cancelled wait.
+        // Its own limit, not the caller's token nor a time limit already spent: it also runs after a
+        // cancelled or timed-out wait, as a scope's clean-up does.
         try
         {
-            using var limit = new CancellationTokenSource(StrategyWaitOptions.Default.CleanupTimeout);
-            await _close(limit.Token).ConfigureAwait(false);
+            // The caller's time limit may be spent already: the clean-up has its own (restored when this returns).
+            StrategyTimeLimit.HandOver();
+            await Http.CallLimit.RunAsync<object?>(
+                StrategyWaitOptions.Default.CleanupTimeout,
+                TimeProvider.System,
+                request: null,
+                "the clean-up of " + Description,
+                async ct =>
+                {
+                    await _close(ct).ConfigureAwait(false);
+                    return null;
+                },
+                CancellationToken.None).ConfigureAwait(false);
         }
         catch (StrategyApiException gone) when (gone.Kind == StrategyErrorKind.NotFound)
         {

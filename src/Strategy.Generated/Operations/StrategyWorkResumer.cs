@@ -25,7 +25,18 @@ public sealed class StrategyWorkResumer
         parsed.RequireServer(http.BaseAddress);
         var work = StrategyResumers.Resume(http, parsed)
             ?? throw new StrategyResumeTokenException(StrategyResumeTokenProblem.UnknownKind, $"The resume token is for work of kind {ServerText.Clean(parsed.Kind, 60)}, which this client cannot resume.");
-        await work.UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await work.UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The resume gave up its wait (the status could not be read, or it was cancelled): as a wait
+            // given up does, it releases what the work holds (a publish instance), then the cause goes on.
+            await work.ReleaseAsync().ConfigureAwait(false);
+            throw;
+        }
+
         return work;
     }
 }
