@@ -120,6 +120,73 @@ public sealed class ResumeTests : EmulatorTest
     }
 
     [Test]
+    public async Task The_runs_an_event_started_resumed_elsewhere_are_each_the_run_started_not_the_one_before()
+    {
+        var subscriptions = Connection.CreateClient<SubscriptionsClient>();
+        var refresh = await subscriptions.CreateSubscriptionAsync(DataModelRefreshSubscription.Create(
+            "refresh on the event", Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [Seeds.PersonalViewScheduleId]));
+        var report = DataModelRefreshSubscription.Create("report on the event", Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [Seeds.PersonalViewScheduleId]);
+        report.Contents = [new SubscriptionContent { Id = "1D2E3F405162738495A6B7C8D9E0F1A2", Type = ContentType.Report, Name = "Monthly sales" }];
+        var reportRun = await subscriptions.CreateSubscriptionAsync(report);
+        var first = await subscriptions.SendSubscriptionAndWaitAsync(refresh.Id, FastWaits);
+
+        var started = await Connection.CreateClient<EventsClient>().StartTriggerEventAsync(Seeds.PersonalViewEventId);
+        await using var elsewhere = NewConnection();
+        var resumed = (StrategyWork<IReadOnlyList<StrategySubscriptionRun>>)await elsewhere.ResumeAsync(started.GetResumeToken());
+        var runs = await resumed.WaitForCompletionAsync(FastWaits);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(resumed.Kind, Is.EqualTo("TriggerEvent"));
+            Assert.That(resumed.Id, Is.EqualTo(Seeds.PersonalViewEventId));
+            Assert.That(runs!.Select(r => r.SubscriptionId), Is.EquivalentTo(new[] { refresh.Id, reportRun.Id }));
+            Assert.That(runs.Select(r => r.Outcome), Has.All.EqualTo(StrategyOutcome.Succeeded));
+            Assert.That(runs.Single(r => r.SubscriptionId == refresh.Id).Status!.Start, Is.GreaterThan(first.Start), "a later run than the one before the trigger");
+            Assert.That(resumed.Outcome, Is.EqualTo(StrategyOutcome.Succeeded));
+            Assert.That(started.GetResumeToken().Length, Is.LessThan(600), "two subscriptions still make a short token");
+        });
+    }
+
+    [Test]
+    public async Task The_runs_of_an_event_of_which_one_failed_come_back_failed_from_a_resume_with_every_outcome()
+    {
+        var subscriptions = Connection.CreateClient<SubscriptionsClient>();
+        var refresh = await subscriptions.CreateSubscriptionAsync(DataModelRefreshSubscription.Create(
+            "refresh on the event", Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [Seeds.PersonalViewScheduleId]));
+        Emulator.FailNextPublish();
+        var started = await Connection.CreateClient<EventsClient>().StartTriggerEventAsync(Seeds.PersonalViewEventId);
+        await ((StrategyWork<IReadOnlyList<StrategySubscriptionRun>>)started).WaitForCompletionAsync(FastWaits).ContinueWith(_ => { }, TaskScheduler.Default);
+
+        await using var elsewhere = NewConnection();
+        var resumed = await elsewhere.ResumeAsync(started.GetResumeToken());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(resumed.HasCompleted, Is.True, "one status call per run tells it has ended");
+            Assert.That(resumed.Outcome, Is.EqualTo(StrategyOutcome.Failed));
+            Assert.That(resumed.Failure, Is.InstanceOf<StrategySubscriptionRunsFailedException>());
+            Assert.That(((StrategySubscriptionRunsFailedException)resumed.Failure!).Failed.Select(r => r.SubscriptionId), Is.EqualTo(new[] { refresh.Id }));
+            Assert.That(resumed.Failure!.Message, Does.Contain("a table could not be loaded"));
+        });
+    }
+
+    [Test]
+    public async Task A_subscription_run_that_was_skipped_is_a_skipped_operation_after_its_wait()
+    {
+        var subscriptions = Connection.CreateClient<SubscriptionsClient>();
+        var created = await subscriptions.CreateSubscriptionAsync(DataModelRefreshSubscription.Create(
+            "skipped run", Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [Seeds.AllTheTimeScheduleId]));
+        Emulator.SkipNextSubscriptionRun();
+
+        var started = await subscriptions.StartSendSubscriptionAsync(created.Id);
+        await using var elsewhere = NewConnection();
+        var resumed = (StrategyWork<SubscriptionStatus>)await elsewhere.ResumeAsync(started.GetResumeToken());
+        await resumed.WaitForCompletionAsync(FastWaits);
+
+        Assert.That(resumed.Outcome, Is.EqualTo(StrategyOutcome.Skipped), "a skip is not reported as a success");
+    }
+
+    [Test]
     public async Task A_cube_cache_change_resumed_elsewhere_completes()
     {
         var caches = Connection.CreateClient<CubeCachesClient>();

@@ -23,11 +23,30 @@ public partial interface IEventsClient
         StrategyWaitOptions? options = null,
         IProgress<StrategyWaitProgress<SubscriptionStatus>>? progress = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Fires an event as <see cref="TriggerEventAndWaitAsync"/> does (the dependents are listed and
+    /// their last runs read first) and answers the runs it started as one operation, without waiting:
+    /// check it with <c>UpdateStatusAsync</c>, wait with <c>WaitForCompletionAsync</c>, or hand
+    /// <c>GetResumeToken()</c> to another process (<see cref="StrategyConnection.ResumeAsync"/>). The token
+    /// names each subscription, its project and its run before the trigger, so those runs are never the answer.
+    /// </summary>
+    /// <param name="eventId">The event.</param>
+    /// <param name="cancellationToken">Cancels the calls before the trigger, and the trigger.</param>
+    /// <returns>The runs, started: the operation completes when every run has ended, and fails when any failed.</returns>
+    /// <exception cref="StrategyApiException">The server answered an error to the listing or the trigger.</exception>
+    Task<StrategyWork<IReadOnlyList<StrategySubscriptionRun>>> StartTriggerEventAsync(string eventId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Adds firing an event and waiting for the subscription runs it started.</summary>
 public partial class EventsClient
 {
+    /// <summary>The kind of work in a resume token of the runs an event started.</summary>
+    internal const string TriggerEventKind = "TriggerEvent";
+
+    private const string EventArgument = "eventId";
+    private const string RunArgument = "run";
+
     /// <inheritdoc/>
     public virtual async Task<IReadOnlyList<StrategySubscriptionRun>> TriggerEventAndWaitAsync(
         string eventId,
@@ -40,40 +59,9 @@ public partial class EventsClient
         try
         {
             // Listing, reading the last runs and firing run under the workflow's one time limit, as every start does.
-            var (dependents, before) = await run.StartingAsync(
-                async ct =>
-                {
-                    // The event is a server object: the dependents may be in any project, each answered with its own.
-                    var listed = (await SubscriptionsIn(ProjectId).ListDependentSubscriptionsAsync(eventId, DependentObjectType.Event, cancellationToken: ct).ConfigureAwait(false))
-                        .Subscriptions?.Where(s => s?.Id is not null).ToList() ?? [];
-                    var last = await Task.WhenAll(listed.Select(s => SubscriptionsIn(ProjectOf(s)).GetLastSubscriptionRunAsync(s.Id, ct))).ConfigureAwait(false);
-                    await TriggerEventAsync(eventId, ct).ConfigureAwait(false);
-                    return (listed, last);
-                },
-                cancellationToken).ConfigureAwait(false);
-            run.Span.Tag("strategy.subscriptions", dependents.Count);
-
-            var waitOptions = run.ForWait;
-            var runs = await Task.WhenAll(dependents.Select((s, i) => AwaitRunAsync(s, before[i], waitOptions, progress, cancellationToken))).ConfigureAwait(false);
-
-            cancellationToken.ThrowIfCancellationRequested();
-            if (runs.Any(r => r.Outcome == StrategyOutcome.Failed))
-            {
-                throw new StrategySubscriptionRunsFailedException("event " + eventId, runs);
-            }
-
-            var stillRunning = runs.Where(r => r.Outcome == StrategyOutcome.Running).ToList();
-            if (stillRunning.Count > 0)
-            {
-                var timeouts = stillRunning.Select(r => r.Error).OfType<StrategyWaitTimeoutException>().ToList();
-                throw new StrategyWaitTimeoutException(
-                    $"the runs event {eventId} started (subscription {string.Join(", ", stillRunning.Select(r => r.SubscriptionId))})",
-                    run.Deadline.Limit,
-                    run.Deadline.Elapsed,
-                    timeouts.Sum(t => t.Attempts),
-                    timeouts.Select(t => t.LastState).FirstOrDefault(s => s is not null));
-            }
-
+            var (work, count) = await run.StartingAsync(ct => StartAsync(eventId, progress, ct), cancellationToken).ConfigureAwait(false);
+            run.Span.Tag("strategy.subscriptions", count);
+            var runs = await work.WaitForCompletionAsync(run.ForWait, null, cancellationToken).ConfigureAwait(false) ?? [];
             run.Span.Tag("strategy.skipped", runs.Count(r => r.Outcome == StrategyOutcome.Skipped));
             return runs;
         }
@@ -84,33 +72,120 @@ public partial class EventsClient
         }
     }
 
-    /// <summary>Waits for one subscription's new run and says how it ended, without throwing for the run's own outcome.</summary>
-    private async Task<StrategySubscriptionRun> AwaitRunAsync(
-        Subscription subscription,
-        SubscriptionStatus? previousRun,
-        StrategyWaitOptions options,
-        IProgress<StrategyWaitProgress<SubscriptionStatus>>? progress,
+    /// <inheritdoc/>
+    public virtual async Task<StrategyWork<IReadOnlyList<StrategySubscriptionRun>>> StartTriggerEventAsync(string eventId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
+        return (await StartAsync(eventId, null, cancellationToken).ConfigureAwait(false)).Work;
+    }
+
+    /// <summary>The runs an event started as an operation, from a resume token: each subscription's run is the generated wait's own operation.</summary>
+    internal StrategyWork<IReadOnlyList<StrategySubscriptionRun>> WorkOfTriggerEvent(StrategyResumeToken token) =>
+        WorkOf(token, names: null, subscriptionProgress: null);
+
+    /// <summary>Lists the dependents, reads each one's last run, fires the event, and answers the runs as one operation.</summary>
+    private async Task<(StrategyWork<IReadOnlyList<StrategySubscriptionRun>> Work, int Count)> StartAsync(
+        string eventId,
+        IProgress<StrategyWaitProgress<SubscriptionStatus>>? subscriptionProgress,
         CancellationToken cancellationToken)
     {
-        try
+        // The event is a server object: the dependents may be in any project, each answered with its own.
+        var listed = (await SubscriptionsIn(ProjectId).ListDependentSubscriptionsAsync(eventId, DependentObjectType.Event, cancellationToken: cancellationToken).ConfigureAwait(false))
+            .Subscriptions?.Where(s => s?.Id is not null).ToList() ?? [];
+        var before = await Task.WhenAll(listed.Select(s => SubscriptionsIn(ProjectOf(s)).GetLastSubscriptionRunAsync(s.Id, cancellationToken))).ConfigureAwait(false);
+        await TriggerEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+
+        var arguments = new List<(string Name, string? Value)> { (EventArgument, eventId) };
+        arguments.AddRange(listed.Select((s, i) => (RunArgument + i.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)DependentRun.Write(s.Id, ProjectOf(s), before[i] is { } last ? SubscriptionsClient.AwaitSubscriptionRunRules.RunOf!(last) : null))));
+        var token = StrategyResumeToken.For(_httpClient, ProjectId, TriggerEventKind, null, [.. arguments]);
+        var names = listed.ToDictionary(s => s.Id, s => (string?)s.Name, StringComparer.Ordinal);
+        return (WorkOf(token, names, subscriptionProgress), listed.Count);
+    }
+
+    /// <summary>
+    /// The runs as one operation: it has ended when every run has, failed when any failed
+    /// (<see cref="StrategySubscriptionRunsFailedException"/>, with every run's outcome), skipped when
+    /// none failed and any was skipped. A run whose status cannot be read counts as failed, as the helper's does.
+    /// </summary>
+    private StrategyWork<IReadOnlyList<StrategySubscriptionRun>> WorkOf(
+        StrategyResumeToken token,
+        Dictionary<string, string?>? names,
+        IProgress<StrategyWaitProgress<SubscriptionStatus>>? subscriptionProgress)
+    {
+        var eventId = token.Argument(EventArgument) ?? string.Empty;
+        var description = "the runs event " + eventId + " started";
+        var runs = token.Arguments
+            .Where(a => a.Key.StartsWith(RunArgument, StringComparison.Ordinal) && a.Value is not null)
+            .Select(a => DependentRun.Read(a.Value!))
+            .OfType<DependentRun>()
+            .Select(d => new Followed(
+                d.SubscriptionId,
+                names is not null && names.TryGetValue(d.SubscriptionId, out var name) ? name : null,
+                SubscriptionsIn(d.ProjectId).WorkOfAwaitSubscriptionRun(StrategyResumeToken.For(_httpClient, d.ProjectId, "SendSubscription", d.PreviousRun, ("subscriptionId", d.SubscriptionId)))))
+            .ToList();
+
+        async Task<(IReadOnlyList<StrategySubscriptionRun>? Status, PollOutcome Outcome)> ReadAsync(CancellationToken ct)
         {
-            var status = await SubscriptionsIn(ProjectOf(subscription))
-                .AwaitSubscriptionRunAsync(subscription.Id, previousRun, options, progress, cancellationToken)
-                .ConfigureAwait(false);
-            return new StrategySubscriptionRun(subscription.Id, subscription.Name, status.Outcome, status, null);
+            await Task.WhenAll(runs.Select(r => r.UpdateAsync(ct))).ConfigureAwait(false);
+            var outcomes = runs.Select(r => r.Outcome()).ToList();
+            return (outcomes, Classify(outcomes));
         }
-        catch (StrategyOperationFailedException failed)
+
+        async Task<IReadOnlyList<StrategySubscriptionRun>> WaitAsync(
+            IReadOnlyList<StrategySubscriptionRun>? last,
+            StrategyWaitOptions? options,
+            IProgress<StrategyWaitProgress<IReadOnlyList<StrategySubscriptionRun>>>? progress,
+            CancellationToken ct)
         {
-            return new StrategySubscriptionRun(subscription.Id, subscription.Name, StrategyOutcome.Failed, failed.LastStatus as SubscriptionStatus, failed);
+            // One time limit for all the runs, as for one wait: each run's wait takes the time left from it.
+            options ??= StrategyWaitOptions.Default;
+            var deadline = StrategyDeadline.Of(options);
+            var shared = options.Deadline == deadline ? options : options with { Deadline = deadline };
+            var outcomes = await Task.WhenAll(runs.Select(r => r.WaitAsync(shared, progress is null ? subscriptionProgress : new WholeProgress(progress, subscriptionProgress, runs, r.SubscriptionId), ct))).ConfigureAwait(false);
+
+            ct.ThrowIfCancellationRequested();
+            if (outcomes.Any(r => r.Outcome == StrategyOutcome.Failed))
+            {
+                throw new StrategySubscriptionRunsFailedException("event " + eventId, outcomes);
+            }
+
+            var stillRunning = outcomes.Where(r => r.Outcome == StrategyOutcome.Running).ToList();
+            if (stillRunning.Count > 0)
+            {
+                var timeouts = stillRunning.Select(r => r.Error).OfType<StrategyWaitTimeoutException>().ToList();
+                throw new StrategyWaitTimeoutException(
+                    $"the runs event {eventId} started (subscription {string.Join(", ", stillRunning.Select(r => r.SubscriptionId))})",
+                    deadline.Limit,
+                    deadline.Elapsed,
+                    timeouts.Sum(t => t.Attempts),
+                    timeouts.Select(t => t.LastState).FirstOrDefault(s => s is not null));
+            }
+
+            return outcomes;
         }
-        catch (StrategyWaitTimeoutException timedOut)
+
+        return new StrategyWork<IReadOnlyList<StrategySubscriptionRun>>(
+            token,
+            description,
+            ReadAsync,
+            WaitAsync,
+            (status, _) => new StrategySubscriptionRunsFailedException("event " + eventId, status ?? []),
+            outcomeOf: outcomes => Classify(outcomes).State);
+    }
+
+    /// <summary>How the runs stand together: running until all have ended; then failed if any failed, skipped if any was skipped, else succeeded.</summary>
+    private static PollOutcome Classify(IReadOnlyList<StrategySubscriptionRun> runs)
+    {
+        var ended = runs.Count(r => r.Outcome != StrategyOutcome.Running);
+        if (ended < runs.Count)
         {
-            return new StrategySubscriptionRun(subscription.Id, subscription.Name, StrategyOutcome.Running, null, timedOut);
+            return PollOutcome.Running("running", null, $"{ended} of {runs.Count} runs ended");
         }
-        catch (StrategyApiException error)
-        {
-            return new StrategySubscriptionRun(subscription.Id, subscription.Name, StrategyOutcome.Failed, null, error);
-        }
+
+        var failed = runs.Where(r => r.Outcome == StrategyOutcome.Failed).ToList();
+        return failed.Count > 0 ? PollOutcome.Failed("failed", null, failed.Select(r => new StrategyFailure(r.SubscriptionId, null, r.ToString())), $"{failed.Count} of {runs.Count} runs failed")
+            : runs.Any(r => r.Outcome == StrategyOutcome.Skipped) ? PollOutcome.Skipped("skipped", null, "ended, some skipped")
+            : PollOutcome.Succeeded("succeeded", null, runs.Count == 0 ? "no subscription waits on the event" : "all runs succeeded");
     }
 
     /// <summary>A subscriptions client on this client's connection, in <paramref name="projectId"/>.</summary>
@@ -119,4 +194,90 @@ public partial class EventsClient
     /// <summary>The project a listed subscription is in: as the listing says, else its content's, else this client's.</summary>
     private string? ProjectOf(Subscription subscription) =>
         subscription.Project?.Id ?? subscription.Contents?.Select(c => c?.ProjectId).FirstOrDefault(p => p is not null) ?? ProjectId;
+
+    /// <summary>What a token holds of one run: the subscription, its project and its run before the trigger, as one argument.</summary>
+    private sealed record DependentRun(string SubscriptionId, string? ProjectId, string? PreviousRun)
+    {
+        // Ids have no spaces; the previous run, last, may (it is the whole status when the run has no start).
+        public static string Write(string subscriptionId, string? projectId, string? previousRun) =>
+            subscriptionId + " " + (projectId ?? "-") + (previousRun is null ? string.Empty : " " + previousRun);
+
+        public static DependentRun? Read(string value)
+        {
+            var parts = value.Split(' ', 3);
+            return parts[0].Length == 0 || parts.Length < 2 ? null : new DependentRun(parts[0], parts[1] == "-" ? null : parts[1], parts.Length > 2 ? parts[2] : null);
+        }
+    }
+
+    /// <summary>One subscription's run, followed as its own operation, and how it ended without throwing for its outcome.</summary>
+    private sealed class Followed(string subscriptionId, string? name, StrategyWork<SubscriptionStatus> work)
+    {
+        private Exception? _error;
+
+        public string SubscriptionId => subscriptionId;
+
+        public async Task UpdateAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await work.UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (StrategyApiException error)
+            {
+                _error = error;
+            }
+        }
+
+        public StrategySubscriptionRun Outcome() =>
+            _error is not null ? new StrategySubscriptionRun(subscriptionId, name, StrategyOutcome.Failed, null, _error)
+            : work.HasCompleted ? new StrategySubscriptionRun(subscriptionId, name, work.Outcome, work.LastStatus, work.Failure)
+
+            // Until it ends, the status read may still be the run before the trigger: it is not this run's.
+            : new StrategySubscriptionRun(subscriptionId, name, StrategyOutcome.Running, null, null);
+
+        public async Task<StrategySubscriptionRun> WaitAsync(StrategyWaitOptions options, IProgress<StrategyWaitProgress<SubscriptionStatus>>? progress, CancellationToken cancellationToken)
+        {
+            if (_error is not null)
+            {
+                return Outcome();
+            }
+
+            try
+            {
+                var status = await work.WaitForCompletionAsync(options, progress, cancellationToken).ConfigureAwait(false);
+                return new StrategySubscriptionRun(subscriptionId, name, work.Outcome, status, null);
+            }
+            catch (StrategyOperationFailedException failed)
+            {
+                return new StrategySubscriptionRun(subscriptionId, name, StrategyOutcome.Failed, failed.LastStatus as SubscriptionStatus, failed);
+            }
+            catch (StrategyWaitTimeoutException timedOut)
+            {
+                return new StrategySubscriptionRun(subscriptionId, name, StrategyOutcome.Running, null, timedOut);
+            }
+            catch (StrategyApiException error)
+            {
+                _error = error;
+                return Outcome();
+            }
+        }
+    }
+
+    /// <summary>Each run's status, reported as the whole operation's progress (its words name the subscription), and to the run's own progress.</summary>
+    private sealed class WholeProgress(
+        IProgress<StrategyWaitProgress<IReadOnlyList<StrategySubscriptionRun>>> whole,
+        IProgress<StrategyWaitProgress<SubscriptionStatus>>? each,
+        IReadOnlyList<Followed> runs,
+        string subscriptionId) : IProgress<StrategyWaitProgress<SubscriptionStatus>>
+    {
+        public void Report(StrategyWaitProgress<SubscriptionStatus> value)
+        {
+            each?.Report(value);
+            var snapshot = runs.Select(r => r.Outcome()).ToList();
+            whole.Report(new StrategyWaitProgress<IReadOnlyList<StrategySubscriptionRun>>(snapshot, value.State, value.Attempt, value.Elapsed)
+            {
+                Words = "subscription " + subscriptionId + " " + value.Words,
+            });
+        }
+    }
 }

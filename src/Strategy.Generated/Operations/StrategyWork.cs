@@ -77,6 +77,7 @@ public sealed class StrategyWork<TStatus> : StrategyWork
     private readonly Func<TStatus?, StrategyWaitOptions?, IProgress<StrategyWaitProgress<TStatus>>?, CancellationToken, Task<TStatus>> _wait;
     private readonly Func<TStatus?, PollOutcome, Exception> _failure;
     private readonly Func<CancellationToken, Task>? _close;
+    private readonly Func<TStatus, StrategyOutcome>? _outcomeOf;
     private int _closed;
 
     internal StrategyWork(
@@ -85,13 +86,15 @@ public sealed class StrategyWork<TStatus> : StrategyWork
         Func<CancellationToken, Task<(TStatus? Status, PollOutcome Outcome)>> read,
         Func<TStatus?, StrategyWaitOptions?, IProgress<StrategyWaitProgress<TStatus>>?, CancellationToken, Task<TStatus>> wait,
         Func<TStatus?, PollOutcome, Exception> failure,
-        Func<CancellationToken, Task>? close = null)
+        Func<CancellationToken, Task>? close = null,
+        Func<TStatus, StrategyOutcome>? outcomeOf = null)
         : base(token, description)
     {
         _read = read;
         _wait = wait;
         _failure = failure;
         _close = close;
+        _outcomeOf = outcomeOf;
     }
 
     /// <summary>The last status read, if any.</summary>
@@ -131,7 +134,7 @@ public sealed class StrategyWork<TStatus> : StrategyWork
             }
         }
 
-        return new StrategyWork<TStatus>(ResumeToken, Description, Read, Wait, _failure, close);
+        return new StrategyWork<TStatus>(ResumeToken, Description, Read, Wait, _failure, close, _outcomeOf);
     }
 
     /// <inheritdoc />
@@ -168,7 +171,7 @@ public sealed class StrategyWork<TStatus> : StrategyWork
             var (status, outcome) = await _read(cancellationToken).ConfigureAwait(false);
             Record(status, outcome);
         }
-        catch (Exception ex) when (ex is StrategyOperationFailedException or StrategyResourceExpiredException or StrategyOutcomeUnknownException)
+        catch (Exception ex) when (EndedBadly(ex))
         {
             // The work has ended badly (confirmed after it left the monitor, or its resource is gone).
             HasCompleted = true;
@@ -203,10 +206,12 @@ public sealed class StrategyWork<TStatus> : StrategyWork
             var status = await _wait(LastStatus, options, progress, cancellationToken).ConfigureAwait(false);
             LastStatus = status;
             HasCompleted = true;
-            Outcome = status is null ? StrategyOutcome.Succeeded : Outcome is StrategyOutcome.Skipped ? Outcome : StrategyOutcome.Succeeded;
+
+            // A wait ends without throwing on a success or a skip: the final status says which.
+            Outcome = status is not null && _outcomeOf?.Invoke(status) is StrategyOutcome.Skipped ? StrategyOutcome.Skipped : StrategyOutcome.Succeeded;
             return status;
         }
-        catch (Exception ex) when (ex is StrategyOperationFailedException or StrategyResourceExpiredException or StrategyOutcomeUnknownException)
+        catch (Exception ex) when (EndedBadly(ex))
         {
             HasCompleted = true;
             Outcome = StrategyOutcome.Failed;
@@ -230,6 +235,10 @@ public sealed class StrategyWork<TStatus> : StrategyWork
         public void Report(StrategyWaitProgress<TStatus> value) =>
             inner.Report(FormattableString.Invariant($"{value.Words} ({value.Elapsed.TotalSeconds:0.0} s, check {value.Attempt})"));
     }
+
+    /// <summary>Whether an exception says the work has ended in failure (not that the wait or the call did).</summary>
+    private static bool EndedBadly(Exception ex) =>
+        ex is StrategyOperationFailedException or StrategyResourceExpiredException or StrategyOutcomeUnknownException or StrategySubscriptionRunsFailedException;
 
     private void Record(TStatus? status, PollOutcome outcome)
     {

@@ -23,7 +23,7 @@ public sealed class StrategyWorkResumer
     {
         var parsed = StrategyResumeToken.Parse(token);
         parsed.RequireServer(http.BaseAddress);
-        var work = StrategyResumers.Resume(http, parsed)
+        var work = StrategyResumers.Resume(http, parsed) ?? ResumeEventRuns(http, parsed)
             ?? throw new StrategyResumeTokenException(StrategyResumeTokenProblem.UnknownKind, $"The resume token is for work of kind {ServerText.Clean(parsed.Kind, 60)}, which this client cannot resume.");
         try
         {
@@ -39,4 +39,8 @@ public sealed class StrategyWorkResumer
 
         return work;
     }
+
+    /// <summary>The runs an event started: their start is written by hand (no <c>x-strategy-start</c> declares it, as the trigger answers nothing of them).</summary>
+    private static StrategyWork<IReadOnlyList<StrategySubscriptionRun>>? ResumeEventRuns(HttpClient http, StrategyResumeToken token) =>
+        token.Kind == EventsClient.TriggerEventKind ? new EventsClient(http) { ProjectId = token.ProjectId }.WorkOfTriggerEvent(token) : null;
 }

@@ -48,11 +48,17 @@ internal static class StrategyPolling
             string? lastState = null;
             var deadlineReached = false;
             var budget = new ConnectionFailureBudget(options.MaxConsecutiveTransientFailures);
-            TStatus? lastSeen = initial;
             using var budgetScope = ConnectionFailureBudget.Use(budget);
 
             // The run that ended before this work was started may still be the status answered: it is not the answer.
             var previousRunId = previousRun is not null && rules.RunOf is { } runOf ? runOf(previousRun) : null;
+            if (initial is not null && previousRunId is not null && rules.RunOf!(initial) == previousRunId)
+            {
+                // A status read earlier (by a resumed operation) that is still the previous run's: not a start to report.
+                initial = null;
+            }
+
+            TStatus? lastSeen = initial;
             if (initial is not null)
             {
                 // The answer that started the work already gave its status: report it, and wait before the first call.

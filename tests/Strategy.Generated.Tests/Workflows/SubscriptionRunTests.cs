@@ -246,6 +246,29 @@ public sealed class SubscriptionRunTests : ClientTest<SubscriptionsClient>
     }
 
     [Test]
+    public async Task An_operation_whose_status_read_was_still_the_run_before_waits_for_the_new_run()
+    {
+        ExpectStatus(Status(2, 1, Earlier));
+        ExpectSend();
+        ExpectStatus(Status(2, 1, Earlier));
+        ExpectStatus(Status(2, 1, Earlier));
+        ExpectStatus(Status(2, 3, Now));
+        var work = await Client.StartSendSubscriptionAsync(MockServer.SubscriptionId);
+
+        await work.UpdateStatusAsync();
+        var stillBefore = work.HasCompleted;
+        var error = Assert.ThrowsAsync<StrategyOperationFailedException>(() => work.WaitForCompletionAsync(Waits.Fast));
+
+        Server.Handler.VerifyNoOutstandingExpectation();
+        Assert.Multiple(() =>
+        {
+            Assert.That(stillBefore, Is.False, "the run before the send, finished, is not this run's end");
+            Assert.That(error!.StateName, Is.EqualTo("canceled"), "the new run's outcome, not the previous run's success");
+            Assert.That(work.Outcome, Is.EqualTo(StrategyOutcome.Failed));
+        });
+    }
+
+    [Test]
     public void Cancelling_ends_the_wait_at_once()
     {
         ExpectNoStatus();

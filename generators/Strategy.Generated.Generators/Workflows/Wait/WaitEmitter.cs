@@ -126,7 +126,7 @@ internal static class WaitEmitter
         }
 
         // What the spec declares of this wait, built once: how a status reads, how runs differ, what "no status yet" looks like.
-        writer.Line("private static readonly " + Runtime.WaitRules + "<" + wait.ResultType + "> " + RulesName(wait) + " = new(");
+        writer.Line("internal static readonly " + Runtime.WaitRules + "<" + wait.ResultType + "> " + RulesName(wait) + " = new(");
         writer.Line("    " + Quote(wait.StatusJson) + ",");
         writer.Line("    " + ClassifierName(wait) + ",");
         writer.Line("    " + (wait.Run is { } identity ? "status => " + Runtime.Wire + ".RunOf(status, " + Quote(identity.Json) + ", status." + identity.Property + ")" : "null") + ",");
@@ -186,7 +186,7 @@ internal static class WaitEmitter
         writer.Close();
         writer.Line();
 
-        writer.Line("private static readonly " + Runtime.WaitRules + "<" + wait.ResultType + "> " + RulesName(wait) + " = new(" + Quote(header.HeaderName) + ", " + ClassifierName(wait) + ");");
+        writer.Line("internal static readonly " + Runtime.WaitRules + "<" + wait.ResultType + "> " + RulesName(wait) + " = new(" + Quote(header.HeaderName) + ", " + ClassifierName(wait) + ");");
         writer.Line();
         writer.Doc("What the <c>" + Literals.Xml(header.HeaderName) + "</c> flags say of the " + Literals.Xml(wait.Describe) + ", as the spec's <c>x-strategy-wait</c> declares it.");
         writer.Open("internal static " + Runtime.PollOutcome + " " + ClassifierName(wait) + "(" + wait.ResultType + " status)");
@@ -278,7 +278,8 @@ internal static class WaitEmitter
         writer.Line("    ct => " + Runtime.Polling + ".ReadOnceAsync<" + wait.ResultType + ">(c => " + wait.StatusMethod + "(" + Names(wait.Parameters, "c") + "), " + RulesName(wait) + ", token.PreviousRun, "
             + (wait.Vanishes is null ? "null" : "(last, error, waitOptions, c) => " + ConfirmName(wait) + "(last, error, waitOptions, c, " + Names(wait.HelperParameters) + ")") + ", null, ct),");
         writer.Line("    (last, options, progress, ct) => " + Runtime.FromStatus(wait.Name) + "(last, " + Names(wait.HelperParameters, "previousRun", "options", "progress", "ct") + "),");
-        writer.Line("    (status, outcome) => " + Runtime.Polling + ".FailureOf(description, " + RulesName(wait) + ", outcome, status));");
+        writer.Line("    (status, outcome) => " + Runtime.Polling + ".FailureOf(description, " + RulesName(wait) + ", outcome, status),");
+        writer.Line("    outcomeOf: status => " + ClassifierName(wait) + "(status).State);");
         writer.Close();
         writer.Line();
     }
