@@ -154,6 +154,32 @@ public sealed class SubscriptionRunCommandTests : CliTest
     }
 
     [Test]
+    public async Task Trigger_no_wait_prints_a_token_that_wait_resumes_with_a_line_per_run_and_trigger_exit_codes()
+    {
+        var first = await CreateAsync("refresh on the event", Seeds.PersonalViewScheduleId);
+        var second = await CreateAsync("another on the event", Seeds.PersonalViewScheduleId);
+
+        var (startExit, token, startError) = await RunAsync("events", "trigger", Seeds.PersonalViewEventId, "--no-wait");
+        var (waitExit, output, waitError) = await RunAsync("wait", token.Trim());
+        Emulator.FailNextPublish();
+        var (_, json, _) = await RunAsync("events", "trigger", Seeds.PersonalViewEventId, "--no-wait", "--json");
+        var (failedExit, failedOutput, failedError) = await RunAsync("wait", (string)JObject.Parse(json)["token"]!);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(startExit, Is.EqualTo(ExitCodes.Success), startError);
+            Assert.That(token.Trim(), Does.StartWith("sop1.").And.Not.Contain(Environment.NewLine));
+            Assert.That(startError, Does.Contain("Started event " + Seeds.PersonalViewEventId));
+            Assert.That(waitExit, Is.EqualTo(ExitCodes.Success), waitError);
+            Assert.That(output.Trim().Split(Environment.NewLine), Is.EquivalentTo(new[] { $"subscription {first}: succeeded", $"subscription {second}: succeeded" }));
+            Assert.That(failedExit, Is.EqualTo(ExitCodes.ServerFailure));
+            Assert.That(failedOutput.Trim().Split(Environment.NewLine), Has.Length.EqualTo(2).And.One.Contains(": fail (state 2)"));
+            Assert.That(failedError, Does.Contain("1 of the 2 subscription runs event " + Seeds.PersonalViewEventId + " started did not succeed"));
+            Assert.That(Emulator.SessionCount, Is.Zero, "each command's session is logged out");
+        });
+    }
+
+    [Test]
     public async Task Firing_an_event_nothing_waits_on_says_so()
     {
         var (exitCode, output, _) = await RunAsync("events", "trigger", Seeds.NightlyLoadEventId);

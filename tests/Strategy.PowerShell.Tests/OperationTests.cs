@@ -60,6 +60,48 @@ public sealed class OperationTests : ServerFixture
     }
 
     [Test]
+    public void A_subscription_run_started_without_Wait_is_an_operation_another_session_waits_for()
+    {
+        var id = NewSubscription("ps-op run");
+        var operation = Shell.Run("Start-StrategySubscription -Id $Id", ("Id", id)).Succeeded().Output.Single();
+
+        using var later = new PowerShellSession(Emulator);
+        later.Connect().Succeeded();
+        var result = later.Run("$Token | Wait-StrategyOperation", ("Token", operation.Properties["Token"].Value)).Succeeded();
+        later.Run("Disconnect-StrategyServer");
+        Shell.Run("Remove-StrategySubscription $Id -Confirm:$false", ("Id", id)).Succeeded();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(operation.Properties["Kind"].Value, Is.EqualTo("SendSubscription"));
+            Assert.That(result.Output.Single().Properties["Outcome"].Value.ToString(), Is.EqualTo("Succeeded"));
+        });
+    }
+
+    [Test]
+    public async Task An_events_runs_started_without_Wait_are_written_one_each_by_Wait_StrategyOperation_with_one_error_for_a_failure()
+    {
+        var id = NewSubscription("ps-op event", Seeds.PersonalViewScheduleId);
+        var succeeded = Shell.Run("Invoke-StrategyEvent $Event | Wait-StrategyOperation", ("Event", Seeds.PersonalViewEventId)).Succeeded();
+        await Emulator.ControlAsync("fail-next/subscription");
+        var token = Shell.Run("(Invoke-StrategyEvent $Event).Token", ("Event", Seeds.PersonalViewEventId)).Succeeded().Output.Single();
+
+        using var later = new PowerShellSession(Emulator);
+        later.Connect().Succeeded();
+        var failed = later.Run("Wait-StrategyOperation -Token $Token", ("Token", token));
+        later.Run("Disconnect-StrategyServer");
+        Shell.Run("Remove-StrategySubscription $Id -Confirm:$false", ("Id", id)).Succeeded();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(succeeded.Output.Single(o => o.Properties["SubscriptionId"].Value.ToString() == id).Properties["Outcome"].Value.ToString(), Is.EqualTo("Succeeded"));
+            Assert.That(failed.Terminated, Is.Null, "a failed run is a non-terminating error");
+            Assert.That(failed.Output.Single(o => o.Properties["SubscriptionId"].Value.ToString() == id).Properties["Outcome"].Value.ToString(), Is.EqualTo("Failed"));
+            Assert.That(failed.Error.FullyQualifiedErrorId, Does.StartWith("SubscriptionRunsFailed"));
+        });
+    }
+
+    [Test]
     public void A_token_that_cannot_be_used_is_an_InvalidArgument_error_saying_why()
     {
         var malformed = Shell.Run("Wait-StrategyOperation -Token 'not-a-token'");

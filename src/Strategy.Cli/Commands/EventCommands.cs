@@ -20,7 +20,7 @@ internal static class EventCommands
         });
 
         var eventId = new Argument<string>("event-id") { Description = "The event to fire." };
-        var noWait = new Option<bool>("--no-wait") { Description = "Return once the event is fired, without waiting for the runs it starts." };
+        var noWait = new Option<bool>("--no-wait") { Description = "Return once the event is fired, and print the resume token of the runs it started (strategy wait <token>)." };
         var trigger = new Command(
             "trigger",
             "Fire an event and wait for every subscription run it starts, one line each; exit 0 when all succeeded, 1 when any failed, 2 at the time limit, 5 when none failed but some were skipped.")
@@ -34,8 +34,8 @@ internal static class EventCommands
             var events = session.Client<EventsClient>();
             if (parseResult.GetValue(noWait))
             {
-                await events.TriggerEventAsync(id, cancellationToken);
-                CommandRunner.Print(session, new { triggered = id }, $"Event {id} was fired; the subscriptions whose schedules wait on it run on the server.");
+                var started = await events.StartTriggerEventAsync(id, cancellationToken);
+                WaitCommand.PrintStarted(session, [("event " + id, started)]);
                 return ExitCodes.Success;
             }
 
@@ -65,7 +65,8 @@ internal static class EventCommands
         return new Command("events", "Fire the events event-based schedules wait on, and follow the runs they start.") { list, trigger };
     }
 
-    private static void Print(CliSession session, string eventId, IReadOnlyList<StrategySubscriptionRun> runs) =>
+    /// <summary>One line per run (with --json, one object each): what trigger and wait print once the runs have ended.</summary>
+    internal static void Print(CliSession session, string eventId, IReadOnlyList<StrategySubscriptionRun> runs) =>
         CommandRunner.Print(
             session,
             runs.Select(r => new { subscriptionId = r.SubscriptionId, name = r.Name, outcome = r.Outcome.ToString().ToLowerInvariant(), status = r.Status, error = r.Error?.Message }),

@@ -32,6 +32,12 @@ internal static class WaitCommand
             {
                 status = await work.WaitForCompletionUntypedAsync(session.Waits, new LineProgress(session, work.Kind), cancellationToken);
             }
+            catch (StrategySubscriptionRunsFailedException failed)
+            {
+                // As `events trigger` does: every run's line, then the error says which failed.
+                EventCommands.Print(session, work.Id, failed.Runs);
+                throw;
+            }
             finally
             {
                 if (work.HasCompleted)
@@ -40,7 +46,15 @@ internal static class WaitCommand
                 }
             }
 
-            CommandRunner.Print(session, status, $"{what}: {work.Outcome.ToString().ToLowerInvariant()}.");
+            if (status is IReadOnlyList<StrategySubscriptionRun> runs)
+            {
+                EventCommands.Print(session, work.Id, runs);
+            }
+            else
+            {
+                CommandRunner.Print(session, status, $"{what}: {work.Outcome.ToString().ToLowerInvariant()}.");
+            }
+
             return work.Outcome == StrategyOutcome.Skipped ? ExitCodes.Skipped : ExitCodes.Success;
         });
         return wait;

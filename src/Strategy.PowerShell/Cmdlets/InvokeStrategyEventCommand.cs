@@ -6,7 +6,7 @@ namespace Strategy.PowerShell;
 
 /// <summary>Fires an event, so the subscriptions whose schedules wait on it run.</summary>
 /// <remarks>
-/// <para>Invoke-StrategyEvent fires each event given. Without -Wait it returns once the server has taken the event. With -Wait it follows every subscription run the event started, reports them with Write-Progress, and once all have ended writes one object per run (SubscriptionId, Name, Outcome, Status, Error).</para>
+/// <para>Invoke-StrategyEvent fires each event given. Without -Wait it returns once the server has taken the event, and writes the runs it started as one operation (StrategyWork) whose Token any later session resumes with Wait-StrategyOperation. With -Wait it follows every subscription run the event started, reports them with Write-Progress, and once all have ended writes one object per run (SubscriptionId, Name, Outcome, Status, Error).</para>
 /// <para>When runs failed, all runs are still written, then one non-terminating error (category InvalidResult, id SubscriptionRunsFailed) says which; a skipped run is a warning. At -TimeoutSec the wait ends with an OperationTimeout error, and the runs go on on the server. Ctrl+C stops waiting; the runs go on.</para>
 /// </remarks>
 /// <example>
@@ -18,7 +18,7 @@ namespace Strategy.PowerShell;
 /// <para>In a scheduled script: stops with an error when any run failed.</para>
 /// </example>
 [Cmdlet(VerbsLifecycle.Invoke, "StrategyEvent", SupportsShouldProcess = true)]
-[OutputType(typeof(StrategySubscriptionRun))]
+[OutputType(typeof(StrategySubscriptionRun), typeof(StrategyWork))]
 public sealed class InvokeStrategyEventCommand : StrategyRunCmdlet
 {
     /// <summary>The events to fire; events from Get-StrategyEvent bind by their Id.</summary>
@@ -37,8 +37,8 @@ public sealed class InvokeStrategyEventCommand : StrategyRunCmdlet
     protected override string Target(string id) => "event " + id;
 
     /// <inheritdoc />
-    protected override Task SendAsync(StrategyServerConnection server, string id, CancellationToken cancellationToken) =>
-        server.Client<EventsClient>().TriggerEventAsync(id, cancellationToken);
+    protected override async Task<StrategyWork> StartAsync(StrategyServerConnection server, string id, CancellationToken cancellationToken) =>
+        await server.Client<EventsClient>().StartTriggerEventAsync(id, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     protected override string Sent(string id) => $"Event {id} was fired; the subscriptions whose schedules wait on it run on the server.";

@@ -6,7 +6,7 @@ namespace Strategy.PowerShell;
 
 /// <summary>Runs subscriptions now, and with -Wait tells how each run ended.</summary>
 /// <remarks>
-/// <para>Start-StrategySubscription asks the server to run each subscription now, as its schedule would. Without -Wait it returns once the server has taken the run. With -Wait it follows that run (not an earlier one) with Write-Progress and writes its status when it ends: Outcome Succeeded or Skipped (also a warning). A run that failed, was canceled or timed out on the server is a non-terminating InvalidResult error whose target is the run's status.</para>
+/// <para>Start-StrategySubscription asks the server to run each subscription now, as its schedule would. Without -Wait it returns once the server has taken the run, and writes the run as an operation (StrategyWork) whose Token any later session resumes with Wait-StrategyOperation; the last run is read first, so the token never takes it for this one. With -Wait it follows that run (not an earlier one) with Write-Progress and writes its status when it ends: Outcome Succeeded or Skipped (also a warning). A run that failed, was canceled or timed out on the server is a non-terminating InvalidResult error whose target is the run's status.</para>
 /// <para>At -TimeoutSec, or on Ctrl+C, the wait stops and the run goes on on the server.</para>
 /// </remarks>
 /// <example>
@@ -14,11 +14,15 @@ namespace Strategy.PowerShell;
 /// <para>Runs the subscription now and writes how the run ended.</para>
 /// </example>
 /// <example>
+/// <code>(Start-StrategySubscription -Id $id).Token | Set-Content run.token</code>
+/// <para>Runs the subscription now and keeps its token; a later script waits with <c>Get-Content run.token | Wait-StrategyOperation</c>.</para>
+/// </example>
+/// <example>
 /// <code>Get-StrategySubscription -Name 'Sales*' | Start-StrategySubscription -Wait -ErrorAction Continue | Format-Table Id, Outcome, End</code>
 /// <para>Runs each sales subscription in turn; a failed run is reported and the next one still runs.</para>
 /// </example>
 [Cmdlet(VerbsLifecycle.Start, "StrategySubscription", SupportsShouldProcess = true)]
-[OutputType(typeof(SubscriptionStatus))]
+[OutputType(typeof(SubscriptionStatus), typeof(StrategyWork))]
 public sealed class StartStrategySubscriptionCommand : StrategyRunCmdlet
 {
     /// <summary>The subscriptions to run; subscriptions from Get-StrategySubscription bind by their Id.</summary>
@@ -37,8 +41,8 @@ public sealed class StartStrategySubscriptionCommand : StrategyRunCmdlet
     protected override string Target(string id) => "subscription " + id;
 
     /// <inheritdoc />
-    protected override Task SendAsync(StrategyServerConnection server, string id, CancellationToken cancellationToken) =>
-        server.Client<SubscriptionsClient>().SendSubscriptionAsync(id, cancellationToken);
+    protected override async Task<StrategyWork> StartAsync(StrategyServerConnection server, string id, CancellationToken cancellationToken) =>
+        await server.Client<SubscriptionsClient>().StartSendSubscriptionAsync(id, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     protected override string Sent(string id) => $"Subscription {id} was sent; it runs on the server (Get-StrategySubscriptionRun {id} tells how it ended).";

@@ -5,7 +5,7 @@ namespace Strategy.PowerShell;
 
 /// <summary>Waits for work started with -NoWait, in this session or another one: from its operation or its token.</summary>
 /// <remarks>
-/// <para>Wait-StrategyOperation takes operations (the objects -NoWait writes) or their tokens, from the pipeline or -Token, resumes each on the connection (one status call at once: work that has ended answers at once), and waits for it with Write-Progress, as the cmdlet that started it would. It writes each final status. Work that failed is a non-terminating InvalidResult error; the other items go on. A token for another server than the connection's, a malformed one or one from a newer version is an InvalidArgument error that says which. At -TimeoutSec it is an OperationTimeout error; the work goes on and the token resumes it again (a data model publish's instance is deleted either way).</para>
+/// <para>Wait-StrategyOperation takes operations (the objects -NoWait writes, and Start-StrategySubscription and Invoke-StrategyEvent without -Wait) or their tokens, from the pipeline or -Token, resumes each on the connection (one status call at once: work that has ended answers at once), and waits for it with Write-Progress, as the cmdlet that started it would. It writes each final status. Work that failed is a non-terminating InvalidResult error; the other items go on. A token for another server than the connection's, a malformed one or one from a newer version is an InvalidArgument error that says which. At -TimeoutSec it is an OperationTimeout error; the work goes on and the token resumes it again (a data model publish's instance is deleted either way).</para>
 /// </remarks>
 /// <example>
 /// <code>$op = Update-StrategyCube -Id 8D679D4B11D3E4981000E787EC6DE8A4 -NoWait; Set-Content job.token $op.Token</code>
@@ -45,11 +45,25 @@ public sealed class WaitStrategyOperationCommand : StrategyCmdlet
                 var activity = $"Waiting for {work.Kind} {work.Description}";
                 Post(() => WriteVerbose($"Resumed {work.Kind} {work.Description}: {work.Outcome.ToString().ToLowerInvariant()}."));
                 var progress = new WordsProgress(words => Post(() => WriteProgress(new ProgressRecord(1, activity, words))));
-                return await work.WaitForCompletionUntypedAsync(Waits(), progress, cancellationToken).ConfigureAwait(false) ?? new object();
+                try
+                {
+                    return await work.WaitForCompletionUntypedAsync(Waits(), progress, cancellationToken).ConfigureAwait(false) ?? new object();
+                }
+                catch (StrategySubscriptionRunsFailedException failed)
+                {
+                    // As Invoke-StrategyEvent -Wait does: every run is written, the failed ones too; then one error says which.
+                    return failed;
+                }
             });
-            if (status is not null)
+            if (status is StrategySubscriptionRunsFailedException runsFailed)
             {
-                WriteObject(status);
+                WriteObject(runsFailed.Runs, enumerateCollection: true);
+                WriteError(Errors.Record(runsFailed, token)!);
+            }
+            else if (status is not null)
+            {
+                // The runs an event started: one object each, as Invoke-StrategyEvent -Wait writes them.
+                WriteObject(status, enumerateCollection: status is IEnumerable<StrategySubscriptionRun>);
             }
         }
     }

@@ -5,8 +5,9 @@ namespace Strategy.PowerShell;
 
 /// <summary>
 /// What the cmdlets that start subscription runs share: for each id, ask (-WhatIf, -Confirm), then
-/// either send and return once the server has taken it, or with <c>-Wait</c> follow the runs and
-/// write how each ended. Each cmdlet declares its own <c>-Id</c> (with its alias).
+/// either start the runs and write them as an operation (its Token resumes them with
+/// Wait-StrategyOperation, in any later session), or with <c>-Wait</c> follow the runs and write how
+/// each ended. Each cmdlet declares its own <c>-Id</c> (with its alias).
 /// </summary>
 public abstract class StrategyRunCmdlet : StrategyCmdlet
 {
@@ -23,8 +24,8 @@ public abstract class StrategyRunCmdlet : StrategyCmdlet
     /// <summary>What is done to it, for -WhatIf and -Confirm: <c>Run now</c>.</summary>
     protected abstract string Action { get; }
 
-    /// <summary>Starts it without waiting.</summary>
-    protected abstract Task SendAsync(StrategyServerConnection server, string id, CancellationToken cancellationToken);
+    /// <summary>Starts it without waiting, and answers the runs it started as an operation.</summary>
+    protected abstract Task<StrategyWork> StartAsync(StrategyServerConnection server, string id, CancellationToken cancellationToken);
 
     /// <summary>What -Verbose says once it is sent.</summary>
     protected abstract string Sent(string id);
@@ -47,9 +48,10 @@ public abstract class StrategyRunCmdlet : StrategyCmdlet
             {
                 SendAndWait(server, id);
             }
-            else if (RunForItem(id, token => SendAsync(server, id, token)))
+            else if (RunForItem(id, token => StartAsync(server, id, token)) is { } started)
             {
                 WriteVerbose(Sent(id));
+                WriteObject(started);
             }
         }
     }
