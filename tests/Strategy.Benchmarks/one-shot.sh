@@ -12,7 +12,9 @@ trap 'kill "$emulator" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 dotnet build src/Strategy.Emulator -c Release -v q -nologo >/dev/null
 dotnet build src/Strategy.Cli -c Release -v q -nologo >/dev/null
-dotnet publish src/Strategy.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/r2r" -v q -nologo >/dev/null
+# The tool as users get it: packed (RID-specific, ReadyToRun) and installed with `dotnet tool install`.
+dotnet pack src/Strategy.Cli -c Release -o "$work/feed" -p:Version=0.0.0-oneshot -v q -nologo >/dev/null
+dotnet tool install Strategy.Cli --tool-path "$work/r2r" --add-source "$work/feed" --version 0.0.0-oneshot >/dev/null
 dotnet publish tests/Strategy.Benchmarks/OneShotBaseline -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/bare" -v q -nologo >/dev/null
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -67,9 +69,9 @@ mkdir -p "$(dirname "$report")"
   echo "| curl, three calls | ${c} ms | 1× |"
   echo "| bare \`HttpClient\`, ReadyToRun | ${b} ms | $(ratio "$b" "$c")× (the floor) |"
   echo "| \`strategy\`, as built (\`dotnet strategy.dll\`) | ${d} ms | $(ratio "$d" "$c")× |"
-  echo "| \`strategy\`, published ReadyToRun | ${r} ms | $(ratio "$r" "$c")× ($(ratio "$r" "$b")× the floor) |"
+  echo "| \`strategy\`, installed with \`dotnet tool install\` (ReadyToRun) | ${r} ms | $(ratio "$r" "$c")× ($(ratio "$r" "$b")× the floor) |"
   echo
-  echo "\`strategy wait <token>\` of a finished cube publish (log in, one status call, log out), both ReadyToRun:"
+  echo "\`strategy wait <token>\` of a finished cube publish (log in, one status call, log out), the installed tool against a ReadyToRun floor:"
   echo
   echo "| What | Per call | Against the floor |"
   echo "| --- | --- | --- |"

@@ -28,7 +28,7 @@ public sealed partial class PackageConsumerTests
     {
         _work = Directory.CreateTempSubdirectory("strategy-consumer-");
         _feed = Directory.CreateDirectory(Path.Combine(_work.FullName, "feed")).FullName;
-        foreach (var project in new[] { "src/Strategy.Generated/Strategy.Generated.csproj", "src/Strategy.Emulator.Tool/Strategy.Emulator.Tool.csproj" })
+        foreach (var project in new[] { "src/Strategy.Generated/Strategy.Generated.csproj", "src/Strategy.Emulator.Tool/Strategy.Emulator.Tool.csproj", "src/Strategy.Cli/Strategy.Cli.csproj" })
         {
             await RunAsync(RepoRoot, "dotnet", "pack", Path.Combine(RepoRoot, project), "-c", "Release", "-o", _feed, $"-p:Version={_version}", "--nologo");
         }
@@ -111,6 +111,42 @@ public sealed partial class PackageConsumerTests
             emulator.Kill(entireProcessTree: true);
             await emulator.WaitForExitAsync();
         }
+    }
+
+    [Test]
+    public async Task The_strategy_tool_installs_as_the_ReadyToRun_package_of_this_platform_and_runs()
+    {
+        var tools = Path.Combine(_work.FullName, "cli-tools");
+        await RunAsync(_work.FullName, "dotnet", "tool", "install", "Strategy.Cli", "--tool-path", tools, "--add-source", _feed, "--version", _version);
+        var help = await RunAsync(_work.FullName, Path.Combine(tools, "strategy"), "--help");
+
+        var platform = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        var installed = Directory.GetFiles(Path.Combine(tools, ".store"), "strategy.dll", SearchOption.AllDirectories).Single();
+        using var portable = ZipFile.OpenRead(Path.Combine(_feed, $"Strategy.Cli.any.{_version}.nupkg"));
+        var portableEntry = portable.Entries.Single(e => e.Name == "strategy.dll");
+        var portableCopy = Path.Combine(_work.FullName, "portable-strategy.dll");
+        portableEntry.ExtractToFile(portableCopy);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(
+                Directory.GetFiles(_feed, "Strategy.Cli.*.nupkg").Select(Path.GetFileName),
+                Is.EquivalentTo(new[] { "", ".any", ".linux-x64", ".linux-arm64", ".osx-arm64", ".win-x64" }.Select(rid => $"Strategy.Cli{rid}.{_version}.nupkg")),
+                "a pointer package, one per platform, and a portable one");
+            Assert.That(installed, Does.Contain($"strategy.cli.{platform}"), "dotnet tool install picked this platform's package");
+            Assert.That(IsReadyToRun(installed), Is.True, "the command is precompiled");
+            Assert.That(IsReadyToRun(Path.Combine(Path.GetDirectoryName(installed)!, "Strategy.Generated.dll")), Is.True, "and so is the library it runs");
+            Assert.That(IsReadyToRun(portableCopy), Is.False, "the portable package is plain IL, for any platform");
+            Assert.That(help, Does.Contain("strategy: run Strategy"));
+        });
+    }
+
+    /// <summary>Whether an assembly carries ReadyToRun native code (a managed native header).</summary>
+    private static bool IsReadyToRun(string assembly)
+    {
+        using var stream = File.OpenRead(assembly);
+        using var reader = new System.Reflection.PortableExecutable.PEReader(stream);
+        return reader.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     private static Process Start(string workingDirectory, string fileName, params string[] arguments)
