@@ -101,8 +101,7 @@ public sealed class ResumeTests : EmulatorTest
     public async Task A_subscription_run_resumed_elsewhere_is_the_run_started_not_the_one_before()
     {
         var subscriptions = Connection.CreateClient<SubscriptionsClient>();
-        var created = await subscriptions.CreateSubscriptionAsync(DataModelRefreshSubscription.Create(
-            "resumed run", Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [Seeds.AllTheTimeScheduleId]));
+        var created = await CreateRefreshAsync("resumed run", Seeds.AllTheTimeScheduleId);
         var first = await subscriptions.SendSubscriptionAndWaitAsync(created.Id, FastWaits);
 
         var started = await subscriptions.StartSendSubscriptionAsync(created.Id);
@@ -123,9 +122,8 @@ public sealed class ResumeTests : EmulatorTest
     public async Task The_runs_an_event_started_resumed_elsewhere_are_each_the_run_started_not_the_one_before()
     {
         var subscriptions = Connection.CreateClient<SubscriptionsClient>();
-        var refresh = await subscriptions.CreateSubscriptionAsync(DataModelRefreshSubscription.Create(
-            "refresh on the event", Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [Seeds.PersonalViewScheduleId]));
-        var report = DataModelRefreshSubscription.Create("report on the event", Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [Seeds.PersonalViewScheduleId]);
+        var refresh = await CreateRefreshAsync("refresh on the event", Seeds.PersonalViewScheduleId);
+        var report = RefreshRequest("report on the event", Seeds.PersonalViewScheduleId);
         report.Contents = [new SubscriptionContent { Id = "1D2E3F405162738495A6B7C8D9E0F1A2", Type = ContentType.Report, Name = "Monthly sales" }];
         var reportRun = await subscriptions.CreateSubscriptionAsync(report);
         var first = await subscriptions.SendSubscriptionAndWaitAsync(refresh.Id, FastWaits);
@@ -150,9 +148,7 @@ public sealed class ResumeTests : EmulatorTest
     [Test]
     public async Task The_runs_of_an_event_of_which_one_failed_come_back_failed_from_a_resume_with_every_outcome()
     {
-        var subscriptions = Connection.CreateClient<SubscriptionsClient>();
-        var refresh = await subscriptions.CreateSubscriptionAsync(DataModelRefreshSubscription.Create(
-            "refresh on the event", Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [Seeds.PersonalViewScheduleId]));
+        var refresh = await CreateRefreshAsync("refresh on the event", Seeds.PersonalViewScheduleId);
         Emulator.FailNextPublish();
         var started = await Connection.CreateClient<EventsClient>().StartTriggerEventAsync(Seeds.PersonalViewEventId);
         await ((StrategyWork<IReadOnlyList<StrategySubscriptionRun>>)started).WaitForCompletionAsync(FastWaits).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -174,8 +170,7 @@ public sealed class ResumeTests : EmulatorTest
     public async Task A_subscription_run_that_was_skipped_is_a_skipped_operation_after_its_wait()
     {
         var subscriptions = Connection.CreateClient<SubscriptionsClient>();
-        var created = await subscriptions.CreateSubscriptionAsync(DataModelRefreshSubscription.Create(
-            "skipped run", Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [Seeds.AllTheTimeScheduleId]));
+        var created = await CreateRefreshAsync("skipped run", Seeds.AllTheTimeScheduleId);
         Emulator.SkipNextSubscriptionRun();
 
         var started = await subscriptions.StartSendSubscriptionAsync(created.Id);
@@ -270,6 +265,12 @@ public sealed class ResumeTests : EmulatorTest
             Assert.That(other.SessionCount, Is.Zero, "refused before logging in");
         });
     }
+
+    private static SubscriptionRequest RefreshRequest(string name, string scheduleId) =>
+        DataModelRefreshSubscription.Create(name, Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [scheduleId]);
+
+    private Task<Subscription> CreateRefreshAsync(string name, string scheduleId) =>
+        Connection.CreateClient<SubscriptionsClient>().CreateSubscriptionAsync(RefreshRequest(name, scheduleId));
 
     private StrategyConnection NewConnection() => StrategyConnection.Create(Emulator.BaseUrl, StrategyCredentials.Standard("administrator", ""), Seeds.ProjectId, Retry);
 
