@@ -89,9 +89,11 @@ public sealed class SnapshotTests
     {
         var source = GeneratorHarness.Run(GeneratorHarness.FixtureSpec, GeneratorHarness.FixtureClients).Source("JobsClient.Workflows.g.cs");
 
-        Assert.That(source, Does.Contain("ct => new global::Fixture.RunsClient(_httpClient) { ProjectId = ProjectId }.GetLastJobRunAsync(jobId, ct),")
-            .And.Contain("ct => RunJobAsync(jobId, ct),")
-            .And.Contain("(previousRun, waitOptions) => new global::Fixture.RunsClient(_httpClient) { ProjectId = ProjectId }.AwaitJobRunAsync(jobId, previousRun: previousRun, options: waitOptions,"));
+        // The start form reads the last run, starts the work and names that run in the token; the helper is that operation, waited for.
+        Assert.That(source, Does.Contain("var before = await new global::Fixture.RunsClient(_httpClient) { ProjectId = ProjectId }.GetLastJobRunAsync(jobId, cancellationToken).ConfigureAwait(false);")
+            .And.Contain("await RunJobAsync(jobId, cancellationToken).ConfigureAwait(false);")
+            .And.Contain("return new global::Fixture.RunsClient(_httpClient) { ProjectId = ProjectId }.WorkOfAwaitJobRun(token);")
+            .And.Contain("ct => StartRunJobAsync(jobId, ct),"));
     }
 
     [Test]

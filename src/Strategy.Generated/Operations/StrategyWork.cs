@@ -80,6 +80,9 @@ public sealed class StrategyWork<TStatus> : StrategyWork
     private readonly Func<TStatus, StrategyOutcome>? _outcomeOf;
     private int _closed;
 
+    // The start's own answer was final: the wait still reads it (progress, span, typed failure), with no call.
+    private bool _endedInStartAnswer;
+
     internal StrategyWork(
         StrategyResumeToken token,
         string description,
@@ -134,7 +137,20 @@ public sealed class StrategyWork<TStatus> : StrategyWork
             }
         }
 
-        return new StrategyWork<TStatus>(ResumeToken, Description, Read, Wait, _failure, close, _outcomeOf);
+        return new StrategyWork<TStatus>(ResumeToken, Description, Read, Wait, _failure, close, _outcomeOf) { Stop = Stop };
+    }
+
+    /// <summary>
+    /// How the work is stopped on the server when its helper's wait ends early (<c>cancel</c> of
+    /// <c>x-strategy-start</c>): known to the process that started it, from the start's answer.
+    /// </summary>
+    internal (string What, Func<CancellationToken, Task> Cancel)? Stop { get; private set; }
+
+    /// <summary>The same work, stoppable on the server by <paramref name="cancel"/> (<paramref name="what"/> names it in messages).</summary>
+    internal StrategyWork<TStatus> StoppedBy(string what, Func<CancellationToken, Task> cancel)
+    {
+        Stop = (what, cancel);
+        return this;
     }
 
     /// <inheritdoc />
@@ -155,6 +171,7 @@ public sealed class StrategyWork<TStatus> : StrategyWork
     internal StrategyWork<TStatus> From(TStatus? status, PollOutcome outcome)
     {
         Record(status, outcome);
+        _endedInStartAnswer = HasCompleted && status is not null;
         return this;
     }
 
@@ -195,12 +212,13 @@ public sealed class StrategyWork<TStatus> : StrategyWork
     /// <exception cref="StrategyWaitTimeoutException">The work was still running when the time limit ran out.</exception>
     public async Task<TStatus?> WaitForCompletionAsync(StrategyWaitOptions? options = null, IProgress<StrategyWaitProgress<TStatus>>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (HasCompleted)
+        if (HasCompleted && !_endedInStartAnswer)
         {
             await CloseAsync().ConfigureAwait(false);
             return Failure is null ? LastStatus : throw Failure;
         }
 
+        _endedInStartAnswer = false;
         try
         {
             var status = await _wait(LastStatus, options, progress, cancellationToken).ConfigureAwait(false);

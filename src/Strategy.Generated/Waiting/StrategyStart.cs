@@ -88,6 +88,60 @@ internal static class StrategyStart
         }
     }
 
+    /// <summary>
+    /// Starts work with its start form (which answers it as an operation) and waits for it as the
+    /// operation waits: the helper is that operation, started and waited for in one call.
+    /// </summary>
+    /// <param name="workflow">The helper's name and span tags.</param>
+    /// <param name="options">The wait options, checked before the work starts.</param>
+    /// <param name="start">The start form: starts the work and answers the operation.</param>
+    /// <param name="progress">Receives every status observed while waiting.</param>
+    /// <param name="cancellationToken">Cancels the start and the wait.</param>
+    /// <returns>The final status.</returns>
+    public static async Task<TStatus> RunWorkAsync<TStatus>(
+        StrategyWorkflow workflow,
+        StrategyWaitOptions? options,
+        Func<CancellationToken, Task<StrategyWork<TStatus>>> start,
+        IProgress<StrategyWaitProgress<TStatus>>? progress,
+        CancellationToken cancellationToken)
+        where TStatus : class =>
+        await RunWorkOrDoneAsync(workflow, options, start, progress, cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidOperationException("Only a start that may do the work before answering ends without a status.");
+
+    /// <summary>As <see cref="RunWorkAsync{TStatus}"/>, for work the server may do before answering (the spec's <c>doneOn</c>).</summary>
+    /// <returns>The final status, or <see langword="null"/> when the server did the work before answering.</returns>
+    public static async Task<TStatus?> RunWorkOrDoneAsync<TStatus>(
+        StrategyWorkflow workflow,
+        StrategyWaitOptions? options,
+        Func<CancellationToken, Task<StrategyWork<TStatus>>> start,
+        IProgress<StrategyWaitProgress<TStatus>>? progress,
+        CancellationToken cancellationToken)
+        where TStatus : class
+    {
+        using var run = WorkflowRun.Start(workflow, options);
+        try
+        {
+            var work = await run.StartingAsync(start, cancellationToken).ConfigureAwait(false);
+            if (work is { HasCompleted: true, LastStatus: null, Failure: null })
+            {
+                run.Span.Outcome("done_synchronously");
+                return null;
+            }
+
+            Task<TStatus?> Wait() => work.WaitForCompletionAsync(run.ForWait, progress, cancellationToken);
+
+            // Work that can be stopped is stopped on the server when its wait ends early.
+            return work.Stop is { } stop
+                ? await StrategyStop.WaitOrStopAsync(run, stop.What, Wait, stop.Cancel, cancellationToken).ConfigureAwait(false)
+                : await Wait().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            run.Failed(ex);
+            throw;
+        }
+    }
+
     private static async Task<TResult?> RunOrDoneCoreAsync<TStarted, TResult>(
         StrategyWorkflow workflow,
         StrategyWaitOptions? options,

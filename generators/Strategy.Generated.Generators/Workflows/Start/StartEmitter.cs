@@ -46,6 +46,20 @@ internal static class StartEmitter
         ApiExceptionDoc(docs);
         context.Member(docs, "public virtual ", Runtime.Tasks + "Task<" + result + "> " + Runtime.Async(start.Name) + "(" + Signature(start.Parameters, Runtime.OptionsParameter, Runtime.Progress(start.ResultType), Runtime.TokenParameter) + ")");
         context.Validate(start.Parameters);
+        if (start.StartName is not null)
+        {
+            // The helper is its operation, started and waited for in one call.
+            writer.Line("return " + Runtime.Start + "." + (mayBeDone ? "RunWorkOrDoneAsync" : "RunWorkAsync") + "(");
+            writer.Line("    " + Workflow(start.Name, start.Parameters) + ",");
+            writer.Line("    options,");
+            writer.Line("    ct => " + Runtime.Async(start.StartName) + "(" + string.Join(", ", start.Parameters.Select(p => p.Name).Concat(["ct"])) + "),");
+            writer.Line("    progress,");
+            writer.Line("    cancellationToken);");
+            writer.Close();
+            writer.Line();
+            return;
+        }
+
         // The trailing arguments are named: a wait that tells runs apart takes previousRun before them.
         const string Trailing = "options: waitOptions, progress: progress, cancellationToken: cancellationToken";
         if (start.Answer == StartAnswer.Nothing)
@@ -143,9 +157,17 @@ internal static class StartEmitter
         writer.Close();
         writer.Line();
         writer.Line("var token = " + Runtime.ResumeToken + ".For(_httpClient, ProjectId, " + Quote(start.OperationId) + ", null" + tokenArguments + ");");
+        var stoppable = string.Empty;
+        if (start.Cancel is { } cancel)
+        {
+            // Only this process has the start's answer that says how to stop the work.
+            var cancelOn = cancel.Client is null ? string.Empty : "new global::" + ns + "." + cancel.Client + "(_httpClient) { ProjectId = ProjectId }.";
+            stoppable = ".StoppedBy(" + Quote(cancel.Label + " ") + " + " + Arguments(cancel.Arguments.Take(1)) + ", ct => " + cancelOn + cancel.Method + "(" + Arguments(cancel.Arguments, "ct") + "))";
+        }
+
         writer.Line(start.Answer == StartAnswer.Status
-            ? "return " + waitOn + Runtime.WorkOf(start.WaitHelper) + "(token).From(started, " + classify + "(started));"
-            : "return " + waitOn + Runtime.WorkOf(start.WaitHelper) + "(token);");
+            ? "return " + waitOn + Runtime.WorkOf(start.WaitHelper) + "(token).From(started, " + classify + "(started))" + stoppable + ";"
+            : "return " + waitOn + Runtime.WorkOf(start.WaitHelper) + "(token)" + stoppable + ";");
         writer.Close();
         writer.Line();
     }
