@@ -110,37 +110,28 @@ internal static class StrategyStart
 
     /// <summary>As <see cref="RunWorkAsync{TStatus}"/>, for work the server may do before answering (the spec's <c>doneOn</c>).</summary>
     /// <returns>The final status, or <see langword="null"/> when the server did the work before answering.</returns>
-    public static async Task<TStatus?> RunWorkOrDoneAsync<TStatus>(
+    public static Task<TStatus?> RunWorkOrDoneAsync<TStatus>(
         StrategyWorkflow workflow,
         StrategyWaitOptions? options,
         Func<CancellationToken, Task<StrategyWork<TStatus>>> start,
         IProgress<StrategyWaitProgress<TStatus>>? progress,
         CancellationToken cancellationToken)
-        where TStatus : class
-    {
-        using var run = WorkflowRun.Start(workflow, options);
-        try
-        {
-            var work = await run.StartingAsync(start, cancellationToken).ConfigureAwait(false);
-            if (work is { HasCompleted: true, LastStatus: null, Failure: null })
+        where TStatus : class =>
+        RunOrDoneCoreAsync<StrategyWork<TStatus>, TStatus>(
+            workflow,
+            options,
+            "the start",
+            async ct =>
             {
-                run.Span.Outcome("done_synchronously");
-                return null;
-            }
-
-            Task<TStatus?> Wait() => work.WaitForCompletionAsync(run.ForWait, progress, cancellationToken);
-
-            // Work that can be stopped is stopped on the server when its wait ends early.
-            return work.Stop is { } stop
-                ? await StrategyStop.WaitOrStopAsync(run, stop.What, Wait, stop.Cancel, cancellationToken).ConfigureAwait(false)
-                : await Wait().ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            run.Failed(ex);
-            throw;
-        }
-    }
+                // Work the server did before answering has nothing to wait on.
+                var work = await start(ct).ConfigureAwait(false);
+                return work is { HasCompleted: true, LastStatus: null, Failure: null } ? null : work;
+            },
+            async (work, waitOptions) => await work.WaitForCompletionAsync(waitOptions, progress, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("A wait ends with a status."),
+            doneWhenEmpty: true,
+            cancellationToken,
+            new StrategyStoppable<StrategyWork<TStatus>>(work => work.Stop?.What, (work, ct) => work.Stop!.Value.Cancel(ct)));
 
     private static async Task<TResult?> RunOrDoneCoreAsync<TStarted, TResult>(
         StrategyWorkflow workflow,
@@ -158,10 +149,10 @@ internal static class StrategyStart
         try
         {
             var started = await run.StartingAsync(start, cancellationToken).ConfigureAwait(false);
-            if (started is not null && stop is not null)
+            if (started is not null && stop?.Describe(started) is { } what)
             {
                 // Work that can be stopped is stopped on the server when its wait ends early.
-                return await StrategyStop.WaitOrStopAsync(run, stop.Describe(started), () => wait(started, run.ForWait), ct => stop.Cancel(started, ct), cancellationToken).ConfigureAwait(false);
+                return await StrategyStop.WaitOrStopAsync(run, what, () => wait(started, run.ForWait), ct => stop.Cancel(started, ct), cancellationToken).ConfigureAwait(false);
             }
 
             if (started is not null)
@@ -187,6 +178,6 @@ internal static class StrategyStart
 }
 
 /// <summary>How started work is stopped on the server (<c>cancel</c> of <c>x-strategy-start</c>).</summary>
-/// <param name="Describe">What runs on the server, from the answer that started it, for messages (<c>job 478:RU5W…</c>).</param>
+/// <param name="Describe">What runs on the server, from the answer that started it, for messages (<c>job 478:RU5W…</c>); <see langword="null"/> when this work cannot be stopped.</param>
 /// <param name="Cancel">Cancels it.</param>
-internal sealed record StrategyStoppable<TStarted>(Func<TStarted, string> Describe, Func<TStarted, CancellationToken, Task> Cancel);
+internal sealed record StrategyStoppable<TStarted>(Func<TStarted, string?> Describe, Func<TStarted, CancellationToken, Task> Cancel);
