@@ -36,6 +36,12 @@ public sealed record StrategyEmulatorOptions
     /// <summary>How many jobs may run at once in a project; past it a new cube publish is rejected (500 ERR001). Default 10.</summary>
     public int JobLimit { get; init; } = 10;
 
+    /// <summary>How many status calls see a report instance still running (202 with <c>Retry-After</c>) before it is ready. Default 1.</summary>
+    public int ReportRunningPolls { get; init; } = 1;
+
+    /// <summary>The <c>Retry-After</c> seconds a running report's status sends. Default 1.</summary>
+    public int ReportRetryAfterSeconds { get; init; } = 1;
+
     /// <summary>How long a data model instance may sit idle before it expires (404 ERR004). Default 2 min.</summary>
     public TimeSpan InstanceIdleTimeout { get; init; } = TimeSpan.FromMinutes(2);
 

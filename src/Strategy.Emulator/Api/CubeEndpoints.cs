@@ -16,6 +16,10 @@ internal static class CubeEndpoints
 
     private const int DataModelType = 779;
 
+    private const int ReportType = 3;
+
+    private const int DocumentType = 55;
+
     private const int CachePageLimit = 1000;
 
     public static void Map(WebApplication app, EmulatorState state, SpecValidator validator)
@@ -89,6 +93,8 @@ internal static class CubeEndpoints
             var types = context.Request.Query["type"].Select(t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var type) ? type : -1).ToHashSet();
             var found = cubes.Cubes.Select(c => new SearchResult { Id = c.Id, Name = c.Name, Type = CubeType, Subtype = 776 * 256 })
                 .Append(new SearchResult { Id = Seeds.DataModelId, Name = Seeds.DataModelName, Type = DataModelType, Subtype = 779 * 256 })
+                .Concat(Reports.ReportSeeds.Reports.Select(r => new SearchResult { Id = r.Id, Name = r.Name, Type = ReportType, Subtype = 768 }))
+                .Append(new SearchResult { Id = Reports.ReportSeeds.DashboardId, Name = Reports.ReportSeeds.DashboardName, Type = DocumentType, Subtype = 14081 })
                 .Where(r => types.Count == 0 || types.Contains(r.Type ?? 0))
                 .Where(r => Matches(r.Name ?? string.Empty, name, pattern ?? 4))
                 .ToList();

@@ -41,6 +41,8 @@ internal static class EmulatorApi
         ScheduleEndpoints.Map(app, state);
         ServerEndpoints.Map(app, state);
         CubeEndpoints.Map(app, state, validator);
+        ReportEndpoints.Map(app, state, validator);
+        DocumentEndpoints.Map(app, state, validator);
     }
 
     /// <summary>Applies the next matching fault: a delay, a dropped connection, or an error status.</summary>
@@ -144,6 +146,7 @@ internal static class EmulatorApi
     {
         var control = app.MapGroup(ControlPrefix);
         CubeEndpoints.MapControl(control, state);
+        DocumentEndpoints.MapControl(control, state);
         control.MapPost("/faults", async (HttpContext context) =>
         {
             FaultRule? rule;
@@ -214,6 +217,9 @@ internal static class EmulatorApi
             cubePublishes = state.Cubes.PublishCount,
             runningJobs = state.Cubes.RunningJobCount,
             cancelledJobs = state.Cubes.CancelledJobCount,
+            reportInstances = state.Reports.ReportInstanceCount,
+            dashboardInstances = state.Reports.DashboardInstanceCount,
+            exports = state.Reports.ExportCount,
         }));
     }
 
@@ -484,6 +490,9 @@ internal static class EmulatorApi
             return false;
         }
     }
+
+    /// <summary>The token of the request's session (instances end with it).</summary>
+    internal static string SessionToken(HttpContext context) => Session(context).Token;
 
     private static SessionRecord Session(HttpContext context) => (SessionRecord)context.Items[SessionItem]!;
 }

@@ -29,6 +29,9 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
     /// <summary>The Intelligent Cubes, their jobs and their caches.</summary>
     public CubeState Cubes { get; } = new(options);
 
+    /// <summary>Report and dashboard instances, closed with their sessions.</summary>
+    public Reports.ReportState Reports { get; } = new(options);
+
     public DateTimeOffset Now => options.TimeProvider.GetUtcNow();
 
     public static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
@@ -82,6 +85,8 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
         {
             _sessions.Remove(token);
         }
+
+        Reports.CloseSession(token);
     }
 
     public int ExpireAllSessions()
@@ -90,6 +95,7 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
         {
             var count = _sessions.Count;
             _sessions.Clear();
+            Reports.CloseAll();
             return count;
         }
     }

@@ -45,6 +45,12 @@ internal sealed class AnswerBodyHandler(long maxResponseSize) : DelegatingHandle
             return response;
         }
 
+        if (IsFileAnswer(request, response))
+        {
+            // A file is streamed to the caller's destination as it arrives; the export's time limit covers it.
+            return response;
+        }
+
         try
         {
             var success = response.IsSuccessStatusCode;
@@ -56,6 +62,22 @@ internal sealed class AnswerBodyHandler(long maxResponseSize) : DelegatingHandle
             response.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Whether a success answer is a file to stream: the request asked for bytes
+    /// (<c>Accept: application/octet-stream</c>) and the answer is neither JSON nor an HTML page. A server that
+    /// answers the base64 form instead (JSON) is read into memory within the size limit, as any answer.
+    /// </summary>
+    internal static bool IsFileAnswer(HttpRequestMessage request, HttpResponseMessage response)
+    {
+        if (!response.IsSuccessStatusCode || !request.Headers.Accept.Any(a => string.Equals(a.MediaType, "application/octet-stream", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        var type = response.Content.Headers.ContentType?.MediaType;
+        return type is null || !(type.EndsWith("json", StringComparison.OrdinalIgnoreCase) || type.Equals("text/html", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>

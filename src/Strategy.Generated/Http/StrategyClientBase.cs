@@ -175,6 +175,10 @@ public abstract class StrategyClientBase
         return new ObjectResponseResult<T>(body.Value!, body.Text);
     }
 
+    /// <summary>A file answer's body as a stream, read as it arrives (never held whole: <see cref="AnswerBodyHandler"/> leaves file answers unread).</summary>
+    private protected static Task<Stream> ReadAsStreamAsync(HttpContent content, CancellationToken cancellationToken) =>
+        content.ReadAsStreamAsync(cancellationToken);
+
     /// <summary>A path, query or header parameter as the server reads it: enums by their spec name, booleans in lower case, arrays comma-separated.</summary>
     private protected static string ConvertToString(object? value, CultureInfo cultureInfo)
     {
