@@ -107,6 +107,9 @@ internal static class StrategyPolling
                         {
                             return status;
                         }
+
+                        // A running answer that says when to ask again (202 with Retry-After) is heeded.
+                        retryAfter = rules.DelayOf?.Invoke(status);
                     }
                 }
                 catch (OperationCanceledException) when (callDeadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
