@@ -19,6 +19,8 @@ internal sealed record Failure(FailureClass Class, string Id, string Message, bo
         StrategyApiException api => Api(api),
         StrategyOperationFailedException failed => new(FailureClass.WorkFailed, "OperationFailed" + (failed.StateName is { } name ? "." + name : string.Empty), failed.Message, false),
         StrategySubscriptionRunsFailedException runs => new(FailureClass.WorkFailed, "SubscriptionRunsFailed", runs.Message, false),
+        StrategyPromptsException prompts => new(FailureClass.InvalidArgument, "Prompts", prompts.Message, false),
+        StrategyExportException export => new(FailureClass.InvalidData, "Export", export.Message, false),
         StrategyResumeTokenException token => new(FailureClass.InvalidArgument, "ResumeToken." + token.Problem, token.Message, false),
         StrategyCubePublishesFailedException cubes => new(FailureClass.WorkFailed, "CubePublishesFailed", cubes.Message, false),
         StrategyOutcomeUnknownException unknown => new(FailureClass.WorkFailed, "OutcomeUnknown", unknown.Message, false),

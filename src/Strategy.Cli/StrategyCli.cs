@@ -29,6 +29,8 @@ internal static class StrategyCli
             EventCommands.Create(runner),
             CubeCommands.Create(runner),
             JobCommands.Create(runner),
+            ReportCommands.Create(runner),
+            DashboardCommands.Create(runner),
             WaitCommand.Create(runner),
             OperationsCommand.Create(),
         };

@@ -18,6 +18,7 @@ internal sealed class CliConsole
             ProgressIsLive = ProgressIsLive,
             CanPrompt = CanPrompt,
             GetEnvironmentVariable = GetEnvironmentVariable,
+            OpenStandardOutput = OpenStandardOutput,
         };
 
     /// <summary>Redraws the current line of stderr (a terminal's progress line), the text cleaned like everything else.</summary>
@@ -35,12 +36,19 @@ internal sealed class CliConsole
 
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 
+    /// <summary>
+    /// Opens stdout for a file's bytes (<c>-o -</c>), or <see langword="null"/> when stdout is a terminal:
+    /// a file, the server's bytes, never reaches a terminal raw.
+    /// </summary>
+    public Func<Stream>? OpenStandardOutput { get; init; }
+
     public static CliConsole System => new()
     {
         Out = new TerminalSafeWriter(Console.Out),
         Error = new TerminalSafeWriter(Console.Error),
         ProgressIsLive = !Console.IsErrorRedirected,
         CanPrompt = !Console.IsInputRedirected && !Console.IsErrorRedirected,
+        OpenStandardOutput = Console.IsOutputRedirected ? Console.OpenStandardOutput : null,
     };
 
     /// <summary>Reads a password without echoing it.</summary>

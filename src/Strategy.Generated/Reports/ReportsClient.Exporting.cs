@@ -152,7 +152,7 @@ public partial class ReportsClient
     /// <summary>Runs the report to its prompts, answers them, and waits until its data is ready; answers the instance.</summary>
     private async Task<string> PrepareAsync(string reportId, ReportExportOptions options, WorkflowRun run, CancellationToken cancellationToken)
     {
-        var created = await CreateReportInstanceAsync(reportId, ReportExecutionStage.ResolvePrompts, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var created = await CreateReportInstanceAsync(reportId, ReportExecutionStage.ResolvePrompts, body: new ReportInstanceRequest(), cancellationToken: cancellationToken).ConfigureAwait(false);
         var instanceId = created.InstanceId ?? throw new StrategyExportException("report " + reportId, "the server answered no instance.");
         if (created.Status == PromptsWaiting)
         {
