@@ -57,7 +57,7 @@ internal static class ReportEndpoints
                 : EmulatorJson.Ok(ReportPage.Build(instance, offset ?? 0, limit ?? DefaultPageLimit));
         });
 
-        app.MapGet("/api/v2/reports/{reportId}/instances/{instanceId}", (HttpContext context, string reportId, string instanceId, long? offset, int? limit) =>
+        app.MapGet("/api/v2/reports/{reportId}/instances/{instanceId}", async (HttpContext context, string reportId, string instanceId, long? offset, int? limit) =>
         {
             if (Find(context, state, reportId, instanceId, out var instance) is { } error)
             {
@@ -67,6 +67,17 @@ internal static class ReportEndpoints
             if (limit is < 1 || offset is < 0)
             {
                 return EmulatorJson.Error(400, "ERR006", "offset must be at least 0 and limit at least 1.");
+            }
+
+            // A page past the first takes the next export fault: an export that breaks half-way.
+            if (offset is > 0 && state.Reports.TakeExportFault() is var (failure, hang) && (failure is not null || hang))
+            {
+                if (hang)
+                {
+                    await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+                }
+
+                return EmulatorJson.Error(500, "ERR001", failure!);
             }
 
             return instance!.Answered
