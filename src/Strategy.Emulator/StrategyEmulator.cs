@@ -94,6 +94,22 @@ public sealed class StrategyEmulator : IAsyncDisposable
     /// <param name="down">Down, or up again.</param>
     public void SetNodeDown(string node, bool down = true) => _state.Cubes.SetNodeDown(node, down);
 
+    /// <summary>How many report instances are open (they close with their session).</summary>
+    public int ReportInstanceCount => _state.Reports.ReportInstanceCount;
+
+    /// <summary>How many dashboard or document instances are open.</summary>
+    public int DashboardInstanceCount => _state.Reports.DashboardInstanceCount;
+
+    /// <summary>How many dashboard exports were answered with a file.</summary>
+    public int ExportCount => _state.Reports.ExportCount;
+
+    /// <summary>Fails the next dashboard export, or the next report page past the first, with a 500 and <paramref name="message"/>.</summary>
+    /// <param name="message">The server's message.</param>
+    public void FailNextExport(string message = "The export failed: the document could not be rendered.") => _state.Reports.FailNextExport(message);
+
+    /// <summary>Makes the next dashboard export, or the next report page past the first, never answer (until the client gives up).</summary>
+    public void HangNextExport() => _state.Reports.HangNextExport();
+
     /// <summary>How many cube publishes were started (each is one job).</summary>
     public int CubePublishCount => _state.Cubes.PublishCount;
 
