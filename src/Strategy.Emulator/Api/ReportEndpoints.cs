@@ -70,6 +70,11 @@ internal static class ReportEndpoints
             }
 
             // A page past the first takes the next export fault: an export that breaks half-way.
+            if (instance!.BrokenPage is { } broken && broken.Offset == (offset ?? 0))
+            {
+                return EmulatorJson.Error(500, "ERR001", broken.Message);
+            }
+
             if (offset is > 0 && state.Reports.TakeExportFault() is var (failure, hang) && (failure is not null || hang))
             {
                 if (hang)
@@ -77,6 +82,7 @@ internal static class ReportEndpoints
                     await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
                 }
 
+                instance.BrokenPage = (offset.Value, failure!);
                 return EmulatorJson.Error(500, "ERR001", failure!);
             }
 

@@ -159,6 +159,9 @@ internal sealed class ReportInstance(string id, SeedReport report, string sessio
     /// <summary>Whether the prompts were answered (or the report has none).</summary>
     public bool Answered { get; set; }
 
+    /// <summary>The page that failed and its message: asked again (a retry), it fails again, as a broken query does.</summary>
+    public (long Offset, string Message)? BrokenPage { get; set; }
+
     /// <summary>How many more status calls answer 202 (the report still runs).</summary>
     public int RunningPolls { get; set; }
 
