@@ -67,6 +67,8 @@ internal sealed partial class EmulatorProcess : IAsyncDisposable
             CubePublishes = (int)state["cubePublishes"]!,
             RunningJobs = (int)state["runningJobs"]!,
             CancelledJobs = (int)state["cancelledJobs"]!,
+            ReportInstances = (int)state["reportInstances"]!,
+            DashboardInstances = (int)state["dashboardInstances"]!,
         };
     }
 
@@ -125,4 +127,8 @@ internal sealed record EmulatorState(int Sessions, int Instances, int Subscripti
     public int RunningJobs { get; init; }
 
     public int CancelledJobs { get; init; }
+
+    public int ReportInstances { get; init; }
+
+    public int DashboardInstances { get; init; }
 }

@@ -10,7 +10,7 @@ public sealed class ManifestTests
         "Connect-StrategyServer", "Disconnect-StrategyServer", "Invoke-StrategySchemaReload", "Get-StrategyDataModelTable",
         "Publish-StrategyDataModel", "Get-StrategySubscription", "New-StrategyRefreshSubscription", "Set-StrategySubscription",
         "Remove-StrategySubscription", "Start-StrategySubscription", "Get-StrategySubscriptionRun", "Get-StrategySchedule",
-        "Get-StrategyEvent", "Invoke-StrategyEvent", "Get-StrategyCube", "Update-StrategyCube", "Get-StrategyJob", "Stop-StrategyJob", "Wait-StrategyOperation",
+        "Get-StrategyEvent", "Invoke-StrategyEvent", "Get-StrategyCube", "Update-StrategyCube", "Get-StrategyJob", "Stop-StrategyJob", "Wait-StrategyOperation", "Export-StrategyReport", "Export-StrategyDashboard",
     ];
 
     [Test]

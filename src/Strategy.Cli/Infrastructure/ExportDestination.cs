@@ -1,10 +1,8 @@
+using Strategy.Shared;
+
 namespace Strategy.Cli.Infrastructure;
 
-/// <summary>
-/// Where an export's file goes (<c>-o</c>): a path, written to a temporary file beside it and moved
-/// into place only once whole, so a failed or interrupted export never leaves a partial file under
-/// the name a scheduler's next step reads; or <c>-</c>, stdout when it is not a terminal.
-/// </summary>
+/// <summary>Where an export's file goes (<c>-o</c>): a path, written whole or not at all (<see cref="WholeFile"/>); or <c>-</c>, stdout when it is not a terminal.</summary>
 internal static class ExportDestination
 {
     /// <summary>The name that means stdout.</summary>
@@ -14,7 +12,7 @@ internal static class ExportDestination
     public static bool IsStandardOutput(string output) => output == StandardOutput;
 
     /// <summary>Writes the file with <paramref name="write"/>; answers what it answered.</summary>
-    /// <exception cref="ArgumentException">The output is stdout on a terminal, or a folder that does not exist.</exception>
+    /// <exception cref="ArgumentException">The output is stdout on a terminal, or in a folder that does not exist.</exception>
     public static async Task<T> WriteAsync<T>(CliConsole console, string output, Func<Stream, Task<T>> write)
     {
         if (IsStandardOutput(output))
@@ -25,29 +23,6 @@ internal static class ExportDestination
             return await write(stdout).ConfigureAwait(false);
         }
 
-        var path = Path.GetFullPath(output);
-        var folder = Path.GetDirectoryName(path)!;
-        if (!Directory.Exists(folder))
-        {
-            throw new ArgumentException($"-o names a file in {folder}, which does not exist.");
-        }
-
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.part");
-        try
-        {
-            T answer;
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
-            {
-                answer = await write(file).ConfigureAwait(false);
-                await file.FlushAsync().ConfigureAwait(false);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-            return answer;
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        return await WholeFile.WriteAsync(output, write).ConfigureAwait(false);
     }
 }

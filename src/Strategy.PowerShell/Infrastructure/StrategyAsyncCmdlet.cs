@@ -46,6 +46,9 @@ public abstract class StrategyAsyncCmdlet : PSCmdlet, IDisposable
     /// <summary>Writes from any thread: the action runs on the pipeline's thread while <see cref="Run{T}"/> waits.</summary>
     protected void Post(Action write) => _toWrite.Add(write);
 
+    /// <summary>Writes a progress record from any thread, on the pipeline's thread.</summary>
+    internal void PostProgress(ProgressRecord record) => Post(() => WriteProgress(record));
+
     /// <summary>Wait options with the cmdlet's time limit (-TimeoutSec), and every step of a scoped workflow written with -Verbose.</summary>
     protected StrategyWaitOptions Waits() => StrategyWaitOptions.Default with
     {
