@@ -5,7 +5,7 @@ namespace Strategy.PowerShell.Tests;
 /// <summary>The published folder is a module PowerShell takes as it is: its manifest, its cmdlets by name, its help and formats.</summary>
 public sealed class ManifestTests
 {
-    private static readonly string[] Cmdlets =
+    internal static readonly string[] Cmdlets =
     [
         "Connect-StrategyServer", "Disconnect-StrategyServer", "Invoke-StrategySchemaReload", "Get-StrategyDataModelTable",
         "Publish-StrategyDataModel", "Get-StrategySubscription", "New-StrategyRefreshSubscription", "Set-StrategySubscription",
