@@ -13,7 +13,8 @@ namespace Strategy.EndToEnd.Tests;
 /// <c>list_events</c>, <c>Event.trigger()</c> and <c>Event.list_related_subscriptions()</c>; for
 /// Intelligent Cubes <c>OlapCube.publish()</c>, <c>Cube.refresh_status()</c>, <c>Job(connection, id)</c>,
 /// <c>list_jobs</c>, <c>Job.kill()</c>, <c>cancel_jobs</c>, <c>list_cube_caches</c>, <c>CubeCache.unload()</c>
-/// and the quick search that finds a project's cubes.
+/// and the quick search that finds a project's cubes; for exports <c>reports.report_instance</c> and
+/// <c>report_instance_id</c>, and the documents module's instance, PDF, visualization CSV and delete calls.
 /// Each answers as a server does, with the fields that client reads.
 /// </summary>
 public sealed class OfficialClientReplayTests : EmulatorTest
@@ -274,6 +275,56 @@ public sealed class OfficialClientReplayTests : EmulatorTest
         {
             Assert.That(status.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a server answers it; only a project given must be known");
             Assert.That(wrongProject.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        });
+    }
+
+    [Test]
+    public async Task A_report_is_read_as_reports_report_instance_and_report_instance_id_page_it()
+    {
+        // reports.report_instance: POST …/instances/ (a trailing slash), json={} and the fields that drop formatted values.
+        const string fields = "-data.metricValues.extras,-data.metricValues.formatted";
+        var report = Strategy.Emulator.Reports.ReportSeeds.SalesReportId;
+        using var created = await SendAsync(HttpMethod.Post, $"api/v2/reports/{report}/instances/?offset=0&limit=5&fields={Uri.EscapeDataString(fields)}", Seeds.ProjectId, new JObject());
+        var first = JObject.Parse(await created.Content.ReadAsStringAsync());
+        var instanceId = (string)first["instanceId"]!;
+
+        // reports.report_instance_id: the next pages of that instance.
+        using var next = await SendAsync(HttpMethod.Get, $"api/v2/reports/{report}/instances/{instanceId}?offset=5&limit=5&fields={Uri.EscapeDataString(fields)}", Seeds.ProjectId);
+        var second = JObject.Parse(await next.Content.ReadAsStringAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.OK), first.ToString());
+            Assert.That((int?)first["data"]!["paging"]!["total"], Is.EqualTo(12));
+            Assert.That((string?)first["definition"]!["grid"]!["rows"]![0]!["name"], Is.EqualTo("Region"));
+            Assert.That(first["data"]!["metricValues"]!["raw"]!.Count(), Is.EqualTo(5));
+            Assert.That(next.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((int?)second["data"]!["paging"]!["offset"], Is.EqualTo(5));
+        });
+    }
+
+    [Test]
+    public async Task A_dashboard_is_exported_as_the_documents_module_calls_it_and_answers_base64()
+    {
+        var dashboard = Strategy.Emulator.Reports.ReportSeeds.DashboardId;
+
+        // create_new_document_instance: json=body; export_document_to_pdf with the project; the
+        // visualization's CSV with X-MSTR-ProjectID None (no header) and no body; requests' Accept is */*.
+        using var created = await SendAsync(HttpMethod.Post, $"api/documents/{dashboard}/instances", Seeds.ProjectId, new JObject());
+        var mid = (string)JObject.Parse(await created.Content.ReadAsStringAsync())["mid"]!;
+        using var pdf = await SendAsync(HttpMethod.Post, $"api/documents/{dashboard}/instances/{mid}/pdf", Seeds.ProjectId, new JObject { ["orientation"] = "LANDSCAPE" });
+        using var csv = await SendAsync(HttpMethod.Post, $"api/documents/{dashboard}/instances/{mid}/visualizations/K52/csv", project: null);
+        using var deleted = await SendAsync(HttpMethod.Delete, $"api/documents/{dashboard}/instances/{mid}", project: null);
+
+        var pdfBytes = Convert.FromBase64String((string)JObject.Parse(await pdf.Content.ReadAsStringAsync())["data"]!);
+        var csvText = Encoding.UTF8.GetString(Convert.FromBase64String((string)JObject.Parse(await csv.Content.ReadAsStringAsync())["data"]!));
+        Assert.Multiple(() =>
+        {
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(Encoding.ASCII.GetString(pdfBytes, 0, 5), Is.EqualTo("%PDF-"));
+            Assert.That(csvText, Does.StartWith("Region,Year,Revenue,Units\r\n"));
+            Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+            Assert.That(Emulator.DashboardInstanceCount, Is.Zero);
         });
     }
 
