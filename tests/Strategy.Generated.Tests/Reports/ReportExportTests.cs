@@ -44,16 +44,11 @@ public sealed class ReportExportTests : ClientTest<ReportsClient>
     [Test]
     public async Task Prompts_are_answered_by_name_or_key_and_an_optional_one_without_an_answer_takes_its_default()
     {
-        Server.Handler.Expect(HttpMethod.Post, CreateUrl).Respond("application/json", PromptsWaiting);
-        Server.Handler.Expect(HttpMethod.Get, PromptsUrl).Respond("application/json", Prompts());
-        var expected = JObject.Parse("""
+        ExpectRunAnsweredWith("""
             { "prompts": [
               { "key": "P1@0@10", "id": "P1ID", "type": "VALUE", "answers": "1000" },
               { "key": "P2@0@10", "id": "P2ID", "type": "ELEMENTS", "useDefault": true } ] }
             """);
-        Server.Handler.Expect(HttpMethod.Put, AnswersUrl).WithJsonBody(expected).Respond(HttpStatusCode.NoContent);
-        Server.Handler.Expect(HttpMethod.Get, StatusUrl).Respond("application/json", Status(1));
-        Server.Handler.Expect(HttpMethod.Get, PageUrl).Respond("application/json", Page(0, 5000));
         using var destination = new MemoryStream();
 
         await Client.ExportReportAsync(ReportId, destination, new ReportExportOptions { Prompts = new Dictionary<string, object> { ["minimum REVENUE"] = 1000 }, Wait = Waits.Fast });
@@ -65,16 +60,11 @@ public sealed class ReportExportTests : ClientTest<ReportsClient>
     [Test]
     public async Task An_elements_prompt_takes_a_list_of_element_ids()
     {
-        Server.Handler.Expect(HttpMethod.Post, CreateUrl).Respond("application/json", PromptsWaiting);
-        Server.Handler.Expect(HttpMethod.Get, PromptsUrl).Respond("application/json", Prompts());
-        var expected = JObject.Parse("""
+        ExpectRunAnsweredWith("""
             { "prompts": [
               { "key": "P1@0@10", "id": "P1ID", "type": "VALUE", "answers": "0" },
               { "key": "P2@0@10", "id": "P2ID", "type": "ELEMENTS", "answers": [ { "id": "h1;8D67" }, { "id": "h2;8D67" } ] } ] }
             """);
-        Server.Handler.Expect(HttpMethod.Put, AnswersUrl).WithJsonBody(expected).Respond(HttpStatusCode.NoContent);
-        Server.Handler.Expect(HttpMethod.Get, StatusUrl).Respond("application/json", Status(1));
-        Server.Handler.Expect(HttpMethod.Get, PageUrl).Respond("application/json", Page(0, 5000));
 
         var rows = await Client.EnumerateReportRowsAsync(ReportId, new ReportExportOptions { Prompts = new Dictionary<string, object> { ["P1ID"] = "0", ["P2@0@10"] = new[] { "h1;8D67", "h2;8D67" } }, Wait = Waits.Fast }).ToListAsync();
 
@@ -200,6 +190,16 @@ public sealed class ReportExportTests : ClientTest<ReportsClient>
         await Client.ExportReportAsync(ReportId, destination, new ReportExportOptions { Values = ReportValues.Formatted, Wait = Waits.Fast });
 
         Assert.That(Encoding.UTF8.GetString(destination.ToArray()), Does.Contain("1,North,\"$1,137.25\"\r\n"));
+    }
+
+    /// <summary>A prompted run: the prompts listed, answered with exactly <paramref name="answers"/>, ready, one page.</summary>
+    private void ExpectRunAnsweredWith(string answers)
+    {
+        Server.Handler.Expect(HttpMethod.Post, CreateUrl).Respond("application/json", PromptsWaiting);
+        Server.Handler.Expect(HttpMethod.Get, PromptsUrl).Respond("application/json", Prompts());
+        Server.Handler.Expect(HttpMethod.Put, AnswersUrl).WithJsonBody(JObject.Parse(answers)).Respond(HttpStatusCode.NoContent);
+        Server.Handler.Expect(HttpMethod.Get, StatusUrl).Respond("application/json", Status(1));
+        Server.Handler.Expect(HttpMethod.Get, PageUrl).Respond("application/json", Page(0, 5000));
     }
 
     private sealed class Collect(List<ReportExportProgress> seen) : IProgress<ReportExportProgress>
