@@ -12,14 +12,7 @@ internal static class CubeCommands
 
     public static Command Create(CommandRunner runner)
     {
-        var list = new Command("list", "List the project's Intelligent Cubes.");
-        runner.SetAction(list, async (_, session, cancellationToken) =>
-        {
-            var found = await session.Client<SearchClient>().SearchObjectsAsync(type: [CubeType], limit: -1, cancellationToken: cancellationToken);
-            var cubes = (found.Result ?? []).Where(c => c is not null).ToList();
-            CommandRunner.Print(session, cubes.Select(c => new { id = c.Id, name = c.Name }), cubes.Count == 0 ? "No Intelligent Cubes." : string.Join(Environment.NewLine, cubes.Select(c => $"{c.Id}  {c.Name}")));
-            return ExitCodes.Success;
-        });
+        var list = ObjectListCommand.Create(runner, CubeType, "List the project's Intelligent Cubes.", "No Intelligent Cubes.");
 
         var statusId = new Argument<string>("cube-id") { Description = "The cube." };
         var status = new Command("status", "Show a cube's status flags in words.") { statusId };

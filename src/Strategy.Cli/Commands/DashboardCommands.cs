@@ -13,14 +13,7 @@ internal static class DashboardCommands
 
     public static Command Create(CommandRunner runner)
     {
-        var list = new Command("list", "List the project's dashboards.");
-        runner.SetAction(list, async (_, session, cancellationToken) =>
-        {
-            var found = await session.Client<SearchClient>().SearchObjectsAsync(type: [DashboardType], limit: -1, cancellationToken: cancellationToken);
-            var dashboards = (found.Result ?? []).Where(d => d is not null).ToList();
-            CommandRunner.Print(session, dashboards.Select(d => new { id = d.Id, name = d.Name }), dashboards.Count == 0 ? "No dashboards." : string.Join(Environment.NewLine, dashboards.Select(d => $"{d.Id}  {d.Name}")));
-            return ExitCodes.Success;
-        });
+        var list = ObjectListCommand.Create(runner, DashboardType, "List the project's dashboards.", "No dashboards.");
 
         var dashboardId = new Argument<string>("dashboard-id") { Description = "The dashboard." };
         var format = new Option<string>("--format") { Description = "pdf, xlsx or csv (csv is of one --visualization).", Required = true };

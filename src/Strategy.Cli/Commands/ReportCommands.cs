@@ -13,14 +13,7 @@ internal static class ReportCommands
 
     public static Command Create(CommandRunner runner)
     {
-        var list = new Command("list", "List the project's reports.");
-        runner.SetAction(list, async (_, session, cancellationToken) =>
-        {
-            var found = await session.Client<SearchClient>().SearchObjectsAsync(type: [ReportType], limit: -1, cancellationToken: cancellationToken);
-            var reports = (found.Result ?? []).Where(r => r is not null).ToList();
-            CommandRunner.Print(session, reports.Select(r => new { id = r.Id, name = r.Name }), reports.Count == 0 ? "No reports." : string.Join(Environment.NewLine, reports.Select(r => $"{r.Id}  {r.Name}")));
-            return ExitCodes.Success;
-        });
+        var list = ObjectListCommand.Create(runner, ReportType, "List the project's reports.", "No reports.");
 
         var reportId = new Argument<string>("report-id") { Description = "The report." };
         var output = new Option<string>("--output", "-o") { Description = "The CSV file to write (written whole or not at all), or - for stdout.", Required = true };
