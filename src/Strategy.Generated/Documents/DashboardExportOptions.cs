@@ -22,12 +22,12 @@ public sealed record DashboardExportOptions
     {
         if (format == DashboardExportFormat.Csv && string.IsNullOrWhiteSpace(Visualization))
         {
-            throw new ArgumentException("A CSV export is of one visualization: name its key (such as K52).", nameof(Visualization));
+            throw new ArgumentException("A CSV export is of one visualization: name its key (such as K52).");
         }
 
         if (format == DashboardExportFormat.Excel && Visualization is not null)
         {
-            throw new ArgumentException("An Excel export is of the whole dashboard; leave the visualization out.", nameof(Visualization));
+            throw new ArgumentException("An Excel export is of the whole dashboard; leave the visualization out.");
         }
 
         (Wait ?? StrategyWaitOptions.Default).Validate();

@@ -130,7 +130,7 @@ public partial class DocumentsClient
                     first = false;
                 }
 
-                await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 total += read;
             }
 
@@ -149,7 +149,7 @@ public partial class DocumentsClient
             var filled = 0;
             do
             {
-                var read = await source.ReadAsync(buffer, filled, buffer.Length - filled, cancellationToken).ConfigureAwait(false);
+                var read = await source.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
@@ -166,8 +166,7 @@ public partial class DocumentsClient
             ExportedFile? answer;
             using (var reader = new StreamReader(source))
             {
-                var text = await reader.ReadToEndAsync().ConfigureAwait(false);
-                cancellationToken.ThrowIfCancellationRequested();
+                var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
                     answer = JsonConvert.DeserializeObject<ExportedFile>(text, StrategyJson.Settings);
@@ -189,7 +188,7 @@ public partial class DocumentsClient
             }
 
             Check(bytes, bytes.Length, format, export);
-            await destination.WriteAsync(bytes, 0, bytes.Length, cancellationToken).ConfigureAwait(false);
+            await destination.WriteAsync(bytes.AsMemory(), cancellationToken).ConfigureAwait(false);
             await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
             return bytes.Length;
         }
