@@ -52,6 +52,18 @@ public sealed class DiagnosticTests
     [TestCase("STRAT008", "          on: ['404', '500']", "          on: ['404', gone]", "          on: ['404', gone]", TestName = "A vanishing status on a value that is not an HTTP status is STRAT008")]
     [TestCase("STRAT005", "        message: reason", "        message: why", "        message: why", TestName = "A wait naming an unknown message field is STRAT005")]
     [TestCase("STRAT004", "        cancel: CancelTicket", "        cancel: CancelTickets", "        cancel: CancelTickets", TestName = "A start cancelled by an unknown operation is STRAT004")]
+    [TestCase("STRAT017", "          running: ['202']", "          running: ['203']", "          running: ['203']", TestName = "An HTTP-status wait on a code the operation does not answer is STRAT017")]
+    [TestCase("STRAT008", "          succeeded: ['200']", "          succeeded: [ready]", "          succeeded: [ready]", TestName = "An HTTP-status wait on a value that is not a code is STRAT008")]
+    [TestCase("STRAT016", "          retryAfter: Retry-After", "          retryAfter: Retry-Later", "          retryAfter: Retry-Later", TestName = "An HTTP-status wait reading a Retry-After the operation does not declare is STRAT016")]
+    [TestCase("STRAT020", "        httpStatus:\n", "        failedBelow: '1'\n        httpStatus:\n", "        failedBelow: '1'", TestName = "An HTTP-status wait that also reads a field is STRAT020")]
+    [TestCase("STRAT005", "        when: { field: state,", "        when: { field: phase,", "        when: { field: phase,", TestName = "A start stopping for input on an unknown field is STRAT005")]
+    [TestCase("STRAT009", "values: [asking] }", "values: [waiting] }", "        when: { field: state, values: [waiting] }", TestName = "A start stopping for input on a value the enum does not have is STRAT009")]
+    [TestCase("STRAT004", "        list: ListExportQuestions", "        list: ListExportQuestion", "        list: ListExportQuestion", TestName = "A start stopping for input listing with an unknown operation is STRAT004")]
+    [TestCase("STRAT015", "        set: { stage: ask }", "        set: { step: ask }", "        set: { step: ask }", TestName = "A start stopping for input fixing a parameter it does not take is STRAT015")]
+    [TestCase("STRAT005", "        bind: { exportId: id }", "        bind: { exportId: key }", "        bind: { exportId: key }", TestName = "A start stopping for input binding an unknown field is STRAT005")]
+    [TestCase("STRAT007", "        when: { field: state, values: [asking] }\n", "", "      x-strategy-input:", TestName = "A start stopping for input without when is STRAT007")]
+    [TestCase("STRAT008", "        signature: 'PK\\x03\\x04'", "        signature: 'P\u0100'", "        signature: 'P\u0100'", TestName = "A file signature with a character of two bytes is STRAT008")]
+    [TestCase("STRAT007", "        describe: archive\n", "", "      x-strategy-file:", TestName = "A file without describe is STRAT007")]
     public void A_wrong_declaration_is_reported_at_its_place_in_the_spec(string id, string find, string replace, string expectedLineText)
     {
         Assert.That(GeneratorHarness.FixtureSpec, Does.Contain(find));
@@ -126,6 +138,42 @@ public sealed class DiagnosticTests
         var unwrapped = diagnostics.First(d => d.Id == "STRAT002");
         AssertReportedAt(unwrapped, "STRAT002", GeneratorHarness.FixtureSpec, "            X-Lock-Id:");
         Assert.That(unwrapped.GetMessage(), Does.Contain("JobsClient.TakeLock"));
+    }
+
+    [Test]
+    public void An_HTTP_status_wait_on_an_unwrapped_method_is_STRAT024_at_its_httpStatus()
+    {
+        var clients = GeneratorHarness.FixtureClients.Replace("Task<StrategyResponse<Export>> GetExportStatusAsync", "Task<Export> GetExportStatusAsync");
+
+        var diagnostics = GeneratorHarness.Run(GeneratorHarness.FixtureSpec, clients).Diagnostics;
+
+        var unwrapped = diagnostics.First(d => d.Id == "STRAT024");
+        AssertReportedAt(unwrapped, "STRAT024", GeneratorHarness.FixtureSpec, "        httpStatus:");
+        Assert.That(unwrapped.GetMessage(), Does.Contain("'ExportsClient.GetExportStatus'").And.Contain("wrapResponseMethods"));
+    }
+
+    [Test]
+    public void A_file_on_an_operation_that_answers_a_model_is_STRAT025_at_its_helper()
+    {
+        var clients = GeneratorHarness.FixtureClients.Replace("Task<FileResponse> DownloadExportAsync", "Task<Export> DownloadExportAsync");
+
+        var diagnostics = GeneratorHarness.Run(GeneratorHarness.FixtureSpec, clients).Diagnostics;
+
+        var notAFile = diagnostics.Single(d => d.Id == "STRAT025");
+        AssertReportedAt(notAFile, "STRAT025", GeneratorHarness.FixtureSpec, "        helper: DownloadExportTo");
+        Assert.That(notAFile.GetMessage(), Does.Contain("DownloadExportAsync answers global::Fixture.Export").And.Contain("application/octet-stream"));
+    }
+
+    [Test]
+    public void A_start_stopping_for_input_whose_answer_call_takes_no_body_is_STRAT015()
+    {
+        var clients = GeneratorHarness.FixtureClients.Replace("AnswerExportQuestionsAsync(string exportId, Answers body,", "AnswerExportQuestionsAsync(string exportId,");
+
+        var diagnostics = GeneratorHarness.Run(GeneratorHarness.FixtureSpec, clients).Diagnostics;
+
+        var noBody = diagnostics.Single(d => d.Id == "STRAT015");
+        AssertReportedAt(noBody, "STRAT015", GeneratorHarness.FixtureSpec, "        answer: AnswerExportQuestions");
+        Assert.That(noBody.GetMessage(), Does.Contain("the answers are its request body"));
     }
 
     [Test]

@@ -14,6 +14,7 @@ public sealed class SnapshotTests
 
     [TestCase("JobsClient.Workflows.g.cs")]
     [TestCase("RunsClient.Workflows.g.cs")]
+    [TestCase("ExportsClient.Workflows.g.cs")]
     [TestCase("StrategyResponse.Headers.g.cs")]
     [TestCase("StrategyOperations.g.cs")]
     [TestCase("StrategyResumers.g.cs")]

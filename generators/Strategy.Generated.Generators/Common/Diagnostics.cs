@@ -129,12 +129,23 @@ internal static class Diagnostics
         "A declaration confirms with a wait that does not read flags",
         "{0} on '{1}' confirms with '{2}', whose x-strategy-wait does not read a header as flags (header:); confirm with one that does");
 
+    public static readonly DiagnosticDescriptor StatusNotWrapped = Error(
+        "STRAT024",
+        "A wait reads the HTTP status but the client method does not expose it",
+        "{0} on '{1}' reads the answer's HTTP status, but {2} does not return the wrapped response; add '{3}' to wrapResponseMethods in spec/strategy.nswag");
+
+    public static readonly DiagnosticDescriptor NotAFile = Error(
+        "STRAT025",
+        "A file declaration on an operation that does not answer a file",
+        "{0} on '{1}' declares a file answer, but {2} answers {3}; declare its success response as application/octet-stream with a binary schema (type: string, format: binary)");
+
     /// <summary>Every diagnostic, for the test that each has its page and its release note.</summary>
     public static System.Collections.Generic.IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         SpecUnreadable, HeaderNotWrapped, OperationNotGenerated, UnknownOperation, UnknownResponseField, EmptyValues, MissingKey, InvalidValue,
         ImpossibleValue, UnknownKey, NotAWait, OperationInAnotherClient, NoResponseBody, UnknownItemField, UnknownParameter, UnknownHeader,
         UnknownSuccessStatus, NotAnErrorObject, UnknownList, ConflictingKeys, NotFlags, UnknownRecordMethod, NotAHeaderWait,
+        StatusNotWrapped, NotAFile,
     ];
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>

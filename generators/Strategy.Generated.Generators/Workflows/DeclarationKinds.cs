@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using Strategy.Generated.Generators.Workflows.File;
+using Strategy.Generated.Generators.Workflows.Input;
 using Strategy.Generated.Generators.Workflows.Pages;
 using Strategy.Generated.Generators.Workflows.Scope;
 using Strategy.Generated.Generators.Workflows.Start;
@@ -10,7 +12,7 @@ namespace Strategy.Generated.Generators.Workflows;
 internal static class DeclarationKinds
 {
     /// <summary>
-    /// Every kind: waits first (starts and scopes wait with them), then starts, scopes and pages. A
+    /// Every kind: waits first (starts and scopes wait with them), then starts, scopes, pages, starts that stop for input, and files. A
     /// new kind is its folder and one line here; a test hands the generator a list of its own.
     /// </summary>
     public static IReadOnlyList<DeclarationKind> Default { get; } =
@@ -19,5 +21,7 @@ internal static class DeclarationKinds
         new StartKind(),
         new ScopeKind(),
         new PagesKind(),
+        new InputKind(),
+        new FileKind(),
     ];
 }

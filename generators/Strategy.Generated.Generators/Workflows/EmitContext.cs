@@ -45,6 +45,9 @@ internal sealed class EmitContext(SourceWriter writer, ClientWorkflows client)
         _ => "null",
     };
 
+    /// <summary>The parameters' names as arguments, then <paramref name="trailing"/> as written.</summary>
+    public static string Names(EquatableArray<HelperParameter> parameters, params string[] trailing) => string.Join(", ", parameters.Select(p => p.Name).Concat(trailing));
+
     /// <summary>An argument list: the arguments, then <paramref name="trailing"/> as written.</summary>
     public static string Arguments(IEnumerable<Argument> arguments, params string[] trailing) => string.Join(", ", arguments.Select(Render).Concat(trailing));
 
@@ -132,6 +135,24 @@ internal sealed class EmitContext(SourceWriter writer, ClientWorkflows client)
         }
 
         return string.Join(", ", parameters.Select((p, i) => p.Type + " " + p.Name + (i >= firstOptional ? " = null" : string.Empty)).Concat(trailing));
+    }
+
+    /// <summary>
+    /// The parameter list with <paramref name="required"/> (parameters without a default, such as a
+    /// destination) after the required parameters and before the trailing run of optional ones.
+    /// </summary>
+    public static string Signature(EquatableArray<HelperParameter> parameters, string[] required, params string[] trailing)
+    {
+        var firstOptional = parameters.Count;
+        while (firstOptional > 0 && parameters[firstOptional - 1].Type.EndsWith("?", System.StringComparison.Ordinal))
+        {
+            firstOptional--;
+        }
+
+        return string.Join(", ", parameters.Take(firstOptional).Select(p => p.Type + " " + p.Name)
+            .Concat(required)
+            .Concat(parameters.Skip(firstOptional).Select(p => p.Type + " " + p.Name + " = null"))
+            .Concat(trailing));
     }
 
     public static string Patterns(EquatableArray<string> values) => string.Join(" or ", values.Select(Literals.String));

@@ -17,6 +17,12 @@ internal static class Runtime
 
     public const string Enums = Namespace + "StrategyEnums";
 
+    public const string ExportException = Namespace + "StrategyExportException";
+
+    public const string Files = Namespace + "StrategyFiles";
+
+    public const string FileRules = Namespace + "StrategyFileRules";
+
     public const string Failure = Namespace + "StrategyFailure";
 
     public const string OperationFailedException = Namespace + "StrategyOperationFailedException";

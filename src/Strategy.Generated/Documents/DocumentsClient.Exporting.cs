@@ -1,5 +1,3 @@
-using Newtonsoft.Json;
-
 namespace Strategy.Generated;
 
 /// <summary>Exports a dashboard, or one of its visualizations, to a file.</summary>
@@ -55,8 +53,7 @@ public partial class DocumentsClient
             }
 
             calls++;
-            using var file = await ExportFileAsync(dashboardId, instanceId, format, options, linked.Token).ConfigureAwait(false);
-            var bytes = await FileCopy.CopyAsync(file, format, destination, export, linked.Token).ConfigureAwait(false);
+            var bytes = await ExportFileAsync(dashboardId, instanceId, format, options, destination, linked.Token).ConfigureAwait(false);
             run.Span.Outcome("exported");
             return new DashboardExportResult(dashboardId, format, options.Visualization, bytes);
         }
@@ -80,12 +77,13 @@ public partial class DocumentsClient
         }
     }
 
-    private Task<FileResponse> ExportFileAsync(string dashboardId, string instanceId, DashboardExportFormat format, DashboardExportOptions options, CancellationToken cancellationToken) => format switch
+    /// <summary>The export call the format asks for; each is declared as a file answer (x-strategy-file), checked and copied as it arrives.</summary>
+    private Task<long> ExportFileAsync(string dashboardId, string instanceId, DashboardExportFormat format, DashboardExportOptions options, Stream destination, CancellationToken cancellationToken) => format switch
     {
-        DashboardExportFormat.Pdf when options.Visualization is { } key => ExportVisualizationPdfAsync(dashboardId, instanceId, key, options.Pdf ?? new DocumentPdfOptions(), cancellationToken),
-        DashboardExportFormat.Pdf => ExportDocumentPdfAsync(dashboardId, instanceId, options.Pdf ?? new DocumentPdfOptions(), cancellationToken),
-        DashboardExportFormat.Excel => ExportDocumentExcelAsync(dashboardId, instanceId, new DocumentExcelOptions(), cancellationToken),
-        DashboardExportFormat.Csv => ExportVisualizationCsvAsync(dashboardId, instanceId, options.Visualization!, new VisualizationExportOptions(), cancellationToken),
+        DashboardExportFormat.Pdf when options.Visualization is { } key => ExportVisualizationPdfToAsync(dashboardId, instanceId, key, destination, options.Pdf ?? new DocumentPdfOptions(), cancellationToken),
+        DashboardExportFormat.Pdf => ExportDocumentPdfToAsync(dashboardId, instanceId, destination, options.Pdf ?? new DocumentPdfOptions(), cancellationToken),
+        DashboardExportFormat.Excel => ExportDocumentExcelToAsync(dashboardId, instanceId, destination, new DocumentExcelOptions(), cancellationToken),
+        DashboardExportFormat.Csv => ExportVisualizationCsvToAsync(dashboardId, instanceId, options.Visualization!, destination, new VisualizationExportOptions(), cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown export format."),
     };
 
@@ -103,115 +101,6 @@ public partial class DocumentsClient
         catch (Exception e) when (e is StrategyException or OperationCanceledException or HttpRequestException)
         {
             // The export's own outcome is what the caller needs; the instance expires with the session.
-        }
-    }
-
-    /// <summary>Copies an exported file to its destination, checking it is the format asked for.</summary>
-    private static class FileCopy
-    {
-        private const int BufferSize = 81920;
-
-        public static async Task<long> CopyAsync(FileResponse file, DashboardExportFormat format, Stream destination, string export, CancellationToken cancellationToken)
-        {
-            if (IsJson(file))
-            {
-                return await CopyBase64Async(file.Stream, format, destination, export, cancellationToken).ConfigureAwait(false);
-            }
-
-            var buffer = new byte[BufferSize];
-            long total = 0;
-            var first = true;
-            int read;
-            while ((read = await ReadSomeAsync(file.Stream, buffer, first ? Signature(format).Length : 0, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (first)
-                {
-                    Check(buffer, read, format, export);
-                    first = false;
-                }
-
-                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                total += read;
-            }
-
-            if (first)
-            {
-                throw new StrategyExportException(export, "the server answered an empty file.");
-            }
-
-            await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return total;
-        }
-
-        /// <summary>Reads up to a buffer, but at least <paramref name="atLeast"/> bytes unless the file ends first (so the signature is seen whole).</summary>
-        private static async Task<int> ReadSomeAsync(Stream source, byte[] buffer, int atLeast, CancellationToken cancellationToken)
-        {
-            var filled = 0;
-            do
-            {
-                var read = await source.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                filled += read;
-            }
-            while (filled < atLeast);
-            return filled;
-        }
-
-        private static async Task<long> CopyBase64Async(Stream source, DashboardExportFormat format, Stream destination, string export, CancellationToken cancellationToken)
-        {
-            ExportedFile? answer;
-            using (var reader = new StreamReader(source))
-            {
-                var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    answer = JsonConvert.DeserializeObject<ExportedFile>(text, StrategyJson.Settings);
-                }
-                catch (JsonException e)
-                {
-                    throw new StrategyExportException(export, "the server's answer is neither a file nor JSON that holds one.", e);
-                }
-            }
-
-            byte[] bytes;
-            try
-            {
-                bytes = Convert.FromBase64String(answer?.Data ?? throw new StrategyExportException(export, "the server's JSON answer holds no file (no \"data\")."));
-            }
-            catch (FormatException e)
-            {
-                throw new StrategyExportException(export, "the server's JSON answer holds no valid base64 file.", e);
-            }
-
-            Check(bytes, bytes.Length, format, export);
-            await destination.WriteAsync(bytes.AsMemory(), cancellationToken).ConfigureAwait(false);
-            await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return bytes.Length;
-        }
-
-        private static bool IsJson(FileResponse file) =>
-            file.Headers.TryGetValue("Content-Type", out var types) && types.Any(t => t.StartsWith("application/json", StringComparison.OrdinalIgnoreCase));
-
-        /// <summary>The first bytes every file of the format starts with: a PDF's header, a workbook's zip; none for CSV.</summary>
-        private static byte[] Signature(DashboardExportFormat format) => format switch
-        {
-            DashboardExportFormat.Pdf => "%PDF-"u8.ToArray(),
-            DashboardExportFormat.Excel => [0x50, 0x4B, 0x03, 0x04],
-            _ => [],
-        };
-
-        private static void Check(byte[] bytes, int length, DashboardExportFormat format, string export)
-        {
-            var signature = Signature(format);
-            if (length < signature.Length || !bytes.Take(signature.Length).SequenceEqual(signature))
-            {
-                var what = format == DashboardExportFormat.Pdf ? "a PDF" : "an Excel workbook";
-                throw new StrategyExportException(export, $"the server answered a file that is not {what}.");
-            }
         }
     }
 }

@@ -43,16 +43,8 @@ public partial interface IReportsClient
 /// <summary>Exports a report's grid, page by page, with its prompts answered.</summary>
 public partial class ReportsClient
 {
+    // The status of an instance whose prompts wait for answers (the spec's x-strategy-input says so too).
     private const int PromptsWaiting = 2;
-
-    private static readonly StrategyWaitRules<StrategyResponse<ReportInstanceStatus>> ReadyRules = new(
-        "HTTP status",
-        answer => answer.StatusCode == 202
-            ? PollOutcome.Running("202", words: "running")
-            : answer.Result?.Status == PromptsWaiting
-                ? PollOutcome.Failed("2", "prompts waiting", [new StrategyFailure(null, null, "the report still waits for answers to its prompts")])
-                : PollOutcome.Succeeded("200", words: "ready"),
-        DelayOf: answer => answer.StatusCode == 202 && answer.RetryAfter is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : null);
 
     /// <inheritdoc/>
     public virtual async Task<ReportExportResult> ExportReportAsync(string reportId, Stream destination, ReportExportOptions? options = null, IProgress<ReportExportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -152,27 +144,30 @@ public partial class ReportsClient
     /// <summary>Runs the report to its prompts, answers them, and waits until its data is ready; answers the instance.</summary>
     private async Task<string> PrepareAsync(string reportId, ReportExportOptions options, WorkflowRun run, CancellationToken cancellationToken)
     {
-        var created = await CreateReportInstanceAsync(reportId, ReportExecutionStage.ResolvePrompts, body: new ReportInstanceRequest(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        // The spec declares both steps: the start that stops for prompts (x-strategy-input) and the wait on the HTTP status (x-strategy-wait).
+        var answered = false;
+        var created = await CreateReportInstanceAnsweredAsync(
+            reportId,
+            (prompts, _) =>
+            {
+                answered = true;
+                return Task.FromResult(ReportPromptAnswers.Match(reportId, prompts, options.Prompts));
+            },
+            body: new ReportInstanceRequest(),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         var instanceId = created.InstanceId ?? throw new StrategyExportException("report " + reportId, "the server answered no instance.");
-        if (created.Status == PromptsWaiting)
-        {
-            var prompts = await ListReportInstancePromptsAsync(reportId, instanceId, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var answers = ReportPromptAnswers.Match(reportId, prompts ?? [], options.Prompts);
-            await AnswerReportInstancePromptsAsync(reportId, instanceId, answers, cancellationToken).ConfigureAwait(false);
-        }
-        else if (options.Prompts.Count > 0)
+        if (!answered && options.Prompts.Count > 0)
         {
             throw new StrategyPromptsException(reportId, [], [.. options.Prompts.Keys], []);
         }
 
-        await StrategyPolling.PollAsync(
-            run.Workflow,
-            ct => GetReportInstanceStatusAsync(reportId, instanceId, ct),
-            ReadyRules,
-            "report " + reportId,
-            run.ForWait,
-            null,
-            cancellationToken).ConfigureAwait(false);
+        var ready = await AwaitReportDataAsync(reportId, instanceId, run.ForWait, null, cancellationToken).ConfigureAwait(false);
+        if (ready.Result?.Status == PromptsWaiting)
+        {
+            // Ready by its HTTP status, yet still waiting: a prompt the answers did not reach (one nested in another).
+            throw new StrategyExportException("report " + reportId, "the server still waits for answers to its prompts after they were answered.");
+        }
+
         return instanceId;
     }
 

@@ -111,6 +111,53 @@ namespace Fixture
         public virtual Task<JobRun> GetJobRunAsync(string jobId, CancellationToken cancellationToken) => throw null!;
     }
 
+    public enum ExportState { Asking, Ready }
+
+    public enum ExportStage { Ask, Run }
+
+    public partial class Export
+    {
+        public string? Id { get; set; }
+
+        public ExportState? State { get; set; }
+    }
+
+    public partial class Question
+    {
+        public string? Key { get; set; }
+    }
+
+    public partial class Answers
+    {
+        public IList<string> Keys { get; set; } = new List<string>();
+    }
+
+    public partial class FileResponse : System.IDisposable
+    {
+        public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; } = new Dictionary<string, IEnumerable<string>>();
+
+        public System.IO.Stream Stream { get; } = System.IO.Stream.Null;
+
+        public void Dispose() => Stream.Dispose();
+    }
+
+    public partial class ExportsClient : Strategy.Generated.Http.StrategyClientBase
+    {
+        private System.Net.Http.HttpClient _httpClient;
+
+        public ExportsClient(System.Net.Http.HttpClient httpClient) => _httpClient = httpClient;
+
+        public virtual Task<Export> StartExportAsync(ExportStage? stage, string? label, CancellationToken cancellationToken) => throw null!;
+
+        public virtual Task<IList<Question>> ListExportQuestionsAsync(string exportId, string? label, CancellationToken cancellationToken) => throw null!;
+
+        public virtual Task AnswerExportQuestionsAsync(string exportId, Answers body, CancellationToken cancellationToken) => throw null!;
+
+        public virtual Task<StrategyResponse<Export>> GetExportStatusAsync(string exportId, CancellationToken cancellationToken) => throw null!;
+
+        public virtual Task<FileResponse> DownloadExportAsync(string exportId, int? part, CancellationToken cancellationToken) => throw null!;
+    }
+
     public partial class JobsClient : Strategy.Generated.Http.StrategyClientBase
     {
         private System.Net.Http.HttpClient _httpClient;

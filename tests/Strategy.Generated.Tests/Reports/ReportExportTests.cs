@@ -134,14 +134,14 @@ public sealed class ReportExportTests : ClientTest<ReportsClient>
     }
 
     [Test]
-    public void A_status_that_still_waits_for_prompts_after_the_answers_fails_the_wait_in_words()
+    public void A_status_that_still_waits_for_prompts_after_the_answers_fails_the_export_in_words()
     {
         Server.Handler.Expect(HttpMethod.Post, CreateUrl).Respond("application/json", PromptsWaiting);
         Server.Handler.Expect(HttpMethod.Get, PromptsUrl).Respond("application/json", Prompts());
         Server.Handler.Expect(HttpMethod.Put, AnswersUrl).Respond(HttpStatusCode.NoContent);
         Server.Handler.Expect(HttpMethod.Get, StatusUrl).Respond("application/json", Status(2));
 
-        var error = Assert.ThrowsAsync<StrategyOperationFailedException>(() => Client.ExportReportAsync(ReportId, Stream.Null, new ReportExportOptions { Prompts = new Dictionary<string, object> { ["Minimum revenue"] = 1 }, Wait = Waits.Fast }));
+        var error = Assert.ThrowsAsync<StrategyExportException>(() => Client.ExportReportAsync(ReportId, Stream.Null, new ReportExportOptions { Prompts = new Dictionary<string, object> { ["Minimum revenue"] = 1 }, Wait = Waits.Fast }));
 
         Assert.That(error!.Message, Does.Contain("still waits for answers to its prompts"));
     }

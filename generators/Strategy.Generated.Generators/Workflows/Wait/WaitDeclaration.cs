@@ -39,6 +39,9 @@ internal sealed record WaitDeclaration(
     EquatableArray<NamedValue> Words,
     SpecPlaces Places) : Declaration(Places)
 {
+    /// <summary>For a status that is the answer's HTTP status (202 while running, 200 when done): its codes and the header that says when to ask again.</summary>
+    public HttpStatusRule? HttpStatus { get; init; }
+
     /// <inheritdoc />
     public override string Extension => WaitKind.Name;
 
@@ -61,6 +64,9 @@ internal sealed record WaitDeclaration(
     /// that reads the object's last update (<c>record</c>).
     /// </summary>
     internal sealed record VanishesRule(EquatableArray<string> On, string Subject, string Confirm, string Record, SpecPlaces Places);
+
+    /// <summary><c>httpStatus</c>: the answer's HTTP status codes that mean running, succeeded and failed, and the header of a running answer that says how many seconds to wait (<c>Retry-After</c>).</summary>
+    internal sealed record HttpStatusRule(EquatableArray<string> Running, EquatableArray<string> Succeeded, EquatableArray<string> Failed, string? RetryAfter, SpecPlaces Places);
 
     /// <summary><c>details</c>: a list of the status whose items carry an error object (<c>code</c>, <c>message</c>).</summary>
     internal sealed record DetailsRule(string Items, string Error, string? Subject, SpecPlaces Places);

@@ -17,6 +17,12 @@ internal static class WaitEmitter
             return;
         }
 
+        if (wait.HttpStatus is { } http)
+        {
+            EmitHttpStatusWait(wait, http, context);
+            return;
+        }
+
         var writer = context.Writer;
         var docs = new SourceWriter();
         var failedWhen = new List<string>();
@@ -216,6 +222,57 @@ internal static class WaitEmitter
         writer.Close();
         writer.Line();
         writer.Line("return " + Runtime.PollOutcome + ".Failed(value, name, new[] { new " + Runtime.Failure + "(null, null, \"the status flags are \" + name + \", neither working nor " + FlagList(wait.Succeeded, wait.ValueNames) + "\") });");
+        writer.Close();
+        writer.Line();
+    }
+
+    /// <summary>A wait on the answer's HTTP status code: the wait, its rules (with the answer's Retry-After as the least delay) and its classifier.</summary>
+    private static void EmitHttpStatusWait(WaitHelper wait, WaitHelper.HttpCodes http, EmitContext context)
+    {
+        var writer = context.Writer;
+        var docs = new SourceWriter();
+        docs.Doc(
+            "Polls <c>" + wait.OperationId + "</c> until its answer's HTTP status says the " + Literals.Xml(wait.Describe) + " is done (" + Values(wait.Succeeded) + "), and answers that answer, its body and headers with it.\n"
+            + (wait.Failed.Count > 0 ? "An answer of " + Values(wait.Failed) + " means it failed. " : string.Empty)
+            + "Any other success status" + (wait.Running.Count > 0 ? " (" + Values(wait.Running) + ", or one this client does not know)" : string.Empty) + " counts as still running"
+            + (http.RetryAfterHeader is { } header ? ", and its <c>" + Literals.Xml(header) + "</c> seconds are the least time before the next call" : string.Empty) + ".\n"
+            + "Transient errors of the status call (429, 5xx, a broken connection) are retried without restarting the work.");
+        ParameterDocs(docs, wait.Parameters, "Passed to <c>" + wait.StatusMethod + "</c>.");
+        WaitDocs(docs, "The answer that said it is done.");
+        docs.Line("/// <exception cref=\"" + Runtime.OperationFailedException + "\">The HTTP status said the " + Literals.Xml(wait.Describe) + " failed.</exception>");
+        docs.Line("/// <exception cref=\"" + Runtime.WaitTimeoutException + "\">The " + Literals.Xml(wait.Describe) + " was still running when the wait's time limit ran out.</exception>");
+        ApiExceptionDoc(docs);
+        context.Member(docs, "public virtual ", Runtime.Tasks + "Task<" + wait.ResultType + "> " + Runtime.Async(wait.Name) + "(" + Signature(wait.Parameters, Runtime.OptionsParameter, Runtime.Progress(wait.ResultType), Runtime.TokenParameter) + ")");
+        context.Validate(wait.Parameters);
+        writer.Line("return " + Runtime.Polling + ".PollAsync<" + wait.ResultType + ">(");
+        writer.Line("    " + Workflow(wait.Name, wait.Parameters) + ",");
+        writer.Line("    ct => " + wait.StatusMethod + "(" + Names(wait.Parameters, "ct") + "),");
+        writer.Line("    " + RulesName(wait) + ",");
+        writer.Line("    " + Description(wait) + ",");
+        writer.Line("    options,");
+        writer.Line("    progress,");
+        writer.Line("    cancellationToken);");
+        writer.Close();
+        writer.Line();
+
+        // A running answer that says when to ask again is heeded: its seconds are a floor on the next delay.
+        var delay = http.RetryAfterProperty is { } property
+            ? "answer => " + ClassifierName(wait) + "(answer).State == " + Runtime.Outcome + ".Running && answer." + property + " is > 0 and var seconds ? global::System.TimeSpan.FromSeconds(seconds) : null"
+            : "null";
+        writer.Line("internal static readonly " + Runtime.WaitRules + "<" + wait.ResultType + "> " + RulesName(wait) + " = new(\"HTTP status\", " + ClassifierName(wait) + ", DelayOf: " + delay + ");");
+        writer.Line();
+        writer.Doc("What the HTTP status of an answer of <c>" + wait.OperationId + "</c> says of the " + Literals.Xml(wait.Describe) + ", as the spec's <c>x-strategy-wait</c> declares it.");
+        writer.Open("internal static " + Runtime.PollOutcome + " " + ClassifierName(wait) + "(" + wait.ResultType + " answer)");
+        writer.Line("var code = answer.StatusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+        writer.Open("return answer.StatusCode switch");
+        writer.Line(string.Join(" or ", wait.Succeeded) + " => " + Runtime.PollOutcome + ".Succeeded(code, words: \"done\"),");
+        if (wait.Failed.Count > 0)
+        {
+            writer.Line(string.Join(" or ", wait.Failed) + " => " + Runtime.PollOutcome + ".Failed(code, null, new[] { new " + Runtime.Failure + "(null, null, \"the server answered HTTP \" + code) }, \"failed\"),");
+        }
+
+        writer.Line("_ => " + Runtime.PollOutcome + ".Running(code, words: \"running\"),");
+        writer.Close(";");
         writer.Close();
         writer.Line();
     }
@@ -504,7 +561,4 @@ internal static class WaitEmitter
         writer.Close();
         writer.Close();
     }
-
-    /// <summary>The parameters' names, then <paramref name="trailing"/>, as an argument list.</summary>
-    private static string Names(EquatableArray<HelperParameter> parameters, params string[] trailing) => string.Join(", ", parameters.Select(p => p.Name).Concat(trailing));
 }

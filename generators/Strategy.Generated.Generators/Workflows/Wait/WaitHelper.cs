@@ -37,6 +37,9 @@ internal sealed record WaitHelper(
     /// <summary>For a status in a header: the header and how its flags read.</summary>
     public HeaderFlags? Header { get; init; }
 
+    /// <summary>For a status that is the answer's HTTP status: the wrapped answer and how its codes read.</summary>
+    public HttpCodes? HttpStatus { get; init; }
+
     /// <summary>A text field of the status that says why the work failed.</summary>
     public string? MessageProperty { get; init; }
 
@@ -47,7 +50,7 @@ internal sealed record WaitHelper(
     public EquatableArray<HelperParameter> Identifying => Parameters.Where(p => !p.Type.EndsWith("?", System.StringComparison.Ordinal)).ToEquatableArray();
 
     /// <summary>Whether its operation can be made from a resume token: every parameter is text.</summary>
-    public bool Resumable => HelperParameters.All(p => p.Type is "string" or "string?");
+    public bool Resumable => HttpStatus is null && HelperParameters.All(p => p.Type is "string" or "string?");
 
     /// <summary>The helper's own parameters: the status call's, then the subject of a status that can vanish.</summary>
     public EquatableArray<HelperParameter> HelperParameters =>
@@ -88,6 +91,11 @@ internal sealed record WaitHelper(
     /// <param name="SucceededMask">The bits that must all be set for a success.</param>
     /// <param name="FailedMask">The bits that mean failed.</param>
     internal sealed record HeaderFlags(string HeaderName, string FlagsType, string ReadMethod, long RunningMask, long SucceededMask, long FailedMask);
+
+    /// <summary>A status read from the answer's HTTP status code.</summary>
+    /// <param name="RetryAfterHeader">The header of a running answer that says how many seconds to wait, as the spec names it.</param>
+    /// <param name="RetryAfterProperty">Its property on the wrapped answer.</param>
+    internal sealed record HttpCodes(string? RetryAfterHeader, string? RetryAfterProperty);
 
     /// <summary>How a vanished status is confirmed.</summary>
     /// <param name="On">The HTTP statuses that mean it has gone.</param>

@@ -15,6 +15,11 @@ internal sealed class WaitKind : DeclarationKind
     public override Declaration? Read(DeclarationEntry entry)
     {
         var e = entry;
+        if (e.Nested("httpStatus") is { } http)
+        {
+            return ReadHttpStatus(e, http);
+        }
+
         var failedItems = e.Nested("failedItems") is { } items ? ReadFailedItems(items) : null;
         var finished = e.Nested("finished") is { } over ? ReadFinished(over) : null;
         var noStatus = e.Nested("noStatus") is { } none ? ReadNoStatus(none) : null;
@@ -70,6 +75,58 @@ internal sealed class WaitKind : DeclarationKind
             details,
             e.Pairs("words"),
             e.Places);
+    }
+
+    // What a wait on the HTTP status does not take: every setting that reads a body or a header.
+    private static readonly string[] BodyOrHeaderKeys = ["status", "header", "running", "succeeded", "failed", "skipped", "failedBelow", "errors", "failedItems", "finished", "run", "noStatus", "details", "words", "message", "vanishes"];
+
+    private static readonly string[] HttpStatusKeys = ["running", "succeeded", "failed"];
+
+    /// <summary>A wait on the answer's HTTP status: its codes are all it reads, so the settings that read a body or a header do not apply.</summary>
+    private static WaitDeclaration ReadHttpStatus(DeclarationEntry e, DeclarationEntry http)
+    {
+        foreach (var other in BodyOrHeaderKeys)
+        {
+            if (e.Has(other))
+            {
+                e.Conflict(other, "httpStatus");
+                e.Optional(other);
+            }
+        }
+
+        var codes = HttpStatusKeys.Select(key => (Key: key, Values: http.List(key, required: key == "succeeded"))).ToList();
+        foreach (var (key, values) in codes)
+        {
+            foreach (var value in values.Where(v => !Literals.IsInteger(v)))
+            {
+                http.Invalid(key, value, "an HTTP status code");
+            }
+        }
+
+        var rule = new WaitDeclaration.HttpStatusRule(codes[0].Values, codes[1].Values, codes[2].Values, http.Optional("retryAfter"), http.Places);
+        return new WaitDeclaration(
+            e.Identifier("helper"),
+            e.Optional("describe") ?? e.OperationId,
+            null,
+            null,
+            null,
+            null,
+            rule.Running,
+            rule.Succeeded,
+            rule.Failed,
+            EquatableArray<string>.Empty,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            EquatableArray<WaitDeclaration.DetailsRule>.Empty,
+            EquatableArray<Spec.NamedValue>.Empty,
+            e.Places)
+        {
+            HttpStatus = rule,
+        };
     }
 
     private static WaitDeclaration.FailedItemsRule? ReadFailedItems(DeclarationEntry e)

@@ -18,6 +18,12 @@ internal static class WaitResolver
             return;
         }
 
+        if (wait.HttpStatus is { } http)
+        {
+            ResolveHttpStatus(wait, http, context);
+            return;
+        }
+
         var operation = context.Operation;
         var method = context.Method;
         var places = wait.Places;
@@ -247,6 +253,91 @@ internal static class WaitResolver
             operation.Tag,
             context.Client.Name,
             Runtime.Async(readMethod),
+            wait.Helper,
+            resultType,
+            ResolveContext.WithoutToken(method.Parameters).ToEquatableArray(),
+            false,
+            null));
+    }
+
+    /// <summary>A status that is the answer's HTTP status code (<c>httpStatus</c>): the codes must be ones the operation answers, on a method that shows them.</summary>
+    private static void ResolveHttpStatus(WaitDeclaration wait, WaitDeclaration.HttpStatusRule http, ResolveContext context)
+    {
+        var operation = context.Operation;
+        var method = context.Method;
+        var ok = true;
+        if (method.WrappedResponseType is null || method.ResultType is null)
+        {
+            var name = method.Name.EndsWith("Async", System.StringComparison.Ordinal) ? method.Name.Substring(0, method.Name.Length - 5) : method.Name;
+            ok = context.Report(Diagnostics.StatusNotWrapped, http.Places.Block, context.Client.Name + "." + method.Name, context.Client.Name + "." + name);
+        }
+
+        foreach (var (key, codes) in new[] { ("running", http.Running), ("succeeded", http.Succeeded), ("failed", http.Failed) })
+        {
+            for (var i = 0; i < codes.Count; i++)
+            {
+                // A value that is no code at all was reported where it was read.
+                if (Literals.IsInteger(codes[i]) && !operation.SuccessStatuses.Contains(codes[i]))
+                {
+                    ok = context.Report(Diagnostics.UnknownSuccessStatus, http.Places.At(key + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]"), codes[i], string.Join(", ", operation.SuccessStatuses));
+                }
+            }
+        }
+
+        string? retryAfterProperty = null;
+        if (http.RetryAfter is { } retryAfter)
+        {
+            var header = operation.ResponseHeaders.FirstOrDefault(h => string.Equals(h.Name, retryAfter, System.StringComparison.OrdinalIgnoreCase));
+            if (header is null)
+            {
+                ok = context.Report(Diagnostics.UnknownHeader, http.Places.At("retryAfter"), retryAfter, operation.OperationId);
+            }
+            else if (header.SchemaType != "integer")
+            {
+                ok = context.Report(Diagnostics.InvalidValue, http.Places.At("retryAfter"), "retryAfter", retryAfter, "a header of whole seconds (its schema type: integer)");
+            }
+
+            retryAfterProperty = Naming.HeaderProperty(retryAfter);
+        }
+
+        if (!ok)
+        {
+            return;
+        }
+
+        var resultType = "global::" + method.WrappedResponseType + "<" + method.ResultType + ">";
+        context.Add(new WaitHelper(
+            operation.OperationId,
+            wait.Helper,
+            method.Name,
+            ResolveContext.Parameters(method, skip: []),
+            resultType,
+            wait.Describe,
+            "HTTP status",
+            string.Empty,
+            http.Running,
+            http.Succeeded,
+            http.Failed,
+            EquatableArray<string>.Empty,
+            EquatableArray<NamedValue>.Empty,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            EquatableArray<WaitHelper.DetailsSource>.Empty,
+            EquatableArray<NamedValue>.Empty,
+            DeclaresOutcome: false)
+        {
+            HttpStatus = new WaitHelper.HttpCodes(http.RetryAfter, retryAfterProperty),
+        });
+        context.ProvideWait(new WaitTarget(
+            operation.OperationId,
+            operation.Tag,
+            context.Client.Name,
+            method.Name,
             wait.Helper,
             resultType,
             ResolveContext.WithoutToken(method.Parameters).ToEquatableArray(),
