@@ -217,6 +217,9 @@ public sealed class CubeCommandTests : CliTest
     [Test]
     public async Task Jobs_list_shows_a_running_publish_and_cancel_stops_it()
     {
+        // A publish that outlasts any busy machine's delay between the start and the list: only the cancel ends it.
+        await Emulator.DisposeAsync();
+        Emulator = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions { PathBase = "/MicroStrategyLibrary", PublishDuration = TimeSpan.FromMinutes(5) });
         var (_, started, _) = await RunAsync("cubes", "refresh", Seeds.SalesCubeId, "--no-wait", "--json");
         var jobId = (string)JObject.Parse(started)["id"]!;
 

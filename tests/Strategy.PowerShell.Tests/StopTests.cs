@@ -1,4 +1,5 @@
 using Strategy.Emulator;
+using Strategy.Emulator.Reports;
 using System.Diagnostics;
 using System.Management.Automation;
 using System.Runtime.InteropServices;
@@ -136,6 +137,61 @@ public sealed class StopTests
             Assert.That(process.ExitCode, Is.Not.Zero, "pwsh -Command says it was stopped");
             Assert.That(state.Instances, Is.EqualTo(before.Instances), "the instance was deleted");
             Assert.That(state.Sessions, Is.EqualTo(before.Sessions), "the session was logged out when pwsh exited");
+            Assert.That(text, Does.Not.Contain(EmulatorProcess.Password));
+        });
+    }
+
+    [Test]
+    [Platform("Linux,MacOsX")]
+    public async Task SIGINT_to_pwsh_mid_export_leaves_no_file_under_either_name_and_the_process_ends_logged_out()
+    {
+        var pwsh = await PwshTool.LocateAsync();
+        var folder = Directory.CreateTempSubdirectory("strategy-ps-sigint-").FullName;
+        var target = Path.Combine(folder, "large.csv");
+        var script = $$"""
+            Import-Module '{{ModuleSetUp.ManifestPath}}'
+            $credential = [pscredential]::new('administrator', (ConvertTo-SecureString $env:STRATEGY_TEST_PASSWORD -AsPlainText -Force))
+            Connect-StrategyServer '{{_emulator.BaseUrl}}' {{Seeds.ProjectId}} -Credential $credential | Out-Null
+            Export-StrategyReport {{ReportSeeds.LargeReportId}} -Path '{{target}}' -PageSize 500
+            Write-Output 'not stopped'
+            """;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { pwsh, "-NoProfile", "-NonInteractive", "-Command", script })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["STRATEGY_TEST_PASSWORD"] = EmulatorProcess.Password;
+        var before = await _emulator.StateAsync();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            // Rows are being written under the temporary name: the export of a million rows is mid-way, not done.
+            await WaitUntilAsync(() => Task.FromResult(Directory.GetFiles(folder).Any(f => new FileInfo(f).Length > 0)), "pwsh wrote the first pages", TimeSpan.FromSeconds(120));
+            Assert.That(Kill(process.Id, 2), Is.Zero, "kill -INT");
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            await process.WaitForExitAsync(limit.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        var state = await _emulator.StateAsync();
+        var left = Directory.GetFiles(folder);
+        Directory.Delete(folder, recursive: true);
+        var text = await output + await error;
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Not.Contain("not stopped"), "Ctrl+C ended the script");
+            Assert.That(process.ExitCode, Is.Not.Zero, "pwsh -Command says it was stopped");
+            Assert.That(left, Is.Empty, "neither the file nor its temporary name is left");
+            Assert.That(state.Sessions, Is.EqualTo(before.Sessions), "the session (and the report instance with it) ended when pwsh exited");
             Assert.That(text, Does.Not.Contain(EmulatorProcess.Password));
         });
     }

@@ -59,7 +59,7 @@ public partial class DocumentsClient
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            var error = new StrategyWaitTimeoutException(export, deadline.Limit, deadline.Elapsed, calls, "the file was not written whole");
+            var error = StrategyWaitTimeoutException.OfCalls(export, deadline.Limit, deadline.Elapsed, calls, "the file was not written whole");
             run.Failed(error);
             throw error;
         }

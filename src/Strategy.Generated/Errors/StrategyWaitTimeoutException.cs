@@ -30,6 +30,34 @@ public sealed class StrategyWaitTimeoutException : StrategyException
         LastState = lastState;
     }
 
+    private StrategyWaitTimeoutException(string message, string operation, TimeSpan timeout, TimeSpan elapsed, int attempts, string? lastState)
+        : base(message, null)
+    {
+        Operation = operation;
+        Timeout = timeout;
+        Elapsed = elapsed;
+        Attempts = attempts;
+        LastState = lastState;
+    }
+
+    /// <summary>
+    /// A time limit over work that is not a status wait (an export that reads pages, a file that
+    /// downloads): what the calls were and how far the work got, in words, instead of a status.
+    /// </summary>
+    /// <param name="operation">What was being done, such as "report 5F2E…".</param>
+    /// <param name="timeout">The time limit.</param>
+    /// <param name="elapsed">How long it took.</param>
+    /// <param name="calls">How many calls were made.</param>
+    /// <param name="progress">How far it got, such as "20000 row(s) read".</param>
+    internal static StrategyWaitTimeoutException OfCalls(string operation, TimeSpan timeout, TimeSpan elapsed, int calls, string progress) => new(
+        $"Gave up on {operation} after {elapsed.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s and {calls.ToString(CultureInfo.InvariantCulture)} call{(calls == 1 ? string.Empty : "s")} "
+            + $"(time limit {StrategyUnreachableException.Seconds(timeout)}); {progress}.",
+        operation,
+        timeout,
+        elapsed,
+        calls,
+        progress);
+
     /// <summary>The same time-out, after the work was stopped on the server (or an attempt was made) because the wait gave up.</summary>
     /// <param name="timeout">The time-out.</param>
     /// <param name="cancelledOnServer">Whether the server took the cancel.</param>

@@ -190,7 +190,7 @@ public partial class ReportsClient
             }
             catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new StrategyWaitTimeoutException(export, deadline.Limit, deadline.Elapsed, _calls, Rows + " row(s) read");
+                throw StrategyWaitTimeoutException.OfCalls(export, deadline.Limit, deadline.Elapsed, _calls, Rows.ToString(System.Globalization.CultureInfo.InvariantCulture) + " row(s) read");
             }
         }
     }

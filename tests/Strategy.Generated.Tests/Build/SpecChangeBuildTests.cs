@@ -6,22 +6,49 @@ namespace Strategy.Generated.Tests.Build;
 /// What a team that regenerates the package sees, in a copy of the repository: a spec change that
 /// removes an operation or renames a model property fails the library build naming the member; an
 /// added operation fails until it is recorded with <c>-t:RecordPublicApi</c>, and then asks for a minor version.
+/// The three changes are made to the copy at once, as a regenerated spec brings them, and built as a team
+/// would: the failing build, the record, the build that passes. Each test reads its own change in them.
 /// </summary>
 [Category("Build")]
 [NonParallelizable]
 public sealed class SpecChangeBuildTests
 {
+    private const string RemovedOperation = "    delete:\n      tags: [Subscriptions]\n      operationId: DeleteSubscription";
+
+    private const string RenamedProperty = "        description: { type: string, description: The schedule's description. }";
+
+    private const string AddedAnchor = "  /api/events/{eventId}/trigger:\n";
+
+    private const string AddedOperation = """
+          /api/events/{eventId}/copy:
+            get:
+              tags: [Events]
+              operationId: GetEventCopy
+              summary: Gets one event again.
+              parameters:
+                - $ref: '#/components/parameters/EventId'
+              responses:
+                '200':
+                  description: The event.
+                  content:
+                    application/json:
+                      schema: { $ref: '#/components/schemas/Event' }
+                '404': { $ref: '#/components/responses/NotFound' }
+
+        """;
+
     private string _copy = null!;
-    private string _spec = null!;
-    private string _original = null!;
+    private (int ExitCode, string Output) _unchanged;
+    private (int ExitCode, string Output) _changed;
+    private (int ExitCode, string Output) _record;
+    private (int ExitCode, string Output) _recorded;
+    private string[] _unshipped = [];
 
     private static string RepoRoot => typeof(SpecChangeBuildTests).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
 
-    private string Unshipped => Path.Combine(_copy, "src", "Strategy.Generated", "PublicAPI.Unshipped.txt");
-
     [OneTimeSetUp]
-    public async Task CopyTheRepositoryAsync()
+    public async Task RegenerateACopyAsync()
     {
         _copy = Path.Combine(Path.GetTempPath(), "strategy-spec-change-" + Guid.NewGuid().ToString("N"));
         foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "nuget.config", "global.json", "README.md" })
@@ -34,10 +61,24 @@ public sealed class SpecChangeBuildTests
             CopyFolder(Path.Combine(RepoRoot, folder), Path.Combine(_copy, folder));
         }
 
-        _spec = Path.Combine(_copy, "spec", "strategy.openapi.yaml");
-        _original = await File.ReadAllTextAsync(_spec);
-        var (exitCode, output) = await BuildAsync();
-        Assert.That(exitCode, Is.Zero, "the unchanged copy builds: " + output);
+        var spec = Path.Combine(_copy, "spec", "strategy.openapi.yaml");
+        var original = await File.ReadAllTextAsync(spec);
+        _unchanged = await BuildAsync();
+        Assert.That(_unchanged.ExitCode, Is.Zero, "the unchanged copy builds: " + _unchanged.Output);
+
+        var start = original.IndexOf(RemovedOperation, StringComparison.Ordinal);
+        Assert.That(start, Is.Positive, "the spec has DeleteSubscription");
+        Assert.That(original, Does.Contain(RenamedProperty).And.Contain(AddedAnchor));
+        var end = original.IndexOf("\n\n", start, StringComparison.Ordinal);
+        var changed = original.Remove(start, end - start + 1)
+            .Replace(RenamedProperty, "        summary: { type: string, description: The schedule's description. }", StringComparison.Ordinal)
+            .Replace(AddedAnchor, AddedOperation + AddedAnchor, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(spec, changed);
+
+        _changed = await BuildAsync();
+        _record = await RunAsync("dotnet", "build", "src/Strategy.Generated", "-t:RecordPublicApi", "-p:PublicApiFrameworks=net10.0", "-nologo", "-v:m");
+        _recorded = await BuildAsync();
+        _unshipped = await File.ReadAllLinesAsync(Path.Combine(_copy, "src", "Strategy.Generated", "PublicAPI.Unshipped.txt"));
     }
 
     [OneTimeTearDown]
@@ -49,92 +90,48 @@ public sealed class SpecChangeBuildTests
         }
     }
 
-    [TearDown]
-    public async Task RestoreTheSpecAsync()
-    {
-        await File.WriteAllTextAsync(_spec, _original);
-        File.Copy(Path.Combine(RepoRoot, "src", "Strategy.Generated", "PublicAPI.Unshipped.txt"), Unshipped, overwrite: true);
-    }
-
     [Test]
-    public async Task Removing_an_operation_fails_the_build_naming_its_method_until_recorded_as_removed()
+    public void Removing_an_operation_fails_the_build_naming_its_method_until_recorded_as_removed()
     {
-        var start = _original.IndexOf("    delete:\n      tags: [Subscriptions]\n      operationId: DeleteSubscription", StringComparison.Ordinal);
-        var end = _original.IndexOf("\n\n", start, StringComparison.Ordinal);
-        Assert.That(start, Is.Positive, "the spec has DeleteSubscription");
-        await File.WriteAllTextAsync(_spec, _original.Remove(start, end - start + 1));
-
-        var (exitCode, output) = await BuildAsync();
-        var (recordCode, recorded) = await RunAsync("dotnet", "build", "src/Strategy.Generated", "-t:RecordPublicApi", "-p:PublicApiFrameworks=net10.0", "-nologo", "-v:m");
-        var (builtCode, built) = await BuildAsync();
-        var unshipped = await File.ReadAllLinesAsync(Unshipped);
+        var removal = RecordedNow(_unshipped).Where(l => l.Contains("DeleteSubscriptionAsync(", StringComparison.Ordinal)).ToList();
 
         Assert.Multiple(() =>
         {
-            Assert.That(exitCode, Is.Not.Zero);
-            Assert.That(output, Does.Contain("RS0017").And.Contain("Strategy.Generated.SubscriptionsClient.DeleteSubscriptionAsync("));
-            Assert.That(output, Does.Contain("Strategy.Generated.ISubscriptionsClient.DeleteSubscriptionAsync("));
-            Assert.That(recordCode, Is.Zero, recorded);
-            Assert.That(builtCode, Is.Zero, built);
-            Assert.That(unshipped.Where(l => l.Contains("DeleteSubscriptionAsync(", StringComparison.Ordinal)), Is.Not.Empty.And.All.StartWith("*REMOVED*"), "recorded as gone, and only as gone");
-            Assert.That(ApiVersionTests.Required(RecordedNow(unshipped)), Is.EqualTo(ApiVersionTests.Bump.Major));
+            Assert.That(_changed.ExitCode, Is.Not.Zero);
+            Assert.That(_changed.Output, Does.Contain("RS0017").And.Contain("Strategy.Generated.SubscriptionsClient.DeleteSubscriptionAsync("));
+            Assert.That(_changed.Output, Does.Contain("Strategy.Generated.ISubscriptionsClient.DeleteSubscriptionAsync("));
+            Assert.That(_record.ExitCode, Is.Zero, _record.Output);
+            Assert.That(_recorded.ExitCode, Is.Zero, _recorded.Output);
+            Assert.That(_unshipped.Where(l => l.Contains("DeleteSubscriptionAsync(", StringComparison.Ordinal)), Is.Not.Empty.And.All.StartWith("*REMOVED*"), "recorded as gone, and only as gone");
+            Assert.That(ApiVersionTests.Required(removal), Is.EqualTo(ApiVersionTests.Bump.Major));
         });
     }
 
     [Test]
-    public async Task Renaming_a_model_property_fails_the_build_naming_the_property()
+    public void Renaming_a_model_property_fails_the_build_naming_the_property()
     {
-        const string Declared = "        description: { type: string, description: The schedule's description. }";
-        Assert.That(_original, Does.Contain(Declared));
-        await File.WriteAllTextAsync(_spec, _original.Replace(Declared, "        summary: { type: string, description: The schedule's description. }", StringComparison.Ordinal));
-
-        var (exitCode, output) = await BuildAsync();
-
         Assert.Multiple(() =>
         {
-            Assert.That(exitCode, Is.Not.Zero);
-            Assert.That(output, Does.Contain("RS0017").And.Contain("Strategy.Generated.Schedule.Description.get"));
-            Assert.That(output, Does.Contain("RS0016").And.Contain("Strategy.Generated.Schedule.Summary.get"));
+            Assert.That(_changed.ExitCode, Is.Not.Zero);
+            Assert.That(_changed.Output, Does.Contain("RS0017").And.Contain("Strategy.Generated.Schedule.Description.get"));
+            Assert.That(_changed.Output, Does.Contain("RS0016").And.Contain("Strategy.Generated.Schedule.Summary.get"));
         });
     }
 
     [Test]
-    public async Task An_added_operation_fails_until_recorded_then_builds_and_asks_for_a_minor_version()
+    public void An_added_operation_fails_until_recorded_then_builds_and_asks_for_a_minor_version()
     {
-        const string Anchor = "  /api/events/{eventId}/trigger:\n";
-        const string Added = """
-              /api/events/{eventId}/copy:
-                get:
-                  tags: [Events]
-                  operationId: GetEventCopy
-                  summary: Gets one event again.
-                  parameters:
-                    - $ref: '#/components/parameters/EventId'
-                  responses:
-                    '200':
-                      description: The event.
-                      content:
-                        application/json:
-                          schema: { $ref: '#/components/schemas/Event' }
-                    '404': { $ref: '#/components/responses/NotFound' }
-
-            """;
-        await File.WriteAllTextAsync(_spec, _original.Replace(Anchor, Added + Anchor, StringComparison.Ordinal));
-
-        var (failedCode, failed) = await BuildAsync();
-        var (recordCode, recorded) = await RunAsync("dotnet", "build", "src/Strategy.Generated", "-t:RecordPublicApi", "-p:PublicApiFrameworks=net10.0", "-nologo", "-v:m");
-        var (builtCode, built) = await BuildAsync();
-        var unshipped = await File.ReadAllLinesAsync(Unshipped);
+        var addition = RecordedNow(_unshipped).Where(l => l.Contains("GetEventCopyAsync(", StringComparison.Ordinal)).ToList();
 
         Assert.Multiple(() =>
         {
-            Assert.That(failedCode, Is.Not.Zero);
-            Assert.That(failed, Does.Contain("RS0016").And.Contain("GetEventCopyAsync("));
-            Assert.That(recordCode, Is.Zero, recorded);
-            Assert.That(builtCode, Is.Zero, built);
-            Assert.That(unshipped, Has.Some.StartsWith("virtual Strategy.Generated.EventsClient.GetEventCopyAsync("));
-            Assert.That(unshipped, Has.Some.StartsWith("Strategy.Generated.IEventsClient.GetEventCopyAsync("));
-            Assert.That(ApiVersionTests.Required(RecordedNow(unshipped)), Is.EqualTo(ApiVersionTests.Bump.Minor));
+            Assert.That(_changed.ExitCode, Is.Not.Zero);
+            Assert.That(_changed.Output, Does.Contain("RS0016").And.Contain("GetEventCopyAsync("));
+            Assert.That(_record.ExitCode, Is.Zero, _record.Output);
+            Assert.That(_recorded.ExitCode, Is.Zero, _recorded.Output);
+            Assert.That(_unshipped, Has.Some.StartsWith("virtual Strategy.Generated.EventsClient.GetEventCopyAsync("));
+            Assert.That(_unshipped, Has.Some.StartsWith("Strategy.Generated.IEventsClient.GetEventCopyAsync("));
+            Assert.That(ApiVersionTests.Required(addition), Is.EqualTo(ApiVersionTests.Bump.Minor));
         });
     }
 
