@@ -113,7 +113,7 @@ public sealed class ResumeTests : EmulatorTest
         {
             Assert.That(started.GetResumeToken(), Is.Not.EqualTo(string.Empty));
             Assert.That(StrategyResumeToken.Parse(started.GetResumeToken()).PreviousRun, Is.Not.Null, "the token names the run before");
-            Assert.That(run!.Start, Is.GreaterThan(first.Start), "a later run than the one before the start");
+            Assert.That(run!.Start, Is.GreaterThan(first.Start!), "a later run than the one before the start");
             Assert.That(run.Outcome, Is.EqualTo(StrategyOutcome.Succeeded));
         });
     }
@@ -138,8 +138,8 @@ public sealed class ResumeTests : EmulatorTest
             Assert.That(resumed.Kind, Is.EqualTo("TriggerEvent"));
             Assert.That(resumed.Id, Is.EqualTo(Seeds.PersonalViewEventId));
             Assert.That(runs!.Select(r => r.SubscriptionId), Is.EquivalentTo(new[] { refresh.Id, reportRun.Id }));
-            Assert.That(runs.Select(r => r.Outcome), Has.All.EqualTo(StrategyOutcome.Succeeded));
-            Assert.That(runs.Single(r => r.SubscriptionId == refresh.Id).Status!.Start, Is.GreaterThan(first.Start), "a later run than the one before the trigger");
+            Assert.That(runs!.Select(r => r.Outcome), Has.All.EqualTo(StrategyOutcome.Succeeded));
+            Assert.That(runs!.Single(r => r.SubscriptionId == refresh.Id).Status!.Start, Is.GreaterThan(first.Start!), "a later run than the one before the trigger");
             Assert.That(resumed.Outcome, Is.EqualTo(StrategyOutcome.Succeeded));
             Assert.That(started.GetResumeToken().Length, Is.LessThan(600), "two subscriptions still make a short token");
         });

@@ -140,40 +140,19 @@ public sealed class DiagnosticTests
         Assert.That(unwrapped.GetMessage(), Does.Contain("JobsClient.TakeLock"));
     }
 
-    [Test]
-    public void An_HTTP_status_wait_on_an_unwrapped_method_is_STRAT024_at_its_httpStatus()
+    [TestCase("STRAT024", "Task<StrategyResponse<Export>> GetExportStatusAsync", "Task<Export> GetExportStatusAsync", "        httpStatus:", "'ExportsClient.GetExportStatus'", TestName = "An HTTP-status wait on a method that answers no status code is STRAT024 at its httpStatus")]
+    [TestCase("STRAT025", "Task<FileResponse> DownloadExportAsync", "Task<Export> DownloadExportAsync", "        helper: DownloadExportTo", "DownloadExportAsync answers global::Fixture.Export", TestName = "A file on an operation that answers a model is STRAT025 at its helper")]
+    [TestCase("STRAT015", "AnswerExportQuestionsAsync(string exportId, Answers body,", "AnswerExportQuestionsAsync(string exportId,", "        answer: AnswerExportQuestions", "the answers are its request body", TestName = "A start stopping for input whose answer call takes no body is STRAT015")]
+    public void A_client_that_does_not_fit_its_declaration_is_reported_at_the_declaration(string id, string find, string replace, string expectedLineText, string says)
     {
-        var clients = GeneratorHarness.FixtureClients.Replace("Task<StrategyResponse<Export>> GetExportStatusAsync", "Task<Export> GetExportStatusAsync");
+        Assert.That(GeneratorHarness.FixtureClients, Does.Contain(find));
+        var clients = GeneratorHarness.FixtureClients.Replace(find, replace);
 
         var diagnostics = GeneratorHarness.Run(GeneratorHarness.FixtureSpec, clients).Diagnostics;
 
-        var unwrapped = diagnostics.First(d => d.Id == "STRAT024");
-        AssertReportedAt(unwrapped, "STRAT024", GeneratorHarness.FixtureSpec, "        httpStatus:");
-        Assert.That(unwrapped.GetMessage(), Does.Contain("'ExportsClient.GetExportStatus'").And.Contain("wrapResponseMethods"));
-    }
-
-    [Test]
-    public void A_file_on_an_operation_that_answers_a_model_is_STRAT025_at_its_helper()
-    {
-        var clients = GeneratorHarness.FixtureClients.Replace("Task<FileResponse> DownloadExportAsync", "Task<Export> DownloadExportAsync");
-
-        var diagnostics = GeneratorHarness.Run(GeneratorHarness.FixtureSpec, clients).Diagnostics;
-
-        var notAFile = diagnostics.Single(d => d.Id == "STRAT025");
-        AssertReportedAt(notAFile, "STRAT025", GeneratorHarness.FixtureSpec, "        helper: DownloadExportTo");
-        Assert.That(notAFile.GetMessage(), Does.Contain("DownloadExportAsync answers global::Fixture.Export").And.Contain("application/octet-stream"));
-    }
-
-    [Test]
-    public void A_start_stopping_for_input_whose_answer_call_takes_no_body_is_STRAT015()
-    {
-        var clients = GeneratorHarness.FixtureClients.Replace("AnswerExportQuestionsAsync(string exportId, Answers body,", "AnswerExportQuestionsAsync(string exportId,");
-
-        var diagnostics = GeneratorHarness.Run(GeneratorHarness.FixtureSpec, clients).Diagnostics;
-
-        var noBody = diagnostics.Single(d => d.Id == "STRAT015");
-        AssertReportedAt(noBody, "STRAT015", GeneratorHarness.FixtureSpec, "        answer: AnswerExportQuestions");
-        Assert.That(noBody.GetMessage(), Does.Contain("the answers are its request body"));
+        var reported = diagnostics.Single(d => d.Id == id);
+        AssertReportedAt(reported, id, GeneratorHarness.FixtureSpec, expectedLineText);
+        Assert.That(reported.GetMessage(), Does.Contain(says));
     }
 
     [Test]

@@ -28,14 +28,16 @@ public sealed partial class PackageConsumerTests
     {
         _work = Directory.CreateTempSubdirectory("strategy-consumer-");
         _feed = Directory.CreateDirectory(Path.Combine(_work.FullName, "feed")).FullName;
-        foreach (var project in new[] { "src/Strategy.Generated/Strategy.Generated.csproj", "src/Strategy.Emulator.Tool/Strategy.Emulator.Tool.csproj" })
-        {
-            await RunAsync(RepoRoot, "dotnet", "pack", Path.Combine(RepoRoot, project), "-c", "Release", "-o", _feed, $"-p:Version={_version}", "--nologo");
-        }
+        // Packed from the build this test's own was part of (every framework of the library was built first);
+        // what a package holds does not depend on the configuration. A tool package publishes its
+        // dependencies as it packs, so the emulator tool is packed with its (incremental) build.
+        await RunAsync(RepoRoot, "dotnet", "pack", Path.Combine(RepoRoot, "src/Strategy.Generated/Strategy.Generated.csproj"), "-c", BuiltConfiguration, "--no-build", "-o", _feed, $"-p:Version={_version}", "--nologo");
+        await RunAsync(RepoRoot, "dotnet", "pack", Path.Combine(RepoRoot, "src/Strategy.Emulator.Tool/Strategy.Emulator.Tool.csproj"), "-c", BuiltConfiguration, "-o", _feed, $"-p:Version={_version}", "--nologo");
 
-        // The tool's precompiled packages for this platform and the portable one: precompiling for the three
-        // other platforms costs the suite a minute and proves nothing these two do not (the list is checked below).
-        await RunAsync(RepoRoot, "dotnet", "pack", Path.Combine(RepoRoot, "src/Strategy.Cli/Strategy.Cli.csproj"), "-c", "Release", "-o", _feed, $"-p:Version={_version}", $"-p:StrategyToolPlatforms={Platform} any", "--nologo");
+        // The tool's precompiled packages for this platform and the portable one (each a build of its own, for
+        // its platform): precompiling for the three other platforms would cost the suite a minute and prove
+        // nothing these two do not (the list the tool ships for is checked below).
+        await RunAsync(RepoRoot, "dotnet", "pack", Path.Combine(RepoRoot, "src/Strategy.Cli/Strategy.Cli.csproj"), "-c", BuiltConfiguration, "-o", _feed, $"-p:Version={_version}", $"-p:StrategyToolPlatforms={Platform} any", "--nologo");
     }
 
     [OneTimeTearDown]
@@ -146,6 +148,9 @@ public sealed partial class PackageConsumerTests
             Assert.That(help, Does.Contain("strategy: run Strategy"));
         });
     }
+
+    /// <summary>The configuration this test was built in, and the solution with it (Debug for the README's command).</summary>
+    private static string BuiltConfiguration => typeof(PackageConsumerTests).Assembly.GetCustomAttribute<System.Reflection.AssemblyConfigurationAttribute>()!.Configuration;
 
     /// <summary>This machine's platform, as the tool's packages name it (linux-x64).</summary>
     private static string Platform => System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;

@@ -100,15 +100,8 @@ public sealed class StopTests
             Publish-StrategyDataModel {{Seeds.DataModelId}} -Table @{ ytd_day = 'upsert' } -Verbose
             Write-Output 'not stopped'
             """;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { pwsh, "-NoProfile", "-NonInteractive", "-Command", script })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["STRATEGY_TEST_PASSWORD"] = EmulatorProcess.Password;
         var before = await _emulator.StateAsync();
-        using var process = Process.Start(start)!;
+        using var process = StartPwsh(pwsh, script);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         try
@@ -155,15 +148,8 @@ public sealed class StopTests
             Export-StrategyReport {{ReportSeeds.LargeReportId}} -Path '{{target}}' -PageSize 500
             Write-Output 'not stopped'
             """;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { pwsh, "-NoProfile", "-NonInteractive", "-Command", script })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["STRATEGY_TEST_PASSWORD"] = EmulatorProcess.Password;
         var before = await _emulator.StateAsync();
-        using var process = Process.Start(start)!;
+        using var process = StartPwsh(pwsh, script);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         try
@@ -194,6 +180,19 @@ public sealed class StopTests
             Assert.That(state.Sessions, Is.EqualTo(before.Sessions), "the session (and the report instance with it) ended when pwsh exited");
             Assert.That(text, Does.Not.Contain(EmulatorProcess.Password));
         });
+    }
+
+    /// <summary>pwsh as its own process, non-interactive, with the password in its environment only.</summary>
+    private static Process StartPwsh(string pwsh, string script)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { pwsh, "-NoProfile", "-NonInteractive", "-Command", script })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["STRATEGY_TEST_PASSWORD"] = EmulatorProcess.Password;
+        return Process.Start(start)!;
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? limit = null)

@@ -260,6 +260,28 @@ internal sealed class ResolveContext
             .ToEquatableArray();
     }
 
+    /// <summary>
+    /// The parameters of the declaring operation a declaration fixes (<c>set</c>), as constants by the
+    /// method's parameter name; one the method does not take is reported at its line.
+    /// </summary>
+    public Dictionary<string, Argument> SetArguments(EquatableArray<NamedValue> set, SpecPlaces places, ref bool ok)
+    {
+        var arguments = new Dictionary<string, Argument>();
+        foreach (var pair in set)
+        {
+            if (FindParameter(Method, pair.Name) is { } parameter)
+            {
+                arguments[parameter.Name] = new Argument.Constant(parameter.Type, pair.Value);
+            }
+            else
+            {
+                ok = Report(Diagnostics.UnknownParameter, places.At("set." + pair.Name), pair.Name, Method.Name, string.Empty);
+            }
+        }
+
+        return arguments;
+    }
+
     /// <summary>The parameters without the cancellation token.</summary>
     public static IEnumerable<ClientParameter> WithoutToken(EquatableArray<ClientParameter> parameters) =>
         parameters.Where(p => p.Name != CancellationTokenName);

@@ -24,18 +24,7 @@ internal static class InputResolver
         var ok = context.RequireField(input.Field, input.WhenPlaces.At("field"));
         var values = context.CheckValues(input.Field, context.ResponseSchema(input.Field), input.Values, input.WhenPlaces, "values", ref ok);
 
-        var setArguments = new Dictionary<string, Argument>();
-        foreach (var set in input.Set)
-        {
-            if (ResolveContext.FindParameter(method, set.Name) is { } parameter)
-            {
-                setArguments[parameter.Name] = new Argument.Constant(parameter.Type, set.Value);
-            }
-            else
-            {
-                ok = context.Report(Diagnostics.UnknownParameter, places.At("set." + set.Name), set.Name, method.Name, string.Empty);
-            }
-        }
+        var setArguments = context.SetArguments(input.Set, places, ref ok);
 
         foreach (var bind in input.Bind)
         {

@@ -26,18 +26,7 @@ internal static class StartResolver
             ok = context.Report(Diagnostics.UnknownSuccessStatus, places.At("doneOn"), doneOn, string.Join(", ", operation.SuccessStatuses));
         }
 
-        var setArguments = new Dictionary<string, Argument>();
-        foreach (var set in start.Set)
-        {
-            if (ResolveContext.FindParameter(method, set.Name) is { } parameter)
-            {
-                setArguments[parameter.Name] = new Argument.Constant(parameter.Type, set.Value);
-            }
-            else
-            {
-                ok = context.Report(Diagnostics.UnknownParameter, places.At("set." + set.Name), set.Name, method.Name, string.Empty);
-            }
-        }
+        var setArguments = context.SetArguments(start.Set, places, ref ok);
 
         var waitArguments = new List<Argument>();
         foreach (var parameter in target.Parameters)

@@ -178,19 +178,7 @@ internal static class WaitEmitter
         WaitDocs(docs, "The final flags.");
         docs.Line("/// <exception cref=\"" + Runtime.OperationFailedException + "\">The flags say the " + Literals.Xml(wait.Describe) + " failed.</exception>");
         docs.Line("/// <exception cref=\"" + Runtime.WaitTimeoutException + "\">The " + Literals.Xml(wait.Describe) + " was still working when the wait's time limit ran out.</exception>");
-        ApiExceptionDoc(docs);
-        context.Member(docs, "public virtual ", Runtime.Tasks + "Task<" + wait.ResultType + "> " + Runtime.Async(wait.Name) + "(" + Signature(wait.Parameters, Runtime.OptionsParameter, Runtime.Progress(wait.ResultType), Runtime.TokenParameter) + ")");
-        context.Validate(wait.Parameters);
-        writer.Line("return " + Runtime.Polling + ".PollAsync<" + wait.ResultType + ">(");
-        writer.Line("    " + Workflow(wait.Name, wait.Parameters) + ",");
-        writer.Line("    ct => " + Runtime.Async(header.ReadMethod) + "(" + Names(wait.Parameters, "ct") + "),");
-        writer.Line("    " + RulesName(wait) + ",");
-        writer.Line("    " + Description(wait) + ",");
-        writer.Line("    options,");
-        writer.Line("    progress,");
-        writer.Line("    cancellationToken);");
-        writer.Close();
-        writer.Line();
+        EmitSimpleWait(wait, Runtime.Async(header.ReadMethod), docs, context);
 
         writer.Line("internal static readonly " + Runtime.WaitRules + "<" + wait.ResultType + "> " + RulesName(wait) + " = new(" + Quote(header.HeaderName) + ", " + ClassifierName(wait) + ");");
         writer.Line();
@@ -226,6 +214,25 @@ internal static class WaitEmitter
         writer.Line();
     }
 
+    /// <summary>The wait member of a status that is not a body (flags of a header, an HTTP status): poll <paramref name="readMethod"/> with the wait's rules, nothing else.</summary>
+    private static void EmitSimpleWait(WaitHelper wait, string readMethod, SourceWriter docs, EmitContext context)
+    {
+        var writer = context.Writer;
+        ApiExceptionDoc(docs);
+        context.Member(docs, "public virtual ", Runtime.Tasks + "Task<" + wait.ResultType + "> " + Runtime.Async(wait.Name) + "(" + Signature(wait.Parameters, Runtime.OptionsParameter, Runtime.Progress(wait.ResultType), Runtime.TokenParameter) + ")");
+        context.Validate(wait.Parameters);
+        writer.Line("return " + Runtime.Polling + ".PollAsync<" + wait.ResultType + ">(");
+        writer.Line("    " + Workflow(wait.Name, wait.Parameters) + ",");
+        writer.Line("    ct => " + readMethod + "(" + Names(wait.Parameters, "ct") + "),");
+        writer.Line("    " + RulesName(wait) + ",");
+        writer.Line("    " + Description(wait) + ",");
+        writer.Line("    options,");
+        writer.Line("    progress,");
+        writer.Line("    cancellationToken);");
+        writer.Close();
+        writer.Line();
+    }
+
     /// <summary>A wait on the answer's HTTP status code: the wait, its rules (with the answer's Retry-After as the least delay) and its classifier.</summary>
     private static void EmitHttpStatusWait(WaitHelper wait, WaitHelper.HttpCodes http, EmitContext context)
     {
@@ -241,19 +248,7 @@ internal static class WaitEmitter
         WaitDocs(docs, "The answer that said it is done.");
         docs.Line("/// <exception cref=\"" + Runtime.OperationFailedException + "\">The HTTP status said the " + Literals.Xml(wait.Describe) + " failed.</exception>");
         docs.Line("/// <exception cref=\"" + Runtime.WaitTimeoutException + "\">The " + Literals.Xml(wait.Describe) + " was still running when the wait's time limit ran out.</exception>");
-        ApiExceptionDoc(docs);
-        context.Member(docs, "public virtual ", Runtime.Tasks + "Task<" + wait.ResultType + "> " + Runtime.Async(wait.Name) + "(" + Signature(wait.Parameters, Runtime.OptionsParameter, Runtime.Progress(wait.ResultType), Runtime.TokenParameter) + ")");
-        context.Validate(wait.Parameters);
-        writer.Line("return " + Runtime.Polling + ".PollAsync<" + wait.ResultType + ">(");
-        writer.Line("    " + Workflow(wait.Name, wait.Parameters) + ",");
-        writer.Line("    ct => " + wait.StatusMethod + "(" + Names(wait.Parameters, "ct") + "),");
-        writer.Line("    " + RulesName(wait) + ",");
-        writer.Line("    " + Description(wait) + ",");
-        writer.Line("    options,");
-        writer.Line("    progress,");
-        writer.Line("    cancellationToken);");
-        writer.Close();
-        writer.Line();
+        EmitSimpleWait(wait, wait.StatusMethod, docs, context);
 
         // A running answer that says when to ask again is heeded: its seconds are a floor on the next delay.
         var delay = http.RetryAfterProperty is { } property

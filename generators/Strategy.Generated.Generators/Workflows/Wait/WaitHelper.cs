@@ -34,6 +34,11 @@ internal sealed record WaitHelper(
     EquatableArray<NamedValue> Words,
     bool DeclaresOutcome) : Helper
 {
+    /// <summary>A wait whose status is not a body's field (a header's flags, the HTTP status): its values, and none of the rules that read a body.</summary>
+    public static WaitHelper OfValues(string operationId, string name, string statusMethod, EquatableArray<HelperParameter> parameters, string resultType, string describe, string statusJson, EquatableArray<string> running, EquatableArray<string> succeeded, EquatableArray<string> failed, EquatableArray<NamedValue> valueNames) => new(
+        operationId, name, statusMethod, parameters, resultType, describe, statusJson, string.Empty, running, succeeded, failed, EquatableArray<string>.Empty, valueNames,
+        null, null, null, null, null, null, null, EquatableArray<DetailsSource>.Empty, EquatableArray<NamedValue>.Empty, DeclaresOutcome: false);
+
     /// <summary>For a status in a header: the header and how its flags read.</summary>
     public HeaderFlags? Header { get; init; }
 

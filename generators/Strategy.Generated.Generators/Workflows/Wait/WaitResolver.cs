@@ -221,7 +221,7 @@ internal static class WaitResolver
         var flagsType = "global::" + context.Client.Namespace + "." + Naming.Pascal(header.SchemaName!);
         var resultType = Runtime.Flags + "<" + flagsType + ">";
         var readMethod = Naming.Pascal(operation.OperationId) + "Flags";
-        context.Add(new WaitHelper(
+        context.Add(WaitHelper.OfValues(
             operation.OperationId,
             wait.Helper,
             Runtime.Async(readMethod),
@@ -229,35 +229,14 @@ internal static class WaitResolver
             resultType,
             wait.Describe,
             headerName,
-            string.Empty,
             running,
             succeeded,
             failed,
-            EquatableArray<string>.Empty,
-            schema.Values.Select((value, i) => new NamedValue(schema.ValueNames[i], value)).ToEquatableArray(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            EquatableArray<WaitHelper.DetailsSource>.Empty,
-            EquatableArray<NamedValue>.Empty,
-            DeclaresOutcome: false)
+            schema.Values.Select((value, i) => new NamedValue(schema.ValueNames[i], value)).ToEquatableArray()) with
         {
             Header = new WaitHelper.HeaderFlags(header.Name, flagsType, readMethod, Mask(running), Mask(succeeded), Mask(failed)),
         });
-        context.ProvideWait(new WaitTarget(
-            operation.OperationId,
-            operation.Tag,
-            context.Client.Name,
-            Runtime.Async(readMethod),
-            wait.Helper,
-            resultType,
-            ResolveContext.WithoutToken(method.Parameters).ToEquatableArray(),
-            false,
-            null));
+        ProvideValuesWait(context, wait.Helper, Runtime.Async(readMethod), resultType);
     }
 
     /// <summary>A status that is the answer's HTTP status code (<c>httpStatus</c>): the codes must be ones the operation answers, on a method that shows them.</summary>
@@ -306,7 +285,7 @@ internal static class WaitResolver
         }
 
         var resultType = "global::" + method.WrappedResponseType + "<" + method.ResultType + ">";
-        context.Add(new WaitHelper(
+        context.Add(WaitHelper.OfValues(
             operation.OperationId,
             wait.Helper,
             method.Name,
@@ -314,36 +293,28 @@ internal static class WaitResolver
             resultType,
             wait.Describe,
             "HTTP status",
-            string.Empty,
             http.Running,
             http.Succeeded,
             http.Failed,
-            EquatableArray<string>.Empty,
-            EquatableArray<NamedValue>.Empty,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            EquatableArray<WaitHelper.DetailsSource>.Empty,
-            EquatableArray<NamedValue>.Empty,
-            DeclaresOutcome: false)
+            EquatableArray<NamedValue>.Empty) with
         {
             HttpStatus = new WaitHelper.HttpCodes(http.RetryAfter, retryAfterProperty),
         });
+        ProvideValuesWait(context, wait.Helper, method.Name, resultType);
+    }
+
+    /// <summary>A wait of values only (no runs told apart, no "no status yet"), made known to the starts and scopes that wait with it.</summary>
+    private static void ProvideValuesWait(ResolveContext context, string helper, string statusMethod, string resultType) =>
         context.ProvideWait(new WaitTarget(
-            operation.OperationId,
-            operation.Tag,
+            context.Operation.OperationId,
+            context.Operation.Tag,
             context.Client.Name,
-            method.Name,
-            wait.Helper,
+            statusMethod,
+            helper,
             resultType,
-            ResolveContext.WithoutToken(method.Parameters).ToEquatableArray(),
+            ResolveContext.WithoutToken(context.Method.Parameters).ToEquatableArray(),
             false,
             null));
-    }
 
     private static long Mask(EquatableArray<string> values) =>
         values.Aggregate(0L, (mask, value) => mask | long.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
