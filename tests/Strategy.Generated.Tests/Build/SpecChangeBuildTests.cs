@@ -38,7 +38,6 @@ public sealed class SpecChangeBuildTests
         """;
 
     private string _copy = null!;
-    private (int ExitCode, string Output) _unchanged;
     private (int ExitCode, string Output) _changed;
     private (int ExitCode, string Output) _record;
     private (int ExitCode, string Output) _recorded;
@@ -63,9 +62,8 @@ public sealed class SpecChangeBuildTests
 
         var spec = Path.Combine(_copy, "spec", "strategy.openapi.yaml");
         var original = await File.ReadAllTextAsync(spec);
-        _unchanged = await BuildAsync();
-        Assert.That(_unchanged.ExitCode, Is.Zero, "the unchanged copy builds: " + _unchanged.Output);
-
+        // No build of the unchanged copy first: each test asserts the members its change names, and the build
+        // after the record passes, so a copy that could not build at all fails them all in its own words.
         var start = original.IndexOf(RemovedOperation, StringComparison.Ordinal);
         Assert.That(start, Is.Positive, "the spec has DeleteSubscription");
         Assert.That(original, Does.Contain(RenamedProperty).And.Contain(AddedAnchor));
