@@ -102,27 +102,10 @@ public sealed class StopTests
             """;
         var before = await _emulator.StateAsync();
         using var process = StartPwsh(pwsh, script);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await WaitUntilAsync(async () => (await _emulator.StateAsync()).Instances == before.Instances + 1, "pwsh opened the instance", TimeSpan.FromSeconds(120));
 
-            // The publish runs for 300 s; a busy machine may take a while to delete, log out and exit.
-            Assert.That(Kill(process.Id, 2), Is.Zero, "kill -INT");
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-            await process.WaitForExitAsync(limit.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
+        // The publish runs for 300 s; a busy machine may take a while to delete, log out and exit.
+        var text = await InterruptAsync(process, async () => (await _emulator.StateAsync()).Instances == before.Instances + 1, "pwsh opened the instance");
         var state = await _emulator.StateAsync();
-        var text = await output + await error;
         Assert.Multiple(() =>
         {
             Assert.That(text, Does.Contain("Opened instance"), "it was publishing");
@@ -150,28 +133,12 @@ public sealed class StopTests
             """;
         var before = await _emulator.StateAsync();
         using var process = StartPwsh(pwsh, script);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        try
-        {
-            // Rows are being written under the temporary name: the export of a million rows is mid-way, not done.
-            await WaitUntilAsync(() => Task.FromResult(Directory.GetFiles(folder).Any(f => new FileInfo(f).Length > 0)), "pwsh wrote the first pages", TimeSpan.FromSeconds(120));
-            Assert.That(Kill(process.Id, 2), Is.Zero, "kill -INT");
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-            await process.WaitForExitAsync(limit.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
 
+        // Rows are being written under the temporary name: the export of a million rows is mid-way, not done.
+        var text = await InterruptAsync(process, () => Task.FromResult(Directory.GetFiles(folder).Any(f => new FileInfo(f).Length > 0)), "pwsh wrote the first pages");
         var state = await _emulator.StateAsync();
         var left = Directory.GetFiles(folder);
         Directory.Delete(folder, recursive: true);
-        var text = await output + await error;
         Assert.Multiple(() =>
         {
             Assert.That(text, Does.Not.Contain("not stopped"), "Ctrl+C ended the script");
@@ -193,6 +160,29 @@ public sealed class StopTests
 
         start.Environment["STRATEGY_TEST_PASSWORD"] = EmulatorProcess.Password;
         return Process.Start(start)!;
+    }
+
+    /// <summary>Sends pwsh a real SIGINT once <paramref name="ready"/> holds, and answers all it wrote by the time it exited (killed if it never does).</summary>
+    private static async Task<string> InterruptAsync(Process process, Func<Task<bool>> ready, string what)
+    {
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await WaitUntilAsync(ready, what, TimeSpan.FromSeconds(120));
+            Assert.That(Kill(process.Id, 2), Is.Zero, "kill -INT");
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            await process.WaitForExitAsync(limit.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        return await output + await error;
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? limit = null)
