@@ -29,6 +29,9 @@ internal sealed class DeclarationEntry(SpecReader spec, string operationId, stri
     /// <summary>The spec it is read from, to report a value that is read but wrong.</summary>
     public SpecReader Spec => spec;
 
+    /// <summary>Every key the kind has asked for so far, here and in the entries nested in this one (for the test that each is documented).</summary>
+    public IEnumerable<string> AskedKeys => _asked.Concat(_nested.SelectMany(n => n.AskedKeys));
+
     /// <summary>Where every value read so far is written.</summary>
     public SpecPlaces Places => new(Location, _places.ToEquatableArray());
 
