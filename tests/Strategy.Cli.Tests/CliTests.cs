@@ -20,7 +20,8 @@ public sealed class CliTests : CliTest
             Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error.ToString());
             Assert.That(error.ToString(), Does.StartWith("Using the embedded Strategy emulator at http://127.0.0.1:"));
             Assert.That(output.ToString(), Does.Contain("1. Reload the schema").And.Contain("2. Refresh a data model").And.Contain("3. Schedule a data model refresh"));
-            Assert.That(output.ToString(), Does.EndWith("All three workflows completed." + Environment.NewLine));
+            Assert.That(output.ToString(), Does.EndWith("All workflows completed." + Environment.NewLine));
+            Assert.That(output.ToString(), Does.Contain("4. Export a report and a dashboard").And.Contain("its prompt 'Minimum revenue' answered with 1000: ").And.Contain("as a PDF of "));
             Assert.That(error.ToString(), Does.Contain("schema reload: completed").And.Contain("publish: queued or running").And.Contain("publish: every table loaded; tables: 2 loaded"));
             Assert.That(output.ToString(), Does.Contain("   Ran it now: succeeded; _test api: ok"));
             Assert.That(output.ToString(), Does.Contain("   Fired event 'Personal View refresh', which schedule 'Personal View' waits on: subscription ").And.Contain("'Updated Subscription': succeeded"));
@@ -37,6 +38,7 @@ public sealed class CliTests : CliTest
             Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error);
             Assert.That(output, Does.Contain("   Ran it now: succeeded; _test api: ok"));
             Assert.That(output, Does.Contain("   Not firing event 'Personal View refresh' against a server: it runs every subscription that waits on it"));
+            Assert.That(output, Does.Contain("   Not exporting against a server"));
             Assert.That(Emulator.SubscriptionCount, Is.Zero, "the demo's subscription is deleted");
             Assert.That(Emulator.OpenInstanceCount, Is.Zero);
             Assert.That(Emulator.RunningSubscriptionRunCount, Is.Zero);

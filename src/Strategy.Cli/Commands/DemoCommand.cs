@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Strategy.Cli.Infrastructure;
 using Strategy.Emulator;
+using Strategy.Emulator.Reports;
 using Strategy.Generated;
 using Strategy.Shared;
 
 namespace Strategy.Cli.Commands;
 
-/// <summary><c>strategy demo</c>: the three workflows of the documentation, one after another.</summary>
+/// <summary><c>strategy demo</c>: the three workflows of the documentation, one after another, then (on the emulator) the exports.</summary>
 internal static class DemoCommand
 {
     public static Command Create(CommandRunner runner)
@@ -15,7 +16,7 @@ internal static class DemoCommand
         var yes = new Option<bool>("--yes") { Description = "Go ahead against a server: the demo changes it (see what it does without this option)." };
         var demo = new Command(
             "demo",
-            "Run the workflows end to end: schema reload, data model refresh, scheduled refresh run now and on an event. On the embedded emulator unless a server is given; against a server it needs --data-model and --yes.")
+            "Run the workflows end to end: schema reload, data model refresh, scheduled refresh run now and on an event, and (on the emulator) a report and a dashboard exported. On the embedded emulator unless a server is given; against a server it needs --data-model and --yes.")
         {
             dataModel,
             yes,
@@ -134,9 +135,35 @@ internal static class DemoCommand
             output.WriteLine($"   Deleted subscription {created.Id}");
         }
 
+        await ExportAsync(session, output, cancellationToken);
         output.WriteLine();
-        output.WriteLine("All three workflows completed.");
+        output.WriteLine("All workflows completed.");
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Exports the emulator's prompted report (its required prompt answered) and its dashboard as a PDF,
+    /// counting what was written; on a server the reports and dashboards are the user's to name.
+    /// </summary>
+    private static async Task ExportAsync(CliSession session, TextWriter output, CancellationToken cancellationToken)
+    {
+        output.WriteLine();
+        output.WriteLine("4. Export a report and a dashboard");
+        if (!session.OnEmulator)
+        {
+            output.WriteLine("   Not exporting against a server: `strategy reports export <report-id> -o file.csv` and `strategy dashboards export <dashboard-id> --format pdf -o file.pdf` do.");
+            return;
+        }
+
+        var report = await session.Client<ReportsClient>().ExportReportAsync(
+            ReportSeeds.PromptedReportId,
+            Stream.Null,
+            new ReportExportOptions { Prompts = new Dictionary<string, object> { ["Minimum revenue"] = 1000 }, Wait = session.Waits },
+            cancellationToken: cancellationToken);
+        output.WriteLine($"   Report {report.ReportId}, its prompt 'Minimum revenue' answered with 1000: {report.Rows} row(s) of {string.Join(", ", report.Columns)} as CSV");
+        using var pdf = new MemoryStream();
+        var dashboard = await session.Client<DocumentsClient>().ExportDashboardAsync(ReportSeeds.DashboardId, DashboardExportFormat.Pdf, pdf, new DashboardExportOptions { Wait = session.Waits }, cancellationToken);
+        output.WriteLine($"   Dashboard '{ReportSeeds.DashboardName}' as a PDF of {dashboard.Bytes:N0} bytes; its instance is closed.");
     }
 
     /// <summary>Fires the event the event-based schedule waits on, on the emulator only: on a server it would run every subscription waiting on it.</summary>
