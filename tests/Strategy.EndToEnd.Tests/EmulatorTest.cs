@@ -34,6 +34,17 @@ public abstract class EmulatorTest
         Connection = StrategyConnection.Create(Emulator.BaseUrl, StrategyCredentials.Standard("administrator", ""), Seeds.ProjectId, Retry);
     }
 
+    /// <summary>
+    /// Replaces this test's emulator with one of other options (a publish that outlasts whatever a busy
+    /// machine takes between two calls, say), with a connection of its own; the tear-down stops it.
+    /// </summary>
+    protected async Task RestartEmulatorAsync(Func<StrategyEmulatorOptions, StrategyEmulatorOptions> change)
+    {
+        await StopEmulator();
+        Emulator = await StrategyEmulator.StartAsync(change(EmulatorOptions));
+        Connection = StrategyConnection.Create(Emulator.BaseUrl, StrategyCredentials.Standard("administrator", ""), Seeds.ProjectId, Retry);
+    }
+
     [TearDown]
     public async Task StopEmulator()
     {
