@@ -319,7 +319,8 @@ public sealed class StrategyEmulator : IAsyncDisposable
 
         Control endpoints (under the path base):
           POST   /__emulator/faults             add a fault: {"count":2,"pathContains":"/publishStatus","status":503,
-                                                "retryAfterSeconds":1}; also "method", "delay" (seconds), "dropConnection", "afterHandling"
+                                                "retryAfterSeconds":1}; also "method", "delay" (seconds), "delayAnswer" (seconds,
+                                                after handling), "dropConnection", "afterHandling"
           DELETE /__emulator/faults             remove every fault
           POST   /__emulator/sessions/expire    expire every session now
           POST   /__emulator/instances/expire   expire every data model instance now

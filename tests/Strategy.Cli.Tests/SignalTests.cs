@@ -167,6 +167,34 @@ public sealed class SignalTests
     }
 
     [Test]
+    public async Task SIGINT_while_a_publish_answer_is_on_the_way_waits_for_it_and_cancels_that_job_too()
+    {
+        await using var emulator = await StartEmulatorAsync();
+
+        // The second publish starts its job at once and answers 4 s later: the interrupt lands in between.
+        emulator.Faults.Add(new FaultRule { DelayAnswer = TimeSpan.FromSeconds(4), Method = "POST", PathContains = "/v2/cubes/" + Seeds.InventoryCubeId });
+        using var cli = CliProcess.Start(emulator, "cubes", "refresh", Seeds.SalesCubeId, Seeds.InventoryCubeId);
+        for (var waited = Stopwatch.StartNew(); emulator.RunningJobCount < 2 && waited.Elapsed < TimeSpan.FromSeconds(30);)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.That(emulator.RunningJobCount, Is.EqualTo(2), "both jobs run, the second one's answer held back");
+        cli.Signal(SIGINT);
+        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(40));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Cancelled), cli.Error);
+            Assert.That(cli.Error, Does.Contain("2 cube publish jobs were cancelled on the server."));
+            Assert.That(cli.Error, Does.Contain("nothing is held on the server"));
+            Assert.That(emulator.RunningJobCount, Is.Zero, "no job runs on unseen");
+            Assert.That(emulator.CancelledJobCount, Is.EqualTo(2));
+            Assert.That(emulator.SessionCount, Is.Zero, "the session is logged out");
+        });
+    }
+
+    [Test]
     public async Task Work_started_with_no_wait_is_waited_for_by_a_later_process_and_SIGINT_there_leaves_it_running()
     {
         await using var emulator = await StartEmulatorAsync();

@@ -1,4 +1,5 @@
 using Strategy.Emulator;
+using Strategy.Emulator.Faults;
 using Strategy.Generated;
 
 namespace Strategy.EndToEnd.Tests;
@@ -111,6 +112,75 @@ public sealed class CubeWorkflowTests : EmulatorTest
     }
 
     [Test]
+    public async Task A_publish_cancelled_while_its_answer_is_on_the_way_has_its_job_stopped_on_the_server()
+    {
+        // The server starts the job at once and answers 4 s later: the cancel lands in between.
+        await RestartEmulatorAsync(options => options with { PublishDuration = TimeSpan.FromMinutes(5) });
+        Emulator.Faults.Add(new FaultRule { DelayAnswer = TimeSpan.FromSeconds(4), Method = "POST", PathContains = "/v2/cubes/" });
+        using var cancellation = new CancellationTokenSource();
+        var cubes = Connection.CreateClient<CubesClient>();
+
+        var publish = cubes.PublishCubeAndWaitAsync(Seeds.SalesCubeId, FastWaits, null, cancellation.Token);
+        await CancelOnceJobsRunAsync(1, cancellation);
+        var error = Assert.ThrowsAsync<StrategyWorkCancelledException>(() => publish);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.CancelledOnServer, Is.True, error.Message);
+            Assert.That(error.Message, Does.Contain("was cancelled on the server"));
+            Assert.That(Emulator.RunningJobCount, Is.Zero, "no job runs on unseen");
+            Assert.That(Emulator.CancelledJobCount, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task A_publish_answer_that_never_comes_after_a_cancel_is_given_up_at_the_clean_up_limit()
+    {
+        await RestartEmulatorAsync(options => options with { PublishDuration = TimeSpan.FromMinutes(5) });
+        Emulator.Faults.Add(new FaultRule { DelayAnswer = TimeSpan.FromMinutes(5), Method = "POST", PathContains = "/v2/cubes/" });
+        using var cancellation = new CancellationTokenSource();
+        var cubes = Connection.CreateClient<CubesClient>();
+
+        var publish = cubes.PublishCubeAndWaitAsync(Seeds.SalesCubeId, FastWaits with { CleanupTimeout = TimeSpan.FromSeconds(1) }, null, cancellation.Token);
+        await CancelOnceJobsRunAsync(1, cancellation);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var error = Assert.ThrowsAsync<StrategyWorkCancelledException>(() => publish);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.CancellationToken, Is.EqualTo(cancellation.Token), "the caller's cancellation");
+            Assert.That(error.CancelledOnServer, Is.False, "its job is not known, so it may run on");
+            Assert.That(error.Message, Does.StartWith("PublishCubeAndAwaitJob for cube " + Seeds.SalesCubeId + " was cancelled while its start was on the way, and the server had not answered 1 s later").And.Contain("may have started there and still be running"));
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromMinutes(2)), "not held until the answer comes");
+        });
+    }
+
+    [Test]
+    public async Task A_batch_cancelled_while_a_publish_answer_is_on_the_way_stops_that_job_with_the_others()
+    {
+        await RestartEmulatorAsync(options => options with { PublishDuration = TimeSpan.FromMinutes(5), JobLimit = 10 });
+
+        // The second publish's answer is held back: the first job is known, the second only started.
+        Emulator.Faults.Add(new FaultRule { DelayAnswer = TimeSpan.FromSeconds(4), Method = "POST", PathContains = "/v2/cubes/" + Seeds.InventoryCubeId });
+        using var cancellation = new CancellationTokenSource();
+        var cubes = Connection.CreateClient<CubesClient>();
+        var ids = new[] { Seeds.SalesCubeId, Seeds.InventoryCubeId, Seeds.Cubes[2].Id };
+
+        var publish = cubes.PublishCubesAndWaitAsync(ids, new CubePublishingOptions { MaxConcurrency = 3 }, FastWaits, null, cancellation.Token);
+        await CancelOnceJobsRunAsync(2, cancellation);
+        var error = Assert.ThrowsAsync<StrategyWorkCancelledException>(() => publish);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.CancelledOnServer, Is.True, error.Message);
+            Assert.That(error.Message, Does.Contain("2 cube publish jobs were cancelled on the server"));
+            Assert.That(Emulator.RunningJobCount, Is.Zero, "no job runs on unseen");
+            Assert.That(Emulator.CancelledJobCount, Is.EqualTo(2));
+            Assert.That(Emulator.CubePublishCount, Is.EqualTo(2), "nothing is submitted once cancelled");
+        });
+    }
+
+    [Test]
     public async Task Many_cubes_past_the_project_job_limit_are_resubmitted_and_each_is_published_once()
     {
         var cubes = Connection.CreateClient<CubesClient>();
@@ -202,5 +272,16 @@ public sealed class CubeWorkflowTests : EmulatorTest
             Assert.That(answer.JobCancellationStatus!.Select(s => s.Status), Is.EqualTo(new[] { "succeeded", "failed" }));
             Assert.That(Emulator.RunningJobCount, Is.Zero);
         });
+    }
+
+    /// <summary>Cancels once the server runs <paramref name="jobs"/> jobs (the last one's answer still held back).</summary>
+    private async Task CancelOnceJobsRunAsync(int jobs, CancellationTokenSource cancellation)
+    {
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); Emulator.RunningJobCount < jobs; await Task.Delay(10))
+        {
+            Assert.That(waited.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "the publishes never started");
+        }
+
+        cancellation.Cancel();
     }
 }

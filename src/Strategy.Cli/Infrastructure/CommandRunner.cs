@@ -50,8 +50,10 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
 
                 // What the interrupt did on the server, and what it could not stop there.
                 var released = interruption.Released.Select(r => $"{r.Resource} {r.ResourceId}").ToList();
+                var mayRun = ex is StrategyWorkCancelledException { CancelledOnServer: false };
                 console.Error.WriteLine((interruption.Held.Count, released.Count) switch
                 {
+                    (0, _) when mayRun => "Cancelled; the work above may still be running on the server.",
                     (0, 0) => "Cancelled; nothing is held on the server.",
                     (0, _) => $"Cancelled; deleted {string.Join(", ", released)}: nothing is held on the server.",
                     _ => $"Cancelled; left on the server: {string.Join(", ", interruption.Held.Select(h => $"{h.Resource} {h.ResourceId}"))}.",

@@ -60,6 +60,20 @@ internal static class EmulatorApi
             await Task.Delay(delay, context.RequestAborted);
         }
 
+        if (fault.DelayAnswer is { } late)
+        {
+            // The request takes effect now; its answer is held back, as a slow proxy or a busy server does.
+            var original = context.Response.Body;
+            using var held = new MemoryStream();
+            context.Response.Body = held;
+            await next(context);
+            await Task.Delay(late, context.RequestAborted);
+            context.Response.Body = original;
+            held.Position = 0;
+            await held.CopyToAsync(original, context.RequestAborted);
+            return;
+        }
+
         if (fault.DropConnection)
         {
             context.Abort();

@@ -25,6 +25,10 @@ public sealed record FaultRule
     [JsonConverter(typeof(SecondsConverter))]
     public TimeSpan? Delay { get; init; }
 
+    /// <summary>Handle the request, then wait this long before sending its answer (the server acted; the client learns it late). Over the control endpoint as <see cref="Delay"/>.</summary>
+    [JsonConverter(typeof(SecondsConverter))]
+    public TimeSpan? DelayAnswer { get; init; }
+
     /// <summary>Drop the connection without answering.</summary>
     public bool DropConnection { get; init; }
 

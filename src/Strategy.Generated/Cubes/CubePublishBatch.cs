@@ -41,7 +41,7 @@ internal sealed class CubePublishBatch(
 
                 if (clock.GetTimestamp() >= nextSubmit)
                 {
-                    nextSubmit = await SubmitAsync(clock, cancellationToken).ConfigureAwait(false);
+                    nextSubmit = await SubmitAsync(run, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (_running.Count == 0 && _pending.Count == 0)
@@ -78,10 +78,18 @@ internal sealed class CubePublishBatch(
 
             return _outcomes.Select((o, i) => o ?? Failed(i, null, new InvalidOperationException("The publish was never submitted."))).ToList();
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
             var stopped = Describe();
             var (cancelled, error) = await CancelRunningAsync(run).ConfigureAwait(false);
+            if (ex is StrategyWorkCancelledException { CancelledOnServer: false } unanswered)
+            {
+                // A publish whose answer never came may have started a job no one knows of: said after what became of the others.
+                run.Failed(unanswered);
+                var others = stopped.Length == 0 ? string.Empty : StrategyStop.Describe("The wait for " + stopped + " was cancelled", stopped, cancelled, error) + " ";
+                throw new StrategyWorkCancelledException(others + unanswered.Message, unanswered.Operation, error ?? unanswered.InnerException, cancellationToken);
+            }
+
             run.Failed(new OperationCanceledException(cancellationToken));
             throw new StrategyWorkCancelledException(stopped, cancelled, error, cancellationToken);
         }
@@ -118,16 +126,20 @@ internal sealed class CubePublishBatch(
             _running.Count + " running, " + _pending.Count + " not yet submitted, " + _outcomes.Count(o => o is not null) + " ended");
 
     /// <summary>Submits publishes while there is room; answers when the next may be submitted (later, after a rejection).</summary>
-    private async Task<long> SubmitAsync(TimeProvider clock, CancellationToken cancellationToken)
+    private async Task<long> SubmitAsync(WorkflowRun run, CancellationToken cancellationToken)
     {
+        var clock = run.Options.TimeProvider;
         while (_running.Count < publishing.MaxConcurrency && _pending.Count > 0)
         {
+            // Cancelled: nothing more is submitted, and what runs is cancelled.
+            cancellationToken.ThrowIfCancellationRequested();
             var index = _pending.Peek();
             var cubeId = cubeIds[index];
             CubeJob job;
             try
             {
-                job = await cubes.PublishCubeAsync(cubeId, cancellationToken).ConfigureAwait(false);
+                // A publish cancelled in flight may have started its job: its answer is awaited, so the job is cancelled with the others.
+                job = await CancellationGrace.RunAsync(clock, run.Options.CleanupTimeout, ct => cubes.PublishCubeAsync(cubeId, ct), "The publish of cube " + cubeId, cancellationToken).ConfigureAwait(false);
             }
             catch (StrategyApiException ex) when (publishing.IsJobLimitRejection(ex))
             {

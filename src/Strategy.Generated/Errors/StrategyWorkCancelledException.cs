@@ -20,6 +20,14 @@ public sealed class StrategyWorkCancelledException : OperationCanceledException
         CancelledOnServer = cancelledOnServer;
     }
 
+    /// <summary>Work cancelled while its start was on the way, whose answer never came: it may have started on the server, unseen.</summary>
+    internal StrategyWorkCancelledException(string message, string operation, Exception? inner, CancellationToken cancellationToken)
+        : base(message, inner, cancellationToken)
+    {
+        Operation = operation;
+        CancelledOnServer = false;
+    }
+
     /// <summary>What was being waited on.</summary>
     public string Operation { get; }
 

@@ -57,7 +57,8 @@ internal static class StrategyScope
                 using (ConnectionFailureBudget.Use(budget))
                 {
                     // Opening and starting count against the workflow's one limit: a server that does not answer them cannot hold it past the limit.
-                    resourceId = await OpenAsync(run, open, options.CleanupTimeout, cancellationToken).ConfigureAwait(false);
+                    // Cancelled while the open is in flight, it still gets the clean-up limit to answer: only the id lets the clean-up delete what the server made.
+                    resourceId = await run.StartingGracedAsync(open, cancellationToken).ConfigureAwait(false);
                 }
 
                 Notify(options, new StrategyScopeEvent(StrategyScopeEventKind.Opened, scope.Operation, scope.Resource, resourceId));
@@ -123,47 +124,6 @@ internal static class StrategyScope
         {
             run.Failed(ex);
             throw;
-        }
-    }
-
-    /// <summary>
-    /// Opens the resource. Cancelled while the open is in flight, the call still gets the clean-up
-    /// limit to answer: the server may already have made the resource, and only its id lets the
-    /// clean-up delete it. The caller's cancellation then ends the work right after the open.
-    /// </summary>
-    private static async Task<string> OpenAsync(WorkflowRun run, Func<CancellationToken, Task<string>> open, TimeSpan grace, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var opening = new CancellationTokenSource();
-        ITimer? graceTimer = null;
-        var cancelled = cancellationToken.Register(() => graceTimer = run.Options.TimeProvider.CreateTimer(
-            static source =>
-            {
-                try
-                {
-                    ((CancellationTokenSource)source!).Cancel();
-                }
-                catch (ObjectDisposedException)
-                {
-                    // The open ended as the grace ran out.
-                }
-            },
-            opening,
-            grace,
-            Timeout.InfiniteTimeSpan));
-        try
-        {
-            return await run.StartingAsync(open, opening.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
-        {
-            // The grace ran out: the caller's cancellation, as the caller sees it.
-            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
-        }
-        finally
-        {
-            cancelled.Dispose();
-            graceTimer?.Dispose();
         }
     }
 

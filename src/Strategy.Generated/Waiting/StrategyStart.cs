@@ -148,7 +148,10 @@ internal static class StrategyStart
         using var run = WorkflowRun.Start(workflow, options);
         try
         {
-            var started = await run.StartingAsync(start, cancellationToken).ConfigureAwait(false);
+            // Work that can be stopped is stopped when cancelled, so the answer that says what to stop is awaited.
+            var started = stop is null
+                ? await run.StartingAsync(start, cancellationToken).ConfigureAwait(false)
+                : await run.StartingGracedAsync(start, cancellationToken).ConfigureAwait(false);
             if (started is not null && stop?.Describe(started) is { } what)
             {
                 // Work that can be stopped is stopped on the server when its wait ends early.

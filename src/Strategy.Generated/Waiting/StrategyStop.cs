@@ -24,6 +24,8 @@ internal static class StrategyStop
     {
         try
         {
+            // Cancelled while the start was answering: the work is known now, and stopped at once.
+            cancellationToken.ThrowIfCancellationRequested();
             return await wait().ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -63,6 +63,14 @@ internal sealed class WorkflowRun : IDisposable
             reportedLimit: Deadline.Limit);
     }
 
+    /// <summary>
+    /// As <see cref="StartingAsync{T}"/>, for calls whose answer says what to stop or delete: once
+    /// sent, a cancellation gives them the clean-up limit to answer (<see cref="CancellationGrace"/>),
+    /// so that what they started is known and can be stopped.
+    /// </summary>
+    public Task<T> StartingGracedAsync<T>(Func<CancellationToken, Task<T>> calls, CancellationToken cancellationToken) =>
+        CancellationGrace.RunAsync(Options.TimeProvider, Options.CleanupTimeout, ct => StartingAsync(calls, ct), Workflow.Describe(), cancellationToken);
+
     /// <summary>Records why the workflow ended with <paramref name="error"/> on its span.</summary>
     public void Failed(Exception error) => Span.Failed(error);
 
