@@ -24,6 +24,8 @@ emulator=$!
 until curl -sf "$base/api/status" >/dev/null; do sleep 0.2; done
 
 export STRATEGY_BASE_URL="$base" STRATEGY_PROJECT_ID=B7CA92F04B9FAE8D941C3E9B7E0CD754 STRATEGY_PASSWORD=
+# The command's startup profiles go to this run's folder; the warm-up call of each measure writes them.
+export XDG_CACHE_HOME="$work/cache"
 curl_three() {
   local token
   token=$(curl -s -i -c "$work/cookies" -H 'Content-Type: application/json' -d '{"loginMode":1,"username":"administrator","password":""}' "$base/api/auth/login" \
@@ -33,6 +35,7 @@ curl_three() {
 }
 dll() { dotnet src/Strategy.Cli/bin/Release/net10.0/strategy.dll schedules list >/dev/null; }
 r2r() { "$work/r2r/strategy" schedules list >/dev/null; }
+r2r_off() { STRATEGY_STARTUP_PROFILE=off "$work/r2r/strategy" schedules list >/dev/null; }
 bare() { "$work/bare/OneShotBaseline" >/dev/null; }
 
 # Mean wall time of one call, in milliseconds, after one warm-up call.
@@ -45,7 +48,7 @@ measure() {
   echo $(( (end - start) / runs / 1000000 ))
 }
 
-c=$(measure curl_three); b=$(measure bare); d=$(measure dll); r=$(measure r2r)
+c=$(measure curl_three); b=$(measure bare); d=$(measure dll); ro=$(measure r2r_off); r=$(measure r2r)
 
 # A finished operation: started with --no-wait, waited for once, then resumed again and again.
 token=$("$work/r2r/strategy" cubes refresh 8D679D4B11D3E4981000E787EC6DE8A4 --no-wait)
@@ -69,7 +72,8 @@ mkdir -p "$(dirname "$report")"
   echo "| curl, three calls | ${c} ms | 1× |"
   echo "| bare \`HttpClient\`, ReadyToRun | ${b} ms | $(ratio "$b" "$c")× (the floor) |"
   echo "| \`strategy\`, as built (\`dotnet strategy.dll\`) | ${d} ms | $(ratio "$d" "$c")× |"
-  echo "| \`strategy\`, installed with \`dotnet tool install\` (ReadyToRun) | ${r} ms | $(ratio "$r" "$c")× ($(ratio "$r" "$b")× the floor) |"
+  echo "| \`strategy\`, installed with \`dotnet tool install\` (ReadyToRun), no startup profile | ${ro} ms | $(ratio "$ro" "$c")× ($(ratio "$ro" "$b")× the floor) |"
+  echo "| \`strategy\`, installed with \`dotnet tool install\` (ReadyToRun), with its startup profile | ${r} ms | $(ratio "$r" "$c")× ($(ratio "$r" "$b")× the floor) |"
   echo
   echo "\`strategy wait <token>\` of a finished cube publish (log in, one status call, log out), the installed tool against a ReadyToRun floor:"
   echo

@@ -10,6 +10,9 @@ internal sealed class CliProcess : IDisposable
 {
     private static readonly string CliPath = Path.Combine(AppContext.BaseDirectory, "strategy.dll");
 
+    /// <summary>The cache folder every command of this test run shares (its startup profiles), not the user's.</summary>
+    internal static readonly string CacheFolder = Directory.CreateTempSubdirectory("strategy-cli-tests-cache-").FullName;
+
     private readonly Process _process;
     private readonly StringBuilder _error = new();
     private readonly StringBuilder _output = new();
@@ -71,6 +74,7 @@ internal sealed class CliProcess : IDisposable
             start.Environment.Remove(inherited);
         }
 
+        start.Environment["XDG_CACHE_HOME"] = CacheFolder;
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

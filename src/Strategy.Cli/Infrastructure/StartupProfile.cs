@@ -1,0 +1,71 @@
+using System.Runtime;
+
+namespace Strategy.Cli.Infrastructure;
+
+/// <summary>
+/// Multi-core JIT for one-shot calls. ReadyToRun cannot precompile generic code across assemblies
+/// (every async method's state machine box), so each run compiles hundreds of methods before its
+/// first call. The methods a command compiled on its last run are recorded in a profile, one per
+/// command, and the next run compiles them on another core while it starts. The profile lives in
+/// the user's cache folder; <c>STRATEGY_STARTUP_PROFILE=off</c> turns it off, and a folder that
+/// cannot be written only means no profile.
+/// </summary>
+internal static class StartupProfile
+{
+    /// <summary>The environment variable that turns the profile off (<c>off</c>).</summary>
+    public const string Variable = "STRATEGY_STARTUP_PROFILE";
+
+    /// <summary>Starts recording, and using, the profile of the command named by <paramref name="args"/>.</summary>
+    public static void Start(string[] args)
+    {
+        if (Folder(Environment.GetEnvironmentVariable) is not { } folder)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(folder);
+            ProfileOptimization.SetProfileRoot(folder);
+            ProfileOptimization.StartProfile(Name(args) + ".jitprofile");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            // No profile: the command runs as it would without one.
+        }
+    }
+
+    /// <summary>Where the profiles are kept: the cache folder (<c>$XDG_CACHE_HOME</c> or <c>~/.cache</c>; <c>%LOCALAPPDATA%</c> on Windows), or <see langword="null"/> when turned off or there is none.</summary>
+    internal static string? Folder(Func<string, string?> environment)
+    {
+        if (string.Equals(environment(Variable), "off", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        string? cache;
+        if (OperatingSystem.IsWindows())
+        {
+            cache = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        }
+        else
+        {
+            // The XDG rule: a relative XDG_CACHE_HOME is ignored.
+            cache = environment("XDG_CACHE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg) ? xdg
+                : environment("HOME") is { Length: > 0 } home ? Path.Combine(home, ".cache")
+                : null;
+        }
+
+        return string.IsNullOrEmpty(cache) || !Path.IsPathRooted(cache) ? null : Path.Combine(cache, "strategy", "startup");
+    }
+
+    /// <summary>
+    /// The command's words (<c>schedules-list</c>): at most two leading arguments of lowercase letters,
+    /// as every command name is, so that ids and tokens never make a profile of their own; <c>strategy</c> for none.
+    /// </summary>
+    internal static string Name(string[] args)
+    {
+        var words = args.Take(2).TakeWhile(a => a.Length is > 0 and <= 20 && a.All(char.IsAsciiLetterLower)).ToList();
+        return words.Count == 0 ? "strategy" : string.Join("-", words);
+    }
+}
