@@ -195,6 +195,31 @@ public sealed class SignalTests
     }
 
     [Test]
+    public async Task SIGINT_while_a_publish_answer_never_comes_says_the_job_may_still_run_instead_of_nothing_is_held()
+    {
+        await using var emulator = await StartEmulatorAsync();
+        emulator.Faults.Add(new FaultRule { DelayAnswer = TimeSpan.FromMinutes(5), Method = "POST", PathContains = "/v2/cubes/" });
+        using var cli = CliProcess.Start(emulator, "cubes", "refresh", Seeds.SalesCubeId, "--cleanup-timeout", "1");
+        for (var waited = Stopwatch.StartNew(); emulator.RunningJobCount < 1 && waited.Elapsed < TimeSpan.FromSeconds(30);)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.That(emulator.RunningJobCount, Is.EqualTo(1), "the job runs, its answer held back");
+        cli.Signal(SIGINT);
+        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(40));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Cancelled), cli.Error);
+            Assert.That(cli.Error, Does.Contain("was cancelled while its start was on the way"));
+            Assert.That(cli.Error, Does.Contain("may still be running on the server (strategy jobs list shows what runs)."));
+            Assert.That(cli.Error, Does.Not.Contain("nothing is held"));
+            Assert.That(emulator.SessionCount, Is.Zero, "the session is logged out all the same");
+        });
+    }
+
+    [Test]
     public async Task Work_started_with_no_wait_is_waited_for_by_a_later_process_and_SIGINT_there_leaves_it_running()
     {
         await using var emulator = await StartEmulatorAsync();

@@ -53,7 +53,7 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
                 var mayRun = ex is StrategyWorkCancelledException { CancelledOnServer: false };
                 console.Error.WriteLine((interruption.Held.Count, released.Count) switch
                 {
-                    (0, _) when mayRun => "Cancelled; the work above may still be running on the server.",
+                    (0, _) when mayRun => "Cancelled; the work above may still be running on the server (strategy jobs list shows what runs).",
                     (0, 0) => "Cancelled; nothing is held on the server.",
                     (0, _) => $"Cancelled; deleted {string.Join(", ", released)}: nothing is held on the server.",
                     _ => $"Cancelled; left on the server: {string.Join(", ", interruption.Held.Select(h => $"{h.Resource} {h.ResourceId}"))}.",
