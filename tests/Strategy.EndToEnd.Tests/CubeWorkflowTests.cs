@@ -160,8 +160,8 @@ public sealed class CubeWorkflowTests : EmulatorTest
     {
         await RestartEmulatorAsync(options => options with { PublishDuration = TimeSpan.FromMinutes(5), JobLimit = 10 });
 
-        // The second publish's answer is held back: the first job is known, the second only started.
-        Emulator.Faults.Add(new FaultRule { DelayAnswer = TimeSpan.FromSeconds(4), Method = "POST", PathContains = "/v2/cubes/" + Seeds.InventoryCubeId });
+        // The second publish's answer is held back 10 s: the first job is known, the second only started (a margin for a busy machine, whose cancel must land first).
+        Emulator.Faults.Add(new FaultRule { DelayAnswer = TimeSpan.FromSeconds(10), Method = "POST", PathContains = "/v2/cubes/" + Seeds.InventoryCubeId });
         using var cancellation = new CancellationTokenSource();
         var cubes = Connection.CreateClient<CubesClient>();
         var ids = new[] { Seeds.SalesCubeId, Seeds.InventoryCubeId, Seeds.Cubes[2].Id };
