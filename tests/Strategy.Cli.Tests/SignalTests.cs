@@ -143,12 +143,7 @@ public sealed class SignalTests
         await using var emulator = await StartEmulatorAsync();
         using var cli = CliProcess.Start(emulator, "cubes", "refresh", Seeds.SalesCubeId, Seeds.InventoryCubeId);
         await cli.WaitForErrorAsync("Publishing 2 cube(s)");
-        for (var waited = Stopwatch.StartNew(); emulator.RunningJobCount < 2 && waited.Elapsed < TimeSpan.FromSeconds(30);)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.That(emulator.RunningJobCount, Is.EqualTo(2), "both publishes are under way");
+        await WaitForRunningJobsAsync(emulator, 2, "both publishes are under way");
 
         cli.Signal(SIGINT);
         var clock = Stopwatch.StartNew();
@@ -171,15 +166,10 @@ public sealed class SignalTests
     {
         await using var emulator = await StartEmulatorAsync();
 
-        // The second publish starts its job at once and answers 4 s later: the interrupt lands in between.
-        emulator.Faults.Add(new FaultRule { DelayAnswer = TimeSpan.FromSeconds(4), Method = "POST", PathContains = "/v2/cubes/" + Seeds.InventoryCubeId });
+        // The second publish starts its job at once and answers 10 s later: the interrupt lands in between.
+        emulator.Faults.Add(new FaultRule { DelayAnswer = TimeSpan.FromSeconds(10), Method = "POST", PathContains = "/v2/cubes/" + Seeds.InventoryCubeId });
         using var cli = CliProcess.Start(emulator, "cubes", "refresh", Seeds.SalesCubeId, Seeds.InventoryCubeId);
-        for (var waited = Stopwatch.StartNew(); emulator.RunningJobCount < 2 && waited.Elapsed < TimeSpan.FromSeconds(30);)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.That(emulator.RunningJobCount, Is.EqualTo(2), "both jobs run, the second one's answer held back");
+        await WaitForRunningJobsAsync(emulator, 2, "both jobs run, the second one's answer held back");
         cli.Signal(SIGINT);
         var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(40));
 
@@ -200,12 +190,7 @@ public sealed class SignalTests
         await using var emulator = await StartEmulatorAsync();
         emulator.Faults.Add(new FaultRule { DelayAnswer = TimeSpan.FromMinutes(5), Method = "POST", PathContains = "/v2/cubes/" });
         using var cli = CliProcess.Start(emulator, "cubes", "refresh", Seeds.SalesCubeId, "--cleanup-timeout", "1");
-        for (var waited = Stopwatch.StartNew(); emulator.RunningJobCount < 1 && waited.Elapsed < TimeSpan.FromSeconds(30);)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.That(emulator.RunningJobCount, Is.EqualTo(1), "the job runs, its answer held back");
+        await WaitForRunningJobsAsync(emulator, 1, "the job runs, its answer held back");
         cli.Signal(SIGINT);
         var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(40));
 
@@ -260,6 +245,17 @@ public sealed class SignalTests
     }
 
     private static string StrategyResumeTokenId(string token) => Generated.StrategyResumeToken.Parse(token).Id;
+
+    /// <summary>Waits until the server runs <paramref name="jobs"/> jobs (at most 30 s, however busy the machine is).</summary>
+    private static async Task WaitForRunningJobsAsync(StrategyEmulator emulator, int jobs, string what)
+    {
+        for (var waited = Stopwatch.StartNew(); emulator.RunningJobCount < jobs && waited.Elapsed < TimeSpan.FromSeconds(30);)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.That(emulator.RunningJobCount, Is.EqualTo(jobs), what);
+    }
 
     private static Task<StrategyEmulator> StartEmulatorAsync() =>
         StrategyEmulator.StartAsync(new StrategyEmulatorOptions { PathBase = "/MicroStrategyLibrary", PublishDuration = TimeSpan.FromMinutes(5) });
