@@ -22,9 +22,14 @@ internal sealed record Failure(FailureClass Class, string Id, string Message, bo
         StrategyPromptsException prompts => new(FailureClass.InvalidArgument, "Prompts", prompts.Message, false),
         StrategyExportException export => new(FailureClass.InvalidData, "Export", export.Message, false),
         StrategyResumeTokenException token => new(FailureClass.InvalidArgument, "ResumeToken." + token.Problem, token.Message, false),
+        StrategyCubePublishesFailedException cubes when cubes.Failed.All(o => o.Error is StrategyOutcomeUnknownException) => new(FailureClass.OutcomeUnknown, "CubePublishesOutcomeUnknown", cubes.Message, false),
         StrategyCubePublishesFailedException cubes => new(FailureClass.WorkFailed, "CubePublishesFailed", cubes.Message, false),
-        StrategyOutcomeUnknownException unknown => new(FailureClass.WorkFailed, "OutcomeUnknown", unknown.Message, false),
+        StrategyOutcomeUnknownException unknown => new(FailureClass.OutcomeUnknown, "OutcomeUnknown", unknown.Message, false),
         StrategyResourceExpiredException expired => new(FailureClass.Expired, "ResourceExpired", expired.Message, false),
+
+        // One rule for time limits: the server stopped answering (the call the limit cut got no answer) is
+        // Unreachable, whatever the work; the server answered and the work was still going is TimedOut.
+        StrategyWaitTimeoutException { LastCallAnswered: false } stopped => new(FailureClass.Unreachable, "ServerDidNotAnswer", stopped.Message, false),
         StrategyWaitTimeoutException timedOut => new(FailureClass.TimedOut, "WaitTimedOut", timedOut.Message, false),
         StrategyCertificateException certificate => new(FailureClass.Certificate, "Certificate." + certificate.Problem, certificate.Message, false),
         StrategyUnreachableException unreachable => new(FailureClass.Unreachable, unreachable.TimeLimit is null ? "ServerUnreachable" : "ServerDidNotAnswer", unreachable.Message, false),

@@ -30,6 +30,12 @@ internal enum FailureClass
     /// <summary>The server reported that the work failed, was canceled or timed out there.</summary>
     WorkFailed,
 
+    /// <summary>
+    /// The work left the server's monitor and nothing durable says it succeeded or failed: not a
+    /// success, and not a failure either; the object it changed needs a look.
+    /// </summary>
+    OutcomeUnknown,
+
     /// <summary>A resource the work needed expired on the server.</summary>
     Expired,
 
@@ -40,7 +46,8 @@ internal enum FailureClass
     TimedOut,
 
     /// <summary>
-    /// The server could not be reached, or did not answer in time, or the address leads to something
+    /// The server could not be reached, or stopped answering (the last call got no answer within
+    /// the time limit, whatever the work), or the address leads to something
     /// else than a Strategy Library (an HTML page, a sign-in redirect, a gateway whose server is gone).
     /// </summary>
     Unreachable,

@@ -48,11 +48,14 @@ internal static class StrategyCli
         var options = new GlobalOptions();
         var root = Commands(new CommandRunner(options, console, interruption), options);
         var parseResult = root.Parse(args);
-        if (parseResult.Errors.Count > 0)
+
+        // Our own reading first: an option taken as an id, a mistyped name with the one it may mean.
+        var mistakes = UsageMistakes.Of(parseResult);
+        if (mistakes.Count > 0 || parseResult.Errors.Count > 0)
         {
-            foreach (var error in parseResult.Errors)
+            foreach (var error in mistakes.Count > 0 ? mistakes : parseResult.Errors.Select(e => e.Message))
             {
-                console.Error.WriteLine($"error: {error.Message}");
+                console.Error.WriteLine($"error: {error}");
             }
 
             console.Error.WriteLine("Run 'strategy --help' to see the commands and their options.");

@@ -38,6 +38,9 @@ public abstract class EmulatorTest
     /// Replaces this test's emulator with one of other options (a publish that outlasts whatever a busy
     /// machine takes between two calls, say), with a connection of its own; the tear-down stops it.
     /// </summary>
+    /// <summary>Another connection to the same emulator, with a session of its own (as another process would have).</summary>
+    protected StrategyConnection NewConnection() => StrategyConnection.Create(Emulator.BaseUrl, StrategyCredentials.Standard("administrator", ""), Seeds.ProjectId, Retry);
+
     protected async Task RestartEmulatorAsync(Func<StrategyEmulatorOptions, StrategyEmulatorOptions> change)
     {
         await StopEmulator();

@@ -272,8 +272,6 @@ public sealed class ResumeTests : EmulatorTest
     private Task<Subscription> CreateRefreshAsync(string name, string scheduleId) =>
         Connection.CreateClient<SubscriptionsClient>().CreateSubscriptionAsync(RefreshRequest(name, scheduleId));
 
-    private StrategyConnection NewConnection() => StrategyConnection.Create(Emulator.BaseUrl, StrategyCredentials.Standard("administrator", ""), Seeds.ProjectId, Retry);
-
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         for (var waited = System.Diagnostics.Stopwatch.StartNew(); !condition(); await Task.Delay(20))

@@ -28,6 +28,7 @@ internal sealed class CubePublishBatch(
         var deadline = run.Deadline;
         var attempt = 0;
         var transientFailures = 0;
+        var lastPollAnswered = true;
         long nextSubmit = 0;
         try
         {
@@ -36,7 +37,7 @@ internal sealed class CubePublishBatch(
                 cancellationToken.ThrowIfCancellationRequested();
                 if (deadline.Left <= TimeSpan.Zero)
                 {
-                    throw Timeout(deadline, attempt);
+                    throw Timeout(deadline, attempt, lastPollAnswered);
                 }
 
                 if (clock.GetTimestamp() >= nextSubmit)
@@ -68,11 +69,13 @@ internal sealed class CubePublishBatch(
                 {
                     await PollAsync(run.ForWait, cancellationToken).ConfigureAwait(false);
                     transientFailures = 0;
+                    lastPollAnswered = true;
                 }
                 catch (Exception ex) when (TransientFailures.IsTransient(ex, cancellationToken) && transientFailures < run.Options.MaxConsecutiveTransientFailures)
                 {
                     // The job list failed, not the jobs: read it again next time.
                     transientFailures++;
+                    lastPollAnswered = ex is StrategyApiException;
                 }
             }
 
@@ -117,13 +120,14 @@ internal sealed class CubePublishBatch(
         _ => _running.Count + " cube publish jobs",
     };
 
-    private StrategyWaitTimeoutException Timeout(StrategyDeadline deadline, int attempts) =>
+    private StrategyWaitTimeoutException Timeout(StrategyDeadline deadline, int attempts, bool lastCallAnswered) =>
         new(
             "the publish of " + (cubeIds.Count == 1 ? "cube " + cubeIds[0] : cubeIds.Count + " cubes"),
             deadline.Limit,
             deadline.Elapsed,
             attempts,
-            _running.Count + " running, " + _pending.Count + " not yet submitted, " + _outcomes.Count(o => o is not null) + " ended");
+            _running.Count + " running, " + _pending.Count + " not yet submitted, " + _outcomes.Count(o => o is not null) + " ended",
+            lastCallAnswered);
 
     /// <summary>Submits publishes while there is room; answers when the next may be submitted (later, after a rejection).</summary>
     private async Task<long> SubmitAsync(WorkflowRun run, CancellationToken cancellationToken)
@@ -254,6 +258,11 @@ internal sealed class CubePublishBatch(
         catch (StrategyOperationFailedException ex)
         {
             End(running.Index, Failed(running.Index, ex.LastStatus as MonitorJob, ex));
+        }
+        catch (StrategyOutcomeUnknownException ex)
+        {
+            // Not a success: nothing durable says this job updated its cube (cancelled, or replaced by a later publish).
+            End(running.Index, Failed(running.Index, running.Last, ex));
         }
     }
 

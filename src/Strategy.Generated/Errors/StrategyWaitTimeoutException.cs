@@ -28,9 +28,10 @@ public sealed class StrategyWaitTimeoutException : StrategyException
         Elapsed = elapsed;
         Attempts = attempts;
         LastState = lastState;
+        LastCallAnswered = lastCallAnswered || attempts == 0;
     }
 
-    private StrategyWaitTimeoutException(string message, string operation, TimeSpan timeout, TimeSpan elapsed, int attempts, string? lastState)
+    private StrategyWaitTimeoutException(string message, string operation, TimeSpan timeout, TimeSpan elapsed, int attempts, string? lastState, bool lastCallAnswered)
         : base(message, null)
     {
         Operation = operation;
@@ -38,6 +39,7 @@ public sealed class StrategyWaitTimeoutException : StrategyException
         Elapsed = elapsed;
         Attempts = attempts;
         LastState = lastState;
+        LastCallAnswered = lastCallAnswered;
     }
 
     /// <summary>
@@ -49,14 +51,16 @@ public sealed class StrategyWaitTimeoutException : StrategyException
     /// <param name="elapsed">How long it took.</param>
     /// <param name="calls">How many calls were made.</param>
     /// <param name="progress">How far it got, such as "20000 row(s) read".</param>
+    /// <remarks>The limit cut a call that had not answered yet: <see cref="LastCallAnswered"/> is <see langword="false"/>.</remarks>
     internal static StrategyWaitTimeoutException OfCalls(string operation, TimeSpan timeout, TimeSpan elapsed, int calls, string progress) => new(
         $"Gave up on {operation} after {elapsed.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s and {calls.ToString(CultureInfo.InvariantCulture)} call{(calls == 1 ? string.Empty : "s")} "
-            + $"(time limit {StrategyUnreachableException.Seconds(timeout)}); {progress}.",
+            + $"(time limit {StrategyUnreachableException.Seconds(timeout)}); {progress}; the last call got no answer.",
         operation,
         timeout,
         elapsed,
         calls,
-        progress);
+        progress,
+        lastCallAnswered: false);
 
     /// <summary>The same time-out, after the work was stopped on the server (or an attempt was made) because the wait gave up.</summary>
     /// <param name="timeout">The time-out.</param>
@@ -71,6 +75,7 @@ public sealed class StrategyWaitTimeoutException : StrategyException
         Elapsed = timeout.Elapsed;
         Attempts = timeout.Attempts;
         LastState = timeout.LastState;
+        LastCallAnswered = timeout.LastCallAnswered;
         CancelledOnServer = cancelledOnServer;
     }
 
@@ -95,6 +100,13 @@ public sealed class StrategyWaitTimeoutException : StrategyException
 
     /// <summary>The last status seen (in words where the spec gives them), if any.</summary>
     public string? LastState { get; }
+
+    /// <summary>
+    /// Whether the server answered the last call before the limit: <see langword="true"/> when the
+    /// work was still going by the server's own word; <see langword="false"/> when the limit cut a
+    /// call the server never answered (the server stopped answering, whatever the work).
+    /// </summary>
+    public bool LastCallAnswered { get; }
 
     private static string Describe(string operation, TimeSpan timeout, TimeSpan elapsed, int attempts, string? lastState, bool lastCallAnswered)
     {

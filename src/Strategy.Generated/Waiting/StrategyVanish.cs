@@ -4,7 +4,8 @@ namespace Strategy.Generated;
 /// Confirms the outcome of work whose status has vanished (a job that left the monitor, declared
 /// with <c>vanishes</c> of <c>x-strategy-wait</c>): never "done" by itself. The object the work
 /// changed says how it ended: its status flags, waited on until it is no longer being worked on,
-/// then the durable record of its last update and that update's error.
+/// then the durable record of its last update and that update's error. Only a record that names
+/// this work makes a success: a cancelled job leaves the object as it was, which reads like a success.
 /// </summary>
 internal static class StrategyVanish
 {
@@ -68,10 +69,38 @@ internal static class StrategyVanish
             update = null;
         }
 
-        var updateFailed = update is { ErrorMessage: { Length: > 0 } } && (update.JobNumber is null || update.IsFrom(workId));
-        if (dirty is null && !updateFailed)
+        var fromThisWork = update is not null && update.IsFrom(workId);
+        var updateFailed = fromThisWork && update!.ErrorMessage is { Length: > 0 };
+        if (dirty is null && fromThisWork && !updateFailed)
         {
             return StrategyWire.WithValue(last, statusField, succeeded, ("objectId", subject));
+        }
+
+        if (dirty is null && !fromThisWork)
+        {
+            // The flags say the subject is fine, but nothing durable says this work made it so: a
+            // cancelled publish leaves the cube as it was, which reads exactly like a success.
+            var thisNumber = StrategyJobId.NumberOf(workId);
+            if (update?.JobNumber is { } other && thisNumber is { } mine && other < mine)
+            {
+                // An earlier job made the last update: this one never wrote (cancelled, or stopped before it did).
+                var notWritten = "the " + subjectLabel + " was last updated by an earlier job (" + other.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    + "), so this one did not update it: it was cancelled or stopped before it wrote";
+                throw new StrategyOperationFailedException(
+                    description,
+                    statusField,
+                    failed,
+                    "left the monitor; the " + subjectLabel + " was not updated by it",
+                    [new StrategyFailure(what, null, notWritten)],
+                    StrategyWire.WithValue(last, statusField, failed, ("objectId", subject), ("errorMessage", notWritten)));
+            }
+
+            var reason = update is null
+                ? "the " + subjectLabel + "'s record of its last update could not be read (no cache, or its node is down), so nothing durable names the job that made it"
+                : update.JobNumber is { } later
+                    ? "the " + subjectLabel + " was last updated by job " + later.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", not by this one (a later publish replaced its update, or it never wrote)"
+                    : "the " + subjectLabel + "'s record of its last update does not say which job made it";
+            throw new StrategyOutcomeUnknownException(description, reason, vanished);
         }
 
         var message = updateFailed

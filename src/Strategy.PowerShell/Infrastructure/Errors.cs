@@ -38,6 +38,7 @@ internal static class Errors
         FailureClass.InvalidData => ErrorCategory.InvalidData,
         FailureClass.ServerError => ErrorCategory.InvalidOperation,
         FailureClass.WorkFailed => ErrorCategory.InvalidResult,
+        FailureClass.OutcomeUnknown => ErrorCategory.NotSpecified,
         FailureClass.Expired => ErrorCategory.ResourceUnavailable,
         FailureClass.NotSupported => ErrorCategory.NotImplemented,
         FailureClass.TimedOut => ErrorCategory.OperationTimeout,

@@ -126,23 +126,49 @@ public sealed class PublishCubeTests : ClientTest<CubesClient>
     }
 
     [Test]
-    public async Task A_cache_on_a_node_that_is_down_leaves_the_flags_to_decide()
+    public void A_cache_on_a_node_that_is_down_makes_the_outcome_unknown_not_a_success()
     {
         Server.Handler.Expect(HttpMethod.Post, PublishUrl()).Respond(HttpStatusCode.Accepted, "application/json", Started(Job478));
         Server.Handler.ForJob(HttpMethod.Get, Job478).Respond(HttpStatusCode.NotFound, "application/json", Gone(Job478));
         Server.Handler.Expect(HttpMethod.Head, StatusUrl()).Respond(_ => Flags(Ready));
         Server.Handler.Expect(HttpMethod.Get, CachesUrl).Respond(HttpStatusCode.ServiceUnavailable, "application/json", """{"code":"ERR001","message":"The cluster node is not connected."}""");
+
+        var error = Assert.ThrowsAsync<StrategyOutcomeUnknownException>(() => Client.PublishCubeAndWaitAsync(CubeId, Waits.Fast));
+
+        Server.Handler.VerifyNoOutstandingExpectation();
+        Assert.That(error!.Message, Does.Contain(Job478).And.Contain("could not be read").And.Contain("not known"));
+    }
+
+    [Test]
+    public void A_vanished_job_whose_cube_an_earlier_job_last_updated_did_not_publish_it()
+    {
+        // A cancelled publish leaves the cube as it was: ready, its cache last written by job 12.
+        Server.Handler.Expect(HttpMethod.Post, PublishUrl()).Respond(HttpStatusCode.Accepted, "application/json", Started(Job478));
+        Server.Handler.ForJob(HttpMethod.Get, Job478).Respond(HttpStatusCode.NotFound, "application/json", Gone(Job478));
         Server.Handler.Expect(HttpMethod.Head, StatusUrl()).Respond(_ => Flags(Ready));
-        Server.Handler.Expect(HttpMethod.Get, CachesUrl).Respond(HttpStatusCode.ServiceUnavailable, "application/json", """{"code":"ERR001","message":"The cluster node is not connected."}""");
+        Server.Handler.Expect(HttpMethod.Get, CachesUrl).Respond("application/json", Caches(CubeId, 12));
 
-        var outcome = await Client.PublishCubeAndWaitAsync(CubeId, Waits.Fast);
+        var error = Assert.ThrowsAsync<StrategyOperationFailedException>(() => Client.PublishCubeAndWaitAsync(CubeId, Waits.Fast));
 
+        Server.Handler.VerifyNoOutstandingExpectation();
         Assert.Multiple(() =>
         {
-            Assert.That(outcome.Succeeded, Is.True);
-            Assert.That(outcome.LastUpdate, Is.Null);
-            Assert.That(outcome.Job!.Status, Is.EqualTo(MonitorJobStatus.Completed));
+            Assert.That(error!.Message, Does.Contain(CubeId).And.Contain("earlier job (12)").And.Contain("did not update it"));
+            Assert.That(((MonitorJob)error.LastStatus!).Status, Is.EqualTo(MonitorJobStatus.Error));
         });
+    }
+
+    [Test]
+    public void A_vanished_job_whose_cube_a_later_job_updated_is_an_unknown_outcome()
+    {
+        Server.Handler.Expect(HttpMethod.Post, PublishUrl()).Respond(HttpStatusCode.Accepted, "application/json", Started(Job478));
+        Server.Handler.ForJob(HttpMethod.Get, Job478).Respond(HttpStatusCode.NotFound, "application/json", Gone(Job478));
+        Server.Handler.Expect(HttpMethod.Head, StatusUrl()).Respond(_ => Flags(Ready));
+        Server.Handler.Expect(HttpMethod.Get, CachesUrl).Respond("application/json", Caches(CubeId, 479));
+
+        var error = Assert.ThrowsAsync<StrategyOutcomeUnknownException>(() => Client.PublishCubeAndWaitAsync(CubeId, Waits.Fast));
+
+        Assert.That(error!.Message, Does.Contain("last updated by job 479, not by this one"));
     }
 
     [Test]
