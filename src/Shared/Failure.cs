@@ -45,6 +45,9 @@ internal sealed record Failure(FailureClass Class, string Id, string Message, bo
         {
             { Kind: StrategyErrorKind.NotStrategyServer } => new(FailureClass.Unreachable, "NotStrategyServer", api.Message, true),
 
+            // What is missing, named by what the user gave: "No such cube: 8D67…", the same for every operation.
+            { Kind: StrategyErrorKind.NotFound } when MissingObject.Of(api) is { } missing => new(FailureClass.NotFound, id, missing.Message(api), false),
+
             // A gateway's own error page: the Strategy server behind it is down or too slow.
             { StatusCode: 502 or 504, ErrorCode: null } => new(FailureClass.Unreachable, "GatewayError", api.Message, false),
             _ => new(api.Kind switch

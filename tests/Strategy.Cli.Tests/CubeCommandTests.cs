@@ -122,7 +122,7 @@ public sealed class CubeCommandTests : CliTest
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error);
-            Assert.That(output, Does.StartWith("PublishCube job ").And.Contain(": succeeded."));
+            Assert.That(output, Does.StartWith("The cube publish job ").And.EndWith(" succeeded." + Environment.NewLine));
             Assert.That(jsonExit, Is.EqualTo(ExitCodes.Success));
             Assert.That((string?)JObject.Parse(json)["status"], Is.EqualTo("completed"));
             Assert.That(failedExit, Is.EqualTo(ExitCodes.ServerFailure));
@@ -184,7 +184,7 @@ public sealed class CubeCommandTests : CliTest
             Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error);
             Assert.That(token.Trim(), Does.StartWith("sop1."));
             Assert.That(waitExit, Is.EqualTo(ExitCodes.Success), waitError);
-            Assert.That(output, Does.StartWith("UpdateCubeCache "));
+            Assert.That(output, Does.StartWith("The cube cache change ").And.Contain(" succeeded."));
             Assert.That(status, Does.Not.Contain("Loaded"));
         });
     }

@@ -13,8 +13,23 @@ public sealed class StartupProfileTests
     [TestCase(new[] { "--version" }, "strategy")]
     [TestCase(new string[0], "strategy")]
     [TestCase(new[] { "Schedules", "list" }, "strategy")]
-    public void A_profile_is_named_after_the_command_words_never_its_ids_or_tokens(string[] args, string expected) =>
+    [TestCase(new[] { "cubes", "refesh", "8D679D4B11D3E4981000E787EC6DE8A4" }, null)]
+    [TestCase(new[] { "cubez", "list" }, null)]
+    public void A_profile_is_named_after_the_command_words_never_its_ids_tokens_or_mistyped_names(string[] args, string? expected) =>
         Assert.That(StartupProfile.Name(args), Is.EqualTo(expected));
+
+    [Test]
+    public void Every_command_has_a_profile_name_and_no_name_is_left_over()
+    {
+        var options = new GlobalOptions();
+        using var interruption = new CliInterruption(TextWriter.Null);
+        var root = StrategyCli.Commands(new CommandRunner(options, new CliConsole { Out = TextWriter.Null, Error = TextWriter.Null }, interruption), options);
+
+        static IEnumerable<string> Leaves(System.CommandLine.Command command, string path) =>
+            command.Subcommands.Count == 0 ? [path] : command.Subcommands.SelectMany(c => Leaves(c, path.Length == 0 ? c.Name : path + "-" + c.Name));
+
+        Assert.That(StartupProfile.Commands, Is.EquivalentTo(Leaves(root, string.Empty)));
+    }
 
     [Test]
     [Platform("Linux,MacOsX")]

@@ -38,6 +38,31 @@ public sealed partial class DocumentationTests
         Assert.That(unknown, Is.Empty);
     }
 
+    [Test]
+    public void The_error_table_has_the_category_of_every_kind_of_failure()
+    {
+        // The module's own mapping, read from its assembly: every failure class and the category it becomes.
+        using var session = new PowerShellSession();
+        var categories = session.Run("""
+            $errors = (Get-Module Strategy.PowerShell).ImplementingAssembly.GetType('Strategy.PowerShell.Errors', $true)
+            $category = $errors.GetMethod('Category', [Reflection.BindingFlags]'NonPublic,Static')
+            $classes = $errors.Assembly.GetType('Strategy.Shared.FailureClass', $true)
+            foreach ($value in [Enum]::GetValues($classes)) { $category.Invoke($null, [object[]]@([Enum]::ToObject($classes, [int]$value))).ToString() }
+            """).Succeeded().Output.Select(o => o.ToString()).Distinct().ToList();
+
+        var documented = ErrorRow().Matches(Page).SelectMany(m => Regex.Matches(m.Groups["categories"].Value, @"`(\w+)`").Select(c => c.Groups[1].Value)).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(categories, Is.Not.Empty);
+            Assert.That(documented, Is.SupersetOf(categories));
+        });
+    }
+
+    // A row of the error table: its first cell, the categories in code spans.
+    [GeneratedRegex(@"^\| (?<categories>`[A-Z]\w+`(?:, `[A-Z]\w+`)*) \| ", RegexOptions.Multiline)]
+    private static partial Regex ErrorRow();
+
     // A row of the cmdlet table: its first cell, in code spans.
     [GeneratedRegex(@"^\| (?<syntax>`(?:Connect|Disconnect|Export|Get|Set|New|Remove|Start|Stop|Invoke|Publish|Update|Wait)-Strategy[^|]*(?:\\\|[^|]*)*) \| [^|]+ \|$", RegexOptions.Multiline)]
     private static partial Regex CmdletRow();

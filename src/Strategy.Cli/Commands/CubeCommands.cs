@@ -29,7 +29,7 @@ internal static class CubeCommands
         var noWait = new Option<bool>("--no-wait") { Description = "Start the publishes and print a resume token for each (strategy wait <token>), without waiting for them." };
         var refresh = new Command(
             "refresh",
-            "Publish (refresh) cubes and wait until each ends, one line per cube as it ends; exit 0 when all succeeded, 1 when any failed, 2 at the time limit. Ctrl+C cancels the jobs started.")
+            "Publish (refresh) cubes and wait until each ends, one line per cube as it ends; exit 0 when all succeeded, 1 when any failed, 2 at the time limit, 7 when none failed but some outcomes are unknown. Ctrl+C cancels the jobs started.")
         {
             refreshIds,
             parallel,
@@ -113,9 +113,9 @@ internal static class CubeCommands
         cubeId = outcome.CubeId,
         succeeded = outcome.Succeeded,
         jobId = outcome.Job?.Id,
-        jobStatus = outcome.Job?.Status,
+        jobStatus = outcome.Job is { } job ? StrategyEnums.ToWireName(job, "status", job.Status) : null,
         flags = outcome.Flags is { } flags ? Describe(outcome.CubeId, flags) : null,
-        lastUpdate = outcome.LastUpdate,
+        lastUpdate = outcome.LastUpdate is { } update ? new { source = update.Source, jobNumber = update.JobNumber, time = update.Time, errorMessage = update.ErrorMessage } : null,
         rejections = outcome.Rejections,
         error = outcome.Error is { } error ? ServerText.Clean(error.Message, 2000) : null,
     };

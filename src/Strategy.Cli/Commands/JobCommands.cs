@@ -32,6 +32,11 @@ internal static class JobCommands
         runner.SetAction(cancel, async (parseResult, session, cancellationToken) =>
         {
             var jobIds = parseResult.GetValue(ids)!.Distinct(StringComparer.Ordinal).ToList();
+            if (jobIds.FirstOrDefault(id => StrategyJobId.NumberOf(id) is null) is { } notAJob)
+            {
+                throw new ArgumentException($"'{ServerText.Clean(notAJob, 60)}' is not a job id: a job id is the job's number and its node, such as 478:RU5WLTI4MjA0MExBSU9VU0Ux (strategy jobs list shows them). Nothing was cancelled.");
+            }
+
             var answer = await session.Client<JobsClient>().CancelJobsAsync(new CancelJobsRequest { JobIds = jobIds }, cancellationToken: cancellationToken);
             var statuses = (answer.JobCancellationStatus ?? []).Where(s => s is not null).ToList();
             var refused = statuses.Where(s => !string.Equals(s.Status, "succeeded", StringComparison.OrdinalIgnoreCase)).ToList();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Strategy.Cli.Infrastructure;
 using Strategy.Generated;
+using Strategy.Shared;
 
 namespace Strategy.Cli.Commands;
 
@@ -12,14 +13,14 @@ internal static class WaitCommand
         var token = new Argument<string>("token") { Description = "The resume token a command run with --no-wait printed." };
         var wait = new Command(
             "wait",
-            "Resume work a command started with --no-wait and wait for it, with that command's exit codes: 0 succeeded, 1 failed, 2 at the time limit, 3 for a token that is malformed, newer or for another server, 5 skipped.")
+            "Resume work a command started with --no-wait and wait for it, with that command's exit codes: 0 succeeded, 1 failed, 2 at the time limit, 3 for a token that is malformed, newer or for another server, 5 skipped, 7 outcome unknown.")
         {
             token,
         };
         runner.SetAction(wait, async (parseResult, session, cancellationToken) =>
         {
             var work = await session.Connection.ResumeAsync(parseResult.GetValue(token)!, cancellationToken);
-            var what = $"{work.Kind} {work.Description}";
+            var what = WorkWords.Subject(work);
             if (!session.Json)
             {
                 session.Console.Error.WriteLine(work.HasCompleted ? $"Resumed {what}: it has ended." : $"Resumed {what}: waiting for it to end");
@@ -30,7 +31,7 @@ internal static class WaitCommand
             object? status;
             try
             {
-                status = await work.WaitForCompletionUntypedAsync(session.Waits, new LineProgress(session, work.Kind), cancellationToken);
+                status = await work.WaitForCompletionUntypedAsync(session.Waits, new LineProgress(session, WorkWords.Kind(work.Kind)), cancellationToken);
             }
             catch (StrategySubscriptionRunsFailedException failed)
             {
@@ -52,7 +53,7 @@ internal static class WaitCommand
             }
             else
             {
-                CommandRunner.Print(session, status, $"{what}: {work.Outcome.ToString().ToLowerInvariant()}.");
+                CommandRunner.Print(session, status, $"{char.ToUpperInvariant(what[0])}{what[1..]} {WorkWords.Outcome(work.Outcome)}.");
             }
 
             return work.Outcome == StrategyOutcome.Skipped ? ExitCodes.Skipped : ExitCodes.Success;
@@ -75,7 +76,7 @@ internal static class WaitCommand
 
         foreach (var (subject, work) in started)
         {
-            session.Console.Error.WriteLine($"Started {subject}: {work.Kind} {work.Description}{(work.HasCompleted ? ", already ended" : string.Empty)}; it runs on the server. `strategy wait <token>` waits for it.");
+            session.Console.Error.WriteLine($"Started {subject} ({WorkWords.Subject(work)}){(work.HasCompleted ? ", already ended" : string.Empty)}; it runs on the server. `strategy wait <token>` waits for it.");
         }
     }
 

@@ -8,13 +8,6 @@ namespace Strategy.Cli.Infrastructure;
 /// <summary>Runs a command's action with a session, and turns every failure into a message and an exit code.</summary>
 internal sealed class CommandRunner(GlobalOptions options, CliConsole console, CliInterruption interruption)
 {
-    // Prints what was read as it was read: a field the server left out is not demanded on the way out.
-    private static readonly JsonSerializerSettings JsonOutput = new(StrategyJson.ReadingSettings)
-    {
-        Formatting = Formatting.Indented,
-        NullValueHandling = NullValueHandling.Ignore,
-    };
-
     /// <summary>The time limit of a command without <c>--timeout</c>: the library's default for a workflow.</summary>
     private static readonly double DefaultTimeoutSeconds = StrategyWaitOptions.Default.Timeout.TotalSeconds;
 
@@ -51,16 +44,21 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
                 // What the interrupt did on the server, and what it could not stop there.
                 var released = interruption.Released.Select(r => $"{r.Resource} {r.ResourceId}").ToList();
                 var mayRun = ex is StrategyWorkCancelledException { CancelledOnServer: false };
-                console.Error.WriteLine((interruption.Held.Count, released.Count) switch
+                var goingOn = interruption.GoingOn;
+
+                // "Nothing is held" only when nothing goes on either: work that cannot be stopped is said instead.
+                console.Error.WriteLine((interruption.Held.Count, released.Count, goingOn.Count) switch
                 {
-                    (0, _) when mayRun => "Cancelled; the work above may still be running on the server (strategy jobs list shows what runs).",
-                    (0, 0) => "Cancelled; nothing is held on the server.",
-                    (0, _) => $"Cancelled; deleted {string.Join(", ", released)}: nothing is held on the server.",
+                    (0, _, _) when mayRun => "Cancelled; the work above may still be running on the server (strategy jobs list shows what runs).",
+                    (0, 0, 0) => "Cancelled; nothing is held on the server.",
+                    (0, _, 0) => $"Cancelled; deleted {string.Join(", ", released)}: nothing is held on the server.",
+                    (0, 0, _) => "Cancelled; this command holds nothing on the server, but the work it started goes on there:",
+                    (0, _, _) => $"Cancelled; deleted {string.Join(", ", released)}, but the work it started goes on on the server:",
                     _ => $"Cancelled; left on the server: {string.Join(", ", interruption.Held.Select(h => $"{h.Resource} {h.ResourceId}"))}.",
                 });
-                foreach (var work in interruption.GoingOn)
+                foreach (var work in goingOn)
                 {
-                    console.Error.WriteLine($"Not waited for: {work}.");
+                    console.Error.WriteLine($"  {work}.");
                 }
 
                 return interruption.ExitCode;
@@ -97,7 +95,7 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
     /// <summary>Prints a result: as JSON with --json, else as the given text.</summary>
     public static void Print(CliSession session, object? result, string text)
     {
-        session.Console.Out.WriteLine(session.Json ? JsonConvert.SerializeObject(result, JsonOutput) : text);
+        session.Console.Out.WriteLine(session.Json ? JsonOutput.Of(result) : text);
     }
 
     private int Fail(int exitCode, string message, Exception exception, bool verbose)

@@ -14,7 +14,7 @@ internal static class ExitCodes
     /// <summary>The server answered, and the work was still running when the wait gave up.</summary>
     public const int Timeout = 2;
 
-    /// <summary>The command line or an input value was wrong; nothing was changed on the server.</summary>
+    /// <summary>The command line or an input value was wrong, as this command or the server judged it (400); nothing was changed on the server.</summary>
     public const int BadInput = 3;
 
     /// <summary>The server could not be reached, or stopped answering: the last call got no answer within the time limit, whatever the work.</summary>
@@ -38,7 +38,8 @@ internal static class ExitCodes
     /// <summary>The exit code for a failure of this class: the one place failures become exit codes.</summary>
     public static int For(FailureClass failure) => failure switch
     {
-        FailureClass.InvalidArgument => BadInput,
+        // The server refusing a value the user gave (a prompt answer, 400) is the user's to fix, as a value refused here is.
+        FailureClass.InvalidArgument or FailureClass.InvalidInput => BadInput,
         FailureClass.TimedOut => Timeout,
         FailureClass.Unreachable => Unreachable,
         FailureClass.Certificate => Certificate,

@@ -15,10 +15,24 @@ internal static class StartupProfile
     /// <summary>The environment variable that turns the profile off (<c>off</c>).</summary>
     public const string Variable = "STRATEGY_STARTUP_PROFILE";
 
+    /// <summary>
+    /// The profile names of every command (its words joined by <c>-</c>). Read before the command
+    /// line is parsed, so a mistyped command writes nothing; <c>StartupProfileTests</c> checks the
+    /// list against the command tree.
+    /// </summary>
+    internal static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "demo", "schema-reload", "tasks-get", "datamodels-tables", "datamodels-publish", "datamodels-subscriptions",
+        "subscriptions-list", "subscriptions-get", "subscriptions-create", "subscriptions-update", "subscriptions-delete",
+        "subscriptions-run", "subscriptions-status", "schedules-list", "events-list", "events-trigger", "cubes-list",
+        "cubes-status", "cubes-refresh", "cubes-load", "cubes-unload", "jobs-list", "jobs-cancel", "reports-list",
+        "reports-export", "dashboards-list", "dashboards-export", "wait", "operations",
+    };
+
     /// <summary>Starts recording, and using, the profile of the command named by <paramref name="args"/>.</summary>
     public static void Start(string[] args)
     {
-        if (Folder(Environment.GetEnvironmentVariable) is not { } folder)
+        if (Folder(Environment.GetEnvironmentVariable) is not { } folder || Name(args) is not { } name)
         {
             return;
         }
@@ -27,7 +41,7 @@ internal static class StartupProfile
         {
             Directory.CreateDirectory(folder);
             ProfileOptimization.SetProfileRoot(folder);
-            ProfileOptimization.StartProfile(Name(args) + ".jitprofile");
+            ProfileOptimization.StartProfile(name + ".jitprofile");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -60,12 +74,21 @@ internal static class StartupProfile
     }
 
     /// <summary>
-    /// The command's words (<c>schedules-list</c>): at most two leading arguments of lowercase letters,
-    /// as every command name is, so that ids and tokens never make a profile of their own; <c>strategy</c> for none.
+    /// The command's words (<c>schedules-list</c>): at most two leading arguments of lowercase letters
+    /// that name a command, so that ids, tokens and mistyped names never make a profile of their own;
+    /// <c>strategy</c> for none, and <see langword="null"/> (no profile) for words that name no command.
     /// </summary>
-    internal static string Name(string[] args)
+    internal static string? Name(string[] args)
     {
         var words = args.Take(2).TakeWhile(a => a.Length is > 0 and <= 20 && a.All(char.IsAsciiLetterLower)).ToList();
-        return words.Count == 0 ? "strategy" : string.Join("-", words);
+        if (words.Count == 0)
+        {
+            return "strategy";
+        }
+
+        var both = string.Join("-", words);
+        return Commands.Contains(both) ? both
+            : Commands.Contains(words[0]) ? words[0]
+            : null;
     }
 }

@@ -65,11 +65,19 @@ internal sealed class CubePublishBatch(
                     continue;
                 }
 
+                // The job list and the calls that confirm an outcome run under the time left, so a call that hangs cannot outlast the limit.
+                using var callDeadline = Timers.CancelAfter(clock, deadline.Left > StrategyPolling.LastCallGrace ? deadline.Left : StrategyPolling.LastCallGrace);
+                using var callToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, callDeadline.Token);
                 try
                 {
-                    await PollAsync(run.ForWait, cancellationToken).ConfigureAwait(false);
+                    await PollAsync(run.ForWait, callToken.Token).ConfigureAwait(false);
                     transientFailures = 0;
                     lastPollAnswered = true;
+                }
+                catch (OperationCanceledException) when (callDeadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    // The limit cut a call the server had not answered: the time-out above says so.
+                    lastPollAnswered = false;
                 }
                 catch (Exception ex) when (TransientFailures.IsTransient(ex, cancellationToken) && transientFailures < run.Options.MaxConsecutiveTransientFailures)
                 {

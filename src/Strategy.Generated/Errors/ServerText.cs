@@ -88,13 +88,23 @@ public static class ServerText
     {
         var length = maxLength;
 
+        // At a word's end where one is near (a long word, or an id, is cut where the limit falls).
+        for (var space = length; space > maxLength * 2 / 3; space--)
+        {
+            if (builder[space] == ' ')
+            {
+                length = space;
+                break;
+            }
+        }
+
         // Never half a surrogate pair.
         if (length > 0 && char.IsHighSurrogate(builder[length - 1]))
         {
             length--;
         }
 
-        return builder.ToString(0, length).TrimEnd() + "…";
+        return builder.ToString(0, length).TrimEnd().TrimEnd('.', ',', ';', ':', '(') + "…";
     }
 
     /// <summary>The bidirectional controls that make text read in another order than it is stored (Trojan Source).</summary>

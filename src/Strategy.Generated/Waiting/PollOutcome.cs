@@ -9,10 +9,10 @@ namespace Strategy.Generated;
 internal readonly record struct PollOutcome(StrategyOutcome State, string Value, string? Name, IReadOnlyList<StrategyFailure> Failures, string? DeclaredWords = null)
 {
     /// <summary>
-    /// The status for people: the spec's words for it (<c>1 (queued or running)</c>, <c>executing</c>),
-    /// else the value with its name (<c>3 (canceled)</c>), else the value as sent.
+    /// The status for people, in words only: the spec's words for it (<c>queued or running</c>), else
+    /// the name it gives the value (<c>canceled</c> for state 3), else the value as sent (<c>executing</c>).
     /// </summary>
-    public string Words => DeclaredWords ?? (Name is { } name && name != Value ? Value + " (" + name + ")" : Value);
+    public string Words => DeclaredWords ?? Name ?? Value;
 
     public static PollOutcome Running(string value, string? name = null, string? words = null) => new(StrategyOutcome.Running, value, name, [], words);
 

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Strategy.Generated;
+using Strategy.Shared;
 
 namespace Strategy.PowerShell;
 
@@ -42,8 +43,8 @@ public sealed class WaitStrategyOperationCommand : StrategyCmdlet
             var status = RunForItem(token, async cancellationToken =>
             {
                 var work = await server.Connection.ResumeAsync(token, cancellationToken).ConfigureAwait(false);
-                var activity = $"Waiting for {work.Kind} {work.Description}";
-                Post(() => WriteVerbose($"Resumed {work.Kind} {work.Description}: {work.Outcome.ToString().ToLowerInvariant()}."));
+                var activity = $"Waiting for {WorkWords.Subject(work)}";
+                Post(() => WriteVerbose($"Resumed {WorkWords.Subject(work)}: it {(work.HasCompleted ? WorkWords.Outcome(work.Outcome) : "is still running")}."));
                 var progress = new WordsProgress(words => Post(() => WriteProgress(new ProgressRecord(1, activity, words))));
                 try
                 {

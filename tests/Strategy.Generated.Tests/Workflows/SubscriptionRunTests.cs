@@ -188,7 +188,7 @@ public sealed class SubscriptionRunTests : ClientTest<SubscriptionsClient>
         var error = Assert.ThrowsAsync<StrategyWaitTimeoutException>(() =>
             Client.SendSubscriptionAndWaitAsync(MockServer.SubscriptionId, Waits.Fast with { Timeout = TimeSpan.FromSeconds(1) }));
 
-        Assert.That(error!.Message, Does.Contain("the last status was the previous run's: 1 (success)"));
+        Assert.That(error!.Message, Does.Contain("the last status was the previous run's: success"));
     }
 
     [Test]

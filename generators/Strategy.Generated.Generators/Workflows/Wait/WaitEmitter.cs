@@ -490,9 +490,9 @@ internal static class WaitEmitter
         return Switch("value", wait.ValueNames);
     }
 
-    /// <summary>The status in the spec's words (<c>words</c>), with its value: <c>value switch { "1" => "1 (queued or running)", … }</c>.</summary>
+    /// <summary>The status in the spec's words (<c>words</c>), for people: <c>value switch { "1" => "queued or running", … }</c>; the value itself stays in the status.</summary>
     private static string WordsOf(WaitHelper wait) =>
-        Switch("value", wait.Words.Select(w => new NamedValue(w.Value + " (" + w.Name + ")", w.Value)).ToEquatableArray());
+        Switch("value", wait.Words.Select(w => new NamedValue(w.Name, w.Value)).ToEquatableArray());
 
     /// <summary>The words argument of an outcome, when the wait declares words.</summary>
     private static string WordsArgument(WaitHelper wait) => wait.Words.Count > 0 ? ", words" : string.Empty;
