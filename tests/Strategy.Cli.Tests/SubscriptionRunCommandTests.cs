@@ -149,7 +149,7 @@ public sealed class SubscriptionRunCommandTests : CliTest
             Assert.That(lines, Has.Length.EqualTo(2));
             Assert.That(lines, Has.One.StartsWith($"subscription {first} 'refresh on the event': fail (state 2)").Or.One.StartsWith($"subscription {second} 'another on the event': fail (state 2)"));
             Assert.That(lines, Has.One.EndsWith("': succeeded"));
-            Assert.That(error, Does.Contain("1 of the 2 subscription runs event " + Seeds.PersonalViewEventId + " started did not succeed"));
+            Assert.That(error, Does.Contain("1 of the 2 subscription runs that event " + Seeds.PersonalViewEventId + " started did not succeed"));
         });
     }
 
@@ -174,7 +174,7 @@ public sealed class SubscriptionRunCommandTests : CliTest
             Assert.That(output.Trim().Split(Environment.NewLine), Is.EquivalentTo(new[] { $"subscription {first}: succeeded", $"subscription {second}: succeeded" }));
             Assert.That(failedExit, Is.EqualTo(ExitCodes.ServerFailure));
             Assert.That(failedOutput.Trim().Split(Environment.NewLine), Has.Length.EqualTo(2).And.One.Contains(": fail (state 2)"));
-            Assert.That(failedError, Does.Contain("1 of the 2 subscription runs event " + Seeds.PersonalViewEventId + " started did not succeed"));
+            Assert.That(failedError, Does.Contain("1 of the 2 subscription runs that event " + Seeds.PersonalViewEventId + " started did not succeed"));
             Assert.That(Emulator.SessionCount, Is.Zero, "each command's session is logged out");
         });
     }

@@ -24,6 +24,6 @@ public sealed class StrategySubscriptionRunsFailedException : StrategyException
     private static string Describe(string what, IReadOnlyList<StrategySubscriptionRun> runs)
     {
         var failed = runs.Where(r => r.Outcome == StrategyOutcome.Failed).ToList();
-        return $"{failed.Count} of the {runs.Count} subscription runs {what} started did not succeed: {string.Join(" | ", failed)}.";
+        return $"{failed.Count} of the {runs.Count} subscription runs that {what} started did not succeed: {string.Join(" | ", failed)}.";
     }
 }

@@ -113,7 +113,7 @@ public partial class EventsClient
         IProgress<StrategyWaitProgress<SubscriptionStatus>>? subscriptionProgress)
     {
         var eventId = token.Argument(EventArgument) ?? string.Empty;
-        var description = "the runs event " + eventId + " started";
+        var description = "the subscription runs that event " + eventId + " started";
         var runs = token.Arguments
             .Where(a => a.Key.StartsWith(RunArgument, StringComparison.Ordinal) && a.Value is not null)
             .Select(a => DependentRun.Read(a.Value!))
@@ -154,7 +154,7 @@ public partial class EventsClient
             {
                 var timeouts = stillRunning.Select(r => r.Error).OfType<StrategyWaitTimeoutException>().ToList();
                 throw new StrategyWaitTimeoutException(
-                    $"the runs event {eventId} started (subscription {string.Join(", ", stillRunning.Select(r => r.SubscriptionId))})",
+                    $"the subscription runs that event {eventId} started (subscription {string.Join(", ", stillRunning.Select(r => r.SubscriptionId))})",
                     deadline.Limit,
                     deadline.Elapsed,
                     timeouts.Sum(t => t.Attempts),
