@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Strategy.Emulator.Api;
@@ -331,12 +333,24 @@ public sealed class StrategyEmulator : IAsyncDisposable
           POST   /__emulator/subscriptions      store a subscription as another client left it (any shape)
           POST   /__emulator/fail-next/cube-publish  make the next cube publish fail; the body is the server's message
           POST   /__emulator/vanish-next/job    make the next cube publish job leave the monitor as soon as it ends
-          POST   /__emulator/nodes/NODE/down    take a cluster node down (503 on its caches); .../up brings it back
+          POST   /__emulator/nodes/NODE/down    take a cluster node down (503 on its caches)
+          POST   /__emulator/nodes/NODE/up      bring it back
+          POST   /__emulator/fail-next/export   make the next export fail (a report page or a dashboard file); the body is
+                                                the server's message
+          POST   /__emulator/hang-next/export   make the next export call never answer (until the client gives up)
           GET    /__emulator/state              open sessions and instances, subscriptions, running subscription runs,
                                                 requests without the cookie, cube publishes, running and cancelled jobs
 
         Ctrl+C or SIGTERM stops it.
         """;
+
+    /// <summary>The control endpoints it serves, as <c>POST /__emulator/faults</c> (route values as <c>{node}</c>): what <c>--help</c> lists.</summary>
+    public IReadOnlyList<string> ControlEndpoints =>
+        [.. _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith(EmulatorApi.ControlPrefix, StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(method => method + " " + e.RoutePattern.RawText))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

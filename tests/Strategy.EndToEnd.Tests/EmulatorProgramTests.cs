@@ -55,6 +55,25 @@ public sealed class EmulatorProgramTests
     }
 
     [Test]
+    public async Task Help_lists_every_control_endpoint_the_emulator_serves()
+    {
+        await using var emulator = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions());
+        var (_, output, _, _) = await RunAsync("--help");
+        var listed = System.Text.RegularExpressions.Regex.Replace(output, " +", " ");
+
+        var missing = emulator.ControlEndpoints
+            .Select(e => System.Text.RegularExpressions.Regex.Replace(e, @"\{(\w+)\}", m => m.Groups[1].Value.ToUpperInvariant()))
+            .Where(e => !listed.Contains(e, StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(emulator.ControlEndpoints, Has.Count.GreaterThan(10), "the endpoints were read");
+            Assert.That(missing, Is.Empty);
+        });
+    }
+
+    [Test]
     public async Task An_unknown_option_is_a_usage_error_and_nothing_starts()
     {
         var (exitCode, output, error, _) = await RunAsync("--url", "http://127.0.0.1:0");
