@@ -68,6 +68,22 @@ public sealed partial class PackageConsumerTests
     }
 
     [Test]
+    public void The_package_carries_its_own_readme_for_consumers_without_repository_paths()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(_feed, $"Strategy.Generated.{_version}.nupkg"));
+        using var reader = new StreamReader(package.GetEntry("README.md")!.Open());
+        var readme = reader.ReadToEnd();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(readme, Is.EqualTo(File.ReadAllText(Path.Combine(RepoRoot, "docs", "package", "README.md"))));
+            Assert.That(readme, Does.Contain("dotnet add package Strategy.Generated"));
+            Assert.That(System.Text.RegularExpressions.Regex.Matches(readme, @"\]\((?!https?://)[^)]*\)").Select(m => m.Value), Is.Empty, "no link that only works inside the repository");
+            Assert.That(readme, Does.Not.Contain("artifacts/").And.Not.Contain("dotnet run --project"));
+        });
+    }
+
+    [Test]
     public async Task A_net8_service_and_its_netstandard2_library_run_PublishAndWaitAsync_against_the_emulator_tool()
     {
         var tools = Path.Combine(_work.FullName, "tools");
