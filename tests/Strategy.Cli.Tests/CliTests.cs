@@ -21,7 +21,12 @@ public sealed class CliTests : CliTest
             Assert.That(error.ToString(), Does.StartWith("Using the embedded Strategy emulator at http://127.0.0.1:"));
             Assert.That(output.ToString(), Does.Contain("1. Reload the schema").And.Contain("2. Refresh a data model").And.Contain("3. Schedule a data model refresh"));
             Assert.That(output.ToString(), Does.EndWith("All workflows completed." + Environment.NewLine));
-            Assert.That(output.ToString(), Does.Contain("4. Export a report and a dashboard").And.Contain("its prompt 'Minimum revenue' answered with 1000: ").And.Contain("as a PDF of "));
+            Assert.That(output.ToString(), Does.Contain("6. Export a report and a dashboard").And.Contain("its prompt 'Minimum revenue' answered with 1000: ").And.Contain("as a PDF of "));
+            Assert.That(output.ToString(), Does.Contain("4. Refresh Intelligent Cubes, two at once, and see their jobs"));
+            Assert.That(System.Text.RegularExpressions.Regex.Matches(output.ToString(), @"   cube \w+ published \(job (\d+):\S+ .*; its cache was last updated by job \1\n").Count, Is.EqualTo(2), "two cubes, each updated by its own job");
+            Assert.That(output.ToString(), Does.Contain("   The monitor shows 2 job(s) until they leave it:").And.Contain("  completed  Sales cube  "));
+            Assert.That(output.ToString(), Does.Contain("5. Start now, wait later").And.Contain("its resume token (no secret in it): sop1."));
+            Assert.That(output.ToString(), Does.Contain("   Resumed from the token, as `strategy wait <token>` does in any later process: the cube publish job ").And.Contain(" succeeded."));
             Assert.That(error.ToString(), Does.Contain("schema reload: completed").And.Contain("publish: queued or running").And.Contain("publish: every table loaded; tables: 2 loaded"));
             Assert.That(output.ToString(), Does.Contain("   Ran it now: succeeded; _test api: ok"));
             Assert.That(output.ToString(), Does.Contain("   Fired event 'Personal View refresh', which schedule 'Personal View' waits on: subscription ").And.Contain("'Updated Subscription': succeeded"));
@@ -39,6 +44,8 @@ public sealed class CliTests : CliTest
             Assert.That(output, Does.Contain("   Ran it now: succeeded; _test api: ok"));
             Assert.That(output, Does.Contain("   Not firing event 'Personal View refresh' against a server: it runs every subscription that waits on it"));
             Assert.That(output, Does.Contain("   Not exporting against a server"));
+            Assert.That(output, Does.Contain("   Not publishing cubes against a server").And.Contain("   Not starting work against a server"));
+            Assert.That(Emulator.CubePublishCount, Is.Zero, "no cube of a real server is published by the demo");
             Assert.That(Emulator.SubscriptionCount, Is.Zero, "the demo's subscription is deleted");
             Assert.That(Emulator.OpenInstanceCount, Is.Zero);
             Assert.That(Emulator.RunningSubscriptionRunCount, Is.Zero);

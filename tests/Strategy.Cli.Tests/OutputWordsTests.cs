@@ -26,9 +26,11 @@ public sealed class OutputWordsTests
     [Test]
     public async Task A_resumed_publish_reports_its_statuses_and_its_end_in_words()
     {
-        var (_, token, startError) = await RunAsync("datamodels", "publish", Seeds.DataModelId, "--no-wait");
+        // A publish still running when the wait starts, however slowly a busy machine starts the process.
+        await using var slow = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions { PathBase = "/MicroStrategyLibrary", PublishDuration = TimeSpan.FromSeconds(8) });
+        var (_, token, startError) = await RunAsync(slow, "datamodels", "publish", Seeds.DataModelId, "--no-wait");
 
-        var (exitCode, output, error) = await RunAsync("wait", token.Trim());
+        var (exitCode, output, error) = await RunAsync(slow, "wait", token.Trim());
 
         Assert.Multiple(() =>
         {
@@ -103,9 +105,11 @@ public sealed class OutputWordsTests
         });
     }
 
-    private async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    private Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunAsync(_emulator, args);
+
+    private static async Task<(int ExitCode, string Out, string Error)> RunAsync(StrategyEmulator emulator, params string[] args)
     {
-        using var cli = CliProcess.Start(_emulator, args);
+        using var cli = CliProcess.Start(emulator, args);
         var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
         return (exitCode, cli.Output, cli.Error);
     }

@@ -16,7 +16,7 @@ internal static class DemoCommand
         var yes = new Option<bool>("--yes") { Description = "Go ahead against a server: the demo changes it (see what it does without this option)." };
         var demo = new Command(
             "demo",
-            "Run the workflows end to end: schema reload, data model refresh, scheduled refresh run now and on an event, and (on the emulator) a report and a dashboard exported. On the embedded emulator unless a server is given; against a server it needs --data-model and --yes.")
+            "Run the workflows end to end: schema reload, data model refresh, scheduled refresh run now and on an event, and (on the emulator) two cubes refreshed at once with their jobs, a publish started now and waited for later from its token, a report and a dashboard exported. On the embedded emulator unless a server is given; against a server it needs --data-model and --yes.")
         {
             dataModel,
             yes,
@@ -135,6 +135,8 @@ internal static class DemoCommand
             output.WriteLine($"   Deleted subscription {created.Id}");
         }
 
+        await RefreshCubesAsync(session, output, cancellationToken);
+        await StartNowWaitLaterAsync(session, output, cancellationToken);
         await ExportAsync(session, output, cancellationToken);
         output.WriteLine();
         output.WriteLine("All workflows completed.");
@@ -148,7 +150,7 @@ internal static class DemoCommand
     private static async Task ExportAsync(CliSession session, TextWriter output, CancellationToken cancellationToken)
     {
         output.WriteLine();
-        output.WriteLine("4. Export a report and a dashboard");
+        output.WriteLine("6. Export a report and a dashboard");
         if (!session.OnEmulator)
         {
             output.WriteLine("   Not exporting against a server: `strategy reports export <report-id> -o file.csv` and `strategy dashboards export <dashboard-id> --format pdf -o file.pdf` do.");
@@ -164,6 +166,63 @@ internal static class DemoCommand
         using var pdf = new MemoryStream();
         var dashboard = await session.Client<DocumentsClient>().ExportDashboardAsync(ReportSeeds.DashboardId, DashboardExportFormat.Pdf, pdf, new DashboardExportOptions { Wait = session.Waits }, cancellationToken);
         output.WriteLine($"   Dashboard '{ReportSeeds.DashboardName}' as a PDF of {dashboard.Bytes:N0} bytes; its instance is closed.");
+    }
+
+    /// <summary>
+    /// Refreshes two of the emulator's Intelligent Cubes at once and prints how each publish ended,
+    /// then the jobs the monitor still shows; on a server the cubes are the user's to name.
+    /// </summary>
+    private static async Task RefreshCubesAsync(CliSession session, TextWriter output, CancellationToken cancellationToken)
+    {
+        output.WriteLine();
+        output.WriteLine("4. Refresh Intelligent Cubes, two at once, and see their jobs");
+        if (!session.OnEmulator)
+        {
+            output.WriteLine("   Not publishing cubes against a server: `strategy cubes refresh <cube-id>... --parallel 4` does, and `strategy jobs list` shows the jobs.");
+            return;
+        }
+
+        string[] cubeIds = [Seeds.SalesCubeId, Seeds.InventoryCubeId];
+        output.WriteLine($"   Publishing {string.Join(" and ", Seeds.Cubes.Where(c => cubeIds.Contains(c.Id)).Select(c => $"'{c.Name}'"))}, each as a job on a cluster node");
+        var outcomes = await session.Client<CubesClient>().PublishCubesAndWaitAsync(cubeIds, new CubePublishingOptions { MaxConcurrency = 2 }, session.Waits, cancellationToken: cancellationToken);
+        foreach (var outcome in outcomes)
+        {
+            output.WriteLine($"   {outcome}; its cache was last updated by job {outcome.LastUpdate?.JobNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}");
+        }
+
+        var jobs = new List<MonitorJob>();
+        foreach (var node in ((await session.Client<MonitorsClient>().ListClusterNodesAsync(session.ProjectId, null, cancellationToken)).Nodes ?? []).Select(n => n?.Name).OfType<string>())
+        {
+            jobs.AddRange(((await session.Client<JobsClient>().ListJobsAsync(node, cancellationToken: cancellationToken)).Jobs ?? []).Where(j => j is not null));
+        }
+
+        output.WriteLine($"   The monitor shows {jobs.Count} job(s) until they leave it:");
+        foreach (var job in jobs)
+        {
+            output.WriteLine("     " + JobCommands.Describe(job));
+        }
+    }
+
+    /// <summary>
+    /// Starts a cube publish without waiting, prints its resume token, and waits for it from the token,
+    /// as a later process would with <c>strategy wait</c>.
+    /// </summary>
+    private static async Task StartNowWaitLaterAsync(CliSession session, TextWriter output, CancellationToken cancellationToken)
+    {
+        output.WriteLine();
+        output.WriteLine("5. Start now, wait later");
+        if (!session.OnEmulator)
+        {
+            output.WriteLine("   Not starting work against a server: `strategy cubes refresh <cube-id> --no-wait` prints a token, and `strategy wait <token>` waits for it in any later process.");
+            return;
+        }
+
+        var started = await session.Client<CubesClient>().StartPublishCubeAsync(Seeds.CustomerCubeId, cancellationToken);
+        var token = started.GetResumeToken();
+        output.WriteLine($"   Started {WorkWords.Subject(started)}; its resume token (no secret in it): {token}");
+        var resumed = await session.Connection.ResumeAsync(token, cancellationToken);
+        await resumed.WaitForCompletionUntypedAsync(session.Waits, null, cancellationToken);
+        output.WriteLine($"   Resumed from the token, as `strategy wait <token>` does in any later process: {WorkWords.Subject(resumed)} {WorkWords.Outcome(resumed.Outcome)}.");
     }
 
     /// <summary>Fires the event the event-based schedule waits on, on the emulator only: on a server it would run every subscription waiting on it.</summary>

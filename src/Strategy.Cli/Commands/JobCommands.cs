@@ -52,6 +52,6 @@ internal static class JobCommands
         return new Command("jobs", "List and cancel the jobs on the Intelligence Server monitor.") { list, cancel };
     }
 
-    private static string Describe(MonitorJob job) =>
+    internal static string Describe(MonitorJob job) =>
         string.Create(CultureInfo.InvariantCulture, $"{job.Id}  {(StrategyEnums.ToWireName(job, "status", job.Status) ?? "?")}  {ServerText.Clean(job.ObjectName, 80)}  {(job.ElapsedTime ?? 0) / 1000.0:0.#} s");
 }
