@@ -58,7 +58,7 @@ internal sealed class RefreshSubscriptionChange
             throw new ArgumentException($"{RemoveFilterName} and a filter contradict each other; give one.");
         }
 
-        var content = (stored.Contents ?? []).FirstOrDefault(c => c?.Type == ContentType.Data_model)
+        var content = (stored.Contents ?? []).FirstOrDefault(c => c?.Type == ContentType.DataModel)
             ?? throw new ArgumentException($"Subscription {subscriptionId} refreshes no data model: {ContentSettingNames} apply to data model refreshes.");
         var condition = content.RefreshCondition ??= new RefreshCondition();
         if (Tables is not null)

@@ -209,7 +209,7 @@ public sealed class FaultMatrixTests
     {
         var results = new List<(string, Exception?)>();
         results.Add(("reload", await Outcomes.CatchAsync(() => connection.CreateClient<SchemaClient>().ReloadSchemaAndWaitAsync(
-            new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.Table_key] }, waits, null, cancellationToken))));
+            new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.TableKey] }, waits, null, cancellationToken))));
         results.Add(("publish", await Outcomes.CatchAsync(() => connection.CreateClient<DataModelsClient>().PublishAndWaitAsync(
             Seeds.DataModelId, new PublishRequest { Tables = [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Replace }] },
             waits, null, cancellationToken))));

@@ -88,7 +88,7 @@ public sealed class ResumeTests : EmulatorTest
     [Test]
     public async Task A_schema_reload_resumed_elsewhere_completes()
     {
-        var started = await Connection.CreateClient<SchemaClient>().StartReloadSchemaAsync(new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.Table_key] });
+        var started = await Connection.CreateClient<SchemaClient>().StartReloadSchemaAsync(new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.TableKey] });
 
         await using var elsewhere = NewConnection();
         var resumed = (StrategyWork<ModelTask>)await elsewhere.ResumeAsync(started.GetResumeToken());

@@ -13,7 +13,7 @@ public sealed class WorkflowTests : EmulatorTest
         var progress = new List<string>();
 
         var task = await schema.ReloadSchemaAndWaitAsync(
-            new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.Table_key, SchemaUpdateType.Entry_level, SchemaUpdateType.Logical_size] },
+            new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.TableKey, SchemaUpdateType.EntryLevel, SchemaUpdateType.LogicalSize] },
             FastWaits,
             new SynchronousProgress<StrategyWaitProgress<ModelTask>>(p => progress.Add(p.State)));
 
@@ -93,7 +93,7 @@ public sealed class WorkflowTests : EmulatorTest
             Assert.That(fetched.Owner.Id, Is.EqualTo(Seeds.AdministratorId));
             Assert.That(fetched.NextDelivery, Is.Not.Null);
             Assert.That(updated.Name, Is.EqualTo("Hourly refresh"));
-            Assert.That(updated.Schedules.Single().Type, Is.EqualTo(ScheduleType.Event_based));
+            Assert.That(updated.Schedules.Single().Type, Is.EqualTo(ScheduleType.EventBased));
             Assert.That(updated.DateCreated, Is.EqualTo(fetched.DateCreated));
             Assert.That(listed.Select(s => s.Id), Is.EqualTo(new[] { created.Id }));
             Assert.That(gone!.Kind, Is.EqualTo(StrategyErrorKind.NotFound));

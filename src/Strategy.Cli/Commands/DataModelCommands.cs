@@ -64,7 +64,7 @@ internal static class DataModelCommands
             await foreach (var subscription in session.Client<SubscriptionsClient>().EnumerateSubscriptionsAsync(cancellationToken: cancellationToken))
             {
                 // The server lists no dependents of a data model: its subscriptions are those with it among their contents.
-                if ((subscription.Contents ?? []).Any(c => c?.Type == ContentType.Data_model && string.Equals(c.Id, dataModelId, StringComparison.OrdinalIgnoreCase)))
+                if ((subscription.Contents ?? []).Any(c => c?.Type == ContentType.DataModel && string.Equals(c.Id, dataModelId, StringComparison.OrdinalIgnoreCase)))
                 {
                     refreshing.Add(subscription);
                 }

@@ -51,7 +51,7 @@ internal static class DemoCommand
         using (var progress = new ProgressPrinter<ModelTask>(session.Console, "schema reload"))
         {
             task = await schema.ReloadSchemaAndWaitAsync(
-                new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.Table_key, SchemaUpdateType.Entry_level, SchemaUpdateType.Logical_size] },
+                new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.TableKey, SchemaUpdateType.EntryLevel, SchemaUpdateType.LogicalSize] },
                 session.Waits,
                 progress,
                 cancellationToken);
@@ -84,8 +84,8 @@ internal static class DemoCommand
         var scheduleList = await session.Client<SchedulesClient>().ListSchedulesAsync(cancellationToken);
         var schedules = (scheduleList.Schedules ?? []).Where(s => s is not null).ToList();
         output.WriteLine($"   Schedules: {string.Join(", ", schedules.Select(s => s.Name))}");
-        var timeBased = schedules.FirstOrDefault(s => s.ScheduleType == ScheduleType.Time_based) ?? schedules.First();
-        var eventBased = schedules.FirstOrDefault(s => s.ScheduleType == ScheduleType.Event_based);
+        var timeBased = schedules.FirstOrDefault(s => s.ScheduleType == ScheduleType.TimeBased) ?? schedules.First();
+        var eventBased = schedules.FirstOrDefault(s => s.ScheduleType == ScheduleType.EventBased);
         var subscriptions = session.Client<SubscriptionsClient>();
         var request = DataModelRefreshSubscription.Create(
             "Data Model Subscription Example",

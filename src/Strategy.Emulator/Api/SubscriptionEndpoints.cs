@@ -180,7 +180,7 @@ internal static class SubscriptionEndpoints
             return EmulatorJson.Error(400, "ERR006", $"Schedule {schedule.Id} does not exist.");
         }
 
-        if (request.Contents.FirstOrDefault(c => c.Type == ContentType.Data_model && !c.Id.Equals(Seeds.DataModelId, StringComparison.OrdinalIgnoreCase)) is { } content)
+        if (request.Contents.FirstOrDefault(c => c.Type == ContentType.DataModel && !c.Id.Equals(Seeds.DataModelId, StringComparison.OrdinalIgnoreCase)) is { } content)
         {
             return EmulatorJson.Error(400, "ERR006", $"Data model {content.Id} does not exist.");
         }
@@ -214,14 +214,14 @@ internal static class SubscriptionEndpoints
             var known = ServerObjects.Schedules[s.Id];
             s.Name = known.Name;
             s.Type = known.ScheduleType;
-            s.NextDelivery = known.ScheduleType == ScheduleType.Time_based ? nextHour : null;
+            s.NextDelivery = known.ScheduleType == ScheduleType.TimeBased ? nextHour : null;
             s.Expired = known.Expired;
             return s;
         }).ToList();
 
         foreach (var content in request.Contents)
         {
-            content.Name = content.Type == ContentType.Data_model ? Seeds.DataModelName : content.Name;
+            content.Name = content.Type == ContentType.DataModel ? Seeds.DataModelName : content.Name;
             content.ProjectId ??= Seeds.ProjectId;
         }
 
@@ -232,14 +232,14 @@ internal static class SubscriptionEndpoints
         {
             recipient.IsGroup ??= false;
             recipient.Type ??= RecipientType.User;
-            recipient.IncludeType ??= IncludeType.TO;
+            recipient.IncludeType ??= IncludeType.To;
             recipient.ChildSubscriptionId ??= EmulatorState.NewId();
         }
 
         var delivery = request.Delivery;
         delivery.ContactSecurity ??= false;
         delivery.NotificationEnabled ??= false;
-        if (delivery.Mode == DeliveryMode.HISTORY_LIST)
+        if (delivery.Mode == DeliveryMode.HistoryList)
         {
             delivery.HistoryList ??= new HistoryListDelivery { DoNotCreateUpdateCaches = false, OverwriteOlderVersion = false, ReRunHl = false };
         }

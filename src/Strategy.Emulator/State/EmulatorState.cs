@@ -309,7 +309,7 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
         lock (_gate)
         {
             var ending = (SubscriptionRunState)Interlocked.Exchange(ref _nextRunEnding, (int)SubscriptionRunState.Success);
-            var dataModel = (subscription.Contents ?? []).FirstOrDefault(c => c?.Type == ContentType.Data_model);
+            var dataModel = (subscription.Contents ?? []).FirstOrDefault(c => c?.Type == ContentType.DataModel);
             PublishRecord? publish = null;
             string? refusal = null;
             if (dataModel is not null)
@@ -512,7 +512,7 @@ internal sealed record PublishRecord(IReadOnlyList<TableRefresh> Tables, DateTim
         var finished = progress >= 1;
         var state = finished
             ? (Fails ? PublishTableState.Error : PublishTableState.Loaded)
-            : progress >= 0.5 ? PublishTableState.Schema_comparison_completed : PublishTableState.Reserved;
+            : progress >= 0.5 ? PublishTableState.SchemaComparisonCompleted : PublishTableState.Reserved;
         return new PublishStatus
         {
             Status = !finished ? (progress >= 0.5 ? 5 : 1) : Fails ? FailedStatus : 0,

@@ -13,12 +13,12 @@ internal static class ServerObjects
 
     public static readonly IReadOnlyDictionary<string, Schedule> Schedules = new Dictionary<string, Schedule>(StringComparer.OrdinalIgnoreCase)
     {
-        [Seeds.AllTheTimeScheduleId] = new() { Id = Seeds.AllTheTimeScheduleId, Name = "All the Time", ScheduleType = ScheduleType.Time_based, Expired = false },
+        [Seeds.AllTheTimeScheduleId] = new() { Id = Seeds.AllTheTimeScheduleId, Name = "All the Time", ScheduleType = ScheduleType.TimeBased, Expired = false },
         [Seeds.PersonalViewScheduleId] = new()
         {
             Id = Seeds.PersonalViewScheduleId,
             Name = "Personal View",
-            ScheduleType = ScheduleType.Event_based,
+            ScheduleType = ScheduleType.EventBased,
             Expired = true,
             // As servers send it: the event's id is named eventId here.
             Event = new ScheduleEvent { EventId = Seeds.PersonalViewEventId, Name = Events[Seeds.PersonalViewEventId].Name },

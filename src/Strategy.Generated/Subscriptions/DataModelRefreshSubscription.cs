@@ -47,11 +47,11 @@ public static class DataModelRefreshSubscription
                 new SubscriptionContent
                 {
                     Id = dataModelId,
-                    Type = ContentType.Data_model,
+                    Type = ContentType.DataModel,
                     RefreshCondition = new RefreshCondition { Tables = tableList, Filters = filter is null ? null : [filter] },
                 },
             ],
-            Delivery = new Delivery { Mode = DeliveryMode.HISTORY_LIST },
+            Delivery = new Delivery { Mode = DeliveryMode.HistoryList },
         };
     }
 

@@ -84,8 +84,8 @@ public sealed class AuthenticationAndSessionTests : ClientTest<AuthenticationCli
 
         Assert.That(schedules.Schedules.Select(s => (s.Name, s.ScheduleType)), Is.EqualTo(new[]
         {
-            ("All the Time", (ScheduleType?)ScheduleType.Time_based),
-            ("Personal View", (ScheduleType?)ScheduleType.Event_based),
+            ("All the Time", (ScheduleType?)ScheduleType.TimeBased),
+            ("Personal View", (ScheduleType?)ScheduleType.EventBased),
         }));
     }
 }

@@ -217,7 +217,7 @@ public sealed class ErrorAnswerTests : ClientTest<SubscriptionsClient>
     [Test]
     public void A_request_missing_a_required_field_is_refused_before_it_is_sent()
     {
-        var request = new SubscriptionRequest { Name = "no contents", Schedules = [new SubscriptionSchedule { Id = MockServer.SubscriptionId }], Delivery = new Delivery { Mode = DeliveryMode.HISTORY_LIST } };
+        var request = new SubscriptionRequest { Name = "no contents", Schedules = [new SubscriptionSchedule { Id = MockServer.SubscriptionId }], Delivery = new Delivery { Mode = DeliveryMode.HistoryList } };
         request.Contents = null!;
         var anything = Server.Handler.When("*").Respond(HttpStatusCode.Created);
 

@@ -41,7 +41,7 @@ public sealed class ForeignSubscriptionTests : ClientTest<SubscriptionsClient>
             Assert.That(tables[0].AlternateSource!.TableName, Is.EqualTo("ytd_day_v2"));
             Assert.That(StrategyJson.TryGetUnrecognizedValue(tables[1], "refreshPolicy", out var policy) ? policy : null, Is.EqualTo("merge_on_key"));
             Assert.That(content.Personalization!["formatType"], Is.EqualTo("CSV"));
-            Assert.That(subscription.Delivery.Mode, Is.EqualTo(DeliveryMode.EMAIL));
+            Assert.That(subscription.Delivery.Mode, Is.EqualTo(DeliveryMode.Email));
             Assert.That(subscription.Delivery.Expiration, Is.EqualTo("2026-12-31"));
 
             // Properties the spec does not list, at every depth, are kept.
@@ -76,8 +76,8 @@ public sealed class ForeignSubscriptionTests : ClientTest<SubscriptionsClient>
             Assert.That(report.Owner, Is.Null, "a subscription without an owner still reads");
             Assert.That(report.Contents.Take(3).Select(c => c.Type), Is.EqualTo(new[] { ContentType.Report, ContentType.Dossier, ContentType.Document }));
             Assert.That(StrategyJson.TryGetUnrecognizedValue(agent, "type", out var kind) ? kind : null, Is.EqualTo("agent"));
-            Assert.That(report.Delivery.Mode, Is.EqualTo(DeliveryMode.SHAREPOINT));
-            Assert.That(report.Recipients!.Single().Type, Is.EqualTo(RecipientType.User_group));
+            Assert.That(report.Delivery.Mode, Is.EqualTo(DeliveryMode.Sharepoint));
+            Assert.That(report.Recipients!.Single().Type, Is.EqualTo(RecipientType.UserGroup));
         });
     }
 

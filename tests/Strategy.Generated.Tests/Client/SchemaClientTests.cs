@@ -18,7 +18,7 @@ public sealed class SchemaClientTests : ClientTest<SchemaClient>
             .Respond(_ => MockServer.Answer(HttpStatusCode.Accepted, Fixtures.Text("ReloadSchema.202.json")));
 
         var task = await Client.ReloadSchemaAsync(
-            new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.Table_key, SchemaUpdateType.Entry_level, SchemaUpdateType.Logical_size] },
+            new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.TableKey, SchemaUpdateType.EntryLevel, SchemaUpdateType.LogicalSize] },
             PreferHeader.RespondAsync,
             CancellationToken.None);
 

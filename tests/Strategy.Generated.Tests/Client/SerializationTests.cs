@@ -100,7 +100,7 @@ public sealed class SerializationTests
     {
         var delivery = JsonConvert.DeserializeObject<Delivery>("""{"mode":"TEAMS_CHANNEL"}""", StrategyJson.Settings)!;
 
-        delivery.Mode = DeliveryMode.EMAIL;
+        delivery.Mode = DeliveryMode.Email;
         var written = JObject.Parse(JsonConvert.SerializeObject(delivery, StrategyJson.Settings));
 
         Assert.That((string?)written["mode"], Is.EqualTo("EMAIL"));

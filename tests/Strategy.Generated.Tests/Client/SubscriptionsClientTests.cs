@@ -46,10 +46,10 @@ public sealed class SubscriptionsClientTests : ClientTest<SubscriptionsClient>
             Assert.That(subscription.Id, Is.EqualTo(MockServer.SubscriptionId));
             Assert.That(subscription.Owner.Name, Is.EqualTo("Administrator"));
             Assert.That(subscription.DateModified, Is.EqualTo(new DateTimeOffset(2025, 7, 29, 5, 52, 37, TimeSpan.Zero)));
-            Assert.That(subscription.Schedules.Single().Type, Is.EqualTo(ScheduleType.Event_based));
-            Assert.That(subscription.Contents.Single().Type, Is.EqualTo(ContentType.Data_model));
-            Assert.That(subscription.Recipients!.Single().IncludeType, Is.EqualTo(IncludeType.TO));
-            Assert.That(subscription.Delivery.Mode, Is.EqualTo(DeliveryMode.HISTORY_LIST));
+            Assert.That(subscription.Schedules.Single().Type, Is.EqualTo(ScheduleType.EventBased));
+            Assert.That(subscription.Contents.Single().Type, Is.EqualTo(ContentType.DataModel));
+            Assert.That(subscription.Recipients!.Single().IncludeType, Is.EqualTo(IncludeType.To));
+            Assert.That(subscription.Delivery.Mode, Is.EqualTo(DeliveryMode.HistoryList));
             Assert.That(subscription.Delivery.HistoryList!.OverwriteOlderVersion, Is.False);
         });
     }
@@ -80,7 +80,7 @@ public sealed class SubscriptionsClientTests : ClientTest<SubscriptionsClient>
             Assert.That(created.Id, Is.EqualTo(MockServer.SubscriptionId));
             Assert.That(created.NextDelivery, Is.EqualTo(new DateTimeOffset(2025, 7, 29, 6, 0, 0, TimeSpan.Zero)));
             Assert.That(created.Contents.Single().RefreshCondition!.Tables!.Single().RefreshPolicy, Is.EqualTo(RefreshPolicy.Upsert));
-            Assert.That(created.Schedules.Single().Type, Is.EqualTo(ScheduleType.Time_based));
+            Assert.That(created.Schedules.Single().Type, Is.EqualTo(ScheduleType.TimeBased));
         });
     }
 

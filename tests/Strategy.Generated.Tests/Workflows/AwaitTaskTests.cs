@@ -149,7 +149,7 @@ public sealed class AwaitTaskTests : ClientTest<SchemaClient>
         Server.Handler.Expect(HttpMethod.Get, TaskUrl).Respond("application/json", Fixtures.Text("GetTask.200.json"));
 
         var task = await Client.ReloadSchemaAndWaitAsync(
-            new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.Table_key, SchemaUpdateType.Entry_level, SchemaUpdateType.Logical_size] },
+            new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.TableKey, SchemaUpdateType.EntryLevel, SchemaUpdateType.LogicalSize] },
             Waits.Fast);
 
         Server.Handler.VerifyNoOutstandingExpectation();

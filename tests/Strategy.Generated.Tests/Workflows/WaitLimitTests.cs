@@ -129,7 +129,7 @@ public sealed class WaitLimitTests
         }));
 
         Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.ReloadSchemaAndWaitAsync(
-            new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.Table_key] }, Waits.Fast with { Jitter = 2 }));
+            new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.TableKey] }, Waits.Fast with { Jitter = 2 }));
         Assert.That(requests, Is.Zero, "no reload was started");
     }
 
