@@ -144,16 +144,29 @@ internal static class DemoCommand
     }
 
     /// <summary>
+    /// Prints a step's heading; on a server, where the step's objects are the user's to name, also the
+    /// command that does it, and answers <see langword="false"/>: the step is not run.
+    /// </summary>
+    private static bool OnEmulatorStep(CliSession session, TextWriter output, string heading, string onServer)
+    {
+        output.WriteLine();
+        output.WriteLine(heading);
+        if (!session.OnEmulator)
+        {
+            output.WriteLine(onServer);
+        }
+
+        return session.OnEmulator;
+    }
+
+    /// <summary>
     /// Exports the emulator's prompted report (its required prompt answered) and its dashboard as a PDF,
     /// counting what was written; on a server the reports and dashboards are the user's to name.
     /// </summary>
     private static async Task ExportAsync(CliSession session, TextWriter output, CancellationToken cancellationToken)
     {
-        output.WriteLine();
-        output.WriteLine("6. Export a report and a dashboard");
-        if (!session.OnEmulator)
+        if (!OnEmulatorStep(session, output, "6. Export a report and a dashboard", "   Not exporting against a server: `strategy reports export <report-id> -o file.csv` and `strategy dashboards export <dashboard-id> --format pdf -o file.pdf` do."))
         {
-            output.WriteLine("   Not exporting against a server: `strategy reports export <report-id> -o file.csv` and `strategy dashboards export <dashboard-id> --format pdf -o file.pdf` do.");
             return;
         }
 
@@ -174,11 +187,8 @@ internal static class DemoCommand
     /// </summary>
     private static async Task RefreshCubesAsync(CliSession session, TextWriter output, CancellationToken cancellationToken)
     {
-        output.WriteLine();
-        output.WriteLine("4. Refresh Intelligent Cubes, two at once, and see their jobs");
-        if (!session.OnEmulator)
+        if (!OnEmulatorStep(session, output, "4. Refresh Intelligent Cubes, two at once, and see their jobs", "   Not publishing cubes against a server: `strategy cubes refresh <cube-id>... --parallel 4` does, and `strategy jobs list` shows the jobs."))
         {
-            output.WriteLine("   Not publishing cubes against a server: `strategy cubes refresh <cube-id>... --parallel 4` does, and `strategy jobs list` shows the jobs.");
             return;
         }
 
@@ -209,11 +219,8 @@ internal static class DemoCommand
     /// </summary>
     private static async Task StartNowWaitLaterAsync(CliSession session, TextWriter output, CancellationToken cancellationToken)
     {
-        output.WriteLine();
-        output.WriteLine("5. Start now, wait later");
-        if (!session.OnEmulator)
+        if (!OnEmulatorStep(session, output, "5. Start now, wait later", "   Not starting work against a server: `strategy cubes refresh <cube-id> --no-wait` prints a token, and `strategy wait <token>` waits for it in any later process."))
         {
-            output.WriteLine("   Not starting work against a server: `strategy cubes refresh <cube-id> --no-wait` prints a token, and `strategy wait <token>` waits for it in any later process.");
             return;
         }
 
