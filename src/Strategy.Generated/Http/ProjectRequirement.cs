@@ -21,9 +21,12 @@ internal static class ProjectRequirement
             && NeedingProject.Value.Contains(operationId)
             && !request.Headers.Contains(StrategyHeaders.ProjectId))
         {
+            // The missing value is the connection's projectId, not a parameter of this check: the name the caller gave it.
+#pragma warning disable CA2208
             throw new ArgumentException(
                 $"{operationId} works in a project, and none was given: pass projectId to StrategyConnection.Create, set ProjectId in StrategyClientOptions (the Strategy:ProjectId setting), or set ProjectId on the client. Nothing was sent.",
                 "projectId");
+#pragma warning restore CA2208
         }
     }
 }
