@@ -278,11 +278,18 @@ internal static class CubeEndpoints
         });
     }
 
+    /// <summary>
+    /// A name against a quick search's words, by the server's search type (EnumDSSXMLSearchTypes, as the
+    /// official client's search_enums.py numbers it): 0 contains any word, 1 begins with, 2 exactly,
+    /// 3 begins with the phrase, 4 contains, 5 ends with.
+    /// </summary>
     private static bool Matches(string name, string? wanted, int pattern) =>
         string.IsNullOrEmpty(wanted) || pattern switch
         {
-            2 => name.StartsWith(wanted, StringComparison.OrdinalIgnoreCase),
-            3 => name.Equals(wanted, StringComparison.OrdinalIgnoreCase),
+            0 => wanted.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase)),
+            1 or 3 => name.StartsWith(wanted, StringComparison.OrdinalIgnoreCase),
+            2 => name.Equals(wanted, StringComparison.OrdinalIgnoreCase),
+            5 => name.EndsWith(wanted, StringComparison.OrdinalIgnoreCase),
             _ => name.Contains(wanted, StringComparison.OrdinalIgnoreCase),
         };
 

@@ -1,0 +1,26 @@
+using Strategy.Emulator;
+using Strategy.Generated;
+
+namespace Strategy.EndToEnd.Tests;
+
+/// <summary>
+/// Where the spec was wrong against the official REST documentation and the official Python client,
+/// and the emulator with it: each test states the server's behaviour from those sources (named beside
+/// each in the spec) and fails on the old spec or emulator.
+/// </summary>
+public sealed class OfficialDocsFidelityTests : EmulatorTest
+{
+    /// <summary>The quick search's <c>pattern</c> numbers (EnumDSSXMLSearchTypes, the official client's search_enums.py).</summary>
+    [TestCase(2, "Sales cube", new[] { "Sales cube" }, Description = "2 is exactly")]
+    [TestCase(2, "Sales", new string[0], Description = "2 is exactly: a beginning is not the name")]
+    [TestCase(1, "Sales", new[] { "Sales cube" }, Description = "1 begins with")]
+    [TestCase(5, "ory cube", new[] { "Inventory cube" }, Description = "5 ends with")]
+    [TestCase(0, "Customer Inventory", new[] { "Inventory cube", "Customer cube" }, Description = "0 contains any of the words")]
+    [TestCase(4, "cube", new[] { "Sales cube", "Inventory cube", "Customer cube" }, Description = "4 contains")]
+    public async Task A_quick_search_matches_names_by_the_servers_search_type_numbers(int pattern, string name, string[] expected)
+    {
+        var found = await Connection.CreateClient<SearchClient>().SearchObjectsAsync(name, [776], pattern);
+
+        Assert.That(found.Result.Select(r => r.Name), Is.EquivalentTo(expected));
+    }
+}
