@@ -23,4 +23,24 @@ public sealed class OfficialDocsFidelityTests : EmulatorTest
 
         Assert.That(found.Result.Select(r => r.Name), Is.EquivalentTo(expected));
     }
+
+    [Test]
+    public async Task A_cache_on_its_way_out_of_memory_reads_as_unload_pending_in_the_documents_spelling()
+    {
+        // A change that takes long enough to read the cache while it runs.
+        await RestartEmulatorAsync(options => options with { TaskDuration = TimeSpan.FromSeconds(40) });
+        var caches = Connection.CreateClient<CubeCachesClient>();
+        var cache = (await caches.FindCubeCachesAsync(Seeds.SalesCubeId)).Single();
+
+        await caches.StartUpdateCubeCacheAsync(cache.Id, new CubeCacheChange { State = new CubeCacheStateChange { LoadedState = CubeCacheLoadedState.Unloaded } });
+        var during = (await caches.FindCubeCachesAsync(Seeds.SalesCubeId)).Single();
+        var flags = await Connection.CreateClient<CubesClient>().GetCubeStatusFlagsAsync(Seeds.SalesCubeId);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(during.State!.LoadedState, Is.EqualTo(CubeCacheLoadedState.UnloadPending));
+            Assert.That(StrategyEnums.ToWireName(during.State, "loadedState", during.State.LoadedState), Is.EqualTo("unloadPending"));
+            Assert.That(flags.Has(CubeStatus.UnloadPending), Is.True, flags.ToString());
+        });
+    }
 }

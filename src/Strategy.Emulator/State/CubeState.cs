@@ -243,6 +243,12 @@ internal sealed class CubeState
             if (allowed)
             {
                 cube.Active = active ?? cube.Active;
+                if (loadedState is not null && (loadedState == "loaded") != cube.Loaded)
+                {
+                    // On its way in or out while the change runs, as a server's cache is (loadPending, unloadPending).
+                    cube.Pending = (loadedState == "loaded", now + manipulation.Duration);
+                }
+
                 cube.Loaded = loadedState is null ? cube.Loaded : loadedState == "loaded";
                 if (active == false)
                 {
@@ -293,11 +299,13 @@ internal sealed class CubeState
         var processing = jobs.Any(j => j.IsRunning(now));
         var dirty = lastEnded?.Failure is not null;
         var node = lastEnded?.Node ?? cube.SeedNode;
-        var flags = (cube.Active ? 2 : 0) | 4 | (cube.Loaded ? 32 : 0) | (dirty ? 16 : 64) | (processing ? 1 : 0);
-        return new CubeView(cube, node, CacheId(cube.CacheGuid, node), flags, lastEnded, processing, dirty);
+        var pending = cube.Pending is { } change && now < change.Until ? change.Load : (bool?)null;
+        var loaded = pending is null ? cube.Loaded : !pending.Value;
+        var flags = (cube.Active ? 2 : 0) | 4 | (loaded ? 32 : 0) | (dirty ? 16 : 64) | (processing ? 1 : 0) | pending switch { true => 128, false => 256, null => 0 };
+        return new CubeView(cube, node, CacheId(cube.CacheGuid, node), flags, lastEnded, processing, dirty, loaded, pending);
     }
 
-    private sealed record CubeView(CubeRecord Cube, string Node, string CacheId, int Flags, JobRecord? LastEnded, bool Processing, bool Dirty)
+    private sealed record CubeView(CubeRecord Cube, string Node, string CacheId, int Flags, JobRecord? LastEnded, bool Processing, bool Dirty, bool Loaded, bool? PendingLoad)
     {
         /// <summary>The emulator's caches are always saved to disk.</summary>
         public static bool Persisted => true;
@@ -316,7 +324,12 @@ internal sealed class CubeState
                 InfoDirty = false,
                 Persisted = true,
                 Processing = Processing,
-                LoadedState = Cube.Loaded ? CubeCacheLoadedState.Loaded : CubeCacheLoadedState.Unloaded,
+                LoadedState = PendingLoad switch
+                {
+                    true => CubeCacheLoadedState.LoadPending,
+                    false => CubeCacheLoadedState.UnloadPending,
+                    null => Loaded ? CubeCacheLoadedState.Loaded : CubeCacheLoadedState.Unloaded,
+                },
             },
             Size = 2048,
             RowCount = 125_000,
@@ -344,6 +357,9 @@ internal sealed class CubeRecord(string id, string name, string seedNode, string
     public bool Active { get; set; } = true;
 
     public bool Loaded { get; set; } = true;
+
+    /// <summary>A load (true) or unload (false) under way until a time, or none.</summary>
+    public (bool Load, DateTimeOffset Until)? Pending { get; set; }
 }
 
 /// <summary>A cube publish job on one node.</summary>
