@@ -43,4 +43,23 @@ public sealed class OfficialDocsFidelityTests : EmulatorTest
             Assert.That(flags.Has(CubeStatus.UnloadPending), Is.True, flags.ToString());
         });
     }
+
+    [Test]
+    public async Task A_prompts_answered_flag_is_closed_and_the_closed_filter_is_exact()
+    {
+        var reports = Connection.CreateClient<ReportsClient>();
+        var instance = (await reports.CreateReportInstanceAsync(Strategy.Emulator.Reports.ReportSeeds.PromptedReportId, ReportExecutionStage.ResolvePrompts, body: new ReportInstanceRequest())).InstanceId!;
+
+        var all = await reports.ListReportInstancePromptsAsync(Strategy.Emulator.Reports.ReportSeeds.PromptedReportId, instance);
+        var answeredOnly = await reports.ListReportInstancePromptsAsync(Strategy.Emulator.Reports.ReportSeeds.PromptedReportId, instance, closed: true);
+        var openOnly = await reports.ListReportInstancePromptsAsync(Strategy.Emulator.Reports.ReportSeeds.PromptedReportId, instance, closed: false);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(all.Select(p => p.Closed), Is.All.EqualTo(false), "the flag is read from closed, as servers send it");
+            Assert.That(all.SelectMany(p => p.AdditionalProperties.Keys), Has.None.EqualTo("closed"), "not left in the bag");
+            Assert.That(answeredOnly, Is.Empty, "closed=true lists the answered prompts only");
+            Assert.That(openOnly, Has.Count.EqualTo(all.Count));
+        });
+    }
 }

@@ -112,8 +112,10 @@ internal static class ReportEndpoints
             return EmulatorJson.Ok(new ReportInstanceStatus { Status = 1 });
         });
 
-        app.MapGet("/api/reports/{reportId}/instances/{instanceId}/prompts", (HttpContext context, string reportId, string instanceId) =>
-            Find(context, state, reportId, instanceId, out var instance) ?? EmulatorJson.Ok(ReportPage.Prompts(instance!)));
+        // closed is an exact filter: true the answered prompts only, false the open ones only, absent all.
+        app.MapGet("/api/reports/{reportId}/instances/{instanceId}/prompts", (HttpContext context, string reportId, string instanceId, bool? closed) =>
+            Find(context, state, reportId, instanceId, out var instance)
+                ?? EmulatorJson.Ok(ReportPage.Prompts(instance!).Where(p => closed is null || p.Closed == closed).ToList()));
 
         app.MapPut("/api/reports/{reportId}/instances/{instanceId}/prompts/answers", async (HttpContext context, string reportId, string instanceId) =>
         {

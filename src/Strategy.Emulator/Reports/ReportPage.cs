@@ -93,7 +93,7 @@ internal static class ReportPage
             Title = p.Name,
             Type = Enum.Parse<PromptType>(p.Type, ignoreCase: true),
             Required = p.Required,
-            Answered = instance.Answered,
+            Closed = instance.Answered,
         }).ToList();
 
     /// <summary>A number as a server writes it in a message.</summary>
