@@ -82,8 +82,8 @@ internal static class ReportStubs
     }
 
     public static string Prompts(bool requiredAnswered = false) => new JArray(
-        new JObject { ["id"] = "P1ID", ["key"] = "P1@0@10", ["name"] = "Minimum revenue", ["type"] = "VALUE", ["required"] = true, ["answered"] = requiredAnswered },
-        new JObject { ["id"] = "P2ID", ["key"] = "P2@0@10", ["name"] = "Regions", ["type"] = "ELEMENTS", ["required"] = false, ["answered"] = false }).ToString();
+        new JObject { ["id"] = "P1ID", ["key"] = "P1@0@10", ["name"] = "Minimum revenue", ["type"] = "VALUE", ["required"] = true, ["closed"] = requiredAnswered },
+        new JObject { ["id"] = "P2ID", ["key"] = "P2@0@10", ["name"] = "Regions", ["type"] = "ELEMENTS", ["required"] = false, ["closed"] = false }).ToString();
 
     /// <summary>The CSV of <see cref="Rows"/>, as RFC 4180 writes it.</summary>
     public const string Csv = "Region@ID,Region@DESC,Revenue\r\n1,North,1137.25\r\n2,\"South, coastal\",2000\r\n3,\"East \"\"Metro\"\"\",12.5\r\n";
