@@ -23,6 +23,24 @@ public sealed class CubeCommandTests : CliTest
     }
 
     [Test]
+    public async Task Reports_list_leaves_out_the_cubes_a_server_counts_as_report_definitions_too()
+    {
+        var (exitCode, output, error) = await RunAsync("reports", "list");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error);
+            Assert.That(output, Does.Contain(Strategy.Emulator.Reports.ReportSeeds.PromptedReportId));
+            foreach (var (id, _) in Seeds.Cubes)
+            {
+                Assert.That(output, Does.Not.Contain(id));
+            }
+
+            Assert.That(output, Does.Not.Contain(Seeds.DataModelId));
+        });
+    }
+
+    [Test]
     public async Task Status_prints_the_flags_in_words_and_as_json()
     {
         var (exitCode, output, _) = await RunAsync("cubes", "status", Seeds.SalesCubeId);

@@ -62,4 +62,20 @@ public sealed class OfficialDocsFidelityTests : EmulatorTest
             Assert.That(openOnly, Has.Count.EqualTo(all.Count));
         });
     }
+
+    [Test]
+    public async Task Search_results_are_report_definitions_of_type_3_told_apart_by_their_subtype()
+    {
+        var search = Connection.CreateClient<SearchClient>();
+
+        var cubes = await search.SearchObjectsAsync(type: [776]);
+        var definitions = await search.SearchObjectsAsync(type: [3]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(cubes.Result.Select(r => (r.Type, r.Subtype)), Is.All.EqualTo(((int?)3, (int?)776)), "a cube is type 3, subtype 776");
+            Assert.That(cubes.Result, Has.Count.EqualTo(Seeds.Cubes.Count));
+            Assert.That(definitions.Result.Select(r => r.Subtype), Does.Contain(776).And.Contain(779).And.Contain(768), "type 3 finds cubes and super cubes with the reports");
+        });
+    }
 }

@@ -11,9 +11,15 @@ internal static class ReportCommands
     /// <summary>The object type of a report in a quick search.</summary>
     private const int ReportType = 3;
 
+    /// <summary>Intelligent Cubes are report definitions too (type 3, subtype 776): not listed as reports.</summary>
+    private const int IntelligentCubeSubtype = 776;
+
+    /// <summary>Super cubes, data models among them (type 3, subtype 779): not listed as reports.</summary>
+    private const int SuperCubeSubtype = 779;
+
     public static Command Create(CommandRunner runner)
     {
-        var list = ObjectListCommand.Create(runner, ReportType, "List the project's reports.", "No reports.");
+        var list = ObjectListCommand.Create(runner, ReportType, "List the project's reports.", "No reports.", IntelligentCubeSubtype, SuperCubeSubtype);
 
         var reportId = new Argument<string>("report-id") { Description = "The report." };
         var output = new Option<string>("--output", "-o") { Description = "The CSV file to write (written whole or not at all), or - for stdout.", Required = true };
