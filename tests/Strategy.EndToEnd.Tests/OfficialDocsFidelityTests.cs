@@ -78,4 +78,56 @@ public sealed class OfficialDocsFidelityTests : EmulatorTest
             Assert.That(definitions.Result.Select(r => r.Subtype), Does.Contain(776).And.Contain(779).And.Contain(768), "type 3 finds cubes and super cubes with the reports");
         });
     }
+
+    [Test]
+    public async Task Nested_prompts_are_answered_round_after_round_until_the_instance_stops_waiting()
+    {
+        var reports = Connection.CreateClient<ReportsClient>();
+        var rounds = new List<string[]>();
+
+        var started = await reports.CreateReportInstanceAnsweredAsync(
+            Strategy.Emulator.Reports.ReportSeeds.NestedPromptReportId,
+            (prompts, _) =>
+            {
+                rounds.Add([.. prompts.Where(p => p.Closed != true).Select(p => p.Name!)]);
+                return Task.FromResult(new PromptAnswers
+                {
+                    Prompts = [.. prompts.Where(p => p.Closed != true).Select(p => p.Type == PromptType.Value
+                        ? new PromptAnswer { Key = p.Key, Type = p.Type, Answers = "1000" }
+                        : new PromptAnswer { Key = p.Key, Type = p.Type, Answers = new[] { new Dictionary<string, string> { ["id"] = Strategy.Emulator.Reports.ReportSeeds.RegionElementId(1) } } })],
+                });
+            },
+            body: new ReportInstanceRequest());
+        var status = await reports.GetReportInstanceStatusAsync(Strategy.Emulator.Reports.ReportSeeds.NestedPromptReportId, started.InstanceId!);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rounds, Is.EqualTo(new[] { new[] { "Minimum revenue" }, new[] { "Regions" } }), "the nested prompt was asked, and answered, in a second round");
+            Assert.That(status.Result.Status, Is.Not.EqualTo(2), "the instance no longer waits for prompts");
+        });
+    }
+
+    [Test]
+    public void An_export_of_a_nested_prompt_report_without_the_nested_answer_names_it_as_missing()
+    {
+        var error = Assert.ThrowsAsync<StrategyPromptsException>(() => Connection.CreateClient<ReportsClient>().ExportReportAsync(
+            Strategy.Emulator.Reports.ReportSeeds.NestedPromptReportId,
+            Stream.Null,
+            new ReportExportOptions { Prompts = new Dictionary<string, object> { ["Minimum revenue"] = 1000 }, Wait = FastWaits }));
+
+        Assert.That(error!.MissingPrompts, Is.EqualTo(new[] { "Regions" }));
+    }
+
+    [Test]
+    public async Task An_export_of_a_nested_prompt_report_answers_both_levels_and_reads_the_data()
+    {
+        using var csv = new MemoryStream();
+
+        var result = await Connection.CreateClient<ReportsClient>().ExportReportAsync(
+            Strategy.Emulator.Reports.ReportSeeds.NestedPromptReportId,
+            csv,
+            new ReportExportOptions { Prompts = new Dictionary<string, object> { ["Minimum revenue"] = 0, ["Regions"] = Strategy.Emulator.Reports.ReportSeeds.RegionElementId(1) }, Wait = FastWaits });
+
+        Assert.That(result.Rows, Is.GreaterThan(0));
+    }
 }

@@ -143,7 +143,7 @@ internal static class ReportEndpoints
         foreach (var answer in answers.OfType<JObject>())
         {
             var named = (string?)answer["key"] ?? (string?)answer["id"] ?? (string?)answer["name"];
-            var prompt = instance.Report.Prompts.FirstOrDefault(p =>
+            var prompt = instance.Report.Prompts.Where(p => p.Level <= instance.Level).FirstOrDefault(p =>
                 string.Equals(p.Key, (string?)answer["key"], StringComparison.OrdinalIgnoreCase)
                 || string.Equals(p.Id, (string?)answer["id"], StringComparison.OrdinalIgnoreCase)
                 || string.Equals(p.Name, (string?)answer["name"], StringComparison.OrdinalIgnoreCase));
@@ -188,7 +188,7 @@ internal static class ReportEndpoints
             }
         }
 
-        if (instance.Report.Prompts.FirstOrDefault(p => p.Required && !taken.ContainsKey(p.Key) && !instance.Answers.ContainsKey(p.Key)) is { } missing)
+        if (instance.Report.Prompts.FirstOrDefault(p => p.Level <= instance.Level && p.Required && !taken.ContainsKey(p.Key) && !instance.Answers.ContainsKey(p.Key)) is { } missing)
         {
             return $"Prompt '{missing.Name}' is required.";
         }
@@ -203,6 +203,13 @@ internal static class ReportEndpoints
             {
                 instance.Answers[key] = value;
             }
+        }
+
+        // A nested prompt is asked once those above it are answered: the instance waits again (status 2).
+        if (instance.Report.Prompts.Any(p => p.Level > instance.Level))
+        {
+            instance.Level++;
+            return null;
         }
 
         instance.Answered = true;

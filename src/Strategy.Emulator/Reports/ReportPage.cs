@@ -85,7 +85,7 @@ internal static class ReportPage
 
     /// <summary>The prompts as the server lists them.</summary>
     public static List<ReportPrompt> Prompts(ReportInstance instance) =>
-        instance.Report.Prompts.Select(p => new ReportPrompt
+        instance.Report.Prompts.Where(p => p.Level <= instance.Level).Select(p => new ReportPrompt
         {
             Id = p.Id,
             Key = p.Key,
@@ -93,7 +93,7 @@ internal static class ReportPage
             Title = p.Name,
             Type = Enum.Parse<PromptType>(p.Type, ignoreCase: true),
             Required = p.Required,
-            Closed = instance.Answered,
+            Closed = instance.Answered || p.Level < instance.Level,
         }).ToList();
 
     /// <summary>A number as a server writes it in a message.</summary>

@@ -11,6 +11,9 @@ public static class ReportSeeds
     /// <summary>"Revenue over a threshold": the sales grid with a required prompt (Minimum revenue) and an optional one (Regions).</summary>
     public const string PromptedReportId = "5F2E9C1A7B3D4E6F8A0B1C2D3E4F5A6B";
 
+    /// <summary>A report whose regions prompt is nested: asked only once its minimum revenue is answered.</summary>
+    public const string NestedPromptReportId = "6A3F0D2B8C4E4F1A9B7D5E3C1A2B4D6F";
+
     /// <summary>"Every order line": a million rows, generated as they are asked for.</summary>
     public const string LargeReportId = "D0E1F2A3B4C5D6E7F8091A2B3C4D5E6F";
 
@@ -58,6 +61,16 @@ public static class ReportSeeds
             [
                 new(MinimumRevenuePromptId, "P1", "Minimum revenue", "VALUE", Required: true),
                 new(RegionsPromptId, "P2", "Regions", "ELEMENTS", Required: false),
+            ],
+            answers => Listed(Prompted(answers))),
+        new(
+            NestedPromptReportId,
+            "Revenue in chosen regions over a threshold",
+            [Region, Year],
+            SalesMetrics,
+            [
+                new(MinimumRevenuePromptId, "P1", "Minimum revenue", "VALUE", Required: true),
+                new(RegionsPromptId, "P2", "Regions", "ELEMENTS", Required: true, Level: 2),
             ],
             answers => Listed(Prompted(answers))),
         new(

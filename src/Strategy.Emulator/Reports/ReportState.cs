@@ -159,6 +159,9 @@ internal sealed class ReportInstance(string id, SeedReport report, string sessio
     /// <summary>Whether the prompts were answered (or the report has none).</summary>
     public bool Answered { get; set; }
 
+    /// <summary>The deepest level of nested prompts asked so far: 1 until those of level 1 are answered.</summary>
+    public int Level { get; set; } = 1;
+
     /// <summary>The page that failed and its message: asked again (a retry), it fails again, as a broken query does.</summary>
     public (long Offset, string Message)? BrokenPage { get; set; }
 

@@ -30,7 +30,8 @@ public sealed record SeedRow(IReadOnlyList<SeedElement> Elements, IReadOnlyList<
 /// <param name="Name">Its name.</param>
 /// <param name="Type">VALUE or ELEMENTS.</param>
 /// <param name="Required">Whether the report runs only once it is answered.</param>
-public sealed record SeedPrompt(string Id, string Key, string Name, string Type, bool Required);
+/// <param name="Level">How deep it is nested: a prompt of level 2 is asked once those of level 1 are answered, as a server asks nested prompts.</param>
+public sealed record SeedPrompt(string Id, string Key, string Name, string Type, bool Required, int Level = 1);
 
 /// <summary>
 /// A report the emulator serves: its grid's attributes and metrics, its prompts, and its rows for

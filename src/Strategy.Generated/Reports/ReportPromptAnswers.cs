@@ -41,6 +41,22 @@ internal static class ReportPromptAnswers
         return new PromptAnswers { Prompts = answers };
     }
 
+    /// <summary>
+    /// One round of nested prompts: the prompts still open (not <c>closed</c>) answered from what was
+    /// given; an answer that names none of this round's prompts may be for a later round, so it is kept
+    /// for then (<paramref name="used"/> records those that were used, for the check after the last round).
+    /// </summary>
+    /// <exception cref="StrategyPromptsException">A required prompt of this round has no answer.</exception>
+    public static PromptAnswers MatchRound(string reportId, IList<ReportPrompt> prompts, IReadOnlyDictionary<string, object> given, ISet<string> used)
+    {
+        var listed = prompts.Where(p => p is not null).ToList();
+        var open = listed.Where(p => p.Closed != true).ToList();
+        var round = open.Count > 0 ? open : listed;
+        var forThisRound = given.Where(g => round.Any(p => Names(p, g.Key))).ToDictionary(g => g.Key, g => g.Value, StringComparer.OrdinalIgnoreCase);
+        used.UnionWith(forThisRound.Keys);
+        return Match(reportId, round, forThisRound);
+    }
+
     private static bool Names(ReportPrompt prompt, string name) =>
         string.Equals(prompt.Name, name, StringComparison.OrdinalIgnoreCase)
         || string.Equals(prompt.Key, name, StringComparison.OrdinalIgnoreCase)

@@ -145,13 +145,27 @@ public partial class ReportsClient
     private async Task<string> PrepareAsync(string reportId, ReportExportOptions options, WorkflowRun run, CancellationToken cancellationToken)
     {
         // The spec declares both steps: the start that stops for prompts (x-strategy-input) and the wait on the HTTP status (x-strategy-wait).
+        // Prompts can be nested: the helper answers round after round while the instance still waits.
         var answered = false;
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new List<string>();
+        HashSet<string>? previouslyOpen = null;
         var created = await CreateReportInstanceAnsweredAsync(
             reportId,
             (prompts, _) =>
             {
                 answered = true;
-                return Task.FromResult(ReportPromptAnswers.Match(reportId, prompts, options.Prompts));
+                var listed = prompts.Where(p => p is not null).ToList();
+                seen.AddRange(listed.Select(p => p.Name ?? p.Key ?? p.Id ?? "?").Where(name => !seen.Contains(name)));
+                var open = listed.Where(p => p.Closed != true).Select(p => p.Key ?? p.Id ?? p.Name ?? "?").ToHashSet(StringComparer.OrdinalIgnoreCase);
+                if (previouslyOpen is not null && open.SetEquals(previouslyOpen))
+                {
+                    // The same prompts wait again after they were answered: answering again would not close them.
+                    throw new StrategyExportException("report " + reportId, "the server still waits for answers to its prompts after they were answered.");
+                }
+
+                previouslyOpen = open;
+                return Task.FromResult(ReportPromptAnswers.MatchRound(reportId, prompts, options.Prompts, used));
             },
             body: new ReportInstanceRequest(),
             cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -159,6 +173,12 @@ public partial class ReportsClient
         if (!answered && options.Prompts.Count > 0)
         {
             throw new StrategyPromptsException(reportId, [], [.. options.Prompts.Keys], []);
+        }
+
+        // An answer that named no prompt of any round.
+        if (options.Prompts.Keys.Where(name => !used.Contains(name)).ToList() is { Count: > 0 } unknown)
+        {
+            throw new StrategyPromptsException(reportId, [], unknown, seen);
         }
 
         var ready = await AwaitReportDataAsync(reportId, instanceId, run.ForWait, null, cancellationToken).ConfigureAwait(false);

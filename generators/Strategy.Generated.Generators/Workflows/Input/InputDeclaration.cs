@@ -10,6 +10,7 @@ namespace Strategy.Generated.Generators.Workflows.Input;
 /// <param name="Values">Its values that say so.</param>
 /// <param name="List">The operation that lists what the work waits for.</param>
 /// <param name="Answer">The operation that gives the answers (its request body).</param>
+/// <param name="Again">The operation read after the answers, whose same field says whether the work waits for more (nested input), or <see langword="null"/> for one round.</param>
 /// <param name="Set">Parameters of the start the helper fixes (<c>executionStage: resolve_prompts</c>).</param>
 /// <param name="Bind">Parameters of the list and answer calls taken from fields of the start's answer.</param>
 /// <param name="WhenPlaces">Where the <c>when</c> mapping's values are written.</param>
@@ -20,6 +21,7 @@ internal sealed record InputDeclaration(
     EquatableArray<string> Values,
     string List,
     string Answer,
+    string? Again,
     EquatableArray<NamedValue> Set,
     EquatableArray<NamedValue> Bind,
     SpecPlaces Places,

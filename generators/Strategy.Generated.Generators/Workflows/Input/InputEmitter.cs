@@ -7,6 +7,9 @@ namespace Strategy.Generated.Generators.Workflows.Input;
 /// <summary>Writes an <c>x-strategy-input</c> helper: start, and when the work waits for input, list it, ask the caller, answer.</summary>
 internal static class InputEmitter
 {
+    /// <summary>How many rounds of answers nested input may take before the helper gives up (answers that never close it).</summary>
+    private const int MaxRounds = 20;
+
     public static void Emit(InputHelper input, EmitContext context)
     {
         var writer = context.Writer;
@@ -15,6 +18,7 @@ internal static class InputEmitter
         docs.Doc(
             "Calls <c>" + input.OperationId + "</c> to start the work. When its answer says the work waits for " + Literals.Xml(input.Describe) + " (<c>" + Literals.Xml(input.FieldJson) + "</c> " + Values(input.Values) + "), "
             + "lists them with <c>" + input.ListOperation + "</c>, asks <paramref name=\"answerInput\"/> for the answers and sends them with <c>" + input.AnswerOperation + "</c>; the work then goes on.\n"
+            + (input.AgainMethod is null ? string.Empty : "Input can be nested: after each round of answers <c>" + input.AgainMethod + "</c> says whether the work waits again, and while it does, the new list is answered the same way (at most " + MaxRounds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " rounds).\n")
             + "Answers what the start answered; the work may still be running (wait for it as its status operation says).");
         ParameterDocs(docs, input.Parameters, "Passed to <c>" + input.StartMethod + "</c>.");
         docs.Line("/// <param name=\"answerInput\">Answers the " + Literals.Xml(input.Describe) + " the work waits for, given the list; called only when it waits. An exception it throws ends the helper before anything is answered.</param>");
@@ -43,10 +47,32 @@ internal static class InputEmitter
         var waiting = input.ListNullable
             ? "await " + listCall + ".ConfigureAwait(false) ?? throw new " + Runtime.ApiException + "(" + Quote(input.ListOperation + " answered no list of the " + input.Describe + " waited for.") + ", 0, null, null, null)"
             : "await " + listCall + ".ConfigureAwait(false)";
+        var answerCall = "await " + input.AnswerMethod + "(" + string.Join(", ", input.AnswerArguments.Select(Bound).Concat(["cancellationToken"])) + ").ConfigureAwait(false);";
+        if (input.AgainMethod is not { } again)
+        {
+            writer.Line("var waiting = " + waiting + ";");
+            writer.Line("var answers = await answerInput(waiting, cancellationToken).ConfigureAwait(false);");
+            writer.Line(answerCall);
+            writer.Line("return started;");
+            writer.Close();
+            writer.Line();
+            return;
+        }
+
+        // Nested input: answered round after round while the work still waits, as the again call says.
+        writer.Open("for (var round = 1; ; round++)");
         writer.Line("var waiting = " + waiting + ";");
         writer.Line("var answers = await answerInput(waiting, cancellationToken).ConfigureAwait(false);");
-        writer.Line("await " + input.AnswerMethod + "(" + string.Join(", ", input.AnswerArguments.Select(Bound).Concat(["cancellationToken"])) + ").ConfigureAwait(false);");
+        writer.Line(answerCall);
+        writer.Line("var after = " + (input.AgainWrapped ? "(await " : "await ") + again + "(" + string.Join(", ", input.AgainArguments.Select(Bound).Concat(["cancellationToken"])) + ").ConfigureAwait(false)" + (input.AgainWrapped ? ").Result;" : ";"));
+        writer.Open("if (" + Runtime.Wire + ".ValueOf(after, " + Quote(input.FieldJson) + ", after." + input.AgainProperty + ") is not (" + Patterns(input.Values) + "))");
         writer.Line("return started;");
+        writer.Close();
+        writer.Line();
+        writer.Open("if (round == " + MaxRounds.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
+        writer.Line("throw new " + Runtime.ApiException + "(" + Quote(input.OperationId + " still waited for " + input.Describe + " after " + MaxRounds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " rounds of answers: the answers do not close them.") + ", 0, null, null, null);");
+        writer.Close();
+        writer.Close();
         writer.Close();
         writer.Line();
     }

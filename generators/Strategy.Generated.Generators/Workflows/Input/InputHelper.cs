@@ -22,6 +22,10 @@ namespace Strategy.Generated.Generators.Workflows.Input;
 /// <param name="AnswerArguments">Its arguments, the answers among them (<c>answers</c>).</param>
 /// <param name="AnswersType">The type of the answers (its request body).</param>
 /// <param name="Checked">Answer fields bound to text parameters, checked to be there before they are passed.</param>
+/// <param name="AgainMethod">The call read after the answers to know whether more input is waited for, or <see langword="null"/> for one round.</param>
+/// <param name="AgainArguments">Its arguments.</param>
+/// <param name="AgainProperty">The property of its answer that says so (the same field as the start's).</param>
+/// <param name="AgainWrapped">Whether that call answers a response with headers around its model (read through <c>Result</c>).</param>
 internal sealed record InputHelper(
     string OperationId,
     string Name,
@@ -42,7 +46,11 @@ internal sealed record InputHelper(
     string AnswerMethod,
     EquatableArray<Argument> AnswerArguments,
     string AnswersType,
-    EquatableArray<string> Checked) : Helper
+    EquatableArray<string> Checked,
+    string? AgainMethod,
+    EquatableArray<Argument> AgainArguments,
+    string? AgainProperty,
+    bool AgainWrapped) : Helper
 {
     /// <inheritdoc />
     public override void Emit(EmitContext context) => InputEmitter.Emit(this, context);

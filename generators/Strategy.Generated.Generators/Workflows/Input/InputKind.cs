@@ -24,6 +24,7 @@ internal sealed class InputKind : DeclarationKind
             when?.List("values", required: true) ?? Common.EquatableArray<string>.Empty,
             entry.Required("list"),
             entry.Required("answer"),
+            entry.Optional("again"),
             entry.Pairs("set"),
             entry.Pairs("bind"),
             entry.Places,

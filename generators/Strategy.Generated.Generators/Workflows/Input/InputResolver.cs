@@ -33,7 +33,18 @@ internal static class InputResolver
 
         var list = context.SameClientOperation(input.List, places.At("list"));
         var answer = context.SameClientOperation(input.Answer, places.At("answer"));
-        if (!ok || list is null || answer is null)
+        var again = input.Again is null ? null : context.SameClientOperation(input.Again, places.At("again"));
+        if (!ok || list is null || answer is null || (input.Again is not null && again is null))
+        {
+            return;
+        }
+
+        // Nested input: after the answers the work may wait again, as the same field of this call's answer says.
+        var againProperty = Naming.Pascal(input.Field);
+        if (again is not null
+            && (!context.RequireResult(places.At("again"), again.Method)
+                || (again.Method.Property(againProperty) is null
+                    && !context.Report(Diagnostics.UnknownResponseField, places.At("again"), input.Field, again.Operation.OperationId, string.Empty))))
         {
             return;
         }
@@ -53,6 +64,7 @@ internal static class InputResolver
         var checkedFields = new List<string>();
         var listArguments = Arguments(input, context, list.Method, places.At("list"), null, checkedFields, ref ok);
         var answerArguments = Arguments(input, context, answer.Method, places.At("answer"), body.Name, checkedFields, ref ok);
+        var againArguments = again is null ? EquatableArray<Argument>.Empty : Arguments(input, context, again.Method, places.At("again"), null, checkedFields, ref ok);
         if (!ok)
         {
             return;
@@ -78,7 +90,11 @@ internal static class InputResolver
             answer.Method.Name,
             answerArguments,
             body.Type,
-            checkedFields.Distinct().ToEquatableArray()));
+            checkedFields.Distinct().ToEquatableArray(),
+            again?.Method.Name,
+            againArguments,
+            again is null ? null : againProperty,
+            again?.Method.WrappedResponseType is not null));
     }
 
     /// <summary>
