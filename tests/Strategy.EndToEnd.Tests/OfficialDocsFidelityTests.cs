@@ -130,4 +130,29 @@ public sealed class OfficialDocsFidelityTests : EmulatorTest
 
         Assert.That(result.Rows, Is.GreaterThan(0));
     }
+
+    [Test]
+    public async Task A_time_based_schedule_says_when_it_next_fires_in_scheduleNextDelivery()
+    {
+        var schedules = (await Connection.CreateClient<SchedulesClient>().ListSchedulesAsync()).Schedules;
+
+        var timeBased = schedules.Single(s => s.Id == Seeds.AllTheTimeScheduleId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(timeBased.ScheduleNextDelivery, Is.GreaterThan(DateTimeOffset.UtcNow.AddMinutes(-1)), "read into its typed property");
+            Assert.That(timeBased.AdditionalProperties.Keys, Has.None.EqualTo("scheduleNextDelivery"));
+        });
+    }
+
+    [Test]
+    public async Task The_server_status_says_whether_an_Intelligence_Server_is_configured()
+    {
+        var status = await Connection.CreateClient<ServerClient>().GetServerStatusAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(status.IsIServerConfigured, Is.True);
+            Assert.That(status.AdditionalProperties.Keys, Has.None.EqualTo("isIServerConfigured"));
+        });
+    }
 }

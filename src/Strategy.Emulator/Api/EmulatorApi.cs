@@ -31,7 +31,7 @@ internal static class EmulatorApi
         {
             WebVersion = state.Options.ServerVersion,
             IServerVersion = state.Options.ServerVersion,
-            IServerRunning = true,
+            IsIServerConfigured = true,
             DeploymentType = "on_premise",
         }));
         MapAuthentication(app, state, validator);

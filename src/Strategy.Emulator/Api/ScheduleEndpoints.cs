@@ -10,14 +10,14 @@ internal static class ScheduleEndpoints
 {
     public static void Map(WebApplication app, EmulatorState state)
     {
-        app.MapGet("/api/schedules", () => EmulatorJson.Ok(new ScheduleList { Schedules = [.. ServerObjects.Schedules.Values] }));
+        app.MapGet("/api/schedules", () => EmulatorJson.Ok(new ScheduleList { Schedules = [.. ServerObjects.Schedules.Values.Select(s => WithNextRun(s, state.Now))] }));
 
         app.MapGet("/api/v2/schedules", (string? fields) =>
-            EmulatorJson.Ok(new { schedules = ServerObjects.Schedules.Values.Select(s => EmulatorJson.OnlyFields(s, fields)) }));
+            EmulatorJson.Ok(new { schedules = ServerObjects.Schedules.Values.Select(s => EmulatorJson.OnlyFields(WithNextRun(s, state.Now), fields)) }));
 
         app.MapGet("/api/schedules/{scheduleId}", (string scheduleId, string? fields) =>
             ServerObjects.Schedules.TryGetValue(scheduleId, out var schedule)
-                ? EmulatorJson.Ok(EmulatorJson.OnlyFields(schedule, fields))
+                ? EmulatorJson.Ok(EmulatorJson.OnlyFields(WithNextRun(schedule, state.Now), fields))
                 : EmulatorJson.Error(404, "ERR004", $"Schedule {scheduleId} was not found."));
 
         app.MapGet("/api/events", (string? fields) =>
@@ -46,4 +46,18 @@ internal static class ScheduleEndpoints
     }
 
     private static IResult EventNotFound(string eventId) => EmulatorJson.Error(404, "ERR004", $"Event {eventId} was not found.");
+
+    /// <summary>A schedule as a server answers it: a time-based one with its next run (scheduleNextDelivery), on the next hour.</summary>
+    private static Schedule WithNextRun(Schedule schedule, DateTimeOffset now) => new()
+    {
+        Id = schedule.Id,
+        Name = schedule.Name,
+        Description = schedule.Description,
+        ScheduleType = schedule.ScheduleType,
+        Expired = schedule.Expired,
+        Event = schedule.Event,
+        ScheduleNextDelivery = schedule.ScheduleType == ScheduleType.TimeBased
+            ? new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1)
+            : null,
+    };
 }
