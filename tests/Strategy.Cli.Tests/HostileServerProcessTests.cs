@@ -50,10 +50,16 @@ public sealed class HostileServerProcessTests
 
     [TestCase("schema", "reload", "ReloadSchemaAndWait")]
     [TestCase("datamodels", "publish", "PublishAndWait for data model " + Seeds.DataModelId)]
+    [TestCase("cubes", "refresh", "PublishCubesAndWait")]
     public async Task A_workflow_against_a_silent_server_exits_4_at_its_limit_naming_what_got_no_answer(string group, string command, string workflow)
     {
         await using var server = HostileServer.Start(HostileBehaviour.Silent);
-        string[] args = command == "publish" ? [group, command, Seeds.DataModelId, "--table", Seeds.SampleTableId + "=upsert"] : [group, command];
+        string[] args = command switch
+        {
+            "publish" => [group, command, Seeds.DataModelId, "--table", Seeds.SampleTableId + "=upsert"],
+            "refresh" => [group, command, Seeds.SalesCubeId],
+            _ => [group, command],
+        };
         var clock = Stopwatch.StartNew();
         using var cli = Start(server, args);
         var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));

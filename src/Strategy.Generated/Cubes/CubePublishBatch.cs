@@ -150,8 +150,10 @@ internal sealed class CubePublishBatch(
             CubeJob job;
             try
             {
-                // A publish cancelled in flight may have started its job: its answer is awaited, so the job is cancelled with the others.
-                job = await CancellationGrace.RunAsync(clock, run.Options.CleanupTimeout, ct => cubes.PublishCubeAsync(cubeId, ct), "The publish of cube " + cubeId, cancellationToken).ConfigureAwait(false);
+                // Under the time left, as every start is (a server that never answers ends the batch at its limit,
+                // StrategyUnreachableException); a publish cancelled in flight may have started its job: its
+                // answer is awaited, so the job is cancelled with the others.
+                job = await CancellationGrace.RunAsync(clock, run.Options.CleanupTimeout, ct => run.StartingAsync(c => cubes.PublishCubeAsync(cubeId, c), ct), "The publish of cube " + cubeId, cancellationToken).ConfigureAwait(false);
             }
             catch (StrategyApiException ex) when (publishing.IsJobLimitRejection(ex))
             {

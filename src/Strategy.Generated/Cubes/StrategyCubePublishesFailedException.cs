@@ -24,6 +24,9 @@ public sealed class StrategyCubePublishesFailedException : StrategyException
     {
         var failed = outcomes.Where(o => !o.Succeeded).ToList();
         var shown = failed.Take(10).Select(o => o.CubeId + ": " + (ServerText.Clean(o.Error?.Message, 200) ?? "failed").TrimEnd('.'));
-        return $"{failed.Count} of {outcomes.Count} cube publishes failed: {string.Join("; ", shown)}{(failed.Count > 10 ? "; …" : string.Empty)}.";
+        var text = $"{failed.Count} of {outcomes.Count} cube publishes failed: {string.Join("; ", shown)}{(failed.Count > 10 ? "; …" : string.Empty)}";
+
+        // A message cut short ends with its ellipsis, not "…." as well.
+        return text.EndsWith('…') ? text : text + ".";
     }
 }
