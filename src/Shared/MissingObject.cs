@@ -55,6 +55,6 @@ internal sealed record MissingObject(string Kind, string Id)
     private static string Words(string parameter)
     {
         var name = parameter.EndsWith("Id", StringComparison.Ordinal) && parameter.Length > 2 ? parameter[..^2] : parameter;
-        return string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+        return WorkWords.Split(name);
     }
 }

@@ -20,8 +20,12 @@ internal static class WorkWords
         "UpdateCubeCache" => "cube cache change",
 
         // A kind this list does not know yet: its words, split at the capitals.
-        _ => string.Concat(kind.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())),
+        _ => Split(kind),
     };
+
+    /// <summary>An identifier's words in lower case, split at its capitals: <c>PublishCube</c> and <c>publishCube</c> read <c>publish cube</c>.</summary>
+    public static string Split(string identifier) =>
+        string.Concat(identifier.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     /// <summary>The work as the subject of a sentence: <c>the cube publish job 478:RU5W…</c>, <c>the publish of data model 9F47… (instance 3C9F…)</c>.</summary>
     public static string Subject(StrategyWork work)
