@@ -23,6 +23,8 @@ public sealed class CubeTests : ServerFixture
             Assert.That(all, Has.Some.Contains(" True Active, Persisted, Loaded, Ready"), "a cube whose last publish ended well is ready");
             Assert.That(byName, Is.EqualTo(new[] { Seeds.InventoryCubeId }));
             Assert.That(missing.Error.CategoryInfo.Category, Is.EqualTo(ErrorCategory.ObjectNotFound));
+            Assert.That(missing.Error.ToString(), Does.StartWith("No such cube: 0000000000000000000000000000BEEF"), "the CLI's words, shown by PowerShell");
+            Assert.That(missing.Error.Exception.GetType().FullName, Is.EqualTo("Strategy.Generated.StrategyApiException"), "the typed exception stays");
         });
     }
 

@@ -23,6 +23,11 @@ internal static class Errors
         {
             record.ErrorDetails = new ErrorDetails(failure.Message + " Check -BaseUrl of Connect-StrategyServer: it is the Library's address, such as https://host/MicroStrategyLibrary.");
         }
+        else if (failure.Message != shown.Message)
+        {
+            // The user's terms the CLI prints too ("No such cube: …"); .Exception keeps the library's own message.
+            record.ErrorDetails = new ErrorDetails(failure.Message);
+        }
 
         return record;
     }
