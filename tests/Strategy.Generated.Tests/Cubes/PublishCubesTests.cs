@@ -193,7 +193,7 @@ public sealed class PublishCubesTests : ClientTest<CubesClient>
         Assert.Multiple(() =>
         {
             Assert.That(Server.Handler.GetMatchCount(posts), Is.EqualTo(1));
-            Assert.That(error!.Failed.Single().Error, Is.InstanceOf<HttpRequestException>());
+            Assert.That(error!.Failed.Single().Error, Is.InstanceOf<StrategyUnreachableException>().And.Property(nameof(Exception.InnerException)).InstanceOf<HttpRequestException>(), "typed, with the broken connection inside");
         });
     }
 
