@@ -155,4 +155,48 @@ public sealed class OfficialDocsFidelityTests : EmulatorTest
             Assert.That(status.AdditionalProperties.Keys, Has.None.EqualTo("isIServerConfigured"));
         });
     }
+
+    [Test]
+    public async Task A_project_object_is_found_in_the_project_the_header_names_and_not_outside_it()
+    {
+        await using var outside = StrategyConnection.Create(Emulator.BaseUrl, StrategyCredentials.Standard("administrator", ""), projectId: null);
+
+        var inProject = await Connection.CreateClient<ObjectsClient>().GetObjectAsync(Seeds.SalesCubeId, 3);
+        var notFound = Assert.ThrowsAsync<StrategyApiException>(() => outside.CreateClient<ObjectsClient>().GetObjectAsync(Seeds.SalesCubeId, 3));
+        var project = await outside.CreateClient<ObjectsClient>().GetObjectAsync(Seeds.ProjectId, 32);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((inProject.Id, inProject.Type, inProject.Subtype), Is.EqualTo((Seeds.SalesCubeId, 3, 776)), "a cube is a report definition of subtype 776");
+            Assert.That((notFound!.StatusCode, notFound.ErrorCode), Is.EqualTo((404, "ERR004")), "outside every project the cube is not there");
+            Assert.That(project.Name, Is.EqualTo(Seeds.ProjectName), "a project itself needs no project");
+        });
+    }
+
+    [Test]
+    public async Task Dependent_subscriptions_of_a_report_need_the_project_and_those_of_a_schedule_do_not()
+    {
+        await using var outside = StrategyConnection.Create(Emulator.BaseUrl, StrategyCredentials.Standard("administrator", ""), projectId: null);
+        var subscriptions = outside.CreateClient<SubscriptionsClient>();
+        var listed = Emulator.RequestCount("GET", "/api/dependentSubscriptions");
+
+        var refused = Assert.ThrowsAsync<ArgumentException>(() => subscriptions.ListDependentSubscriptionsAsync(Strategy.Emulator.Reports.ReportSeeds.Reports[0].Id, DependentObjectType.Report));
+        var unsent = Emulator.RequestCount("GET", "/api/dependentSubscriptions") - listed;
+        var ofSchedule = await subscriptions.ListDependentSubscriptionsAsync(Seeds.AllTheTimeScheduleId, DependentObjectType.Schedule);
+
+        // The server's side of it: a report's dependents asked without the project are refused.
+        using var http = new HttpClient { BaseAddress = Emulator.BaseUrl };
+        using var login = await http.PostAsync("api/auth/login", new StringContent("""{"loginMode":1,"username":"administrator","password":""}""", System.Text.Encoding.UTF8, "application/json"));
+        using var raw = new HttpRequestMessage(HttpMethod.Get, $"api/dependentSubscriptions?objectId={Strategy.Emulator.Reports.ReportSeeds.Reports[0].Id}&type=report");
+        raw.Headers.Add("X-MSTR-AuthToken", login.Headers.GetValues("X-MSTR-AuthToken").Single());
+        using var answer = await http.SendAsync(raw);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused!.Message, Does.StartWith("ListDependentSubscriptions for type report works in a project, and none was given"));
+            Assert.That(unsent, Is.Zero, "refused before sending");
+            Assert.That(ofSchedule.Subscriptions, Is.Not.Null, "a schedule's dependents are listed without a project");
+            Assert.That((int)answer.StatusCode, Is.EqualTo(400), "the emulator requires the header for a report");
+        });
+    }
 }

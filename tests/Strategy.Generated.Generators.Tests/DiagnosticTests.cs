@@ -64,6 +64,12 @@ public sealed class DiagnosticTests
     [TestCase("STRAT007", "        when: { field: state, values: [asking] }\n", "", "      x-strategy-input:", TestName = "A start stopping for input without when is STRAT007")]
     [TestCase("STRAT008", "        signature: 'PK\\x03\\x04'", "        signature: 'P\u0100'", "        signature: 'P\u0100'", TestName = "A file signature with a character of two bytes is STRAT008")]
     [TestCase("STRAT007", "        describe: archive\n", "", "      x-strategy-file:", TestName = "A file without describe is STRAT007")]
+    [TestCase("STRAT008", "      x-strategy-project: never", "      x-strategy-project: nowhere", "      x-strategy-project: nowhere", TestName = "A project use that is neither never nor a parameter's values is STRAT008")]
+    [TestCase("STRAT015", "x-strategy-project: { stage: [run] }", "x-strategy-project: { stag: [run] }", "      x-strategy-project: { stag: [run] }", TestName = "A project use decided by a parameter the operation does not take is STRAT015")]
+    [TestCase("STRAT008", "x-strategy-project: { stage: [run] }", "x-strategy-project: { stage: [walk] }", "      x-strategy-project: { stage: [walk] }", TestName = "A project use on a value the parameter cannot hold is STRAT008")]
+    [TestCase("STRAT006", "x-strategy-project: { stage: [run] }", "x-strategy-project: { stage: [] }", "      x-strategy-project: { stage: [] }", TestName = "A project use with no values is STRAT006")]
+    [TestCase("STRAT020", "        - { name: X-MSTR-ProjectID, in: header, required: false,", "        - { name: X-MSTR-ProjectID, in: header, required: true,", "      x-strategy-project: { stage: [run] }", TestName = "A project use by values on a required project header is STRAT020")]
+    [TestCase("STRAT020", "        totalHeader: x-total\n      parameters:\n", "        totalHeader: x-total\n      parameters:\n        - { name: X-MSTR-ProjectID, in: header, schema: { type: string } }\n", "      x-strategy-project: never", TestName = "Never sending a project header the operation declares is STRAT020")]
     public void A_wrong_declaration_is_reported_at_its_place_in_the_spec(string id, string find, string replace, string expectedLineText)
     {
         Assert.That(GeneratorHarness.FixtureSpec, Does.Contain(find));

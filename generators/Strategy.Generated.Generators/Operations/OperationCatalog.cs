@@ -14,7 +14,7 @@ internal sealed record OperationCatalog(string? Namespace, EquatableArray<Catalo
     public static OperationCatalog Build(OperationBindings bindings) => new(
         bindings.Clients.Count > 0 ? bindings.Clients[0].Namespace : null,
         bindings.Operations
-            .Select(b => new CatalogOperation(b.Operation.OperationId, b.Operation.Method, b.Operation.Path, b.Client.Name, b.Method.Name, b.Operation.Since, b.Operation.HasRequestBody, b.Operation.Parameters))
+            .Select(b => new CatalogOperation(b.Operation.OperationId, b.Operation.Method, b.Operation.Path, b.Client.Name, b.Method.Name, b.Operation.Since, b.Operation.HasRequestBody, b.Operation.Parameters, b.Operation.ProjectHeader))
             .OrderBy(o => o.OperationId, System.StringComparer.Ordinal)
             .ToEquatableArray(),
         bindings.Clients
@@ -39,7 +39,11 @@ internal sealed record OperationCatalog(string? Namespace, EquatableArray<Catalo
             writer.Line("new global::Strategy.Generated.StrategyOperation(" + Literals.String(operation.OperationId) + ", " + Literals.String(operation.Method) + ", "
                 + Literals.String(operation.Path) + ", typeof(global::" + catalog.Namespace + "." + operation.ClientName + "), " + Literals.String(operation.MethodName) + ", "
                 + (operation.Since is null ? "null" : Literals.String(operation.Since)) + ", " + (operation.HasRequestBody ? "true" : "false")
-                + ", new global::Strategy.Generated.StrategyOperationParameter[] { " + parameters + " }),");
+                + ", new global::Strategy.Generated.StrategyOperationParameter[] { " + parameters + " }, global::Strategy.Generated.StrategyProjectHeaderUse." + operation.ProjectHeader.Use
+                + (operation.ProjectHeader.Parameter is { } decider
+                    ? ", " + Literals.String(decider) + ", new string[] { " + string.Join(", ", operation.ProjectHeader.Values.Select(Literals.String)) + " }"
+                    : string.Empty)
+                + "),");
         }
 
         writer.Close(";");
@@ -70,7 +74,8 @@ internal sealed record CatalogOperation(
     string MethodName,
     string? Since,
     bool HasRequestBody,
-    EquatableArray<Spec.SpecParameter> Parameters);
+    EquatableArray<Spec.SpecParameter> Parameters,
+    Spec.SpecProjectHeader ProjectHeader);
 
 /// <summary>One client class of the catalog.</summary>
 internal sealed record CatalogClient(string Name, string? InterfaceName);

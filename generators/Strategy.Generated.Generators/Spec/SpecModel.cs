@@ -44,6 +44,9 @@ internal sealed record SpecOperation(
     /// <summary>The operation's parameters (path, query, header), path-level ones included.</summary>
     public EquatableArray<SpecParameter> Parameters { get; init; } = EquatableArray<SpecParameter>.Empty;
 
+    /// <summary>How the operation uses the project header (<c>x-strategy-project</c>, else its header parameter).</summary>
+    public SpecProjectHeader ProjectHeader { get; init; } = SpecProjectHeader.WhenSet;
+
     /// <summary>The NSwag client class (MultipleClientsFromFirstTagAndOperationId, className {controller}Client).</summary>
     public string ClientClassName => Naming.Pascal(Tag) + "Client";
 

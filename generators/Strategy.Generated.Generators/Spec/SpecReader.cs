@@ -73,13 +73,16 @@ internal sealed class SpecReader
                     if (Child(pathItem, method) is YamlMappingNode operation)
                     {
                         var own = ReadParameters(Child(operation, "parameters"));
-                        operations.Add(ReadOperation(Scalar(pathEntry.Key) ?? string.Empty, method, operation, pathEntry.Key) with
+
+                        // An operation's own parameter replaces a path-level one of the same name and place.
+                        var parameters = own.Concat(shared.Where(p => !own.Any(o => o.Name == p.Name && o.In == p.In))).ToEquatableArray();
+                        var read = ReadOperation(Scalar(pathEntry.Key) ?? string.Empty, method, operation, pathEntry.Key);
+                        operations.Add(read with
                         {
                             Since = Scalar(Child(operation, "x-strategy-since")),
                             HasRequestBody = Child(operation, "requestBody") is not null,
-
-                            // An operation's own parameter replaces a path-level one of the same name and place.
-                            Parameters = own.Concat(shared.Where(p => !own.Any(o => o.Name == p.Name && o.In == p.In))).ToEquatableArray(),
+                            Parameters = parameters,
+                            ProjectHeader = ReadProjectHeader(read.OperationId, operation, parameters),
                         });
                     }
                 }
@@ -160,6 +163,80 @@ internal sealed class SpecReader
             successStatuses,
             _extensions?.Invoke(this, operationId, operation) ?? EquatableArray<SpecDeclaration>.Empty,
             Locate(operationIdNode ?? keyNode));
+    }
+
+    /// <summary>
+    /// How the operation uses the project header: its <c>x-strategy-project</c> (<c>never</c>, or one
+    /// query parameter with the values that need it), else its header parameter. A mistake is
+    /// reported at its line and the operation keeps what its parameters say.
+    /// </summary>
+    private SpecProjectHeader ReadProjectHeader(string operationId, YamlMappingNode operation, EquatableArray<SpecParameter> parameters)
+    {
+        var header = parameters.FirstOrDefault(p => p.In == "header" && string.Equals(p.Name, SpecProjectHeader.HeaderName, System.StringComparison.OrdinalIgnoreCase));
+        var declared = header is null ? SpecProjectHeader.WhenSet : header.Required ? SpecProjectHeader.Required : SpecProjectHeader.WhenSet;
+        var key = operation.Children.Keys.FirstOrDefault(k => Scalar(k) == SpecProjectHeader.Extension);
+        if (key is null)
+        {
+            return declared;
+        }
+
+        const string Extension = SpecProjectHeader.Extension;
+        var node = operation.Children[key];
+        if (node is YamlScalarNode scalar)
+        {
+            if (scalar.Value != "never")
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidValue, Locate(node), Extension, operationId, "value", scalar.Value ?? string.Empty, "'never' or a mapping of one query parameter to the values that need the project"));
+                return declared;
+            }
+
+            if (header is not null)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ConflictingKeys, Locate(node), Extension, operationId, "never", "an " + SpecProjectHeader.HeaderName + " header parameter"));
+                return declared;
+            }
+
+            return SpecProjectHeader.Never;
+        }
+
+        if (node is not YamlMappingNode { Children.Count: 1 } mapping)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.MissingKey, Locate(key), Extension, operationId, "'never', or one query parameter with the values that need the project"));
+            return declared;
+        }
+
+        var entry = mapping.Children.First();
+        var name = Scalar(entry.Key) ?? string.Empty;
+        var parameter = parameters.FirstOrDefault(p => p.In == "query" && p.Name == name);
+        if (parameter is null)
+        {
+            var queryNames = parameters.Where(p => p.In == "query").Select(p => p.Name);
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnknownParameter, Locate(entry.Key), Extension, operationId, name, operationId + " (as a query parameter)", Naming.DidYouMean(name, queryNames)));
+            return declared;
+        }
+
+        if (header is null || header.Required)
+        {
+            var problem = header is null ? "no " : "a required ";
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ConflictingKeys, Locate(entry.Key), Extension, operationId, name, problem + SpecProjectHeader.HeaderName + " header parameter (declare it, not required)"));
+            return declared;
+        }
+
+        var values = (entry.Value as YamlSequenceNode)?.Children.Select(Scalar).OfType<string>().ToEquatableArray() ?? EquatableArray<string>.Empty;
+        if (values.Count == 0)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.EmptyValues, Locate(entry.Key), Extension, operationId, name));
+            return declared;
+        }
+
+        var unknown = parameter.Values.Count == 0 ? null : values.FirstOrDefault(v => !parameter.Values.Contains(v));
+        if (unknown is not null)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidValue, Locate(entry.Value), Extension, operationId, "value", unknown, "one of " + name + "'s values (" + string.Join(", ", parameter.Values) + ")"));
+            return declared;
+        }
+
+        return new SpecProjectHeader("ForValues", name, values);
     }
 
     /// <summary>The parameters of a <c>parameters</c> list, references followed.</summary>

@@ -12,11 +12,11 @@ namespace Strategy.Generated.Generators.Workflows;
 internal static class WorkflowReader
 {
     /// <summary>
-    /// The extensions that are not workflow declarations: read elsewhere (<c>x-strategy-since</c> by
-    /// the spec reader, <c>x-strategy-header</c> by the NSwag template), and known so they are not
-    /// taken for misspelled kinds.
+    /// The extensions that are not workflow declarations: read elsewhere (<c>x-strategy-since</c> and
+    /// <c>x-strategy-project</c> by the spec reader, <c>x-strategy-header</c> by the NSwag template),
+    /// and known so they are not taken for misspelled kinds.
     /// </summary>
-    private static readonly string[] OtherExtensions = ["x-strategy-since", "x-strategy-header"];
+    private static readonly string[] OtherExtensions = ["x-strategy-since", "x-strategy-header", Spec.SpecProjectHeader.Extension];
 
     /// <summary>The reader the spec reader calls for each operation, with <paramref name="kinds"/>.</summary>
     public static SpecExtensionReader With(System.Collections.Generic.IReadOnlyList<DeclarationKind> kinds) =>

@@ -12,18 +12,6 @@ namespace Strategy.Emulator.Api;
 /// <summary>Intelligent Cubes: publish through jobs on two nodes, their status flags, the job monitor, the cube caches and the quick search that finds them.</summary>
 internal static class CubeEndpoints
 {
-    /// <summary>The subtype of an Intelligent Cube (a report definition, type 3).</summary>
-    private const int CubeType = 776;
-
-    /// <summary>The subtype of a super cube, data models among them (type 3).</summary>
-    private const int DataModelType = 779;
-
-    /// <summary>The type of report definitions: grid reports, cubes and super cubes.</summary>
-    private const int ReportType = 3;
-
-    /// <summary>The type of documents and dashboards.</summary>
-    private const int DocumentType = 55;
-
     private const int CachePageLimit = 1000;
 
     public static void Map(WebApplication app, EmulatorState state, SpecValidator validator)
@@ -97,10 +85,7 @@ internal static class CubeEndpoints
             var types = context.Request.Query["type"].Select(t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var type) ? type : -1).ToHashSet();
             // As a server answers: report definitions are type 3 with their subtype (768 grid, 776 cube,
             // 779 super cube); documents type 55. A type filter matches a type or a subtype.
-            var found = cubes.Cubes.Select(c => new SearchResult { Id = c.Id, Name = c.Name, Type = ReportType, Subtype = CubeType })
-                .Append(new SearchResult { Id = Seeds.DataModelId, Name = Seeds.DataModelName, Type = ReportType, Subtype = DataModelType })
-                .Concat(Reports.ReportSeeds.Reports.Select(r => new SearchResult { Id = r.Id, Name = r.Name, Type = ReportType, Subtype = 768 }))
-                .Append(new SearchResult { Id = Reports.ReportSeeds.DashboardId, Name = Reports.ReportSeeds.DashboardName, Type = DocumentType, Subtype = 14081 })
+            var found = ProjectObjects.All(cubes)
                 .Where(r => types.Count == 0 || types.Contains(r.Type ?? 0) || types.Contains(r.Subtype ?? 0))
                 .Where(r => Matches(r.Name ?? string.Empty, name, pattern ?? 4))
                 .ToList();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Strategy.Emulator.State;
 using Strategy.Generated;
+using Strategy.Generated.Http;
 
 namespace Strategy.Emulator.Api;
 
@@ -17,15 +18,16 @@ internal static class ServerEndpoints
             new Project { Id = Seeds.ProjectId, Name = Seeds.ProjectName, Alias = string.Empty, Description = "The tutorial project.", Status = 0 },
         }));
 
-        app.MapGet("/api/objects/{objectId}", (string objectId, int? type) =>
+        app.MapGet("/api/objects/{objectId}", (HttpContext context, string objectId, int? type) =>
         {
             if (type is null)
             {
                 return EmulatorJson.Error(400, "ERR006", "The type query parameter is required.");
             }
 
-            return type == ProjectType && objectId.Equals(Seeds.ProjectId, StringComparison.OrdinalIgnoreCase)
-                ? EmulatorJson.Ok(new MetadataObject
+            if (type == ProjectType && objectId.Equals(Seeds.ProjectId, StringComparison.OrdinalIgnoreCase))
+            {
+                return EmulatorJson.Ok(new MetadataObject
                 {
                     Id = Seeds.ProjectId,
                     Name = Seeds.ProjectName,
@@ -35,8 +37,32 @@ internal static class ServerEndpoints
                     DateCreated = new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero),
                     DateModified = state.Now,
                     Owner = new ObjectReference { Id = Seeds.AdministratorId, Name = "Administrator" },
-                })
-                : EmulatorJson.Error(404, "ERR004", $"Object {objectId} of type {type} was not found.");
+                });
+            }
+
+            // A project object is found only in the project the header names; without one the server
+            // looks outside every project (the official client's objects.py says so).
+            var inProject = context.Request.Headers.ContainsKey(StrategyHeaders.ProjectId);
+            if (inProject && EmulatorApi.RequireProject(context) is { } wrongProject)
+            {
+                return wrongProject;
+            }
+
+            var found = inProject
+                ? ProjectObjects.All(state.Cubes).FirstOrDefault(o => o.Type == type && objectId.Equals(o.Id, StringComparison.OrdinalIgnoreCase))
+                : null;
+            return found is null
+                ? EmulatorJson.Error(404, "ERR004", $"Object {objectId} of type {type} was not found.")
+                : EmulatorJson.Ok(new MetadataObject
+                {
+                    Id = found.Id!,
+                    Name = found.Name ?? string.Empty,
+                    Type = found.Type,
+                    Subtype = found.Subtype,
+                    DateCreated = new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero),
+                    DateModified = new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero),
+                    Owner = new ObjectReference { Id = Seeds.AdministratorId, Name = "Administrator" },
+                });
         });
 
         app.MapGet("/api/monitors/iServer/nodes", (HttpContext context) =>

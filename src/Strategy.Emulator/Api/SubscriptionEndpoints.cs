@@ -160,6 +160,12 @@ internal static class SubscriptionEndpoints
                 return EmulatorJson.Error(400, "ERR006", $"Invalid value at 'type': '{type}' is not one of user, event, schedule, report, dashboard.");
             }
 
+            // A report or a dashboard is looked up in the project the header names (the spec's x-strategy-project).
+            if (type is "report" or "dashboard" && EmulatorApi.RequireProject(context) is { } noProject)
+            {
+                return noProject;
+            }
+
             // Dependents may span projects: each says which it is in.
             var dependents = state.AllSubscriptions().Where(dependsOn).Select(s =>
             {

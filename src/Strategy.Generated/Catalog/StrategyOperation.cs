@@ -15,8 +15,25 @@ public sealed class StrategyOperation
     /// <param name="since">The first server version that has it (<c>x-strategy-since</c>), or <see langword="null"/>.</param>
     /// <param name="hasRequestBody">Whether it takes a request body.</param>
     /// <param name="parameters">Its parameters.</param>
-    public StrategyOperation(string operationId, string method, string pathTemplate, Type clientType, string methodName, string? since, bool hasRequestBody, IReadOnlyList<StrategyOperationParameter> parameters)
+    /// <param name="projectHeader">How it uses the project header.</param>
+    /// <param name="projectHeaderParameter">For <see cref="StrategyProjectHeaderUse.ForValues"/>: the query parameter that decides.</param>
+    /// <param name="projectHeaderValues">For <see cref="StrategyProjectHeaderUse.ForValues"/>: the values that need the header.</param>
+    public StrategyOperation(
+        string operationId,
+        string method,
+        string pathTemplate,
+        Type clientType,
+        string methodName,
+        string? since,
+        bool hasRequestBody,
+        IReadOnlyList<StrategyOperationParameter> parameters,
+        StrategyProjectHeaderUse projectHeader,
+        string? projectHeaderParameter = null,
+        IReadOnlyList<string>? projectHeaderValues = null)
     {
+        ProjectHeader = projectHeader;
+        ProjectHeaderParameter = projectHeaderParameter;
+        ProjectHeaderValues = projectHeaderValues ?? [];
         HasRequestBody = hasRequestBody;
         OperationId = operationId;
         Method = method;
@@ -50,6 +67,15 @@ public sealed class StrategyOperation
 
     /// <summary>Its parameters, in the spec's order.</summary>
     public IReadOnlyList<StrategyOperationParameter> Parameters { get; }
+
+    /// <summary>How it uses the project header (<c>X-MSTR-ProjectID</c>).</summary>
+    public StrategyProjectHeaderUse ProjectHeader { get; }
+
+    /// <summary>For <see cref="StrategyProjectHeaderUse.ForValues"/>: the query parameter whose value decides; otherwise <see langword="null"/>.</summary>
+    public string? ProjectHeaderParameter { get; }
+
+    /// <summary>For <see cref="StrategyProjectHeaderUse.ForValues"/>: the values of <see cref="ProjectHeaderParameter"/> that need the header; otherwise empty.</summary>
+    public IReadOnlyList<string> ProjectHeaderValues { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"{OperationId}: {Method} {PathTemplate}";

@@ -19,8 +19,10 @@ namespace Strategy.Generated.Http;
 public abstract class StrategyClientBase
 {
     /// <summary>
-    /// The project sent as <c>X-MSTR-ProjectID</c> on every request of this client, or
-    /// <see langword="null"/> to send none (or to let a message handler add it).
+    /// The project sent as <c>X-MSTR-ProjectID</c> on the requests of this client whose operation
+    /// takes it (<see cref="StrategyOperation.ProjectHeader"/>: left out of the session's, the
+    /// projects' and the cluster's calls), or <see langword="null"/> to send none (or to let a
+    /// message handler add it).
     /// </summary>
     public string? ProjectId { get; set; }
 
@@ -82,6 +84,9 @@ public abstract class StrategyClientBase
     {
         ArgumentNullException.ThrowIfNull(request);
         StrategyRequestOptions.SetOperation(request, operationId, pathTemplate, minimumServerVersion);
+
+        // The client adds its project to every request; here it comes off where the operation wants none.
+        ProjectHeaderPolicy.Apply(request, operationId);
 
         // A time limit above names the call it cut, whatever pipeline the client is on.
         CallWatch.Sending(request);

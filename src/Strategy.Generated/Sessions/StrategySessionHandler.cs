@@ -70,7 +70,7 @@ public sealed class StrategySessionHandler : DelegatingHandler
         }
 
         // Before the login: a call that needs a project and has none would fail there anyway, in the server's words.
-        ProjectRequirement.Check(request);
+        ProjectHeaderPolicy.Check(request);
         _session.SendsThrough(_sendNext);
         var token = await _session.EnsureTokenAsync(_sendNext, staleToken: null, cancellationToken).ConfigureAwait(false);
         if (request.Content is not null)
