@@ -34,6 +34,7 @@ internal sealed record Failure(FailureClass Class, string Id, string Message, bo
         StrategyCertificateException certificate => new(FailureClass.Certificate, "Certificate." + certificate.Problem, certificate.Message, false),
         StrategyUnreachableException unreachable => new(FailureClass.Unreachable, unreachable.TimeLimit is null ? "ServerUnreachable" : "ServerDidNotAnswer", unreachable.Message, false),
         StrategyNotSupportedException notSupported => new(FailureClass.NotSupported, "NotSupportedByServer", notSupported.Message, false),
+        StrategyStatusUnavailableException noStatus => new(FailureClass.NotSupported, "StatusUnavailable", noStatus.Message, false),
         HttpRequestException http => new(FailureClass.Unreachable, "ServerUnreachable", "the server could not be reached: " + ServerText.Clean(http.Message), false),
         _ => null,
     };

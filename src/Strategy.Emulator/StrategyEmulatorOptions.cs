@@ -46,6 +46,12 @@ public sealed record StrategyEmulatorOptions
     public TimeSpan InstanceIdleTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
+    /// Whether the subscription status call is switched off, as on a server where it answers 500
+    /// ERR002 "This endpoint is disabled" for every subscription. Default off.
+    /// </summary>
+    public bool SubscriptionStatusDisabled { get; init; }
+
+    /// <summary>
     /// The Intelligence Server version <c>GET /api/status</c> answers. Below 11.5.0800 (before
     /// Strategy ONE, August 2025) the data model runtime endpoints answer 404 ERR004 as unknown
     /// routes, as an older server does.

@@ -199,4 +199,40 @@ public sealed class OfficialDocsFidelityTests : EmulatorTest
             Assert.That((int)answer.StatusCode, Is.EqualTo(400), "the emulator requires the header for a report");
         });
     }
+
+    [Test]
+    public async Task A_subscription_whose_delivery_mode_has_no_run_status_is_refused_before_it_is_sent()
+    {
+        var subscriptions = Connection.CreateClient<SubscriptionsClient>();
+        var request = DataModelRefreshSubscription.Create("shared link", Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [Seeds.AllTheTimeScheduleId]);
+        request.Delivery!.Mode = DeliveryMode.PersonalView;
+        var subscription = await subscriptions.CreateSubscriptionAsync(request);
+        var sends = Emulator.RequestCount("POST", "/send");
+
+        var refused = Assert.ThrowsAsync<StrategyStatusUnavailableException>(() => subscriptions.SendSubscriptionAndWaitAsync(subscription.Id, FastWaits));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused!.Message, Does.Contain($"subscription {subscription.Id}").And.Contain("delivery mode is PERSONAL_VIEW").And.Contain("EMAIL, HISTORY_LIST, CACHE, FTP, FILE, MOBILE").And.Contain("Nothing was started"));
+            Assert.That(Emulator.RequestCount("POST", "/send") - sends, Is.Zero, "nothing was sent");
+        });
+    }
+
+    [Test]
+    public async Task A_server_whose_subscription_status_is_switched_off_refuses_the_wait_before_the_send()
+    {
+        await RestartEmulatorAsync(options => options with { SubscriptionStatusDisabled = true });
+        var subscriptions = Connection.CreateClient<SubscriptionsClient>();
+        var subscription = await subscriptions.CreateSubscriptionAsync(DataModelRefreshSubscription.Create(
+            "no status here", Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [Seeds.AllTheTimeScheduleId]));
+
+        var refused = Assert.ThrowsAsync<StrategyStatusUnavailableException>(() => subscriptions.SendSubscriptionAndWaitAsync(subscription.Id, FastWaits));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused!.Message, Does.Contain("This endpoint is disabled"));
+            Assert.That(Emulator.RequestCount("POST", "/send"), Is.Zero, "nothing was sent");
+            Assert.That(Emulator.RequestCount("GET", $"/api/subscriptions/{subscription.Id}/status"), Is.EqualTo(1), "the answer is not retried: it will not change");
+        });
+    }
 }

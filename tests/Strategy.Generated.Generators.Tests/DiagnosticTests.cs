@@ -70,6 +70,10 @@ public sealed class DiagnosticTests
     [TestCase("STRAT006", "x-strategy-project: { stage: [run] }", "x-strategy-project: { stage: [] }", "      x-strategy-project: { stage: [] }", TestName = "A project use with no values is STRAT006")]
     [TestCase("STRAT020", "        - { name: X-MSTR-ProjectID, in: header, required: false,", "        - { name: X-MSTR-ProjectID, in: header, required: true,", "      x-strategy-project: { stage: [run] }", TestName = "A project use by values on a required project header is STRAT020")]
     [TestCase("STRAT020", "        totalHeader: x-total\n      parameters:\n", "        totalHeader: x-total\n      parameters:\n        - { name: X-MSTR-ProjectID, in: header, schema: { type: string } }\n", "      x-strategy-project: never", TestName = "Never sending a project header the operation declares is STRAT020")]
+    [TestCase("STRAT004", "requires: { read: GetJob,", "requires: { read: GetJobs,", "        requires: { read: GetJobs, field: state, values: [queued, broken], describe: state }", TestName = "A start requiring a field of an unknown operation is STRAT004")]
+    [TestCase("STRAT005", "field: state, values: [queued, broken]", "field: stage, values: [queued, broken]", "        requires: { read: GetJob, field: stage, values: [queued, broken], describe: state }", TestName = "A start requiring a field the read does not answer is STRAT005")]
+    [TestCase("STRAT009", "values: [queued, broken], describe: state", "values: [queued, gone], describe: state", "        requires: { read: GetJob, field: state, values: [queued, gone], describe: state }", TestName = "A start requiring a value the field cannot hold is STRAT009")]
+    [TestCase("STRAT007", ", describe: state }", " }", "        requires:", TestName = "A start requirement without describe is STRAT007")]
     public void A_wrong_declaration_is_reported_at_its_place_in_the_spec(string id, string find, string replace, string expectedLineText)
     {
         Assert.That(GeneratorHarness.FixtureSpec, Does.Contain(find));

@@ -133,6 +133,11 @@ internal static class SubscriptionEndpoints
                 return NotFound(subscriptionId);
             }
 
+            if (state.Options.SubscriptionStatusDisabled)
+            {
+                return EmulatorJson.Error(500, "ERR002", "This endpoint is disabled.");
+            }
+
             // A subscription that never ran has no status: the server's own answer.
             return state.LastRun(subscriptionId) is { } run
                 ? EmulatorJson.Ok(run.ToModel(state.Now))

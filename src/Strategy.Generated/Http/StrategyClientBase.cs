@@ -108,6 +108,22 @@ public abstract class StrategyClientBase
     }
 
     /// <summary>
+    /// Records on <paramref name="request"/> the "no status yet" answer in both its wordings: the one
+    /// that means no status yet, and the one that means the server reports none at all
+    /// (<c>x-strategy-wait.noStatus.unavailable</c>); neither is retried as a passing failure.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="status">The HTTP status of that answer.</param>
+    /// <param name="code">Its error code.</param>
+    /// <param name="message">Words its message contains when there is no status yet.</param>
+    /// <param name="unavailable">Words its message contains when the server reports no status at all.</param>
+    protected static void MarkNoStatusAnswer(HttpRequestMessage request, int status, string code, string message, string unavailable)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        StrategyRequestOptions.SetNoStatusAnswer(request, new NoStatusAnswer(status, code, message, unavailable));
+    }
+
+    /// <summary>
     /// Reads a JSON answer body as <typeparamref name="T"/>, leniently: properties the spec does not
     /// list are kept, unknown enum values are kept, and a property the spec calls required may be
     /// missing. An empty body reads as the default value. The text read is returned as well.

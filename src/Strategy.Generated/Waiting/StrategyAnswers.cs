@@ -6,13 +6,15 @@ namespace Strategy.Generated;
 /// <param name="Status">The HTTP status, such as 500.</param>
 /// <param name="Code">The error code, such as <c>ERR002</c>.</param>
 /// <param name="Message">Words the message contains, such as <c>No status for the subscription</c>.</param>
-internal sealed record NoStatusAnswer(int Status, string Code, string Message)
+/// <param name="Unavailable">Other words of the same answer that say the server reports no status at all (<c>This endpoint is disabled</c>), if declared.</param>
+internal sealed record NoStatusAnswer(int Status, string Code, string Message, string? Unavailable = null)
 {
-    /// <summary>Whether an answer with this status, code and message is this one.</summary>
+    /// <summary>Whether an answer with this status, code and message is this one (in either of its wordings).</summary>
     public bool Matches(int status, string? code, string? message) =>
         status == Status
         && string.Equals(code, Code, StringComparison.OrdinalIgnoreCase)
-        && (message ?? string.Empty).Contains(Message, StringComparison.OrdinalIgnoreCase);
+        && ((message ?? string.Empty).Contains(Message, StringComparison.OrdinalIgnoreCase)
+            || (Unavailable is not null && (message ?? string.Empty).Contains(Unavailable, StringComparison.OrdinalIgnoreCase)));
 }
 
 /// <summary>Recognizes an error answer the spec gives a meaning, such as "no status yet" (<c>x-strategy-wait.noStatus</c>).</summary>

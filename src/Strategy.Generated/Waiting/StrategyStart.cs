@@ -8,6 +8,25 @@ namespace Strategy.Generated;
 /// </summary>
 internal static class StrategyStart
 {
+    /// <summary>
+    /// Refuses, before the work is started, an object whose field holds a value the server reports no
+    /// status for (the spec's <c>requires</c> on <c>x-strategy-start</c>).
+    /// </summary>
+    /// <param name="operationId">The start operation.</param>
+    /// <param name="subject">The object, such as <c>subscription 0730…</c>.</param>
+    /// <param name="describe">What the field is, such as <c>delivery mode</c>.</param>
+    /// <param name="value">The field's value as the server sent it (empty when it sent none).</param>
+    /// <param name="allowed">The values the server reports a status for.</param>
+    /// <exception cref="StrategyStatusUnavailableException">The value is not one of <paramref name="allowed"/>.</exception>
+    public static void Require(string operationId, string subject, string describe, string value, IReadOnlyList<string> allowed)
+    {
+        if (!allowed.Contains(value, StringComparer.OrdinalIgnoreCase))
+        {
+            var shown = value.Length == 0 ? "none" : ServerText.Clean(value) ?? string.Empty;
+            throw new StrategyStatusUnavailableException(operationId, subject, $"its {describe} is {shown}, and a status is reported only for {string.Join(", ", allowed)}");
+        }
+    }
+
     /// <summary>Starts work whose answer says what to wait on, and waits for it.</summary>
     /// <param name="workflow">The helper's name and span tags.</param>
     /// <param name="options">The wait options, checked before the work starts.</param>

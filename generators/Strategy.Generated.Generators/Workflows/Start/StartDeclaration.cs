@@ -29,4 +29,14 @@ internal sealed record StartDeclaration(
 
     /// <summary>What <c>cancel: never</c> says: the server has no call that stops this work.</summary>
     public const string Never = "never";
+
+    /// <summary><c>requires</c>: the work can be waited for only when a field of the object it works on has one of these values.</summary>
+    public RequiresRule? Requires { get; init; }
+
+    /// <summary>
+    /// <c>requires</c>: before starting, <c>read</c> is called with the start's own arguments, and the start
+    /// goes on only when its answer's <c>field</c> (a dotted path) has one of <c>values</c>; otherwise the
+    /// server reports no status for the work, so nothing is started.
+    /// </summary>
+    internal sealed record RequiresRule(string Read, string Field, EquatableArray<string> Values, string Describe, SpecPlaces Places);
 }

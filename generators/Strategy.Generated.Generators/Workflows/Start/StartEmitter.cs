@@ -106,6 +106,34 @@ internal static class StartEmitter
         writer.Line();
     }
 
+    /// <summary>
+    /// Reads the object the work is on and refuses, before anything is sent, one whose field holds a
+    /// value the server reports no status for (<c>requires</c>).
+    /// </summary>
+    private static void EmitRequirement(SourceWriter writer, string operationId, Requirement requirement)
+    {
+        writer.Line("var required = await " + requirement.Method + "(" + Arguments(requirement.Arguments, "cancellationToken") + ").ConfigureAwait(false);");
+        var path = requirement.Path;
+        var owner = "required";
+        var conditions = new System.Collections.Generic.List<string>();
+        for (var i = 0; i < path.Count - 1; i++)
+        {
+            var next = "required" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            conditions.Add(owner + (i == 0 ? "?." : ".") + Naming.Pascal(path[i]) + " is { } " + next);
+            owner = next;
+        }
+
+        if (path.Count == 1)
+        {
+            conditions.Add(owner + " is not null");
+        }
+
+        var last = path[path.Count - 1];
+        var value = "(" + string.Join(" && ", conditions) + " ? " + Runtime.Wire + ".ValueOf(" + owner + ", " + Quote(last) + ", " + owner + "." + Naming.Pascal(last) + ") : string.Empty)";
+        var subject = requirement.Subject is { } named ? Quote(named.Name + " ") + " + " + Render(named.Argument) : Quote("the object");
+        writer.Line(Runtime.Start + ".Require(" + Quote(operationId) + ", " + subject + ", " + Quote(requirement.Describe) + ", " + value + ", new string[] { " + string.Join(", ", requirement.Values.Select(Quote)) + " });");
+    }
+
     /// <summary>The start form: starts the work and answers it as an operation (with its resume token), without waiting.</summary>
     private static void EmitStartForm(StartHelper start, EmitContext context)
     {
@@ -125,6 +153,11 @@ internal static class StartEmitter
         ApiExceptionDoc(docs);
         context.Member(docs, "public virtual async ", Runtime.Tasks + "Task<" + work + "> " + Runtime.Async(start.StartName!) + "(" + Signature(start.Parameters, Runtime.TokenParameter) + ")");
         context.Validate(start.Parameters);
+        if (start.Requirement is { } requirement)
+        {
+            EmitRequirement(writer, start.OperationId, requirement);
+        }
+
         var previousRun = "null";
         if (start.Answer == StartAnswer.Nothing && start.Before is not null && start.RunField is { } run)
         {

@@ -60,6 +60,9 @@ internal sealed record StartHelper(
     /// <summary>Whether the spec says the work cannot be stopped (<c>cancel: never</c>).</summary>
     public bool CannotStop { get; init; }
 
+    /// <summary>What must be true of the object before the work is started (<c>requires</c>), if anything.</summary>
+    public Requirement? Requirement { get; init; }
+
     /// <inheritdoc />
     public override void Emit(EmitContext context) => StartEmitter.Emit(this, context);
 
@@ -74,6 +77,15 @@ internal sealed record StartHelper(
 /// <param name="Arguments">Its arguments, taken as the wait's are.</param>
 /// <param name="Label">What is stopped, for messages (<c>job</c>).</param>
 internal sealed record CancelCall(string OperationId, string? Client, string Method, EquatableArray<Argument> Arguments, string Label);
+
+/// <summary>The read before a start whose work can be waited for only for some values of a field (<c>requires</c>).</summary>
+/// <param name="Method">The client method that reads the object.</param>
+/// <param name="Arguments">Its arguments: the start's own, by name.</param>
+/// <param name="Path">The field's JSON names, outermost first.</param>
+/// <param name="Values">The values that allow the wait.</param>
+/// <param name="Describe">What the field is, for messages (<c>delivery mode</c>).</param>
+/// <param name="Subject">What the object is called and the argument that names it (<c>subscription</c>, <c>subscriptionId</c>).</param>
+internal sealed record Requirement(string Method, EquatableArray<Argument> Arguments, EquatableArray<string> Path, EquatableArray<string> Values, string Describe, NamedArgument? Subject);
 
 /// <summary>An argument of a call, with the parameter name it is passed as.</summary>
 internal sealed record NamedArgument(string Name, Argument Argument);

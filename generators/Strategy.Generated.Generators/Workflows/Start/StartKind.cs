@@ -17,5 +17,14 @@ internal sealed class StartKind : DeclarationKind
         entry.Pairs("set"),
         entry.Pairs("bind"),
         entry.Optional("cancel"),
-        entry.Places);
+        entry.Places)
+    {
+        Requires = entry.Nested("requires") is { } requires ? ReadRequires(requires) : null,
+    };
+
+    private static StartDeclaration.RequiresRule? ReadRequires(DeclarationEntry e)
+    {
+        var rule = new StartDeclaration.RequiresRule(e.Required("read"), e.Required("field"), e.List("values", required: true), e.Required("describe"), e.Places);
+        return e.Failed ? null : rule;
+    }
 }

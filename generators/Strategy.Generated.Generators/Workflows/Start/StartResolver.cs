@@ -66,6 +66,7 @@ internal static class StartResolver
             cancel = ResolveCancel(context, cancelOperation2, places.At("cancel"), target, waitArguments, ref ok);
         }
 
+        var requirement = start.Requires is { } requires ? ResolveRequirement(context, requires, target, ref ok) : null;
         if (!ok)
         {
             return;
@@ -96,7 +97,82 @@ internal static class StartResolver
                 .ToEquatableArray(),
             RunField = target.RunField,
             CannotStop = start.Cancel == StartDeclaration.Never,
+            Requirement = requirement,
         });
+    }
+
+    /// <summary>
+    /// The call that reads the object before the start, with the start's own arguments by name, and the
+    /// path to the field that must hold one of the values; only a start that has its start form (a
+    /// wait it can resume) reads it, before anything is sent.
+    /// </summary>
+    private static Requirement? ResolveRequirement(ResolveContext context, StartDeclaration.RequiresRule requires, WaitTarget target, ref bool ok)
+    {
+        var places = requires.Places;
+        if (!target.Resumable)
+        {
+            ok = context.Report(Diagnostics.ConflictingKeys, places.Block, "requires", "a wait that cannot make an operation (its start form reads the requirement)");
+            return null;
+        }
+
+        var operation = context.Operations.FirstOrDefault(o => o.OperationId == requires.Read);
+        if (operation is null || context.MethodOf(requires.Read) is not { } method)
+        {
+            ok = context.Report(Diagnostics.UnknownOperation, places.At("read"), requires.Read, Naming.DidYouMean(requires.Read, context.Operations.Select(o => o.OperationId)));
+            return null;
+        }
+
+        if (operation.ClientClassName != context.Client.Name)
+        {
+            ok = context.Report(Diagnostics.OperationInAnotherClient, places.At("read"), requires.Read, "it is in " + operation.ClientClassName + ", and the requirement is read by the start's own client");
+            return null;
+        }
+
+        var arguments = new List<Argument>();
+        NamedArgument? subject = null;
+        foreach (var parameter in ResolveContext.WithoutToken(method.Parameters))
+        {
+            if (ResolveContext.FindParameter(context.Method, parameter.Name) is { } own)
+            {
+                arguments.Add(new Argument.Named(own.Name));
+                subject ??= new NamedArgument(Naming.Label(own.Name), new Argument.Named(own.Name));
+            }
+            else if (parameter.Type.EndsWith("?", System.StringComparison.Ordinal))
+            {
+                arguments.Add(new Argument.Omitted());
+            }
+            else
+            {
+                ok = context.Report(Diagnostics.UnknownParameter, places.At("read"), parameter.Name, context.Method.Name, " (the requirement's call takes the start's arguments, by name)");
+                return null;
+            }
+        }
+
+        var path = requires.Field.Split('.');
+        var properties = operation.ResponseProperties;
+        Spec.SpecProperty? property = null;
+        foreach (var segment in path)
+        {
+            property = properties.FirstOrDefault(p => p.Name == segment);
+            if (property is null)
+            {
+                ok = context.Report(Diagnostics.UnknownResponseField, places.At("field"), requires.Field, requires.Read, Naming.DidYouMean(segment, properties.Select(p => p.Name)));
+                return null;
+            }
+
+            properties = property.Schema.Properties;
+        }
+
+        var allowed = property!.Schema.Values;
+        for (var i = 0; i < requires.Values.Count; i++)
+        {
+            if (allowed.Count > 0 && !allowed.Contains(requires.Values[i]))
+            {
+                ok = context.Report(Diagnostics.ImpossibleValue, places.At("values[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]"), requires.Values[i], requires.Field, "its schema does not allow (" + string.Join(", ", allowed) + ")");
+            }
+        }
+
+        return ok ? new Requirement(method.Name, arguments.ToEquatableArray(), path.ToEquatableArray(), requires.Values, requires.Describe, subject) : null;
     }
 
     /// <summary>The start form's name without <c>Start</c>: the helper's up to its <c>AndWait</c> (<c>ReloadSchemaAndWait</c> is <c>ReloadSchema</c>).</summary>

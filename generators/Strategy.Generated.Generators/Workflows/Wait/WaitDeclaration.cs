@@ -54,8 +54,12 @@ internal sealed record WaitDeclaration(
     /// <summary><c>finished</c>: the field that says the work is over, and its values that say so.</summary>
     internal sealed record FinishedRule(string Field, EquatableArray<string> Values, SpecPlaces Places);
 
-    /// <summary><c>noStatus</c>: the error answer (status, code, words of the message) that means the work has no status yet.</summary>
-    internal sealed record NoStatusRule(string Helper, string Status, string Code, string Message, SpecPlaces Places);
+    /// <summary>
+    /// <c>noStatus</c>: the error answer (status, code, words of the message) that means the work has no
+    /// status yet, and <c>unavailable</c>: the words of the same answer that mean the server reports no
+    /// status at all (the status call is switched off), which its helper raises as a typed error.
+    /// </summary>
+    internal sealed record NoStatusRule(string Helper, string Status, string Code, string Message, string? Unavailable, SpecPlaces Places);
 
     /// <summary>
     /// <c>vanishes</c>: the error answers that mean the status is gone for good (<c>on</c>), the

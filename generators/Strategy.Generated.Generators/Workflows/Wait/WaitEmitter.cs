@@ -359,6 +359,14 @@ internal static class WaitEmitter
         writer.Line("{");
         writer.Line("    return null;");
         writer.Line("}");
+        if (noStatus.Unavailable is { } unavailable)
+        {
+            // The same answer in other words: the server reports no status at all, so waiting could only run out of time.
+            writer.Line("catch (" + Runtime.ApiException + " error) when (" + Runtime.Answers + ".Means(error, " + noStatus.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", " + Quote(noStatus.Code) + ", " + Quote(unavailable) + "))");
+            writer.Line("{");
+            writer.Line("    throw new global::Strategy.Generated.StrategyStatusUnavailableException(" + Quote(wait.OperationId) + ", " + Description(wait) + ", " + Quote("the server answers \"" + unavailable + "\"") + ", error);");
+            writer.Line("}");
+        }
         writer.Close();
         writer.Line();
     }

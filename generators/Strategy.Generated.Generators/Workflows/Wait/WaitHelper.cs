@@ -86,7 +86,7 @@ internal sealed record WaitHelper(
     internal sealed record RunField(string Json, string Property);
 
     /// <summary>The answer that means "no status yet", and the helper that answers <see langword="null"/> for it (its name without <c>Async</c>).</summary>
-    internal sealed record NoStatusAnswer(string Helper, int Status, string Code, string Message);
+    internal sealed record NoStatusAnswer(string Helper, int Status, string Code, string Message, string? Unavailable);
 
     /// <summary>A status read from a header as flags.</summary>
     /// <param name="HeaderName">The header.</param>

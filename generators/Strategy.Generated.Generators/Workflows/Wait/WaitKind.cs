@@ -150,7 +150,7 @@ internal sealed class WaitKind : DeclarationKind
 
     private static WaitDeclaration.NoStatusRule? ReadNoStatus(DeclarationEntry e)
     {
-        var rule = new WaitDeclaration.NoStatusRule(e.Identifier("helper"), e.Required("status"), e.Required("code"), e.Required("message"), e.Places);
+        var rule = new WaitDeclaration.NoStatusRule(e.Identifier("helper"), e.Required("status"), e.Required("code"), e.Required("message"), e.Optional("unavailable"), e.Places);
         if (!e.Failed && !Literals.IsInteger(rule.Status))
         {
             e.Invalid("status", rule.Status, "an HTTP status code");

@@ -83,7 +83,7 @@ internal static class WaitResolver
         WaitHelper.NoStatusAnswer? noStatus = null;
         if (wait.NoStatus is { } none)
         {
-            noStatus = new WaitHelper.NoStatusAnswer(none.Helper, int.Parse(none.Status, System.Globalization.CultureInfo.InvariantCulture), none.Code, none.Message);
+            noStatus = new WaitHelper.NoStatusAnswer(none.Helper, int.Parse(none.Status, System.Globalization.CultureInfo.InvariantCulture), none.Code, none.Message, none.Unavailable);
         }
 
         var details = new List<WaitHelper.DetailsSource>();
