@@ -52,15 +52,12 @@ public sealed record StrategyEmulatorOptions
     public bool SubscriptionStatusDisabled { get; init; }
 
     /// <summary>
-    /// The Intelligence Server version <c>GET /api/status</c> answers. Below 11.5.0800 (before
-    /// Strategy ONE, August 2025) the data model runtime endpoints answer 404 ERR004 as unknown
-    /// routes, as an older server does.
+    /// The Intelligence Server version <c>GET /api/status</c> answers. An operation the spec says
+    /// arrived later (<c>x-strategy-since</c>: the data model runtime in 11.5.0800, the subscription
+    /// status in 11.4.0600, the jobs API v2 in 11.3.0300…) answers 404 ERR004 as an unknown route,
+    /// as an older server does.
     /// </summary>
     public string ServerVersion { get; init; } = "11.5.0800.0123";
-
-    /// <summary>Whether <see cref="ServerVersion"/> has the data model runtime endpoints (11.5.0800 and later).</summary>
-    internal bool HasDataModelRuntime =>
-        Version.TryParse(string.Join('.', ServerVersion.Split('.').Take(3)), out var version) && version >= new Version(11, 5, 800);
 
     /// <summary>The certificate to serve HTTPS with (with its private key); plain HTTP when <see langword="null"/>.</summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; init; }

@@ -25,6 +25,7 @@ internal static class EmulatorApi
         app.Use(AnswerBareErrorsWithJsonAsync);
         app.Use((context, next) => InjectFaultsAsync(context, next, faults));
         app.Use((context, next) => RequireSessionAsync(context, next, state));
+        app.Use((context, next) => VersionGate.InvokeAsync(context, next, state.Options));
 
         MapControl(app, state, faults);
         app.MapGet("/api/status", () => EmulatorJson.Ok(new ServerStatus
@@ -340,9 +341,8 @@ internal static class EmulatorApi
 
     private static void MapDataModels(WebApplication app, EmulatorState state, SpecValidator validator)
     {
-        // Before Strategy ONE (August 2025) these routes do not exist: an unknown route's 404 ERR004.
-        var runtime = app.MapGroup("/api/dataModels").AddEndpointFilter(async (context, next) =>
-            state.Options.HasDataModelRuntime ? await next(context) : UnknownRoute(context.HttpContext));
+        // An older server has none of these routes: VersionGate answers them from the spec's x-strategy-since.
+        var runtime = app.MapGroup("/api/dataModels");
 
         runtime.MapPost("/{dataModelId}/instances", (HttpContext context, string dataModelId) =>
         {

@@ -93,6 +93,21 @@ public abstract class StrategyClientBase
     }
 
     /// <summary>
+    /// Refuses an operation the server is known to lack (its version, reported by an earlier status
+    /// answer on <paramref name="client"/>, comes before <paramref name="minimumServerVersion"/>), before
+    /// anything is sent; the generated code calls it for an operation declared with <c>x-strategy-since</c>.
+    /// </summary>
+    /// <param name="client">The HTTP client the request goes through.</param>
+    /// <param name="operationId">The operation.</param>
+    /// <param name="minimumServerVersion">The first server version that has it.</param>
+    /// <exception cref="StrategyNotSupportedException">The server is known to be older than the operation.</exception>
+    protected static void RefuseIfOlder(HttpClient client, string operationId, string minimumServerVersion)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ServerSupport.RefuseIfOlder(client, operationId, minimumServerVersion);
+    }
+
+    /// <summary>
     /// Records on <paramref name="request"/> the error answer its operation's spec declares as
     /// "no status yet" (<c>x-strategy-wait.noStatus</c>), so it is not retried as a passing failure;
     /// the generated code calls it after <see cref="MarkOperation"/>.
@@ -297,6 +312,12 @@ public abstract class StrategyClientBase
             }
 
             throw error;
+        }
+
+        if (StrategyRequestOptions.OperationId(response.RequestMessage) == ServerSupport.StatusOperationId)
+        {
+            // The server said which version it is: later calls of operations it lacks are refused before they are sent.
+            await ServerSupport.RememberAsync(client, response, cancellationToken).ConfigureAwait(false);
         }
     }
 }
