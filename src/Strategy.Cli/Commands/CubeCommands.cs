@@ -149,10 +149,10 @@ internal static class CubeCommands
             var status = load
                 ? await caches.LoadCubeCacheAsync(cache.Id, session.Waits, progress, cancellationToken)
                 : await caches.UnloadCubeCacheAsync(cache.Id, session.Waits, progress, cancellationToken);
-            done.Add(new { cacheId = cache.Id, node = cache.ClusterNode, status = status.Status });
+            done.Add(new { cacheId = cache.Id, node = cache.Node, status = status.Status });
         }
 
-        CommandRunner.Print(session, done, string.Join(Environment.NewLine, found.Select(c => $"Cube {cubeId}: cache {c.Id} on {c.ClusterNode} {(load ? "loaded" : "unloaded")}.")));
+        CommandRunner.Print(session, done, string.Join(Environment.NewLine, found.Select(c => $"Cube {cubeId}: cache {c.Id} on {c.Node} {(load ? "loaded" : "unloaded")}.")));
         return ExitCodes.Success;
     }
 

@@ -313,10 +313,8 @@ internal sealed class CubeState
         public CubeCache ToCache() => new()
         {
             Id = CacheId,
-            Name = Cube.Name,
             ProjectId = Seeds.ProjectId,
-            ClusterNode = Node,
-            Source = new ObjectReference { Id = Cube.Id, Name = Cube.Name },
+            Source = new CubeCacheSource { Id = Cube.Id, Name = Cube.Name, Type = "cube" },
             State = new CubeCacheState
             {
                 Active = Cube.Active,
@@ -331,12 +329,22 @@ internal sealed class CubeState
                     null => Loaded ? CubeCacheLoadedState.Loaded : CubeCacheLoadedState.Unloaded,
                 },
             },
-            Size = 2048,
+            // In bytes, as a server counts them.
+            Size = 2_097_152,
             RowCount = 125_000,
-            LastUpdateTime = LastEnded?.EndedAt ?? Seeded,
+            ColumnCount = 6,
+            HitCount = 0,
+            CreatorId = Seeds.AdministratorId,
+            CreatorName = "Administrator",
+
+            // As a server writes it: its own time, no zone.
+            LastUpdateTime = ServerTime(LastEnded?.EndedAt ?? Seeded),
+            CreationTime = ServerTime(Seeded),
             LastUpdateJob = LastEnded?.Number ?? 12,
             ErrorMessage = LastEnded?.Failure,
         };
+
+        private static string ServerTime(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
         private static DateTimeOffset Seeded { get; } = new(2026, 11, 30, 2, 0, 0, TimeSpan.Zero);
     }

@@ -1,0 +1,145 @@
+using System.Collections;
+using System.Reflection;
+using Newtonsoft.Json;
+using Strategy.Tests.Shared;
+
+namespace Strategy.Generated.Tests.Contract;
+
+/// <summary>
+/// The documented sample answers (Strategy's REST docs and the Playground's sample responses, under
+/// <c>tests/Shared/DocumentedSamples</c> with their sources) read into the generated models with every
+/// field they carry landing in a typed property: a spec that misnames or lacks a field the server
+/// documents fails here, whatever the emulator does. A field whose schema is a free-form object
+/// (a dictionary) is typed as such.
+/// </summary>
+public sealed class DocumentedSampleTests
+{
+    public static IEnumerable<TestCaseData> Samples() =>
+        DocumentedSamples.Files.Select(file => new TestCaseData(file).SetArgDisplayNames(file));
+
+    [Test]
+    public void Every_sample_names_its_source_and_every_source_its_sample()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(DocumentedSamples.Sources.Keys, Is.EquivalentTo(DocumentedSamples.Files));
+            Assert.That(DocumentedSamples.Sources.Values, Has.All.Match("^MicroStrategy/rest-api-(docs|playground)@[0-9a-f]{7,40}:"));
+            Assert.That(DocumentedSamples.Operations, Is.SubsetOf(StrategyOperations.All.Select(o => o.OperationId)), "each sample is named after an operation of the spec");
+        });
+    }
+
+    [TestCaseSource(nameof(Samples))]
+    public void A_documented_answer_reads_into_typed_properties_only(string file)
+    {
+        var model = JsonConvert.DeserializeObject(DocumentedSamples.Text(file), ModelTypeFor(file), StrategyJson.ReadingSettings);
+
+        Assert.That(UndeclaredFields(model, "$"), Is.Empty, () => $"{file} ({DocumentedSamples.Sources[file]}) carries fields the spec does not declare");
+    }
+
+    [Test]
+    public void A_field_the_spec_lacks_is_caught()
+    {
+        var sample = DocumentedSamples.Json("GetCubeCache.200.json");
+        sample["renamedByTheServer"] = 1;
+
+        var model = JsonConvert.DeserializeObject<CubeCache>(sample.ToString(), StrategyJson.ReadingSettings);
+
+        Assert.That(UndeclaredFields(model, "$"), Is.EqualTo(new[] { "$.renamedByTheServer" }), "the check above can fail");
+    }
+
+    [Test]
+    public void Documented_times_read_as_the_server_wrote_them()
+    {
+        var search = JsonConvert.DeserializeObject<SearchResults>(DocumentedSamples.Text("SearchObjects.200.json"), StrategyJson.ReadingSettings)!;
+        var cache = JsonConvert.DeserializeObject<CubeCache>(DocumentedSamples.Text("GetCubeCache.200.json"), StrategyJson.ReadingSettings)!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(search.Result[0].DateCreated, Is.EqualTo(new DateTimeOffset(2006, 5, 22, 11, 42, 6, TimeSpan.FromHours(-4))), "-0400, a zone without a colon");
+            Assert.That(search.Result[0].DateCreated!.Value.Offset, Is.EqualTo(TimeSpan.FromHours(-4)));
+            Assert.That(cache.LastUpdateTime, Is.EqualTo("2018-02-12 07:15:17"), "no zone: kept as written, not moved into this machine's zone");
+            Assert.That((cache.Source!.Name, cache.Size, cache.Node), Is.EqualTo(("C02_callctr_image", 101376L, "10.23.5.85")), "the name is the source's, the size in bytes, the node in the id");
+        });
+    }
+
+    [Test]
+    public void The_docs_list_the_operations_with_a_sample_and_those_without()
+    {
+        var page = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "contributing", "documented-samples.md"));
+        var listed = System.Text.RegularExpressions.Regex.Matches(page, @"^\| `(\w+)` \| (yes|none) ", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value == "yes");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(listed.Keys, Is.EquivalentTo(StrategyOperations.All.Select(o => o.OperationId)), "every operation has its row");
+            Assert.That(listed.Where(p => p.Value).Select(p => p.Key), Is.EquivalentTo(DocumentedSamples.Operations), "a row says yes exactly when there is a sample");
+        });
+    }
+
+    /// <summary>
+    /// What the generated client reads the sample into: the operation's answer model; for an
+    /// operation that answers a file, the JSON form of it (<see cref="ExportedFile"/>); for an error,
+    /// <see cref="ErrorResponse"/>.
+    /// </summary>
+    private static Type ModelTypeFor(string file)
+    {
+        var operationId = DocumentedSamples.OperationOf(file);
+        if (operationId == DocumentedSamples.ErrorPrefix)
+        {
+            return typeof(ErrorResponse);
+        }
+
+        var operation = StrategyOperations.All.Single(o => o.OperationId == operationId);
+        var result = operation.ClientType.GetMethods().First(m => m.Name == operation.MethodName).ReturnType.GetGenericArguments().Single();
+        if (result.IsGenericType && result.GetGenericTypeDefinition() == typeof(StrategyResponse<>))
+        {
+            result = result.GetGenericArguments().Single();
+        }
+
+        return result == typeof(FileResponse) ? typeof(ExportedFile) : result;
+    }
+
+    private static string RepoRoot() =>
+        typeof(DocumentedSampleTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
+
+    private static IEnumerable<string> UndeclaredFields(object? model, string path)
+    {
+        if (model is null or string or IDictionary || model.GetType().IsPrimitive || model.GetType().IsEnum || model is DateTimeOffset or DateTime or decimal)
+        {
+            yield break;
+        }
+
+        if (model is IEnumerable items)
+        {
+            var index = 0;
+            foreach (var item in items)
+            {
+                foreach (var field in UndeclaredFields(item, $"{path}[{index++}]"))
+                {
+                    yield return field;
+                }
+            }
+
+            yield break;
+        }
+
+        foreach (var property in model.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var value = property.GetValue(model);
+            if (property.Name == "AdditionalProperties")
+            {
+                foreach (var key in ((IDictionary<string, object>?)value)?.Keys ?? [])
+                {
+                    yield return $"{path}.{key}";
+                }
+            }
+            else
+            {
+                foreach (var field in UndeclaredFields(value, $"{path}.{property.Name}"))
+                {
+                    yield return field;
+                }
+            }
+        }
+    }
+}
