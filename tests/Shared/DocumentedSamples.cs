@@ -39,6 +39,39 @@ internal static class DocumentedSamples
     /// <summary>A sample's text.</summary>
     public static string Text(string file) => File.ReadAllText(Path.Combine(Directory, file));
 
+    /// <summary>
+    /// Fields the emulator answers that no documented sample of the operation shows, each with the other
+    /// evidence it rests on (a docs page of a neighbouring call, the official client's code), from
+    /// <c>UNDOCUMENTED.tsv</c>: operation, JSON path, evidence.
+    /// </summary>
+    public static IReadOnlyList<(string Operation, string Path, string Evidence)> Undocumented { get; } =
+        File.ReadLines(Path.Combine(Directory, "UNDOCUMENTED.tsv")).Skip(1)
+            .Select(line => line.Split('\t'))
+            .Select(parts => (parts[0], parts[1], parts[2]))
+            .ToList();
+
+    /// <summary>
+    /// What the generated client reads a sample into: the operation's answer model; for an operation
+    /// that answers a file, the JSON form of it (<c>ExportedFile</c>); for an error, <c>ErrorResponse</c>.
+    /// </summary>
+    public static Type ModelTypeFor(string file)
+    {
+        var operationId = OperationOf(file);
+        if (operationId == ErrorPrefix)
+        {
+            return typeof(Strategy.Generated.ErrorResponse);
+        }
+
+        var operation = Strategy.Generated.StrategyOperations.All.Single(o => o.OperationId == operationId);
+        var result = operation.ClientType.GetMethods().First(m => m.Name == operation.MethodName).ReturnType.GetGenericArguments().Single();
+        if (result.IsGenericType && result.GetGenericTypeDefinition() == typeof(Strategy.Generated.StrategyResponse<>))
+        {
+            result = result.GetGenericArguments().Single();
+        }
+
+        return result == typeof(Strategy.Generated.FileResponse) ? typeof(Strategy.Generated.ExportedFile) : result;
+    }
+
     /// <summary>The operations that have a documented sample answer.</summary>
     public static IEnumerable<string> Operations => Files.Select(OperationOf).Where(o => o != ErrorPrefix).Distinct(StringComparer.Ordinal);
 }

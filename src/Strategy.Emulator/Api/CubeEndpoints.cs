@@ -233,7 +233,8 @@ internal static class CubeEndpoints
         app.MapGet("/api/monitors/caches/cubes/manipulations/{manipulationId}/status", (string manipulationId) =>
             cubes.FindManipulation(manipulationId) is { } manipulation
                 ? EmulatorJson.Ok(manipulation.ToModel(state.Now))
-                : EmulatorJson.Error(404, "ERR004", $"Cube cache manipulation {manipulationId} was not found."));
+                // The REST docs: an id that is not a manipulation's answers 400 "Invalid manipulation id".
+                : EmulatorJson.Error(400, "ERR006", $"Invalid manipulation id {manipulationId}"));
     }
 
     /// <summary>The control endpoints of the cube workflow: fail the next publish, make the next job vanish early, take a node down.</summary>

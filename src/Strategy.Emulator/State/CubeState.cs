@@ -239,7 +239,9 @@ internal sealed class CubeState
                 (_, true) => CubeView.Persisted,
                 _ => true,
             };
-            var manipulation = new ManipulationRecord(EmulatorState.NewId(), now, _options.TaskDuration / 4, allowed);
+            // The server's words for a change the cache's state does not allow (the REST docs' prerequisite table).
+            var refusal = allowed ? null : $"The cube cache '{cube.Id}' is not active. The cube cache must be active before loading it";
+            var manipulation = new ManipulationRecord(EmulatorState.NewId(), now, _options.TaskDuration / 4, allowed, refusal);
             if (allowed)
             {
                 cube.Active = active ?? cube.Active;
@@ -416,12 +418,10 @@ internal sealed class JobRecord(long number, string node, CubeRecord cube, strin
 }
 
 /// <summary>A cube cache change: executing for a moment, then ready, or error when the cache's state did not allow it.</summary>
-internal sealed record ManipulationRecord(string Id, DateTimeOffset Started, TimeSpan Duration, bool Allowed)
+internal sealed record ManipulationRecord(string Id, DateTimeOffset Started, TimeSpan Duration, bool Allowed, string? Refusal)
 {
-    public CubeCacheManipulationState ToModel(DateTimeOffset now) => new()
-    {
-        ManipulationId = Id,
-        Status = now - Started < Duration ? CubeCacheManipulationStatus.Executing
-            : Allowed ? CubeCacheManipulationStatus.Ready : CubeCacheManipulationStatus.Error,
-    };
+    /// <summary>As the docs show it: the status, and a detail only where there is something to say.</summary>
+    public CubeCacheManipulationState ToModel(DateTimeOffset now) => now - Started < Duration
+        ? new() { Status = CubeCacheManipulationStatus.Executing }
+        : Allowed ? new() { Status = CubeCacheManipulationStatus.Ready } : new() { Status = CubeCacheManipulationStatus.Error, StatusDetail = Refusal };
 }
