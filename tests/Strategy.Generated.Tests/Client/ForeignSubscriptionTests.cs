@@ -51,7 +51,9 @@ public sealed class ForeignSubscriptionTests : ClientTest<SubscriptionsClient>
             Assert.That(subscription.Schedules.Single().AdditionalProperties.Keys, Is.EquivalentTo(new[] { "timezone" }));
             Assert.That(tables[0].AdditionalProperties.Keys, Is.EquivalentTo(new[] { "incrementalKey" }));
             Assert.That(subscription.Recipients!.Single().AdditionalProperties.Keys, Is.EquivalentTo(new[] { "addressId" }));
-            Assert.That(subscription.Delivery.AdditionalProperties.Keys, Is.EquivalentTo(new[] { "email" }));
+            Assert.That(subscription.Delivery.AdditionalProperties, Is.Empty, "email is a typed delivery (the REST docs' subscription sample carries it)");
+            Assert.That((subscription.Delivery.Email!.Subject, subscription.Delivery.Email.SendContentAs), Is.EqualTo(("Nightly refresh", "data")));
+            Assert.That((string?)((JObject)subscription.Delivery.Email.Zip!)["filename"], Is.EqualTo("refresh"), "its zip settings kept as sent");
         });
     }
 

@@ -242,6 +242,7 @@ public sealed class PublishCubeTests : ClientTest<CubesClient>
     {
         var subscriptions = Server.Client(http => new SubscriptionsClient(http));
         var statusUrl = MockServer.Url($"api/subscriptions/{MockServer.SubscriptionId}/status");
+        Server.Handler.When(HttpMethod.Get, MockServer.Url($"api/subscriptions/{MockServer.SubscriptionId}")).Respond("application/json", """{"id":"0730C69A4EBAA20BD967EA86274F0C2F","name":"s","delivery":{"mode":"EMAIL"}}""");
         Server.Handler.When(HttpMethod.Get, statusUrl).Respond(HttpStatusCode.InternalServerError, "application/json", """{"code":"ERR002","message":"No status for the subscription"}""");
         Server.Handler.When(HttpMethod.Post, MockServer.Url($"api/v2/subscriptions/{MockServer.SubscriptionId}/send")).Respond(HttpStatusCode.NoContent);
 
@@ -262,6 +263,7 @@ public sealed class PublishCubeTests : ClientTest<CubesClient>
             Assert.That(flags.Raw, Is.EqualTo(Ready | 4096));
             Assert.That(flags.Has(CubeStatus.Ready | CubeStatus.Loaded), Is.True);
             Assert.That(flags.Has(CubeStatus.Dirty), Is.False);
+            Assert.That(flags.Has(CubeStatus.Unnamed4096), Is.True, "the official client's cube.py knows the bit without a name; so does the spec");
         });
     }
 

@@ -19,6 +19,12 @@ public sealed class SubscriptionRunTests : ClientTest<SubscriptionsClient>
 
     protected override SubscriptionsClient Create(HttpClient http) => new(http);
 
+    /// <summary>The subscription itself, read before a send to know a status is reported for its delivery mode.</summary>
+    [SetUp]
+    public void AnswerTheSubscription() =>
+        Server.Handler.When(HttpMethod.Get, MockServer.Url($"api/subscriptions/{MockServer.SubscriptionId}"))
+            .Respond("application/json", """{"id":"0730C69A4EBAA20BD967EA86274F0C2F","name":"Nightly","delivery":{"mode":"HISTORY_LIST"}}""");
+
     private static string Status(object stage, object state, string start, string extra = "") =>
         $$"""{"id":"{{MockServer.SubscriptionId}}","stage":{{Json(stage)}},"state":{{Json(state)}},"start":"{{start}}"{{extra}}}""";
 
