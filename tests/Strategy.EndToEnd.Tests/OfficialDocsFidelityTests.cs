@@ -235,4 +235,41 @@ public sealed class OfficialDocsFidelityTests : EmulatorTest
             Assert.That(Emulator.RequestCount("GET", $"/api/subscriptions/{subscription.Id}/status"), Is.EqualTo(1), "the answer is not retried: it will not change");
         });
     }
+
+    [TestCase(0)]
+    [TestCase(-1)]
+    [TestCase(1001)]
+    public async Task A_cube_cache_page_outside_1_to_1000_is_refused_in_the_documents_words(int limit)
+    {
+        using var http = new HttpClient { BaseAddress = Emulator.BaseUrl };
+        using var login = await http.PostAsync("api/auth/login", new StringContent("""{"loginMode":1,"username":"administrator","password":""}""", System.Text.Encoding.UTF8, "application/json"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/monitors/caches/cubes?clusterNode={Seeds.Nodes[0]}&limit={limit}");
+        request.Headers.Add("X-MSTR-AuthToken", login.Headers.GetValues("X-MSTR-AuthToken").Single());
+        using var answer = await http.SendAsync(request);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((int)answer.StatusCode, Is.EqualTo(400));
+            Assert.That(await answer.Content.ReadAsStringAsync(), Does.Contain("must be greater than or equal to 1, and less than or equal to 1000"));
+        });
+    }
+
+    [Test]
+    public async Task A_cube_cache_change_says_why_it_failed_and_an_unknown_change_is_a_bad_request()
+    {
+        var caches = Connection.CreateClient<CubeCachesClient>();
+        var cache = (await caches.FindCubeCachesAsync(Seeds.SalesCubeId)).Single();
+        await caches.UpdateCubeCacheAndWaitAsync(cache.Id, new CubeCacheChange { State = new CubeCacheStateChange { Active = false } }, FastWaits);
+
+        var refused = Assert.ThrowsAsync<StrategyOperationFailedException>(() =>
+            caches.UpdateCubeCacheAndWaitAsync(cache.Id, new CubeCacheChange { State = new CubeCacheStateChange { LoadedState = CubeCacheLoadedState.Loaded } }, FastWaits));
+        var unknown = Assert.ThrowsAsync<StrategyApiException>(() => caches.GetCubeCacheManipulationStatusAsync("NOT-A-CHANGE"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused!.Message, Does.Contain("must be active before loading it"), "statusDetail, typed, says why");
+            Assert.That(unknown!.StatusCode, Is.EqualTo(400));
+            Assert.That(unknown.Message, Does.Contain("Invalid manipulation id"));
+        });
+    }
 }

@@ -164,9 +164,15 @@ internal static class CubeEndpoints
                 return NodeDown(clusterNode);
             }
 
-            if (limit > CachePageLimit)
+            // The REST docs' words for a limit outside 1 to 1000, and for a negative offset.
+            if (limit is < 1 or > CachePageLimit)
             {
-                return EmulatorJson.Error(400, "ERR006", $"limit may be at most {CachePageLimit}.");
+                return EmulatorJson.Error(400, "ERR006", $"The limit value {limit} is not valid, it must be greater than or equal to 1, and less than or equal to {CachePageLimit}");
+            }
+
+            if (offset is < 0)
+            {
+                return EmulatorJson.Error(400, "ERR006", $"The offset value {offset} is not valid, it must be greater than or equal to 0");
             }
 
             var projects = projectIds?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -175,8 +181,16 @@ internal static class CubeEndpoints
                 .Where(c => projects is null || projects.Contains(c.ProjectId ?? string.Empty))
                 .Where(c => loaded is null || (c.State?.LoadedState is { } state && EmulatorJson.WireName(state) == loaded))
                 .ToList();
-            var page = caches.Skip(Math.Max(0, offset ?? 0)).Take(limit is null or < 0 ? CachePageLimit : limit.Value).ToList();
-            return EmulatorJson.Ok(new CubeCacheList { Total = caches.Count, CubeCaches = page });
+            var page = caches.Skip(offset ?? 0).Take(limit ?? CachePageLimit).ToList();
+            return EmulatorJson.Ok(new CubeCacheList
+            {
+                Offset = offset ?? 0,
+                Limit = limit ?? CachePageLimit,
+                Total = caches.Count,
+                Loaded = caches.Count(c => c.State?.LoadedState == CubeCacheLoadedState.Loaded),
+                Unloaded = caches.Count(c => c.State?.LoadedState == CubeCacheLoadedState.Unloaded),
+                CubeCaches = page,
+            });
         });
 
         app.MapGet("/api/monitors/caches/cubes/{cacheId}", (string cacheId) =>
