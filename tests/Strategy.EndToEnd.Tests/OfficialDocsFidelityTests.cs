@@ -21,7 +21,7 @@ public sealed class OfficialDocsFidelityTests : EmulatorTest
     {
         var found = await Connection.CreateClient<SearchClient>().SearchObjectsAsync(name, [776], pattern);
 
-        Assert.That(found.Result.Select(r => r.Name), Is.EquivalentTo(expected));
+        Assert.That(found.Result!.Select(r => r.Name), Is.EquivalentTo(expected));
     }
 
     [Test]
@@ -73,9 +73,9 @@ public sealed class OfficialDocsFidelityTests : EmulatorTest
 
         Assert.Multiple(() =>
         {
-            Assert.That(cubes.Result.Select(r => (r.Type, r.Subtype)), Is.All.EqualTo(((int?)3, (int?)776)), "a cube is type 3, subtype 776");
+            Assert.That(cubes.Result!.Select(r => (r.Type, r.Subtype)), Is.All.EqualTo(((int?)3, (int?)776)), "a cube is type 3, subtype 776");
             Assert.That(cubes.Result, Has.Count.EqualTo(Seeds.Cubes.Count));
-            Assert.That(definitions.Result.Select(r => r.Subtype), Does.Contain(776).And.Contain(779).And.Contain(768), "type 3 finds cubes and super cubes with the reports");
+            Assert.That(definitions.Result!.Select(r => r.Subtype), Does.Contain(776).And.Contain(779).And.Contain(768), "type 3 finds cubes and super cubes with the reports");
         });
     }
 

@@ -56,8 +56,8 @@ public sealed class DocumentedSampleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(search.Result[0].DateCreated, Is.EqualTo(new DateTimeOffset(2006, 5, 22, 11, 42, 6, TimeSpan.FromHours(-4))), "-0400, a zone without a colon");
-            Assert.That(search.Result[0].DateCreated!.Value.Offset, Is.EqualTo(TimeSpan.FromHours(-4)));
+            Assert.That(search.Result![0].DateCreated, Is.EqualTo(new DateTimeOffset(2006, 5, 22, 11, 42, 6, TimeSpan.FromHours(-4))), "-0400, a zone without a colon");
+            Assert.That(search.Result![0].DateCreated!.Value.Offset, Is.EqualTo(TimeSpan.FromHours(-4)));
             Assert.That(cache.LastUpdateTime, Is.EqualTo("2018-02-12 07:15:17"), "no zone: kept as written, not moved into this machine's zone");
             Assert.That((cache.Source!.Name, cache.Size, cache.Node), Is.EqualTo(("C02_callctr_image", 101376L, "10.23.5.85")), "the name is the source's, the size in bytes, the node in the id");
         });
