@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using Newtonsoft.Json;
+using Strategy.Generated.Tests.Support;
 using Strategy.Tests.Shared;
 
 namespace Strategy.Generated.Tests.Contract;
