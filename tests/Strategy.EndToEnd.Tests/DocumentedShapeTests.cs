@@ -139,6 +139,12 @@ public sealed class DocumentedShapeTests : EmulatorTest
                 return await SendAsync(HttpMethod.Get, $"api/monitors/caches/cubes/manipulations/{Uri.EscapeDataString((string)change["manipulationId"]!)}/status");
             case "SearchObjects":
                 return await SendAsync(HttpMethod.Get, "api/searches/results?name=Sales&type=3&pattern=4&offset=0&limit=10", project: true);
+            case "ListProjects":
+                return await SendAsync(HttpMethod.Get, "api/projects");
+            case "GetObject":
+                return await SendAsync(HttpMethod.Get, $"api/objects/{Seeds.SalesCubeId}?type=3", project: true);
+            case "ListClusterNodes":
+                return await SendAsync(HttpMethod.Get, "api/monitors/iServer/nodes");
             case "ListSchedules":
                 return await SendAsync(HttpMethod.Get, "api/schedules");
             case "GetSubscription":
