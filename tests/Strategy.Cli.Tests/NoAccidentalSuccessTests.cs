@@ -173,4 +173,22 @@ public sealed class NoAccidentalSuccessTests
             await Task.Delay(20, limit.Token);
         }
     }
+
+    [Test]
+    public async Task An_address_with_credentials_in_it_is_refused_without_repeating_them()
+    {
+        var withCredentials = new UriBuilder(_emulator.BaseUrl) { UserName = "alice", Password = "s3cret-pw" }.Uri.ToString();
+        using var cli = CliProcess.StartWith(
+            new Dictionary<string, string?> { ["STRATEGY_PASSWORD"] = string.Empty },
+            "subscriptions", "list", "--base-url", withCredentials, "--project", Seeds.ProjectId);
+        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.BadInput), cli.Error);
+            Assert.That(cli.Error, Does.Contain("carries a user name or password"));
+            Assert.That(cli.Error + cli.Output, Does.Not.Contain("s3cret-pw").And.Not.Contain("alice"));
+            Assert.That(_emulator.RequestCount("POST", "/api/auth/login"), Is.Zero, "nothing was sent");
+        });
+    }
 }

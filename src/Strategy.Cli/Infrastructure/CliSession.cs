@@ -108,7 +108,12 @@ internal sealed class CliSession : IAsyncDisposable
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
             {
-                throw new ArgumentException($"'{url}' (--base-url or STRATEGY_BASE_URL) is not an http or https address.");
+                throw new ArgumentException($"'{(parsed is null ? ServerText.Clean(url) : ServerAddress.Shown(parsed))}' (--base-url or STRATEGY_BASE_URL) is not an http or https address.");
+            }
+
+            if (ServerAddress.HasCredentials(parsed))
+            {
+                throw new ArgumentException($"--base-url (or STRATEGY_BASE_URL): {ServerAddress.CarriesCredentials}");
             }
 
             baseUrl = parsed;

@@ -109,6 +109,10 @@ public sealed class StrategyClientOptions
         {
             problems.Add($"{SectionName}:BaseUrl must be an absolute http or https address, such as https://host/MicroStrategyLibrary/.");
         }
+        else if (Strategy.Shared.ServerAddress.HasCredentials(url))
+        {
+            problems.Add($"{SectionName}:BaseUrl: {Strategy.Shared.ServerAddress.CarriesCredentials}");
+        }
 
         if (requireProject && string.IsNullOrWhiteSpace(ProjectId))
         {
@@ -154,5 +158,5 @@ public sealed class StrategyClientOptions
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"{BaseUrl} project {ProjectId} as {ToCredentials()}";
+    public override string ToString() => $"{(BaseUrl is null ? "(no address)" : Strategy.Shared.ServerAddress.Shown(BaseUrl))} project {ProjectId} as {ToCredentials()}";
 }

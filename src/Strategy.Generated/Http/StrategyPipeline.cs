@@ -1,3 +1,4 @@
+using Strategy.Shared;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -37,13 +38,18 @@ internal static class StrategyPipeline
         parts.Handlers.Where(h => h.Position == position).Select(h => h.Create() ?? throw new InvalidOperationException($"A {position} handler's factory (StrategyClientOptions.AddHandler) returned null."));
 
     /// <summary>A server address as every part of the client uses it: absolute http or https, ending with a slash, without query or fragment.</summary>
-    /// <exception cref="ArgumentException">The address is not an absolute http or https address.</exception>
+    /// <exception cref="ArgumentException">The address is not an absolute http or https address, or it carries credentials.</exception>
     public static Uri NormalizeBaseUrl(Uri baseUrl)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
         if (!baseUrl.IsAbsoluteUri || baseUrl.Scheme is not ("http" or "https"))
         {
-            throw new ArgumentException($"'{baseUrl}' is not an absolute http or https address, such as https://host/MicroStrategyLibrary/.", nameof(baseUrl));
+            throw new ArgumentException($"'{ServerAddress.Shown(baseUrl)}' is not an absolute http or https address, such as https://host/MicroStrategyLibrary/.", nameof(baseUrl));
+        }
+
+        if (ServerAddress.HasCredentials(baseUrl))
+        {
+            throw new ArgumentException($"{ServerAddress.CarriesCredentials} Address: {ServerAddress.Shown(baseUrl)}", nameof(baseUrl));
         }
 
         var path = baseUrl.GetLeftPart(UriPartial.Path);
