@@ -43,13 +43,28 @@ public abstract class EmulatorTest
 
     protected async Task RestartEmulatorAsync(Func<StrategyEmulatorOptions, StrategyEmulatorOptions> change)
     {
-        await StopEmulator();
+        await StopAsync();
         Emulator = await StrategyEmulator.StartAsync(change(EmulatorOptions));
         Connection = StrategyConnection.Create(Emulator.BaseUrl, StrategyCredentials.Standard("administrator", ""), Seeds.ProjectId, Retry);
     }
 
+    /// <summary>
+    /// Stops the emulator; a test that passed must have fired every fault it injected: a rule that no
+    /// longer matches (a renamed path) leaves the scenario untested, and the test must not pass as if
+    /// it had run.
+    /// </summary>
     [TearDown]
     public async Task StopEmulator()
+    {
+        var unfired = Emulator.Faults.Unfired;
+        await StopAsync();
+        if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Passed)
+        {
+            Assert.That(unfired, Is.Empty, "faults the test injected never fired: " + string.Join("; ", unfired));
+        }
+    }
+
+    private async Task StopAsync()
     {
         await Connection.DisposeAsync();
         await Emulator.DisposeAsync();

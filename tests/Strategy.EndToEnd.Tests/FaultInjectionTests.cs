@@ -32,6 +32,40 @@ public sealed class FaultInjectionTests : EmulatorTest
     }
 
     [Test]
+    public async Task A_fault_counts_its_hits_and_one_that_never_matched_is_named_as_unfired()
+    {
+        var hits = new FaultRule { Count = 2, PathContains = "/api/schedules", Status = 503 };
+        var renamed = new FaultRule { PathContains = "/api/schedule-list", Status = 503 };
+        Emulator.Faults.Add(hits);
+        Emulator.Faults.Add(renamed);
+        var schedules = Connection.CreateClient<SchedulesClient>();
+
+        for (var i = 0; i < 3; i++)
+        {
+            try
+            {
+                await schedules.ListSchedulesAsync();
+            }
+            catch (StrategyApiException)
+            {
+                // The first two answers are the injected 503s.
+            }
+        }
+
+        using var control = new HttpClient { BaseAddress = Emulator.BaseUrl };
+        var state = Newtonsoft.Json.Linq.JObject.Parse(await control.GetStringAsync("__emulator/state"));
+        Assert.Multiple(() =>
+        {
+            Assert.That((Emulator.Faults.FiredFor(hits), Emulator.Faults.FiredFor(renamed), Emulator.Faults.Fired), Is.EqualTo((2, 0, 2)));
+            Assert.That(Emulator.Faults.Unfired, Is.EqualTo(new[] { renamed }), "a rule whose path matches nothing is named, so its test cannot pass as if it ran");
+            Assert.That(((int)state["faultsFired"]!, (int)state["faultsUnfired"]!), Is.EqualTo((2, 1)), "the control endpoint says the same");
+        });
+
+        // This test meant the unfired rule: the tear-down's check is for the others.
+        Emulator.Faults.Clear();
+    }
+
+    [Test]
     public void A_dropped_connection_is_a_connection_failure()
     {
         Emulator.Faults.Add(new FaultRule { PathContains = "/api/schedules", DropConnection = true });

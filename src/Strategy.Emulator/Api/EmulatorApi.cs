@@ -235,6 +235,8 @@ internal static class EmulatorApi
             reportInstances = state.Reports.ReportInstanceCount,
             dashboardInstances = state.Reports.DashboardInstanceCount,
             exports = state.Reports.ExportCount,
+            faultsFired = faults.Fired,
+            faultsUnfired = faults.Unfired.Count,
         }));
     }
 

@@ -36,11 +36,53 @@ public sealed record FaultRule
     public bool AfterHandling { get; init; }
 }
 
-/// <summary>Holds the faults to inject, configurable in-process and over the control endpoint.</summary>
+/// <summary>
+/// Holds the faults to inject, configurable in-process and over the control endpoint, and counts how
+/// often each fired: a test proves its fault took effect (a rule whose path no longer matches would
+/// otherwise leave the test passing as before).
+/// </summary>
 public sealed class FaultInjector
 {
     private readonly Lock _gate = new();
     private readonly List<(FaultRule Rule, int Remaining)> _rules = [];
+
+    // Every rule ever added, by reference (two equal rules are two faults), with how often it fired.
+    private readonly Dictionary<FaultRule, int> _hits = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>How many requests a fault was applied to, in all.</summary>
+    public int Fired
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _hits.Values.Sum();
+            }
+        }
+    }
+
+    /// <summary>How many requests <paramref name="rule"/> (the instance given to <see cref="Add"/>) was applied to.</summary>
+    /// <param name="rule">The fault.</param>
+    /// <returns>Its hits; 0 for a rule never added.</returns>
+    public int FiredFor(FaultRule rule)
+    {
+        lock (_gate)
+        {
+            return _hits.TryGetValue(rule, out var hits) ? hits : 0;
+        }
+    }
+
+    /// <summary>The faults added that never fired: each is a scenario that did not happen as its test meant.</summary>
+    public IReadOnlyList<FaultRule> Unfired
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _hits.Where(h => h.Value == 0).Select(h => h.Key).ToList();
+            }
+        }
+    }
 
     /// <summary>Adds a fault for the next matching requests.</summary>
     /// <param name="rule">The fault.</param>
@@ -51,15 +93,17 @@ public sealed class FaultInjector
         lock (_gate)
         {
             _rules.Add((rule, rule.Count));
+            _hits.TryAdd(rule, 0);
         }
     }
 
-    /// <summary>Removes every pending fault.</summary>
+    /// <summary>Removes every pending fault, and forgets what fired.</summary>
     public void Clear()
     {
         lock (_gate)
         {
             _rules.Clear();
+            _hits.Clear();
         }
     }
 
@@ -86,6 +130,7 @@ public sealed class FaultInjector
                         _rules[i] = (rule, remaining - 1);
                     }
 
+                    _hits[rule] = _hits.GetValueOrDefault(rule) + 1;
                     return rule;
                 }
             }
