@@ -25,8 +25,21 @@ internal static class FaultMatrixReport
         "| Fault | Runs | Completed | Typed failures | Untyped failures | Left on the server | Leaked sessions | Done twice | Secrets in logs | Time limit |\n"
         + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |";
 
-    public static void Write(FaultMatrixRow row, Assembly testAssembly)
+    /// <summary>
+    /// What "typed" means in every row, as docs/library/errors.md promises it: a <c>StrategyException</c>,
+    /// or a cancellation the caller asked for. A raw HttpRequestException or TimeoutException is untyped.
+    /// </summary>
+    public static bool IsTyped(Exception error, bool callerCancelled = false) =>
+        error is Strategy.Generated.StrategyException || (callerCancelled && error is OperationCanceledException);
+
+    /// <summary>Writes a row; one whose assertions failed (<paramref name="passed"/> false) says so in the report.</summary>
+    public static void Write(FaultMatrixRow row, Assembly testAssembly, bool passed = true)
     {
+        if (!passed)
+        {
+            row = row with { Fault = "FAILED: " + row.Fault };
+        }
+
         var repoRoot = testAssembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
 
         // A suite run against another asset of the library adds its own rows, labelled with that asset.

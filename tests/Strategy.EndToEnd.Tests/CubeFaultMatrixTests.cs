@@ -87,43 +87,50 @@ public sealed class CubeFaultMatrixTests
         await connection.DisposeAsync();
         var secrets = emulator.IssuedSecrets.Append(Password).ToList();
         var text = string.Join("\n", logger.Lines) + string.Join("\n", outcomes.Select(o => o.Error?.ToString()));
-        var untyped = outcomes.Where(o => o.Error is not null && !IsTyped(o.Error)).Select(o => o.Error!).Distinct().ToList();
+        var untyped = outcomes.Where(o => o.Error is not null && !FaultMatrixReport.IsTyped(o.Error, cancellation.IsCancellationRequested)).Select(o => o.Error!).Distinct().ToList();
         var row = new FaultMatrixRow(
             fault,
             outcomes.Count,
             outcomes.Count(o => o.Succeeded),
-            outcomes.Count(o => o.Error is not null && IsTyped(o.Error)),
+            outcomes.Count(o => o.Error is not null && FaultMatrixReport.IsTyped(o.Error, cancellation.IsCancellationRequested)),
             untyped.Count,
             leftRunning,
             emulator.SessionCount,
             Math.Max(0, emulator.CubePublishCount - cubes.Count),
             secrets.Count(s => text.Contains(s, StringComparison.Ordinal)),
             timeLimit is { } bound ? $"ended after {took.TotalSeconds:0.0} s (limit {bound.TotalSeconds:0} s for all)" : "-");
-        FaultMatrixReport.Write(row, typeof(CubeFaultMatrixTests).Assembly);
-
-        Assert.Multiple(() =>
+        var passed = false;
+        try
         {
-            Assert.That(untyped, Is.Empty, () => string.Join("\n\n", untyped));
-            Assert.That(row.LeakedInstances, Is.Zero, "jobs of ours left running on the server");
-            Assert.That(row.LeakedSessions, Is.Zero, "sessions left open on the server");
-            Assert.That(row.DuplicatedSubscriptions, Is.Zero, "cubes published twice");
-            Assert.That(row.SecretsInLogs, Is.Zero, "secrets in logs or exceptions");
-            Assert.That(outcomes.Select(o => o.CubeId), Is.EqualTo(cubes), "one outcome per cube");
-            if (allComplete)
+            Assert.Multiple(() =>
             {
-                Assert.That(outcomes.Where(o => !o.Succeeded).Select(o => o.Error?.Message), Is.Empty);
-            }
-            else if (failed > 0)
-            {
-                Assert.That(outcomes.Count(o => !o.Succeeded), Is.EqualTo(failed));
-            }
-            else
-            {
-                Assert.That(whole, cancelAfter is null ? Is.InstanceOf<StrategyWaitTimeoutException>() : Is.InstanceOf<StrategyWorkCancelledException>());
-                Assert.That(emulator.CancelledJobCount, Is.EqualTo(2), "the two jobs the project limit let start were cancelled");
-            }
-        });
+                Assert.That(untyped, Is.Empty, () => string.Join("\n\n", untyped));
+                Assert.That(row.LeakedInstances, Is.Zero, "jobs of ours left running on the server");
+                Assert.That(row.LeakedSessions, Is.Zero, "sessions left open on the server");
+                Assert.That(row.DuplicatedSubscriptions, Is.Zero, "cubes published twice");
+                Assert.That(row.SecretsInLogs, Is.Zero, "secrets in logs or exceptions");
+                Assert.That(outcomes.Select(o => o.CubeId), Is.EqualTo(cubes), "one outcome per cube");
+                if (allComplete)
+                {
+                    Assert.That(outcomes.Where(o => !o.Succeeded).Select(o => o.Error?.Message), Is.Empty);
+                }
+                else if (failed > 0)
+                {
+                    Assert.That(outcomes.Count(o => !o.Succeeded), Is.EqualTo(failed));
+                }
+                else
+                {
+                    Assert.That(whole, cancelAfter is null ? Is.InstanceOf<StrategyWaitTimeoutException>() : Is.InstanceOf<StrategyWorkCancelledException>());
+                    Assert.That(emulator.CancelledJobCount, Is.EqualTo(2), "the two jobs the project limit let start were cancelled");
+                }
+            });
+            passed = true;
+        }
+        finally
+        {
+            // Written after its assertions: a row whose test failed says so in the report.
+            FaultMatrixReport.Write(row, typeof(CubeFaultMatrixTests).Assembly, passed);
+        }
     }
 
-    private static bool IsTyped(Exception error) => error is StrategyException or OperationCanceledException or StrategyApiException;
 }

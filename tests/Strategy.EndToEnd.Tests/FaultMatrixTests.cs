@@ -90,29 +90,37 @@ public sealed class FaultMatrixTests
         var secrets = emulator.IssuedSecrets.Append(Password).ToList();
         var text = string.Join("\n", logger.Lines) + string.Join("\n", results.Select(r => r.Error?.ToString()));
         var leakedSecrets = secrets.Count(s => text.Contains(s, StringComparison.Ordinal));
-        var untyped = results.Where(r => r.Error is not null && !IsTyped(r.Error)).Select(r => r.Error!).ToList();
+        var untyped = results.Where(r => r.Error is not null && !FaultMatrixReport.IsTyped(r.Error, cancellation.IsCancellationRequested)).Select(r => r.Error!).ToList();
         var row = new FaultMatrixRow(
             fault,
             results.Count,
             results.Count(r => r.Error is null),
-            results.Count(r => r.Error is not null && IsTyped(r.Error)),
+            results.Count(r => r.Error is not null && FaultMatrixReport.IsTyped(r.Error, cancellation.IsCancellationRequested)),
             untyped.Count,
             emulator.OpenInstanceCount,
             emulator.SessionCount,
             duplicates,
             leakedSecrets,
             timeLimit is { } bound ? $"ended after {took.TotalSeconds:0.0} s (limit {bound.TotalSeconds:0} s per wait)" : "-");
-        FaultMatrixReport.Write(row, typeof(FaultMatrixTests).Assembly);
-
-        Assert.Multiple(() =>
+        var passed = false;
+        try
         {
-            Assert.That(untyped, Is.Empty, () => string.Join("\n\n", untyped));
-            Assert.That(row.LeakedInstances, Is.Zero, "publish instances left on the server");
-            Assert.That(row.LeakedSessions, Is.Zero, "sessions left open on the server");
-            Assert.That(row.DuplicatedSubscriptions, Is.Zero, "subscriptions created twice");
-            Assert.That(row.SecretsInLogs, Is.Zero, "secrets in logs or exceptions");
-            Assert.That(logger.Lines, Is.Not.Empty, "the requests were logged");
-        });
+            Assert.Multiple(() =>
+            {
+                Assert.That(untyped, Is.Empty, () => string.Join("\n\n", untyped));
+                Assert.That(row.LeakedInstances, Is.Zero, "publish instances left on the server");
+                Assert.That(row.LeakedSessions, Is.Zero, "sessions left open on the server");
+                Assert.That(row.DuplicatedSubscriptions, Is.Zero, "subscriptions created twice");
+                Assert.That(row.SecretsInLogs, Is.Zero, "secrets in logs or exceptions");
+                Assert.That(logger.Lines, Is.Not.Empty, "the requests were logged");
+            });
+            passed = true;
+        }
+        finally
+        {
+            // Written after its assertions: a row whose test failed says so in the report.
+            FaultMatrixReport.Write(row, typeof(FaultMatrixTests).Assembly, passed);
+        }
         if (publishFails)
         {
             Assert.That(results.Single(r => r.Workflow == "publish").Error, Is.InstanceOf<StrategyOperationFailedException>());
@@ -189,20 +197,26 @@ public sealed class FaultMatrixTests
             emulator.SessionCount,
             0,
             emulator.IssuedSecrets.Append(Password).Count(s => text.Contains(s, StringComparison.Ordinal)));
-        FaultMatrixReport.Write(row, typeof(FaultMatrixTests).Assembly);
-
-        Assert.Multiple(() =>
+        var passed = false;
+        try
         {
-            Assert.That(error, Is.InstanceOf<StrategySubscriptionRunsFailedException>());
-            Assert.That((row.Runs, row.Completed, row.TypedFailures), Is.EqualTo((2, 1, 1)));
-            Assert.That(error!.Message, Does.Contain("first on the event").And.Contain("fail (state 2)"));
-            Assert.That(row.LeakedSessions, Is.Zero);
-            Assert.That(row.SecretsInLogs, Is.Zero);
-        });
+            Assert.Multiple(() =>
+            {
+                Assert.That(error, Is.InstanceOf<StrategySubscriptionRunsFailedException>());
+                Assert.That((row.Runs, row.Completed, row.TypedFailures), Is.EqualTo((2, 1, 1)));
+                Assert.That(error!.Message, Does.Contain("first on the event").And.Contain("fail (state 2)"));
+                Assert.That(row.LeakedSessions, Is.Zero);
+                Assert.That(row.SecretsInLogs, Is.Zero);
+            });
+            passed = true;
+        }
+        finally
+        {
+            // Written after its assertions: a row whose test failed says so in the report.
+            FaultMatrixReport.Write(row, typeof(FaultMatrixTests).Assembly, passed);
+        }
     }
 
-    private static bool IsTyped(Exception error) =>
-        error is StrategyException or OperationCanceledException or TimeoutException or HttpRequestException;
 
     private static async Task<List<(string Workflow, Exception? Error)>> RunWorkflowsAsync(
         StrategyConnection connection, string name, StrategyWaitOptions waits, bool runNow, CancellationToken cancellationToken)
