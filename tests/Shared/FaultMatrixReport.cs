@@ -30,7 +30,21 @@ internal static class FaultMatrixReport
     /// or a cancellation the caller asked for. A raw HttpRequestException or TimeoutException is untyped.
     /// </summary>
     public static bool IsTyped(Exception error, bool callerCancelled = false) =>
-        error is Strategy.Generated.StrategyException || (callerCancelled && error is OperationCanceledException);
+        IsStrategyException(error) || (callerCancelled && error is OperationCanceledException);
+
+    // By name: the PowerShell suite compiles this file without a reference to the library.
+    private static bool IsStrategyException(Exception error)
+    {
+        for (var type = error.GetType(); type is not null; type = type.BaseType)
+        {
+            if (type.FullName == "Strategy.Generated.StrategyException")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Writes a row; one whose assertions failed (<paramref name="passed"/> false) says so in the report.</summary>
     public static void Write(FaultMatrixRow row, Assembly testAssembly, bool passed = true)
