@@ -46,6 +46,24 @@ internal static class FaultMatrixReport
         return false;
     }
 
+    /// <summary>
+    /// Runs the row's assertions, then writes the row: after them, so a row whose test failed says so
+    /// in the report instead of publishing clean figures.
+    /// </summary>
+    public static void WriteAfter(FaultMatrixRow row, Assembly testAssembly, NUnit.Framework.TestDelegate assertions)
+    {
+        var passed = false;
+        try
+        {
+            NUnit.Framework.Assert.Multiple(assertions);
+            passed = true;
+        }
+        finally
+        {
+            Write(row, testAssembly, passed);
+        }
+    }
+
     /// <summary>Writes a row; one whose assertions failed (<paramref name="passed"/> false) says so in the report.</summary>
     public static void Write(FaultMatrixRow row, Assembly testAssembly, bool passed = true)
     {

@@ -99,38 +99,28 @@ public sealed class CubeFaultMatrixTests
             Math.Max(0, emulator.CubePublishCount - cubes.Count),
             secrets.Count(s => text.Contains(s, StringComparison.Ordinal)),
             timeLimit is { } bound ? $"ended after {took.TotalSeconds:0.0} s (limit {bound.TotalSeconds:0} s for all)" : "-");
-        var passed = false;
-        try
+        FaultMatrixReport.WriteAfter(row, typeof(CubeFaultMatrixTests).Assembly, () =>
         {
-            Assert.Multiple(() =>
+            Assert.That(untyped, Is.Empty, () => string.Join("\n\n", untyped));
+            Assert.That(row.LeakedInstances, Is.Zero, "jobs of ours left running on the server");
+            Assert.That(row.LeakedSessions, Is.Zero, "sessions left open on the server");
+            Assert.That(row.DuplicatedSubscriptions, Is.Zero, "cubes published twice");
+            Assert.That(row.SecretsInLogs, Is.Zero, "secrets in logs or exceptions");
+            Assert.That(outcomes.Select(o => o.CubeId), Is.EqualTo(cubes), "one outcome per cube");
+            if (allComplete)
             {
-                Assert.That(untyped, Is.Empty, () => string.Join("\n\n", untyped));
-                Assert.That(row.LeakedInstances, Is.Zero, "jobs of ours left running on the server");
-                Assert.That(row.LeakedSessions, Is.Zero, "sessions left open on the server");
-                Assert.That(row.DuplicatedSubscriptions, Is.Zero, "cubes published twice");
-                Assert.That(row.SecretsInLogs, Is.Zero, "secrets in logs or exceptions");
-                Assert.That(outcomes.Select(o => o.CubeId), Is.EqualTo(cubes), "one outcome per cube");
-                if (allComplete)
-                {
-                    Assert.That(outcomes.Where(o => !o.Succeeded).Select(o => o.Error?.Message), Is.Empty);
-                }
-                else if (failed > 0)
-                {
-                    Assert.That(outcomes.Count(o => !o.Succeeded), Is.EqualTo(failed));
-                }
-                else
-                {
-                    Assert.That(whole, cancelAfter is null ? Is.InstanceOf<StrategyWaitTimeoutException>() : Is.InstanceOf<StrategyWorkCancelledException>());
-                    Assert.That(emulator.CancelledJobCount, Is.EqualTo(2), "the two jobs the project limit let start were cancelled");
-                }
-            });
-            passed = true;
-        }
-        finally
-        {
-            // Written after its assertions: a row whose test failed says so in the report.
-            FaultMatrixReport.Write(row, typeof(CubeFaultMatrixTests).Assembly, passed);
-        }
+                Assert.That(outcomes.Where(o => !o.Succeeded).Select(o => o.Error?.Message), Is.Empty);
+            }
+            else if (failed > 0)
+            {
+                Assert.That(outcomes.Count(o => !o.Succeeded), Is.EqualTo(failed));
+            }
+            else
+            {
+                Assert.That(whole, cancelAfter is null ? Is.InstanceOf<StrategyWaitTimeoutException>() : Is.InstanceOf<StrategyWorkCancelledException>());
+                Assert.That(emulator.CancelledJobCount, Is.EqualTo(2), "the two jobs the project limit let start were cancelled");
+            }
+        });
     }
 
 }

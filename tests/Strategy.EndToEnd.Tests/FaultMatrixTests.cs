@@ -102,25 +102,15 @@ public sealed class FaultMatrixTests
             duplicates,
             leakedSecrets,
             timeLimit is { } bound ? $"ended after {took.TotalSeconds:0.0} s (limit {bound.TotalSeconds:0} s per wait)" : "-");
-        var passed = false;
-        try
+        FaultMatrixReport.WriteAfter(row, typeof(FaultMatrixTests).Assembly, () =>
         {
-            Assert.Multiple(() =>
-            {
-                Assert.That(untyped, Is.Empty, () => string.Join("\n\n", untyped));
-                Assert.That(row.LeakedInstances, Is.Zero, "publish instances left on the server");
-                Assert.That(row.LeakedSessions, Is.Zero, "sessions left open on the server");
-                Assert.That(row.DuplicatedSubscriptions, Is.Zero, "subscriptions created twice");
-                Assert.That(row.SecretsInLogs, Is.Zero, "secrets in logs or exceptions");
-                Assert.That(logger.Lines, Is.Not.Empty, "the requests were logged");
-            });
-            passed = true;
-        }
-        finally
-        {
-            // Written after its assertions: a row whose test failed says so in the report.
-            FaultMatrixReport.Write(row, typeof(FaultMatrixTests).Assembly, passed);
-        }
+            Assert.That(untyped, Is.Empty, () => string.Join("\n\n", untyped));
+            Assert.That(row.LeakedInstances, Is.Zero, "publish instances left on the server");
+            Assert.That(row.LeakedSessions, Is.Zero, "sessions left open on the server");
+            Assert.That(row.DuplicatedSubscriptions, Is.Zero, "subscriptions created twice");
+            Assert.That(row.SecretsInLogs, Is.Zero, "secrets in logs or exceptions");
+            Assert.That(logger.Lines, Is.Not.Empty, "the requests were logged");
+        });
         if (publishFails)
         {
             Assert.That(results.Single(r => r.Workflow == "publish").Error, Is.InstanceOf<StrategyOperationFailedException>());
@@ -197,24 +187,14 @@ public sealed class FaultMatrixTests
             emulator.SessionCount,
             0,
             emulator.IssuedSecrets.Append(Password).Count(s => text.Contains(s, StringComparison.Ordinal)));
-        var passed = false;
-        try
+        FaultMatrixReport.WriteAfter(row, typeof(FaultMatrixTests).Assembly, () =>
         {
-            Assert.Multiple(() =>
-            {
-                Assert.That(error, Is.InstanceOf<StrategySubscriptionRunsFailedException>());
-                Assert.That((row.Runs, row.Completed, row.TypedFailures), Is.EqualTo((2, 1, 1)));
-                Assert.That(error!.Message, Does.Contain("first on the event").And.Contain("fail (state 2)"));
-                Assert.That(row.LeakedSessions, Is.Zero);
-                Assert.That(row.SecretsInLogs, Is.Zero);
-            });
-            passed = true;
-        }
-        finally
-        {
-            // Written after its assertions: a row whose test failed says so in the report.
-            FaultMatrixReport.Write(row, typeof(FaultMatrixTests).Assembly, passed);
-        }
+            Assert.That(error, Is.InstanceOf<StrategySubscriptionRunsFailedException>());
+            Assert.That((row.Runs, row.Completed, row.TypedFailures), Is.EqualTo((2, 1, 1)));
+            Assert.That(error!.Message, Does.Contain("first on the event").And.Contain("fail (state 2)"));
+            Assert.That(row.LeakedSessions, Is.Zero);
+            Assert.That(row.SecretsInLogs, Is.Zero);
+        });
     }
 
 
