@@ -103,14 +103,16 @@ public sealed class SubscriptionRunTests : EmulatorTest
     [Test]
     public async Task A_run_that_outlasts_the_time_limit_times_out_and_a_later_wait_finds_how_it_ended()
     {
-        await using var slow = await StrategyEmulator.StartAsync(EmulatorOptions with { PublishDuration = TimeSpan.FromSeconds(4) });
+        // A run of 6 s against a limit of 3 s: the start's three calls (the subscription, its last run, the
+        // send) fit in the limit on a busy machine, and the run still outlasts it by seconds.
+        await using var slow = await StrategyEmulator.StartAsync(EmulatorOptions with { PublishDuration = TimeSpan.FromSeconds(6) });
         await using var connection = StrategyConnection.Create(slow.BaseUrl, StrategyCredentials.Standard("administrator", ""), Seeds.ProjectId, Retry);
         var subscriptions = connection.CreateClient<SubscriptionsClient>();
         var subscription = await subscriptions.CreateSubscriptionAsync(DataModelRefreshSubscription.Create(
             "slow", Seeds.DataModelId, [new TableRefresh { Id = Seeds.SampleTableId, RefreshPolicy = RefreshPolicy.Upsert }], [Seeds.AllTheTimeScheduleId]));
 
         var error = Assert.ThrowsAsync<StrategyWaitTimeoutException>(() =>
-            subscriptions.SendSubscriptionAndWaitAsync(subscription.Id, FastWaits with { Timeout = TimeSpan.FromSeconds(1) }));
+            subscriptions.SendSubscriptionAndWaitAsync(subscription.Id, FastWaits with { Timeout = TimeSpan.FromSeconds(3) }));
         var finished = await subscriptions.AwaitSubscriptionRunAsync(subscription.Id, options: FastWaits);
 
         Assert.Multiple(() =>
