@@ -202,27 +202,33 @@ public sealed class PublishAndWaitTests : ClientTest<DataModelsClient>
     [Test]
     public void The_wait_gets_the_time_left_after_opening_and_starting_so_the_workflow_keeps_one_limit()
     {
-        // Opening takes 3 s of a 4 s limit; the publish never finishes. A fresh full limit for the wait
-        // would end past 7 s; the one limit ends at 4 s: the margin is seconds, not a scheduler's whim.
-        Server.Handler.Expect(HttpMethod.Post, InstancesUrl).Respond(async () =>
+        // On a clock the server moves: opening takes 3 s of a 4 s limit, and each status read 0.5 s.
+        // The one limit leaves the wait 1 s, two reads; a fresh full limit would allow eight.
+        var clock = new ManualClock();
+        Server.Handler.Expect(HttpMethod.Post, InstancesUrl).Respond(_ =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            clock.Advance(TimeSpan.FromSeconds(3));
             return MockServer.Answer(HttpStatusCode.NoContent, null, (StrategyHeaders.DataModelInstanceId, MockServer.InstanceId));
         });
         ExpectPublished();
-        Server.Handler.When(HttpMethod.Get, StatusUrl).Respond("application/json", """{"status":1}""");
+        var reads = 0;
+        Server.Handler.When(HttpMethod.Get, StatusUrl).Respond(_ =>
+        {
+            Interlocked.Increment(ref reads);
+            clock.Advance(TimeSpan.FromMilliseconds(500));
+            return MockServer.Answer(HttpStatusCode.OK, """{"status":1}""");
+        });
         WhenDeleted();
         var limit = TimeSpan.FromSeconds(4);
+        var waits = Waits.Fast with { Timeout = limit, MinimumDelay = TimeSpan.Zero, MaximumDelay = TimeSpan.Zero, TimeProvider = clock };
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var error = Assert.ThrowsAsync<StrategyWaitTimeoutException>(() => Client.PublishAndWaitAsync(MockServer.DataModelId, Body, Waits.Fast with { Timeout = limit }));
-        var took = clock.Elapsed;
+        var error = Assert.ThrowsAsync<StrategyWaitTimeoutException>(() => Client.PublishAndWaitAsync(MockServer.DataModelId, Body, waits));
 
         Assert.Multiple(() =>
         {
-            Assert.That(took, Is.LessThan(limit + TimeSpan.FromSeconds(2)), "not the opening time plus a fresh full limit (7 s)");
+            Assert.That(reads, Is.EqualTo(2), "the 1 s the opening left, not the opening time plus a fresh full limit");
             Assert.That(error!.Timeout, Is.EqualTo(limit), "the workflow's limit, not the part the wait had");
-            Assert.That(error.Elapsed, Is.GreaterThanOrEqualTo(limit - TimeSpan.FromMilliseconds(20)), "the whole workflow's time (timers may fire a millisecond early)");
+            Assert.That(error.Elapsed, Is.EqualTo(limit), "the whole workflow's time, on its clock");
         });
     }
 
