@@ -17,7 +17,7 @@ public sealed class StrategyNotSupportedException : StrategyException
     /// <param name="innerException">The 404 the operation answered.</param>
     public StrategyNotSupportedException(string operationId, string minimumServerVersion, string? serverVersion, string? webVersion, StrategyApiException innerException)
         : base(
-            $"{operationId} is not supported by this server (version {serverVersion ?? webVersion ?? "unknown"}); it needs {minimumServerVersion} or later.",
+            $"{operationId} is not supported by this server (version {Shown(serverVersion, webVersion)}); it needs {minimumServerVersion} or later.",
             innerException)
     {
         OperationId = operationId;
@@ -32,7 +32,7 @@ public sealed class StrategyNotSupportedException : StrategyException
     /// <param name="serverVersion">The Intelligence Server version the server reported, if any.</param>
     /// <param name="webVersion">The web (Library) version the server reported, if any.</param>
     public StrategyNotSupportedException(string operationId, string minimumServerVersion, string? serverVersion, string? webVersion)
-        : base($"{operationId} is not supported by this server (version {serverVersion ?? webVersion ?? "unknown"}); it needs {minimumServerVersion} or later. Nothing was sent.", null)
+        : base($"{operationId} is not supported by this server (version {Shown(serverVersion, webVersion)}); it needs {minimumServerVersion} or later. Nothing was sent.", null)
     {
         OperationId = operationId;
         MinimumServerVersion = minimumServerVersion;
@@ -51,4 +51,8 @@ public sealed class StrategyNotSupportedException : StrategyException
 
     /// <summary>The web (Library) version the server reported (<c>webVersion</c>).</summary>
     public string? WebVersion { get; }
+
+    /// <summary>The version the server reported, as it may be shown: cleaned of control characters and cut short.</summary>
+    private static string Shown(string? serverVersion, string? webVersion) =>
+        ServerText.Clean(serverVersion ?? webVersion, 40) ?? "unknown";
 }

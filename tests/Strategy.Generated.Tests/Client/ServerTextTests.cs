@@ -24,4 +24,17 @@ public sealed class ServerTextTests
     {
         Assert.That(ServerText.Clean("The job was cancelled.", 40), Is.EqualTo("The job was cancelled."));
     }
+
+    [Test]
+    public void A_server_version_reaches_the_not_supported_message_cleaned_and_cut()
+    {
+        var error = new StrategyNotSupportedException("ListJobs", "11.3.0300", "11.3.0200.0010\u001b[2J\r\n" + new string('9', 500), null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Message.Any(char.IsControl), Is.False, "no control character of the server's reaches the message");
+            Assert.That(error.Message, Does.StartWith("ListJobs is not supported by this server (version 11.3.0200.0010"));
+            Assert.That(error.Message.Length, Is.LessThan(200), "a long version is cut");
+        });
+    }
 }
