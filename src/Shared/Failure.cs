@@ -34,7 +34,9 @@ internal sealed record Failure(FailureClass Class, string Id, string Message, bo
         StrategyCertificateException certificate => new(FailureClass.Certificate, "Certificate." + certificate.Problem, certificate.Message, false),
         StrategyUnreachableException unreachable => new(FailureClass.Unreachable, unreachable.TimeLimit is null ? "ServerUnreachable" : "ServerDidNotAnswer", unreachable.Message, false),
         StrategyNotSupportedException notSupported => new(FailureClass.NotSupported, "NotSupportedByServer", notSupported.Message, false),
-        StrategyStatusUnavailableException noStatus => new(FailureClass.NotSupported, "StatusUnavailable", noStatus.Message, false),
+        // Nothing was started, and what was asked (to wait) cannot work for this object: a usage matter
+        // (start it without waiting), not a failed run a scheduler would take it for.
+        StrategyStatusUnavailableException noStatus => new(FailureClass.InvalidArgument, "StatusUnavailable", noStatus.Message, false),
         HttpRequestException http => new(FailureClass.Unreachable, "ServerUnreachable", "the server could not be reached: " + ServerText.Clean(http.Message), false),
         _ => null,
     };

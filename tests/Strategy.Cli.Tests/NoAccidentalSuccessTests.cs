@@ -191,4 +191,25 @@ public sealed class NoAccidentalSuccessTests
             Assert.That(_emulator.RequestCount("POST", "/api/auth/login"), Is.Zero, "nothing was sent");
         });
     }
+
+    [Test]
+    public async Task A_subscription_run_that_cannot_be_waited_for_exits_3_and_sends_nothing()
+    {
+        var id = _emulator.SeedSubscription("""
+            {"id":"AAAABBBBCCCCDDDDEEEEFFFF00001111","name":"shared link","contents":[{"id":"9F4772B837604551B4D3CC916ADC5598","type":"data_model"}],
+             "schedules":[{"id":"FF7BB3C811D501F0C00051916B98494F"}],"delivery":{"mode":"SHARED_LINK"}}
+            """);
+        using var cli = CliProcess.StartWith(
+            new Dictionary<string, string?> { ["STRATEGY_PASSWORD"] = string.Empty },
+            "subscriptions", "run", id, "--base-url", _emulator.BaseUrl.ToString(), "--project", Seeds.ProjectId);
+        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.BadInput), "not 1: no run failed, none was started");
+            Assert.That(cli.Error, Does.Contain("delivery mode is SHARED_LINK").And.Contain("Nothing was started"));
+            Assert.That(_emulator.RequestCount("POST", "/send"), Is.Zero);
+            Assert.That(_emulator.SessionCount, Is.Zero, "logged out");
+        });
+    }
 }

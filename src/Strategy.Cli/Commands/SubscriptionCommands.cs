@@ -73,7 +73,7 @@ internal static class SubscriptionCommands
 
         var runId = new Argument<string>("subscription-id") { Description = "The subscription to run now." };
         var noWait = new Option<bool>("--no-wait") { Description = "Return once the server has accepted the run, and print its resume token (strategy wait <token>)." };
-        var run = new Command("run", "Run a subscription now and wait for that run; exit 0 when it succeeded, 1 when it failed, was canceled or timed out on the server, 5 when the server skipped it.") { runId, noWait };
+        var run = new Command("run", "Run a subscription now and wait for that run; exit 0 when it succeeded, 1 when it failed, was canceled or timed out on the server, 5 when the server skipped it, 3 when the server reports no status for it (its delivery mode has none: run it with --no-wait; nothing was sent).") { runId, noWait };
         runner.SetAction(run, (parseResult, session, cancellationToken) =>
             RunAsync(session, parseResult.GetValue(runId)!, parseResult.GetValue(noWait), cancellationToken));
 
