@@ -156,6 +156,7 @@ public sealed class StrategyEmulator : IAsyncDisposable
     [
         "urls", "path-base", "username", "password", "api-token", "server-version", "session-idle-timeout",
         "task-duration", "publish-duration", "instance-idle-timeout", "job-linger", "job-limit", "certificate", "certificate-key", "log-level",
+        "subscription-status",
     ];
 
     /// <summary>What is wrong with <c>--log-level</c>, if anything; the level it names (Information by default).</summary>
@@ -306,8 +307,11 @@ public sealed class StrategyEmulator : IAsyncDisposable
           --username NAME                the user that may log in (default administrator)
           --password TEXT                that user's password (default empty)
           --api-token TEXT               the token API-token login accepts, as username (default emulator-api-token)
-          --server-version VERSION       what GET /api/status answers (default 11.5.0800.0123); below 11.5.0800
-                                         the data model endpoints answer 404 ERR004, as an older server does
+          --server-version VERSION       what GET /api/status answers (default 11.5.0800.0123); an operation the
+                                         spec says arrived later (x-strategy-since) answers 404 ERR004, as an
+                                         older server does
+          --subscription-status on|disabled  disabled: the subscription status call answers 500 ERR002
+                                         "This endpoint is disabled", as where it is switched off (default on)
           --session-idle-timeout S       idle time before a session answers 401 ERR009 (default 600)
           --task-duration S              how long a schema reload task runs (default 2)
           --publish-duration S           how long a publish runs: a data model's (also a subscription's refresh), a cube's (default 3)
@@ -339,7 +343,8 @@ public sealed class StrategyEmulator : IAsyncDisposable
                                                 the server's message
           POST   /__emulator/hang-next/export   make the next export call never answer (until the client gives up)
           GET    /__emulator/state              open sessions and instances, subscriptions, running subscription runs,
-                                                requests without the cookie, cube publishes, running and cancelled jobs
+                                                requests without the cookie, cube publishes, running and cancelled jobs,
+                                                faults fired and faults that never fired
 
         Ctrl+C or SIGTERM stops it.
         """;

@@ -106,6 +106,13 @@ public sealed record StrategyEmulatorOptions
                 ? int.TryParse(limit, NumberStyles.Integer, CultureInfo.InvariantCulture, out var jobs) && jobs > 0 ? jobs : throw new ArgumentException($"--job-limit must be a whole number above 0, not '{limit}'.")
                 : defaults.JobLimit,
             ServerVersion = configuration["server-version"] ?? defaults.ServerVersion,
+            SubscriptionStatusDisabled = configuration["subscription-status"] switch
+            {
+                null or "" => defaults.SubscriptionStatusDisabled,
+                "on" => false,
+                "disabled" => true,
+                var other => throw new ArgumentException($"--subscription-status must be on or disabled, not '{other}'."),
+            },
             Certificate = configuration["certificate"] is { Length: > 0 } certificate ? LoadCertificate(certificate, configuration["certificate-key"]) : null,
         };
     }
