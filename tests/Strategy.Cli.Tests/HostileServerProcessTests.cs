@@ -16,6 +16,8 @@ public sealed class HostileServerProcessTests
 {
     private const int Timeout = 3;
 
+    private const string Password = "secret-password";
+
     // Process start-up and logout on a busy machine take seconds at most; a command with no bound would not end.
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(10);
 
@@ -23,7 +25,7 @@ public sealed class HostileServerProcessTests
 
     private static CliProcess Start(HostileServer server, params string[] args) =>
         CliProcess.StartWith(
-            new Dictionary<string, string?> { ["STRATEGY_PASSWORD"] = "secret-password" },
+            new Dictionary<string, string?> { ["STRATEGY_PASSWORD"] = Password },
             [.. args, "--base-url", server.BaseUrl.ToString(), "--project", Seeds.ProjectId, "--timeout", Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
     [TestCaseSource(nameof(Outcomes))]
@@ -35,14 +37,16 @@ public sealed class HostileServerProcessTests
         var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
         var took = clock.Elapsed;
 
-        Record(expected, exitCode, took, cli.PeakMemoryMegabytes);
         TestContext.Out.WriteLine(cli.Error);
-        Assert.Multiple(() =>
+        var row = Row(expected.Behaviour, server, cli, exitCode, took);
+        FaultMatrixReport.WriteAfter(row, typeof(HostileServerProcessTests).Assembly, () =>
         {
             Assert.That(exitCode, Is.EqualTo(expected.ExitCode), cli.Error);
+            Assert.That(row.UntypedFailures, Is.Zero, "the command reported the failure as one of the library's");
             Assert.That(cli.Error, Does.Contain(expected.MessagePart));
             Assert.That(Unclean(cli.Error + cli.Output), Is.Empty, "nothing the server sent reaches the terminal raw");
-            Assert.That(cli.Error, Does.Not.Contain("secret-password").And.Not.Contain(HostileServer.IssuedToken));
+            Assert.That(row.SecretsInLogs, Is.Zero, "no password, token or cookie on stdout or stderr");
+            Assert.That(row.LeakedSessions, Is.Zero, "every session the server handed out was logged out");
             Assert.That(cli.Error.Length, Is.LessThan(4096), "a short message, not the server's page");
             Assert.That(took, Is.LessThan(TimeSpan.FromSeconds(Timeout) + Margin), "bounded by --timeout");
         });
@@ -114,13 +118,15 @@ public sealed class HostileServerProcessTests
         var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         var growth = cli.PeakMemoryMegabytes - baseline.PeakMemoryMegabytes;
-        FaultMatrixReport.Write(
-            new FaultMatrixRow("200 MB HTML error page, memory (CLI process)", 1, 0, exitCode == ExitCodes.ServerFailure ? 1 : 0, exitCode == ExitCodes.ServerFailure ? 0 : 1, 0, 0, 0, 0,
-                FormattableString.Invariant($"peak {cli.PeakMemoryMegabytes:0} MB against {baseline.PeakMemoryMegabytes:0} MB for a small page; {huge.BytesSent / (1024.0 * 1024):0.0} MB of 200 MB sent")),
-            typeof(HostileServerProcessTests).Assembly);
-        Assert.Multiple(() =>
+        var row = Row(HostileBehaviour.HugeErrorPage, huge, cli, exitCode, took: null) with
+        {
+            Fault = "200 MB HTML error page, memory (CLI process)",
+            TimeLimit = FormattableString.Invariant($"peak {cli.PeakMemoryMegabytes:0} MB against {baseline.PeakMemoryMegabytes:0} MB for a small page; {huge.BytesSent / (1024.0 * 1024):0.0} MB of 200 MB sent"),
+        };
+        FaultMatrixReport.WriteAfter(row, typeof(HostileServerProcessTests).Assembly, () =>
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.ServerFailure), cli.Error);
+            Assert.That(row.UntypedFailures, Is.Zero, cli.Error);
             Assert.That(baseline.PeakMemoryMegabytes, Is.GreaterThan(0), "the kernel's count was read");
             Assert.That(growth, Is.LessThan(30), $"flat: {cli.PeakMemoryMegabytes:0} MB against {baseline.PeakMemoryMegabytes:0} MB for a small page");
             Assert.That(huge.BytesSent, Is.LessThan(HostileServer.HugeSize / 4), "the rest of the page was never read");
@@ -131,18 +137,24 @@ public sealed class HostileServerProcessTests
     private static string Unclean(string text) =>
         string.Join(" ", text.Where(c => c is not ('\n' or '\r' or '\t') && (char.IsControl(c) || !Generated.ServerText.IsShowable(c))).Select(c => ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)));
 
-    private static void Record(HostileOutcome expected, int exitCode, TimeSpan took, double peakMegabytes) =>
-        FaultMatrixReport.Write(
-            new FaultMatrixRow(
-                HostileServer.Describe(expected.Behaviour) + " (CLI process)",
-                Runs: 1,
-                Completed: exitCode == 0 ? 1 : 0,
-                TypedFailures: exitCode == expected.ExitCode ? 1 : 0,
-                UntypedFailures: exitCode == expected.ExitCode ? 0 : 1,
-                LeakedInstances: 0,
-                LeakedSessions: 0,
-                DuplicatedSubscriptions: 0,
-                SecretsInLogs: 0,
-                FormattableString.Invariant($"exit {exitCode} after {took.TotalSeconds:0.0} s (--timeout {Timeout}), peak {peakMegabytes:0} MB")),
-            typeof(HostileServerProcessTests).Assembly);
+    /// <summary>
+    /// The row one command's run measured: its exit and words (typed or not), the sessions the server
+    /// handed out and never saw logged out, and the password, token and cookie searched for in all the
+    /// command printed. A hostile server keeps no instances or subscriptions: those figures are n/a.
+    /// </summary>
+    private static FaultMatrixRow Row(HostileBehaviour behaviour, HostileServer server, CliProcess cli, int exitCode, TimeSpan? took)
+    {
+        var typed = FaultMatrixReport.IsTypedExit(exitCode, cli.Error);
+        return new FaultMatrixRow(
+            HostileServer.Describe(behaviour) + " (CLI process)",
+            Runs: 1,
+            Completed: exitCode == 0 ? 1 : 0,
+            TypedFailures: typed ? 1 : 0,
+            UntypedFailures: exitCode != 0 && !typed ? 1 : 0,
+            LeakedInstances: null,
+            LeakedSessions: server.OpenSessions,
+            DuplicatedSubscriptions: null,
+            SecretsInLogs: FaultMatrixReport.SecretsIn(cli.Output + cli.Error, HostileServer.IssuedSecrets.Append(Password)),
+            took is { } elapsed ? FormattableString.Invariant($"exit {exitCode} after {elapsed.TotalSeconds:0.0} s (--timeout {Timeout}), peak {cli.PeakMemoryMegabytes:0} MB") : "-");
+    }
 }

@@ -97,7 +97,7 @@ public sealed class CubeFaultMatrixTests
             leftRunning,
             emulator.SessionCount,
             Math.Max(0, emulator.CubePublishCount - cubes.Count),
-            secrets.Count(s => text.Contains(s, StringComparison.Ordinal)),
+            FaultMatrixReport.SecretsIn(text, secrets),
             timeLimit is { } bound ? $"ended after {took.TotalSeconds:0.0} s (limit {bound.TotalSeconds:0} s for all)" : "-");
         FaultMatrixReport.WriteAfter(row, typeof(CubeFaultMatrixTests).Assembly, () =>
         {

@@ -89,7 +89,7 @@ public sealed class FaultMatrixTests
         await connection.DisposeAsync();
         var secrets = emulator.IssuedSecrets.Append(Password).ToList();
         var text = string.Join("\n", logger.Lines) + string.Join("\n", results.Select(r => r.Error?.ToString()));
-        var leakedSecrets = secrets.Count(s => text.Contains(s, StringComparison.Ordinal));
+        var leakedSecrets = FaultMatrixReport.SecretsIn(text, secrets);
         var untyped = results.Where(r => r.Error is not null && !FaultMatrixReport.IsTyped(r.Error, cancellation.IsCancellationRequested)).Select(r => r.Error!).ToList();
         var row = new FaultMatrixRow(
             fault,
@@ -165,6 +165,7 @@ public sealed class FaultMatrixTests
         var logger = new CapturingLogger();
         await using var connection = StrategyConnection.Create(emulator.BaseUrl, StrategyCredentials.Standard("administrator", Password), Seeds.ProjectId, Retries, logger);
         var subscriptions = connection.CreateClient<SubscriptionsClient>();
+        var seeded = emulator.SubscriptionCount;
         foreach (var name in new[] { "first on the event", "second on the event" })
         {
             await subscriptions.CreateSubscriptionAsync(DataModelRefreshSubscription.Create(
@@ -177,22 +178,27 @@ public sealed class FaultMatrixTests
 
         var runs = (error as StrategySubscriptionRunsFailedException)?.Runs ?? [];
         var text = string.Join("\n", logger.Lines) + error;
+
+        // Each failed run is typed when the whole is; an error of another type counts as one untyped failure.
+        var typed = error is null || FaultMatrixReport.IsTyped(error);
         var row = new FaultMatrixRow(
             Fault,
             runs.Count,
             runs.Count(r => r.Outcome == StrategyOutcome.Succeeded),
-            runs.Count(r => r.Outcome == StrategyOutcome.Failed),
-            0,
+            typed ? runs.Count(r => r.Outcome == StrategyOutcome.Failed) : 0,
+            typed ? 0 : 1,
             emulator.OpenInstanceCount,
             emulator.SessionCount,
-            0,
-            emulator.IssuedSecrets.Append(Password).Count(s => text.Contains(s, StringComparison.Ordinal)));
+            emulator.SubscriptionCount - seeded - 2,
+            FaultMatrixReport.SecretsIn(text, emulator.IssuedSecrets.Append(Password)));
         FaultMatrixReport.WriteAfter(row, typeof(FaultMatrixTests).Assembly, () =>
         {
             Assert.That(error, Is.InstanceOf<StrategySubscriptionRunsFailedException>());
             Assert.That((row.Runs, row.Completed, row.TypedFailures), Is.EqualTo((2, 1, 1)));
             Assert.That(error!.Message, Does.Contain("first on the event").And.Contain("fail (state 2)"));
+            Assert.That(row.UntypedFailures, Is.Zero, () => error?.ToString() ?? "no failure");
             Assert.That(row.LeakedSessions, Is.Zero);
+            Assert.That(row.DuplicatedSubscriptions, Is.Zero, "the event ran each subscription; it created none");
             Assert.That(row.SecretsInLogs, Is.Zero);
         });
     }

@@ -44,18 +44,6 @@ public sealed class TlsTests
         return StrategyConnection.Create(options);
     }
 
-    /// <summary>Counts the attempts that reach the transport: a retry is a second one.</summary>
-    private sealed class AttemptCounter : DelegatingHandler
-    {
-        public int Count;
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref Count);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
-
     [Test]
     public async Task An_internal_authority_is_untrusted_by_default_and_trusted_from_its_pem_file()
     {

@@ -15,6 +15,8 @@ public sealed class HostileServerTests
 {
     private const int TimeoutSec = 3;
 
+    private const string Password = "secret-password";
+
     // Two cmdlets, each within its limit, on a busy machine; a cmdlet with no bound would not end at all.
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(8);
 
@@ -31,28 +33,41 @@ public sealed class HostileServerTests
         var result = shell.Run(
             """
             $ErrorActionPreference = 'Stop'
-            $credential = [pscredential]::new('administrator', (ConvertTo-SecureString 'secret-password' -AsPlainText -Force))
+            $VerbosePreference = 'Continue'
+            $DebugPreference = 'Continue'
+            $credential = [pscredential]::new('administrator', (ConvertTo-SecureString $Password -AsPlainText -Force))
             Connect-StrategyServer -BaseUrl $BaseUrl -ProjectId $ProjectId -Credential $credential -TimeoutSec $TimeoutSec | Out-Null
             Get-StrategySchedule -TimeoutSec $TimeoutSec
             """,
             ("ProjectId", Seeds.ProjectId),
+            ("Password", Password),
             ("TimeoutSec", TimeoutSec));
         var took = clock.Elapsed;
         shell.Run("try { Disconnect-StrategyServer -ErrorAction Ignore } catch { }");
 
         var error = result.Error;
         var shown = error.ErrorDetails?.Message ?? error.Exception.Message;
-        FaultMatrixReport.Write(
-            new FaultMatrixRow(HostileServer.Describe(expected.Behaviour) + " (PowerShell)", 1, 0, 1, 0, 0, 0, 0, 0,
-                FormattableString.Invariant($"{error.CategoryInfo.Category} after {took.TotalSeconds:0.0} s (-TimeoutSec {TimeoutSec})")),
-            typeof(HostileServerTests).Assembly);
-        Assert.Multiple(() =>
+        var typed = FaultMatrixReport.IsTyped(error.Exception);
+        var row = new FaultMatrixRow(
+            HostileServer.Describe(expected.Behaviour) + " (PowerShell)",
+            Runs: 1,
+            Completed: result.Errors.Count == 0 && result.Terminated is null ? 1 : 0,
+            TypedFailures: typed ? 1 : 0,
+            UntypedFailures: typed ? 0 : 1,
+            LeakedInstances: null,
+            LeakedSessions: server.OpenSessions,
+            DuplicatedSubscriptions: null,
+            SecretsInLogs: FaultMatrixReport.SecretsIn(result.AllText(), HostileServer.IssuedSecrets.Append(Password)),
+            FormattableString.Invariant($"{error.CategoryInfo.Category} after {took.TotalSeconds:0.0} s (-TimeoutSec {TimeoutSec})"));
+        FaultMatrixReport.WriteAfter(row, typeof(HostileServerTests).Assembly, () =>
         {
             Assert.That(error.CategoryInfo.Category.ToString(), Is.EqualTo(expected.Category), shown);
             Assert.That(error.Exception.GetType().Name, Is.EqualTo(expected.Exception), "the typed exception is the record's");
+            Assert.That(row.UntypedFailures, Is.Zero, error.Exception.ToString());
             Assert.That(shown, Does.Contain(expected.MessagePart));
             Assert.That(Unclean(result.AllText()), Is.Empty, "nothing the server sent reaches a stream raw");
-            Assert.That(result.AllText(), Does.Not.Contain("secret-password").And.Not.Contain(HostileServer.IssuedToken));
+            Assert.That(row.SecretsInLogs, Is.Zero, "no password, token or cookie in any stream");
+            Assert.That(row.LeakedSessions, Is.Zero, "every session the server handed out was logged out");
             Assert.That(took, Is.LessThan(TimeSpan.FromSeconds(TimeoutSec) + Margin), "bounded by -TimeoutSec");
         });
     }

@@ -30,6 +30,7 @@ public sealed class HostileServer : IAsyncDisposable
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly Task _accepting;
     private long _bytesSent;
+    private int _openSessions;
 
     private HostileServer(HostileBehaviour behaviour)
     {
@@ -65,6 +66,16 @@ public sealed class HostileServer : IAsyncDisposable
 
     /// <summary>How many logins were asked for.</summary>
     public int LoginCount => _requests.Count(r => r.EndsWith("/api/auth/login", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Sessions this server handed out and still counts as open: what a client left here. A logout request
+    /// ends one whatever this server answers it (its behaviour may be to answer nothing well); so does an
+    /// answer that tells the client its session has expired.
+    /// </summary>
+    public int OpenSessions => Volatile.Read(ref _openSessions);
+
+    /// <summary>The secrets this server hands out (the token and the cookie's value), for rows that search for them.</summary>
+    public static IReadOnlyList<string> IssuedSecrets { get; } = [IssuedToken, IssuedCookie.Split('=')[1]];
 
     /// <summary>How many bytes of answers were written to clients (a client that stops reading stops this).</summary>
     public long BytesSent => Interlocked.Read(ref _bytesSent);
@@ -157,6 +168,11 @@ public sealed class HostileServer : IAsyncDisposable
     {
         var isLogin = request.Path.EndsWith("/api/auth/login", StringComparison.Ordinal);
         var isLogout = request.Path.EndsWith("/api/auth/logout", StringComparison.Ordinal);
+        if (isLogout)
+        {
+            EndSession();
+        }
+
         switch (Behaviour)
         {
             case HostileBehaviour.Silent:
@@ -244,6 +260,7 @@ public sealed class HostileServer : IAsyncDisposable
                 return true;
 
             case HostileBehaviour.RefusedSession:
+                EndSession();
                 await WriteAnswerAsync(stream, 401, "Unauthorized", "application/json", "{\"code\":\"ERR009\",\"message\":\"The user's session has expired, please reauthenticate\",\"ticketId\":\"4c1f0d9a\"}", cancellationToken);
                 return true;
 
@@ -266,9 +283,23 @@ public sealed class HostileServer : IAsyncDisposable
     private static string NginxPage(string title) =>
         $"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n<hr><center>nginx/1.24.0</center>\r\n</body>\r\n</html>\r\n";
 
+    /// <summary>Counts one open session as ended (none below zero: a logout without a session ends nothing).</summary>
+    private void EndSession()
+    {
+        int open;
+        do
+        {
+            open = Volatile.Read(ref _openSessions);
+        }
+        while (open > 0 && Interlocked.CompareExchange(ref _openSessions, open - 1, open) != open);
+    }
+
     /// <summary>A login as a server answers it: 204 with the session token and cookie.</summary>
-    private Task WriteLoginAsync(Stream stream, CancellationToken cancellationToken) =>
-        WriteRawAsync(stream, $"HTTP/1.1 204 No Content\r\nX-MSTR-AuthToken: {IssuedToken}\r\nSet-Cookie: {IssuedCookie}; Path=/; HttpOnly\r\nContent-Length: 0\r\n\r\n", cancellationToken);
+    private Task WriteLoginAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _openSessions);
+        return WriteRawAsync(stream, $"HTTP/1.1 204 No Content\r\nX-MSTR-AuthToken: {IssuedToken}\r\nSet-Cookie: {IssuedCookie}; Path=/; HttpOnly\r\nContent-Length: 0\r\n\r\n", cancellationToken);
+    }
 
     private Task WriteAnswerAsync(Stream stream, int status, string reason, string contentType, string body, CancellationToken cancellationToken)
     {
