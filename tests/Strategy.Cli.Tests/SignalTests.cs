@@ -262,11 +262,7 @@ public sealed class SignalTests
     /// <summary>Waits until the server runs <paramref name="jobs"/> jobs (at most 30 s, however busy the machine is).</summary>
     private static async Task WaitForRunningJobsAsync(StrategyEmulator emulator, int jobs, string what)
     {
-        for (var waited = Stopwatch.StartNew(); emulator.RunningJobCount < jobs && waited.Elapsed < TimeSpan.FromSeconds(30);)
-        {
-            await Task.Delay(10);
-        }
-
+        await Eventually.HoldsAsync(() => emulator.RunningJobCount >= jobs, what);
         Assert.That(emulator.RunningJobCount, Is.EqualTo(jobs), what);
     }
 

@@ -1,5 +1,6 @@
 using Strategy.Emulator;
 using Strategy.Generated;
+using Strategy.Tests.Shared;
 
 namespace Strategy.EndToEnd.Tests;
 
@@ -272,11 +273,5 @@ public sealed class ResumeTests : EmulatorTest
     private Task<Subscription> CreateRefreshAsync(string name, string scheduleId) =>
         Connection.CreateClient<SubscriptionsClient>().CreateSubscriptionAsync(RefreshRequest(name, scheduleId));
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var waited = System.Diagnostics.Stopwatch.StartNew(); !condition(); await Task.Delay(20))
-        {
-            Assert.That(waited.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "the condition never held");
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Eventually.HoldsAsync(condition, "the condition this step waits for");
 }

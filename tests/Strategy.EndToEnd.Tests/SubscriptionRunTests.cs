@@ -1,5 +1,6 @@
 using Strategy.Emulator;
 using Strategy.Generated;
+using Strategy.Tests.Shared;
 
 namespace Strategy.EndToEnd.Tests;
 
@@ -126,8 +127,9 @@ public sealed class SubscriptionRunTests : EmulatorTest
     public async Task A_status_call_that_hangs_before_the_send_ends_at_the_time_limit_and_sends_nothing()
     {
         var subscription = await CreateAsync("hung");
-        Emulator.Faults.Add(new Strategy.Emulator.Faults.FaultRule { PathContains = "/status", Delay = TimeSpan.FromSeconds(10), Count = 1 });
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Held for a minute: had the limit not cut it, the read would answer, the run be sent, and "nothing was sent" fail.
+        var hung = new Strategy.Emulator.Faults.FaultRule { PathContains = "/status", Delay = TimeSpan.FromMinutes(1), Count = 1 };
+        Emulator.Faults.Add(hung);
 
         // Nothing was sent: the server did not answer the call before it, which is not a wait that gave up.
         var error = Assert.ThrowsAsync<StrategyUnreachableException>(() =>
@@ -135,7 +137,8 @@ public sealed class SubscriptionRunTests : EmulatorTest
 
         Assert.Multiple(async () =>
         {
-            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "the hung call did not outlast the limit");
+            Assert.That(Emulator.Faults.FiredFor(hung), Is.EqualTo(1), "the read of the last run was sent, and held");
+            Assert.That(error.TimeLimit, Is.EqualTo(TimeSpan.FromMilliseconds(500)), "the limit given is the limit reported");
             Assert.That(error!.Message, Does.Contain("did not answer SendSubscriptionAndWait for subscription " + subscription.Id + " within 0.5 s: GetSubscriptionStatus (GET "));
             Assert.That(error.Server, Is.EqualTo(Emulator.BaseUrl.GetLeftPart(UriPartial.Authority)));
             Assert.That(await Subscriptions.GetLastSubscriptionRunAsync(subscription.Id), Is.Null, "nothing was sent");

@@ -23,7 +23,6 @@ public sealed class TimeLimitTests : EmulatorTest
         await Connection.LoginAsync();
         var schedules = Connection.CreateClient<SchedulesClient>();
         var answered = 0;
-        var clock = Stopwatch.StartNew();
 
         var error = Assert.ThrowsAsync<StrategyUnreachableException>(async () =>
         {
@@ -42,7 +41,6 @@ public sealed class TimeLimitTests : EmulatorTest
             Assert.That(answered, Is.LessThan(5), "the limit held over the calls together");
             Assert.That(error!.TimeLimit, Is.EqualTo(Limit), "the limit given is the limit reported");
             Assert.That(error.Message, Does.Contain("did not answer ListSchedules (GET MicroStrategyLibrary/api/schedules) within 1 s"));
-            Assert.That(clock.Elapsed, Is.LessThan(Limit + TimeSpan.FromSeconds(2)));
         });
     }
 

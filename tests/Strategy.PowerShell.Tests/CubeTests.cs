@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Strategy.Emulator;
+using Strategy.Tests.Shared;
 
 namespace Strategy.PowerShell.Tests;
 
@@ -135,10 +136,7 @@ public sealed class JobTests : ServerFixture
     {
         var before = await Emulator.StateAsync();
         var (shell, running) = Shell.Start($"Update-StrategyCube -Id '{Seeds.SalesCubeId}', '{Seeds.InventoryCubeId}'");
-        for (var waited = System.Diagnostics.Stopwatch.StartNew(); (await Emulator.StateAsync()).RunningJobs < before.RunningJobs + 2 && waited.Elapsed < TimeSpan.FromSeconds(30);)
-        {
-            await Task.Delay(50);
-        }
+        await Eventually.HoldsAsync(async () => (await Emulator.StateAsync()).RunningJobs >= before.RunningJobs + 2, "both publish jobs run");
 
         shell.Stop();
         var ended = running.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60));

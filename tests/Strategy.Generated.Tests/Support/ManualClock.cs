@@ -5,6 +5,11 @@ namespace Strategy.Generated.Tests.Support;
 /// fire exactly when the test says, however busy the machine is. Timers whose due time an advance
 /// passes fire on the advancing thread, in due-time order.
 /// </summary>
+/// <remarks>
+/// Not <c>FakeTimeProvider</c> of Microsoft.Extensions.TimeProvider.Testing: the feed serves it only at
+/// versions off the one Microsoft.Extensions version the solution pins (10.0.12), and every
+/// Microsoft.Extensions package stays on that one version.
+/// </remarks>
 internal sealed class ManualClock : TimeProvider
 {
     private static readonly DateTimeOffset Origin = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);

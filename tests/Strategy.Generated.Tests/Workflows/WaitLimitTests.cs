@@ -14,25 +14,40 @@ public sealed class WaitLimitTests
 {
     private const string BaseUrl = "https://strategy.test/MicroStrategyLibrary/";
     private const string TaskId = MockServer.TaskId;
+    // Only against a hang (a limit that never fires would leave the test waiting): never the pass criterion.
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
+
     private const string Running = """{"id":"907CAAF6F0644A8DA2CBF9D3C4C1B12E","task":"reloadSchema","status":"running"}""";
 
     [Test]
-    public void A_status_call_that_never_answers_is_cut_at_the_time_limit()
+    public async Task A_status_call_that_never_answers_is_cut_at_the_time_limit_and_not_a_tick_before()
     {
+        // The clock moves only when the test moves it: the limit is proven to the tick, however busy the machine.
+        var clock = new ManualClock();
+        var calling = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var client = Client(new CallbackHandler(async (_, ct) =>
         {
+            calling.TrySetResult();
             await Task.Delay(Timeout.Infinite, ct);
             throw new UnreachableException();
         }));
-        var limit = TimeSpan.FromMilliseconds(400);
+        // Longer than the grace a call started at the deadline gets (StrategyPolling.LastCallGrace): the limit itself cuts.
+        var limit = TimeSpan.FromSeconds(2);
 
-        var clock = Stopwatch.StartNew();
-        var error = Assert.ThrowsAsync<StrategyWaitTimeoutException>(() => client.AwaitTaskAsync(TaskId, Waits.Fast with { Timeout = limit }));
+        var wait = client.AwaitTaskAsync(TaskId, Waits.Fast with { Timeout = limit, TimeProvider = clock });
+        await calling.Task.WaitAsync(HangGuard);
+        clock.Advance(limit - TimeSpan.FromTicks(1));
+        var pendingJustBefore = !wait.IsCompleted;
+        clock.Advance(TimeSpan.FromTicks(1));
+        var error = Assert.ThrowsAsync<StrategyWaitTimeoutException>(() => wait.WaitAsync(HangGuard));
 
         Assert.Multiple(() =>
         {
-            Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(limit).And.LessThan(limit + TimeSpan.FromSeconds(1)));
+            Assert.That(pendingJustBefore, Is.True, "a tick before the limit, the call is still awaited");
             Assert.That(error!.Attempts, Is.EqualTo(1));
+            Assert.That(error.Timeout, Is.EqualTo(limit));
+            Assert.That(error.Elapsed, Is.EqualTo(limit), "cut at the limit on the wait's own clock");
+            Assert.That(error.LastCallAnswered, Is.False, "the call in flight was cut");
         });
     }
 
