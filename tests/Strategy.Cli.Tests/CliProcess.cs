@@ -61,10 +61,12 @@ internal sealed class CliProcess : IDisposable
     /// </summary>
     public static CliProcess StartWith(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        // env --default-signal: a child started from a background job inherits SIGINT as ignored,
-        // and .NET keeps it ignored; a terminal's foreground process has the default.
-        var start = new ProcessStartInfo("env") { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--default-signal=INT,TERM", "dotnet", CliPath }.Concat(args))
+        // env --default-signal (GNU coreutils, so Linux only): a child started from a background job
+        // inherits SIGINT as ignored, and .NET keeps it ignored; a terminal's foreground process has the
+        // default. Elsewhere the command starts as it is; the signal tests run on Linux only.
+        string[] command = OperatingSystem.IsLinux() ? ["env", "--default-signal=INT,TERM", "dotnet", CliPath] : ["dotnet", CliPath];
+        var start = new ProcessStartInfo(command[0]) { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
+        foreach (var arg in command.Skip(1).Concat(args))
         {
             start.ArgumentList.Add(arg);
         }

@@ -14,7 +14,7 @@ namespace Strategy.Cli.Tests;
 /// exit code, the messages, and what the server still holds afterwards.
 /// </summary>
 [NonParallelizable]
-[Platform("Linux,MacOsX")]
+[Platform("Linux", Reason = "A signal reaches the command through GNU env --default-signal (see CliProcess).")]
 public sealed class SignalTests
 {
     private const int SIGINT = 2;

@@ -16,7 +16,7 @@ internal static class PwshTool
         try
         {
             var (exitCode, output) = await ModuleSetUp.RunAsync("dotnet", "tool", "restore");
-            Assert.That(exitCode, Is.Zero, output);
+            Assert.That(exitCode, Is.Zero, "dotnet tool restore could not restore PowerShell (dotnet-tools.json), which the module's tests run in; it needs the NuGet feed: " + output);
             var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
                 ? configured
                 : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");

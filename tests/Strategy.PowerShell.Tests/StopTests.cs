@@ -88,7 +88,7 @@ public sealed class StopTests
     }
 
     [Test]
-    [Platform("Linux,MacOsX")]
+    [Platform("Linux", Reason = "A signal reaches pwsh through GNU env --default-signal.")]
     public async Task SIGINT_to_pwsh_mid_publish_deletes_the_instance_and_the_process_ends_logged_out()
     {
         var pwsh = await PwshTool.LocateAsync();
@@ -117,7 +117,7 @@ public sealed class StopTests
     }
 
     [Test]
-    [Platform("Linux,MacOsX")]
+    [Platform("Linux", Reason = "A signal reaches pwsh through GNU env --default-signal.")]
     public async Task SIGINT_to_pwsh_mid_export_leaves_no_file_under_either_name_and_the_process_ends_logged_out()
     {
         var pwsh = await PwshTool.LocateAsync();

@@ -18,7 +18,7 @@ find_bin() {
 }
 if ! find_bin; then
   if [ "$(id -u)" -ne 0 ]; then
-    echo "PostgreSQL is not installed, and installing it needs root (apt-get install postgresql)." >&2
+    echo "PostgreSQL's server programs (initdb, pg_ctl) are not installed, and installing them needs root: run 'apt-get install postgresql' as root (or run the tests as root, as .ci/run does, to have it done)." >&2
     exit 1
   fi
   echo "Installing PostgreSQL from Debian's packages..." >&2
