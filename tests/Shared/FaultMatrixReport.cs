@@ -50,6 +50,28 @@ internal static class FaultMatrixReport
             : standardError.Split('\n').Any(line => line.StartsWith("error: ", StringComparison.Ordinal)));
 
     /// <summary>
+    /// The row one run of the <c>strategy</c> command measured, from what it printed and what the server
+    /// kept: completed (exit 0) or failed typed or not (<see cref="IsTypedExit"/>), what it left on the
+    /// server and the sessions still open (<see langword="null"/> where the server keeps none: n/a), and
+    /// <paramref name="secrets"/> searched for in its stdout and stderr. The command creates no subscription.
+    /// </summary>
+    public static FaultMatrixRow ForProcess(string fault, int exitCode, string output, string error, int? leftOnServer, int? openSessions, IEnumerable<string> secrets, string timeLimit)
+    {
+        var typed = IsTypedExit(exitCode, error);
+        return new FaultMatrixRow(
+            fault,
+            Runs: 1,
+            Completed: exitCode == 0 ? 1 : 0,
+            TypedFailures: typed ? 1 : 0,
+            UntypedFailures: exitCode != 0 && !typed ? 1 : 0,
+            LeakedInstances: leftOnServer,
+            LeakedSessions: openSessions,
+            DuplicatedSubscriptions: null,
+            SecretsInLogs: SecretsIn(output + error, secrets),
+            timeLimit);
+    }
+
+    /// <summary>
     /// How many of <paramref name="secrets"/> (the password, every token and cookie the server issued
     /// during the row) occur in <paramref name="captured"/>: everything the row captured, logs at every
     /// level, exceptions with their stacks, output streams, resume tokens. Empty secrets are not looked for.

@@ -138,23 +138,18 @@ public sealed class HostileServerProcessTests
         string.Join(" ", text.Where(c => c is not ('\n' or '\r' or '\t') && (char.IsControl(c) || !Generated.ServerText.IsShowable(c))).Select(c => ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>
-    /// The row one command's run measured: its exit and words (typed or not), the sessions the server
-    /// handed out and never saw logged out, and the password, token and cookie searched for in all the
-    /// command printed. A hostile server keeps no instances or subscriptions: those figures are n/a.
+    /// The row one command's run measured against a hostile server, which keeps no instances: the
+    /// sessions it handed out and never saw logged out, and its token and cookie and the password
+    /// searched for in all the command printed.
     /// </summary>
-    private static FaultMatrixRow Row(HostileBehaviour behaviour, HostileServer server, CliProcess cli, int exitCode, TimeSpan? took)
-    {
-        var typed = FaultMatrixReport.IsTypedExit(exitCode, cli.Error);
-        return new FaultMatrixRow(
+    private static FaultMatrixRow Row(HostileBehaviour behaviour, HostileServer server, CliProcess cli, int exitCode, TimeSpan? took) =>
+        FaultMatrixReport.ForProcess(
             HostileServer.Describe(behaviour) + " (CLI process)",
-            Runs: 1,
-            Completed: exitCode == 0 ? 1 : 0,
-            TypedFailures: typed ? 1 : 0,
-            UntypedFailures: exitCode != 0 && !typed ? 1 : 0,
-            LeakedInstances: null,
-            LeakedSessions: server.OpenSessions,
-            DuplicatedSubscriptions: null,
-            SecretsInLogs: FaultMatrixReport.SecretsIn(cli.Output + cli.Error, HostileServer.IssuedSecrets.Append(Password)),
+            exitCode,
+            cli.Output,
+            cli.Error,
+            leftOnServer: null,
+            server.OpenSessions,
+            HostileServer.IssuedSecrets.Append(Password),
             took is { } elapsed ? FormattableString.Invariant($"exit {exitCode} after {elapsed.TotalSeconds:0.0} s (--timeout {Timeout}), peak {cli.PeakMemoryMegabytes:0} MB") : "-");
-    }
 }
