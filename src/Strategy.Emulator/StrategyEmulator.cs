@@ -337,6 +337,7 @@ public sealed class StrategyEmulator : IAsyncDisposable
           POST   /__emulator/subscriptions      store a subscription as another client left it (any shape)
           POST   /__emulator/fail-next/cube-publish  make the next cube publish fail; the body is the server's message
           POST   /__emulator/vanish-next/job    make the next cube publish job leave the monitor as soon as it ends
+          POST   /__emulator/hold-next/job      make the next cube publish job run until it is cancelled
           POST   /__emulator/nodes/NODE/down    take a cluster node down (503 on its caches)
           POST   /__emulator/nodes/NODE/up      bring it back
           POST   /__emulator/fail-next/export   make the next export fail (a report page or a dashboard file); the body is

@@ -272,6 +272,11 @@ internal static class CubeEndpoints
             state.Cubes.VanishNextJob();
             return Results.NoContent();
         });
+        control.MapPost("/hold-next/job", () =>
+        {
+            state.Cubes.HoldNextJob();
+            return Results.NoContent();
+        });
         control.MapPost("/nodes/{node}/down", (string node) =>
         {
             state.Cubes.SetNodeDown(node, down: true);

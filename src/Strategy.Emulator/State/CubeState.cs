@@ -24,6 +24,7 @@ internal sealed class CubeState
     private int _nextNode;
     private string? _failNextPublish;
     private bool _vanishNextJob;
+    private bool _holdNextJob;
 
     public CubeState(StrategyEmulatorOptions options)
     {
@@ -74,6 +75,15 @@ internal sealed class CubeState
         }
     }
 
+    /// <summary>The next job runs until it is cancelled (a day, as good as for ever in a test), for tests that need one running.</summary>
+    public void HoldNextJob()
+    {
+        lock (_lock)
+        {
+            _holdNextJob = true;
+        }
+    }
+
     /// <summary>Takes a node down (its caches answer 503) or brings it back.</summary>
     public void SetNodeDown(string node, bool down)
     {
@@ -112,8 +122,9 @@ internal sealed class CubeState
 
             var failure = _failNextPublish;
             _failNextPublish = null;
-            var job = new JobRecord(++_nextJob, node, cube, user, now, _options.PublishDuration, failure, _vanishNextJob ? TimeSpan.Zero : _options.JobLinger);
+            var job = new JobRecord(++_nextJob, node, cube, user, now, _holdNextJob ? TimeSpan.FromDays(1) : _options.PublishDuration, failure, _vanishNextJob ? TimeSpan.Zero : _options.JobLinger);
             _vanishNextJob = false;
+            _holdNextJob = false;
             _jobs.Add(job);
             return (job, null);
         }

@@ -220,9 +220,15 @@ public sealed partial class DocumentedCommandLineTests
         return command.Replace(ExampleJobId, "\"$(cat \"$DOC_RUNNING_JOB\")\"", StringComparison.Ordinal);
     }
 
-    /// <summary>Starts a cube publish on the emulator and answers its job's id, as <c>strategy jobs list</c> shows it.</summary>
+    /// <summary>Starts a cube publish on the emulator that runs until cancelled, and answers its job's id, as <c>strategy jobs list</c> shows it.</summary>
     private async Task<string> StartCubePublishJobAsync()
     {
+        using (var control = new HttpClient())
+        {
+            using var held = await control.PostAsync(new Uri(_server, "__emulator/hold-next/job"), null);
+            held.EnsureSuccessStatusCode();
+        }
+
         await using var connection = StrategyConnection.Create(_server, StrategyCredentials.Standard("administrator", string.Empty), Seeds.ProjectId);
         var operation = await connection.CreateClient<CubesClient>().StartPublishCubeAsync(Seeds.InventoryCubeId);
         return operation.Id;
