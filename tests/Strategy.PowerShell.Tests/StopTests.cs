@@ -103,7 +103,12 @@ public sealed class StopTests
         using var process = StartPwsh(pwsh, script);
 
         // The publish runs for 300 s; a busy machine may take a while to delete, log out and exit.
-        var text = await InterruptAsync(process, async () => (await _emulator.StateAsync()).Instances == before.Instances + 1, "pwsh opened the instance");
+        // Ready once the server holds the instance and the cmdlet has said so: the server answers
+        // before the cmdlet writes its verbose line, so the instance alone can race the signal.
+        var text = await InterruptAsync(
+            process,
+            async written => written.Contains("Opened instance") && (await _emulator.StateAsync()).Instances == before.Instances + 1,
+            "pwsh opened the instance and said so");
         var state = await _emulator.StateAsync();
         Assert.Multiple(() =>
         {
@@ -134,7 +139,7 @@ public sealed class StopTests
         using var process = StartPwsh(pwsh, script);
 
         // Rows are being written under the temporary name: the export of a million rows is mid-way, not done.
-        var text = await InterruptAsync(process, () => Task.FromResult(Directory.GetFiles(folder).Any(f => new FileInfo(f).Length > 0)), "pwsh wrote the first pages");
+        var text = await InterruptAsync(process, _ => Task.FromResult(Directory.GetFiles(folder).Any(f => new FileInfo(f).Length > 0)), "pwsh wrote the first pages");
         var state = await _emulator.StateAsync();
         var left = Directory.GetFiles(folder);
         Directory.Delete(folder, recursive: true);
@@ -163,14 +168,39 @@ public sealed class StopTests
         return Process.Start(start)!;
     }
 
-    /// <summary>Sends pwsh a real SIGINT once <paramref name="ready"/> holds, and answers all it wrote by the time it exited (killed if it never does).</summary>
-    private static async Task<string> InterruptAsync(Process process, Func<Task<bool>> ready, string what)
+    /// <summary>
+    /// Sends pwsh a real SIGINT once <paramref name="ready"/> holds for what pwsh has written so far,
+    /// and answers all it wrote by the time it exited (killed if it never does).
+    /// </summary>
+    private static async Task<string> InterruptAsync(Process process, Func<string, Task<bool>> ready, string what)
     {
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
+        var written = new System.Text.StringBuilder();
+        void Collect(object sender, DataReceivedEventArgs line)
+        {
+            if (line.Data is not null)
+            {
+                lock (written)
+                {
+                    written.AppendLine(line.Data);
+                }
+            }
+        }
+
+        string WrittenSoFar()
+        {
+            lock (written)
+            {
+                return written.ToString();
+            }
+        }
+
+        process.OutputDataReceived += Collect;
+        process.ErrorDataReceived += Collect;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         try
         {
-            await WaitUntilAsync(ready, what, TimeSpan.FromSeconds(120));
+            await WaitUntilAsync(() => ready(WrittenSoFar()), what, TimeSpan.FromSeconds(120));
 
             Assert.That(Kill(process.Id, 2), Is.Zero, "kill -INT");
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(120));
@@ -184,7 +214,9 @@ public sealed class StopTests
             }
         }
 
-        return await output + await error;
+        // WaitForExit without a limit drains the redirected streams once the process has exited.
+        process.WaitForExit();
+        return WrittenSoFar();
     }
 
     private static Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? limit = null) =>
