@@ -66,7 +66,7 @@ internal sealed class CubePublishBatch(
                 }
 
                 // The job list and the calls that confirm an outcome run under the time left, so a call that hangs cannot outlast the limit.
-                using var callDeadline = Timers.CancelAfter(clock, deadline.Left > StrategyPolling.LastCallGrace ? deadline.Left : StrategyPolling.LastCallGrace);
+                using var callDeadline = Timers.CancelAfter(clock, deadline.Left > StrategyWaiter.LastCallGrace ? deadline.Left : StrategyWaiter.LastCallGrace);
                 using var callToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, callDeadline.Token);
                 try
                 {
@@ -129,10 +129,8 @@ internal sealed class CubePublishBatch(
     };
 
     private StrategyWaitTimeoutException Timeout(StrategyDeadline deadline, int attempts, bool lastCallAnswered) =>
-        new(
+        deadline.TimedOut(
             "the publish of " + (cubeIds.Count == 1 ? "cube " + cubeIds[0] : cubeIds.Count + " cubes"),
-            deadline.Limit,
-            deadline.Elapsed,
             attempts,
             _running.Count + " running, " + _pending.Count + " not yet submitted, " + _outcomes.Count(o => o is not null) + " ended",
             lastCallAnswered);
@@ -294,27 +292,22 @@ internal sealed class CubePublishBatch(
         }
 
         var ids = _running.Keys.ToList();
-        try
+        var (answer, failure) = await StrategyCleanup.TryAsync(
+            run.Options,
+            "cancelling " + ids.Count + " cube publish jobs",
+            ct => jobs.CancelJobsAsync(new CancelJobsRequest { JobIds = ids }, null, ct)).ConfigureAwait(false);
+        if (failure is not null)
         {
-            var answer = await CallLimit.RunAsync(
-                run.Options.CleanupTimeout,
-                run.Options.TimeProvider,
-                request: null,
-                "cancelling " + ids.Count + " cube publish jobs",
-                ct => jobs.CancelJobsAsync(new CancelJobsRequest { JobIds = ids }, null, ct),
-                CancellationToken.None).ConfigureAwait(false);
-            var refused = (answer.JobCancellationStatus ?? [])
-                .Where(s => s is not null && !string.Equals(s.Status, "succeeded", StringComparison.OrdinalIgnoreCase))
-                .ToList();
-            run.Span.Event("strategy.work_cancelled", "strategy.cancelled", ids.Count - refused.Count);
-            return refused.Count == 0
-                ? (true, null)
-                : (false, new InvalidOperationException("The server did not cancel " + string.Join(", ", refused.Select(r => "job " + r.JobId + (r.Message is { } m ? " (" + ServerText.Clean(m, 200) + ")" : string.Empty))) + "."));
+            return (false, failure);
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return (false, ex);
-        }
+
+        var refused = (answer?.JobCancellationStatus ?? [])
+            .Where(s => s is not null && !string.Equals(s.Status, "succeeded", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        run.Span.Event("strategy.work_cancelled", "strategy.cancelled", ids.Count - refused.Count);
+        return refused.Count == 0
+            ? (true, null)
+            : (false, new InvalidOperationException("The server did not cancel " + string.Join(", ", refused.Select(r => "job " + r.JobId + (r.Message is { } m ? " (" + ServerText.Clean(m, 200) + ")" : string.Empty))) + "."));
     }
 
     private sealed record Running(int Index, string CubeId, MonitorJob? Last);

@@ -47,6 +47,7 @@ public partial class DocumentsClient
             calls++;
             var instance = await CreateDocumentInstanceAsync(dashboardId, new DocumentInstanceRequest(), linked.Token).ConfigureAwait(false);
             instanceId = instance.Mid ?? throw new StrategyExportException(export, "the server answered no instance.");
+            StrategyCleanup.Notify(run.Options, InstanceOf(instanceId));
             if (instance.Status == InstanceWaitsForPrompts)
             {
                 throw new StrategyExportException(export, "the dashboard waits for answers to its prompts; prompted dashboards are not exported yet.");
@@ -59,7 +60,7 @@ public partial class DocumentsClient
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            var error = StrategyWaitTimeoutException.OfCalls(export, deadline.Limit, deadline.Elapsed, calls, "the file was not written whole");
+            var error = deadline.TimedOutInCalls(export, calls, "the file was not written whole");
             run.Failed(error);
             throw error;
         }
@@ -72,7 +73,9 @@ public partial class DocumentsClient
         {
             if (instanceId is not null)
             {
-                await CloseQuietlyAsync(dashboardId, instanceId).ConfigureAwait(false);
+                // Whatever the export's outcome, on the one clean-up path: its own limit, its events. The
+                // export's own outcome is what the caller needs; an instance left behind is reported, and ends with the session.
+                await StrategyCleanup.CloseAsync(InstanceOf(instanceId), run.Options, ct => DeleteDocumentInstanceAsync(dashboardId, instanceId, ct), serverGone: false, cancellationToken.IsCancellationRequested).ConfigureAwait(false);
             }
         }
     }
@@ -87,20 +90,6 @@ public partial class DocumentsClient
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown export format."),
     };
 
-    /// <summary>
-    /// Closes the instance whatever the export's outcome, under a short limit of its own: the export's
-    /// answer does not hang on a clean-up, and an instance left behind ends with the session.
-    /// </summary>
-    private async Task CloseQuietlyAsync(string dashboardId, string instanceId)
-    {
-        using var closing = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try
-        {
-            await DeleteDocumentInstanceAsync(dashboardId, instanceId, closing.Token).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is StrategyException or OperationCanceledException or HttpRequestException)
-        {
-            // The export's own outcome is what the caller needs; the instance expires with the session.
-        }
-    }
+    /// <summary>The dashboard instance an export holds, as its scope events name it.</summary>
+    private static StrategyScopeEvent InstanceOf(string instanceId) => new(StrategyScopeEventKind.Opened, "ExportDashboard", "instance", instanceId);
 }

@@ -153,10 +153,8 @@ public partial class EventsClient
             if (stillRunning.Count > 0)
             {
                 var timeouts = stillRunning.Select(r => r.Error).OfType<StrategyWaitTimeoutException>().ToList();
-                throw new StrategyWaitTimeoutException(
+                throw deadline.TimedOut(
                     $"the subscription runs that event {eventId} started (subscription {string.Join(", ", stillRunning.Select(r => r.SubscriptionId))})",
-                    deadline.Limit,
-                    deadline.Elapsed,
                     timeouts.Sum(t => t.Attempts),
                     timeouts.Select(t => t.LastState).FirstOrDefault(s => s is not null));
             }

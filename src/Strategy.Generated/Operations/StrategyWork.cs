@@ -214,7 +214,7 @@ public sealed class StrategyWork<TStatus> : StrategyWork
     {
         if (HasCompleted && !_endedInStartAnswer)
         {
-            await CloseAsync().ConfigureAwait(false);
+            await CloseAsync(options).ConfigureAwait(false);
             return Failure is null ? LastStatus : throw Failure;
         }
 
@@ -239,7 +239,7 @@ public sealed class StrategyWork<TStatus> : StrategyWork
         finally
         {
             // Ended, or given up on (cancelled, timed out): what the work holds on the server is released either way.
-            await CloseAsync().ConfigureAwait(false);
+            await CloseAsync(options).ConfigureAwait(false);
         }
     }
 
@@ -269,38 +269,14 @@ public sealed class StrategyWork<TStatus> : StrategyWork
         }
     }
 
-    private async Task CloseAsync()
+    /// <summary>Releases what the work holds on the server, once, on the one clean-up path (its own limit from <paramref name="options"/>).</summary>
+    private async Task CloseAsync(StrategyWaitOptions? options = null)
     {
         if (_close is null || Interlocked.Exchange(ref _closed, 1) != 0)
         {
             return;
         }
 
-        // Its own limit, not the caller's token nor a time limit already spent: it also runs after a
-        // cancelled or timed-out wait, as a scope's clean-up does.
-        try
-        {
-            // The caller's time limit may be spent already: the clean-up has its own (restored when this returns).
-            StrategyTimeLimit.HandOver();
-            await Http.CallLimit.RunAsync<object?>(
-                StrategyWaitOptions.Default.CleanupTimeout,
-                TimeProvider.System,
-                request: null,
-                "the clean-up of " + Description,
-                async ct =>
-                {
-                    await _close(ct).ConfigureAwait(false);
-                    return null;
-                },
-                CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (StrategyApiException gone) when (gone.Kind == StrategyErrorKind.NotFound)
-        {
-            // Already gone (expired): nothing is left.
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            CleanupFailure = ex;
-        }
+        CleanupFailure = await StrategyCleanup.TryAsync(options ?? StrategyWaitOptions.Default, "the clean-up of " + Description, _close).ConfigureAwait(false);
     }
 }

@@ -210,7 +210,7 @@ public partial class ReportsClient
             }
             catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw StrategyWaitTimeoutException.OfCalls(export, deadline.Limit, deadline.Elapsed, _calls, Rows.ToString(System.Globalization.CultureInfo.InvariantCulture) + " row(s) read");
+                throw deadline.TimedOutInCalls(export, _calls, Rows.ToString(System.Globalization.CultureInfo.InvariantCulture) + " row(s) read");
             }
         }
     }

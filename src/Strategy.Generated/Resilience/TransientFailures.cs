@@ -1,6 +1,6 @@
 namespace Strategy.Generated;
 
-/// <summary>The one definition of a transient failure, shared by request retries and the polling core.</summary>
+/// <summary>The one definition of a transient failure, shared by request retries and the one waiter.</summary>
 internal static class TransientFailures
 {
     /// <summary>Statuses that say "try again later": request timeout, throttling, server and gateway errors.</summary>

@@ -30,6 +30,27 @@ internal sealed class StrategyDeadline
     public TimeSpan Left => Limit - Elapsed;
 
     /// <summary>
+    /// The one way to say this workflow's time is up: what was waited for, the limit as given, how
+    /// long it really took, how many reads or calls were made and the last status seen.
+    /// </summary>
+    /// <param name="what">What was waited for (<c>job 478:RU5W…</c>).</param>
+    /// <param name="attempts">How many reads (status calls) were made.</param>
+    /// <param name="lastState">The last status seen, in words, if any.</param>
+    /// <param name="lastCallAnswered">Whether the server answered the last read before the limit.</param>
+    public StrategyWaitTimeoutException TimedOut(string what, int attempts, string? lastState, bool lastCallAnswered = true) =>
+        new(what, Limit, Elapsed, attempts, lastState, lastCallAnswered);
+
+    /// <summary>
+    /// As <see cref="TimedOut"/>, for work that is not a status wait (an export that reads pages, a
+    /// file that downloads): the calls made, and how far the work got in words instead of a status.
+    /// </summary>
+    /// <param name="what">What was being done (<c>report 5F2E…</c>).</param>
+    /// <param name="calls">How many calls were made.</param>
+    /// <param name="progress">How far it got (<c>20000 row(s) read</c>).</param>
+    public StrategyWaitTimeoutException TimedOutInCalls(string what, int calls, string progress) =>
+        StrategyWaitTimeoutException.OfCalls(what, Limit, Elapsed, calls, progress);
+
+    /// <summary>
     /// The deadline <paramref name="options"/> carry from an outer workflow; else the caller's
     /// <see cref="StrategyTimeLimit"/> when it ends first; else a new one from their <see cref="StrategyWaitOptions.Timeout"/>.
     /// </summary>

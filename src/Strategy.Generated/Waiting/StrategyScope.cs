@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Strategy.Generated.Http;
 
 namespace Strategy.Generated;
 
@@ -61,7 +59,7 @@ internal static class StrategyScope
                     resourceId = await run.StartingGracedAsync(open, cancellationToken).ConfigureAwait(false);
                 }
 
-                Notify(options, new StrategyScopeEvent(StrategyScopeEventKind.Opened, scope.Operation, scope.Resource, resourceId));
+                StrategyCleanup.Notify(options, Resource(scope, resourceId));
                 span.Tag("strategy." + scope.Resource + "_id", resourceId);
                 var serverGone = false;
                 var workStarted = false;
@@ -83,7 +81,7 @@ internal static class StrategyScope
                     workStarted = true;
                     if (run.Deadline.Left <= TimeSpan.Zero)
                     {
-                        throw new StrategyWaitTimeoutException(scope.Description, run.Deadline.Limit, run.Deadline.Elapsed, 0, null);
+                        throw run.Deadline.TimedOut(scope.Description, 0, null);
                     }
 
                     // The wait gets the time left after opening and starting, so the whole workflow keeps one limit;
@@ -105,7 +103,7 @@ internal static class StrategyScope
                     }
 
                     reopens++;
-                    Notify(options, new StrategyScopeEvent(StrategyScopeEventKind.Reopening, scope.Operation, scope.Resource, resourceId) { Error = ex });
+                    StrategyCleanup.Notify(options, Resource(scope, resourceId) with { Kind = StrategyScopeEventKind.Reopening, Error = ex });
                     span.Event("strategy." + scope.Resource + "_reopened", "strategy." + scope.Resource + "_id", resourceId);
                     span.Tag("strategy.reopens", reopens);
                 }
@@ -116,7 +114,7 @@ internal static class StrategyScope
                 }
                 finally
                 {
-                    await CloseAsync(scope, resourceId, close, options, serverGone, cancellationToken.IsCancellationRequested).ConfigureAwait(false);
+                    await StrategyCleanup.CloseAsync(Resource(scope, resourceId), options, ct => close(resourceId, ct), serverGone, cancellationToken.IsCancellationRequested).ConfigureAwait(false);
                 }
             }
         }
@@ -127,75 +125,12 @@ internal static class StrategyScope
         }
     }
 
+    /// <summary>The resource as its first event names it (opened).</summary>
+    private static StrategyScopeEvent Resource(StrategyScopeDeclaration scope, string resourceId) =>
+        new(StrategyScopeEventKind.Opened, scope.Operation, scope.Resource, resourceId);
+
     private static bool IsGone(StrategyScopeDeclaration scope, StrategyApiException error) =>
         scope.ReopenOn is { } code && string.Equals(error.ErrorCode, code, StringComparison.OrdinalIgnoreCase);
-
-    private static async Task CloseAsync(
-        StrategyScopeDeclaration scope, string resourceId, Func<string, CancellationToken, Task> close, StrategyWaitOptions options, bool serverGone, bool cancelled)
-    {
-        Notify(options, new StrategyScopeEvent(StrategyScopeEventKind.Closing, scope.Operation, scope.Resource, resourceId) { Cancelled = cancelled });
-
-        // Against a server that is gone, one attempt: the outcome is already known and must not wait on retries.
-        var budget = new ConnectionFailureBudget(serverGone ? 0 : options.MaxConsecutiveTransientFailures);
-        Exception? failure;
-        using (ConnectionFailureBudget.Use(budget))
-        {
-            // Its own time limit, not the caller's token: clean-up also runs after cancellation. Cut by
-            // the limit, the failure says so in words (the server did not answer the delete in time).
-            try
-            {
-                await CallLimit.RunAsync<object?>(
-                    options.CleanupTimeout,
-                    options.TimeProvider,
-                    request: null,
-                    "the clean-up (deleting " + scope.Resource + " " + resourceId + ")",
-                    async ct =>
-                    {
-                        await close(resourceId, ct).ConfigureAwait(false);
-                        return null;
-                    },
-                    CancellationToken.None).ConfigureAwait(false);
-                failure = null;
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                failure = ex;
-            }
-        }
-
-        if (failure is null or StrategyApiException { Kind: StrategyErrorKind.NotFound })
-        {
-            // Deleted, or the server had already let it expire: either way nothing is left.
-            Notify(options, new StrategyScopeEvent(StrategyScopeEventKind.Closed, scope.Operation, scope.Resource, resourceId) { Cancelled = cancelled });
-            return;
-        }
-
-        Notify(options, new StrategyScopeEvent(StrategyScopeEventKind.CloseFailed, scope.Operation, scope.Resource, resourceId) { Error = failure, Cancelled = cancelled });
-        StrategyDiagnostics.ResourcesLeftBehind.Add(1, new KeyValuePair<string, object?>("strategy.operation", scope.Operation), new KeyValuePair<string, object?>("strategy.resource", scope.Resource));
-        Activity.Current?.AddEvent(new ActivityEvent("strategy.resource_left_behind", tags: new ActivityTagsCollection { ["strategy." + scope.Resource + "_id"] = resourceId }));
-        try
-        {
-#pragma warning disable CS0618 // Still called while it is obsolete, so code that uses it keeps working until the next major version.
-            options.CleanupFailed?.Invoke(failure);
-#pragma warning restore CS0618
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // A failing callback must not hide the workflow's outcome.
-        }
-    }
-
-    private static void Notify(StrategyWaitOptions options, StrategyScopeEvent scopeEvent)
-    {
-        try
-        {
-            options.ScopeChanged?.Invoke(scopeEvent);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // A failing callback must not change what happens on the server.
-        }
-    }
 
     /// <summary>Stamps each report with the resource it came from.</summary>
     private sealed class ResourceProgress<TStatus>(IProgress<StrategyWaitProgress<TStatus>> inner, string resourceId, int reopens) : IProgress<StrategyWaitProgress<TStatus>>

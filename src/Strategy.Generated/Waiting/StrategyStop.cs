@@ -1,5 +1,3 @@
-using Strategy.Generated.Http;
-
 namespace Strategy.Generated;
 
 /// <summary>
@@ -58,34 +56,18 @@ internal static class StrategyStop
 
     private static async Task<(bool Cancelled, Exception? Error)> CancelAsync(WorkflowRun run, string operation, Func<CancellationToken, Task> cancel)
     {
-        var options = run.Options;
-        try
-        {
-            // Its own limit, not the caller's token (already cancelled) nor the deadline (already passed).
-            await CallLimit.RunAsync<object?>(
-                options.CleanupTimeout,
-                options.TimeProvider,
-                request: null,
-                "cancelling " + operation,
-                async ct =>
-                {
-                    await cancel(ct).ConfigureAwait(false);
-                    return null;
-                },
-                CancellationToken.None).ConfigureAwait(false);
-            run.Span.Event("strategy.work_cancelled", "strategy.cancelled", "true");
-            return (true, null);
-        }
-        catch (StrategyApiException gone) when (gone.Kind == StrategyErrorKind.NotFound)
-        {
-            // The job had already ended and left the monitor: nothing runs any more.
-            run.Span.Event("strategy.work_cancelled", "strategy.cancelled", "gone");
-            return (true, null);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            run.Span.Event("strategy.work_cancelled", "strategy.cancelled", "false");
-            return (false, ex);
-        }
+        var (_, failure) = await StrategyCleanup.TryAsync<object?>(
+            run.Options,
+            "cancelling " + operation,
+            async ct =>
+            {
+                await cancel(ct).ConfigureAwait(false);
+                return null;
+            }).ConfigureAwait(false);
+
+        // A job already gone (it ended and left the monitor) runs no more: as good as cancelled.
+        var gone = failure is StrategyApiException { Kind: StrategyErrorKind.NotFound };
+        run.Span.Event("strategy.work_cancelled", "strategy.cancelled", failure is null ? "true" : gone ? "gone" : "false");
+        return failure is null || gone ? (true, null) : (false, failure);
     }
 }

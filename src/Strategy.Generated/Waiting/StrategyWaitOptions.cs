@@ -2,7 +2,7 @@ namespace Strategy.Generated;
 
 /// <summary>
 /// How the workflow helpers wait on long-running work (tasks, publishes). Every knob of the one
-/// polling core lives here. The defaults fit a real server: the documented clients poll every
+/// waiter lives here. The defaults fit a real server: the documented clients poll every
 /// one to five seconds and give up after ten minutes.
 /// </summary>
 public sealed record StrategyWaitOptions

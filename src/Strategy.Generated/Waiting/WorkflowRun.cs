@@ -54,7 +54,7 @@ internal sealed class WorkflowRun : IDisposable
     {
         var left = Deadline.Left;
         return CallLimit.RunAsync(
-            left > StrategyPolling.LastCallGrace ? left : StrategyPolling.LastCallGrace,
+            left > StrategyWaiter.LastCallGrace ? left : StrategyWaiter.LastCallGrace,
             Deadline.Clock,
             request: null,
             Workflow.Describe(),

@@ -103,6 +103,27 @@ public sealed class DashboardExportTests : ClientTest<DocumentsClient>
         Assert.That(error!.Message, Does.Contain("could not be rendered"));
     }
 
+    [Test]
+    public async Task The_instances_life_is_reported_on_the_one_clean_up_path_and_a_failed_close_does_not_hide_the_file()
+    {
+        Server.Handler.Expect(HttpMethod.Post, InstancesUrl).Respond(HttpStatusCode.Created, "application/json", $$"""{"mid":"{{Mid}}","status":1}""");
+        Server.Handler.Expect(HttpMethod.Post, InstanceUrl + "/pdf").Respond(_ => File(Pdf, "application/octet-stream"));
+        Server.Handler.Expect(HttpMethod.Delete, InstanceUrl).Respond(HttpStatusCode.Forbidden, "application/json", """{"code":"ERR014","message":"Not allowed."}""");
+        var events = new List<StrategyScopeEvent>();
+        using var destination = new MemoryStream();
+
+        var result = await Client.ExportDashboardAsync(DashboardId, DashboardExportFormat.Pdf, destination, new DashboardExportOptions { Wait = Waits.Fast with { ScopeChanged = events.Add } });
+
+        Server.Handler.VerifyNoOutstandingExpectation();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Bytes, Is.EqualTo(Pdf.Length), "the file was written: the export's outcome stands");
+            Assert.That(events.Select(e => e.Kind), Is.EqualTo(new[] { StrategyScopeEventKind.Opened, StrategyScopeEventKind.Closing, StrategyScopeEventKind.CloseFailed }));
+            Assert.That(events, Has.All.Matches<StrategyScopeEvent>(e => e.Operation == "ExportDashboard" && e.Resource == "instance" && e.ResourceId == Mid));
+            Assert.That(events.Last().Error, Is.InstanceOf<StrategyApiException>().With.Property(nameof(StrategyApiException.StatusCode)).EqualTo(403));
+        });
+    }
+
     [TestCase(DashboardExportFormat.Csv, null)]
     [TestCase(DashboardExportFormat.Excel, "K52")]
     public void A_visualization_where_the_format_takes_none_or_none_where_it_needs_one_is_refused_before_anything_is_sent(DashboardExportFormat format, string? visualization)

@@ -31,7 +31,7 @@ public sealed class WaitLimitTests
             await Task.Delay(Timeout.Infinite, ct);
             throw new UnreachableException();
         }));
-        // Longer than the grace a call started at the deadline gets (StrategyPolling.LastCallGrace): the limit itself cuts.
+        // Longer than the grace a call started at the deadline gets (StrategyWaiter.LastCallGrace): the limit itself cuts.
         var limit = TimeSpan.FromSeconds(2);
 
         var wait = client.AwaitTaskAsync(TaskId, Waits.Fast with { Timeout = limit, TimeProvider = clock });
