@@ -12,82 +12,28 @@ internal sealed class CubePublishBatch(
     JobsClient jobs,
     IReadOnlyList<string> cubeIds,
     CubePublishingOptions publishing,
-    IProgress<CubePublishOutcome>? completed)
+    IProgress<CubePublishOutcome>? completed) : IOperationUpdate<IReadOnlyList<CubePublishOutcome>>
 {
     private readonly CubePublishOutcome?[] _outcomes = new CubePublishOutcome?[cubeIds.Count];
     private readonly Queue<int> _pending = new(Enumerable.Range(0, cubeIds.Count));
     private readonly Dictionary<string, Running> _running = new(StringComparer.Ordinal);
     private readonly int[] _rejections = new int[cubeIds.Count];
+    private WorkflowRun? _run;
+    private long _nextSubmit;
+
+    /// <inheritdoc />
+    public string Description => "the publish of " + (cubeIds.Count == 1 ? "cube " + cubeIds[0] : cubeIds.Count + " cubes");
 
     public async Task<IReadOnlyList<CubePublishOutcome>> RunAsync(StrategyWaitOptions? options, CancellationToken cancellationToken)
     {
         using var run = WorkflowRun.Start(
             StrategyWorkflow.Named("PublishCubesAndWait", StrategyWorkflow.Tag("strategy.cube_count", cubeIds.Count)),
             options);
-        var clock = run.Options.TimeProvider;
-        var deadline = run.Deadline;
-        var attempt = 0;
-        var transientFailures = 0;
-        var lastPollAnswered = true;
-        long nextSubmit = 0;
+        _run = run;
         try
         {
-            while (true)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (deadline.Left <= TimeSpan.Zero)
-                {
-                    throw Timeout(deadline, attempt, lastPollAnswered);
-                }
-
-                if (clock.GetTimestamp() >= nextSubmit)
-                {
-                    nextSubmit = await SubmitAsync(run, cancellationToken).ConfigureAwait(false);
-                }
-
-                if (_running.Count == 0 && _pending.Count == 0)
-                {
-                    break;
-                }
-
-                attempt++;
-                var delay = PollingDelay.Next(attempt, run.Options, null, Random.Shared.NextDouble());
-                if (_pending.Count > 0 && _running.Count < publishing.MaxConcurrency)
-                {
-                    var untilSubmit = TimeSpan.FromTicks(Math.Max(0, (long)((nextSubmit - clock.GetTimestamp()) * (double)TimeSpan.TicksPerSecond / clock.TimestampFrequency)));
-                    delay = untilSubmit < delay ? untilSubmit : delay;
-                }
-
-                var left = deadline.Left;
-                await Timers.Delay(clock, delay < left ? delay : (left > TimeSpan.Zero ? left : TimeSpan.Zero), cancellationToken).ConfigureAwait(false);
-                if (_running.Count == 0)
-                {
-                    continue;
-                }
-
-                // The job list and the calls that confirm an outcome run under the time left, so a call that hangs cannot outlast the limit.
-                using var callDeadline = Timers.CancelAfter(clock, deadline.Left > StrategyWaiter.LastCallGrace ? deadline.Left : StrategyWaiter.LastCallGrace);
-                using var callToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, callDeadline.Token);
-                try
-                {
-                    await PollAsync(run.ForWait, callToken.Token).ConfigureAwait(false);
-                    transientFailures = 0;
-                    lastPollAnswered = true;
-                }
-                catch (OperationCanceledException) when (callDeadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-                {
-                    // The limit cut a call the server had not answered: the time-out above says so.
-                    lastPollAnswered = false;
-                }
-                catch (Exception ex) when (TransientFailures.IsTransient(ex, cancellationToken) && transientFailures < run.Options.MaxConsecutiveTransientFailures)
-                {
-                    // The job list failed, not the jobs: read it again next time.
-                    transientFailures++;
-                    lastPollAnswered = ex is StrategyApiException;
-                }
-            }
-
-            return _outcomes.Select((o, i) => o ?? Failed(i, null, new InvalidOperationException("The publish was never submitted."))).ToList();
+            // The one waiter drives the batch: each read follows the running jobs and submits while there is room.
+            return await StrategyWaiter.WaitAsync(run, this, null, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
@@ -120,6 +66,44 @@ internal sealed class CubePublishBatch(
         }
     }
 
+    /// <summary>
+    /// One read of the batch: the running jobs followed (one job list per node), then publishes
+    /// submitted while there is room. Running until every cube has its outcome.
+    /// </summary>
+    public async Task<OperationState<IReadOnlyList<CubePublishOutcome>>> UpdateAsync(OperationCall call)
+    {
+        var run = _run ?? throw new InvalidOperationException("The batch is read only while it runs.");
+        var clock = run.Options.TimeProvider;
+        if (_running.Count > 0)
+        {
+            // The job list and the calls that confirm an outcome are cut at the deadline, as any read is.
+            await PollAsync(call.Options, call.CallToken).ConfigureAwait(false);
+        }
+
+        if (clock.GetTimestamp() >= _nextSubmit)
+        {
+            // Submitted on the caller's token: a publish in flight gets its grace to answer, whatever the deadline.
+            _nextSubmit = await SubmitAsync(run, call.WaitToken).ConfigureAwait(false);
+        }
+
+        var words = _running.Count + " running, " + _pending.Count + " not yet submitted, " + _outcomes.Count(o => o is not null) + " ended";
+        if (_running.Count == 0 && _pending.Count == 0)
+        {
+            IReadOnlyList<CubePublishOutcome> all = _outcomes.Select((o, i) => o ?? Failed(i, null, new InvalidOperationException("The publish was never submitted."))).ToList();
+            return new OperationState<IReadOnlyList<CubePublishOutcome>>(all, PollOutcome.Succeeded("ended", null, words));
+        }
+
+        // A rejected publish waiting for room is submitted again when its delay ends: the next read comes no later.
+        var untilSubmit = _pending.Count > 0 && _running.Count < publishing.MaxConcurrency && _nextSubmit > 0
+            ? TimeSpan.FromTicks(Math.Max(0, (long)((_nextSubmit - clock.GetTimestamp()) * (double)TimeSpan.TicksPerSecond / clock.TimestampFrequency)))
+            : (TimeSpan?)null;
+        return new OperationState<IReadOnlyList<CubePublishOutcome>>(null, PollOutcome.Running("running", null, words)) { ReadWithin = untilSubmit };
+    }
+
+    /// <inheritdoc />
+    public Exception FailureOf(OperationState<IReadOnlyList<CubePublishOutcome>> state) =>
+        new InvalidOperationException("A batch has no failed state: each cube has its own outcome.");
+
     /// <summary>The jobs still running, for messages; empty when none is (nothing to stop).</summary>
     private string Describe() => _running.Count switch
     {
@@ -127,13 +111,6 @@ internal sealed class CubePublishBatch(
         1 => "job " + _running.Keys.First() + " (cube " + _running.Values.First().CubeId + ")",
         _ => _running.Count + " cube publish jobs",
     };
-
-    private StrategyWaitTimeoutException Timeout(StrategyDeadline deadline, int attempts, bool lastCallAnswered) =>
-        deadline.TimedOut(
-            "the publish of " + (cubeIds.Count == 1 ? "cube " + cubeIds[0] : cubeIds.Count + " cubes"),
-            attempts,
-            _running.Count + " running, " + _pending.Count + " not yet submitted, " + _outcomes.Count(o => o is not null) + " ended",
-            lastCallAnswered);
 
     /// <summary>Submits publishes while there is room; answers when the next may be submitted (later, after a rejection).</summary>
     private async Task<long> SubmitAsync(WorkflowRun run, CancellationToken cancellationToken)
@@ -196,7 +173,7 @@ internal sealed class CubePublishBatch(
                     {
                         listed[id] = await jobs.GetJobAsync(id, null, cancellationToken).ConfigureAwait(false);
                     }
-                    catch (StrategyApiException ex) when (ex.StatusCode is 404 or 500)
+                    catch (StrategyApiException ex) when (JobsClient.AwaitJobRules.Vanished!(ex))
                     {
                         // Left the monitor: confirmed below.
                     }
@@ -242,20 +219,8 @@ internal sealed class CubePublishBatch(
         _running.Remove(jobId);
         try
         {
-            var confirmed = await StrategyVanish.ConfirmAsync<MonitorJob, CubeStatus>(
-                "job " + jobId + " (cube " + running.CubeId + ")",
-                jobId,
-                running.Last,
-                null,
-                "cube",
-                running.CubeId,
-                (subject, o, c) => cubes.AwaitCubeAsync(subject, o, null, c),
-                (subject, c) => cubes.FindLastCubeUpdateAsync(subject, jobId, c),
-                "status",
-                "completed",
-                "error",
-                options,
-                cancellationToken).ConfigureAwait(false);
+            // As a single job's wait confirms it: the statuses and the cube it read are the spec's declaration of AwaitJob.
+            var confirmed = await jobs.ConfirmAwaitJobAsync(running.Last, null, options, cancellationToken, jobId, null, running.CubeId).ConfigureAwait(false);
             if (confirmed.Id is null)
             {
                 confirmed.Id = jobId;

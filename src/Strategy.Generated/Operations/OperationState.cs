@@ -13,6 +13,9 @@ namespace Strategy.Generated;
 internal readonly record struct OperationState<T>(T? Status, PollOutcome Outcome, OperationStep Step = OperationStep.Read, TimeSpan? RetryAfter = null)
     where T : class
 {
+    /// <summary>How soon the next read is due at the latest (work of the operation's own that falls due then, such as a resubmission), if it is.</summary>
+    public TimeSpan? ReadWithin { get; init; }
+
     /// <summary>Whether the caller sees this read as a status of the work (progress), not a status from before it or none at all.</summary>
     public bool IsShown => Step is OperationStep.Read or OperationStep.Confirmed && Status is not null;
 

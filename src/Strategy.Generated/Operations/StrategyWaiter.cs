@@ -5,7 +5,8 @@ namespace Strategy.Generated;
 /// <summary>
 /// The one waiter of long-running work (Azure.Core's <c>OperationInternal</c>): it calls an
 /// operation's update step until the work has ended, and owns everything around it: the deadline
-/// (each read runs under the time left), the delays (the server's Retry-After as a floor),
+/// (each read runs under the time left), the delays (the server's Retry-After as a floor, the
+/// operation's own next due work as a ceiling),
 /// cancellation, transient failures of the read, progress, the span and failure recording.
 /// </summary>
 internal static class StrategyWaiter
@@ -67,6 +68,7 @@ internal static class StrategyWaiter
                 cancellationToken.ThrowIfCancellationRequested();
                 attempt++;
                 TimeSpan? retryAfter = null;
+                TimeSpan? readWithin = null;
 
                 // The read runs under the time left, so a call that hangs cannot outlast the wait.
                 var callLimit = deadline.Left;
@@ -94,6 +96,7 @@ internal static class StrategyWaiter
                     }
 
                     retryAfter = state.RetryAfter;
+                    readWithin = state.ReadWithin;
                 }
                 catch (OperationCanceledException) when (callDeadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
@@ -122,6 +125,10 @@ internal static class StrategyWaiter
 
                 // The last delay ends at the deadline, so the final check happens then rather than one delay early.
                 var delay = PollingDelay.Next(attempt, options, retryAfter, Random.Shared.NextDouble(), clock.GetElapsedTime(started));
+                if (readWithin is { } ceiling && ceiling < delay)
+                {
+                    delay = ceiling;
+                }
                 var left = deadline.Left;
                 deadlineReached = delay >= left;
                 await Timers.Delay(clock, deadlineReached ? left : delay, cancellationToken).ConfigureAwait(false);

@@ -83,6 +83,20 @@ public sealed class StrategyWaiterTests
     }
 
     [Test]
+    public async Task Work_of_the_operations_own_that_falls_due_sooner_brings_the_next_read_forward()
+    {
+        // A batch with a rejected publish to submit again in 200 ms is read then, not a whole delay later.
+        var clock = new ManualClock();
+        var operation = new ScriptedOperation(read => read == 1 ? Running("1 not yet submitted") with { ReadWithin = TimeSpan.FromMilliseconds(200) } : Done());
+
+        var wait = Wait(operation, clock, TimeSpan.FromMinutes(1));
+        clock.Advance(TimeSpan.FromMilliseconds(200));
+        await wait.WaitAsync(HangGuard);
+
+        Assert.That(operation.Reads, Is.EqualTo(new[] { TimeSpan.Zero, TimeSpan.FromMilliseconds(200) }));
+    }
+
+    [Test]
     public async Task A_transient_failure_of_a_read_is_read_again_after_the_delay()
     {
         var clock = new ManualClock();

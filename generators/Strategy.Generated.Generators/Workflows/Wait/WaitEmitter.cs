@@ -290,10 +290,11 @@ internal static class WaitEmitter
         var writer = context.Writer;
         var confirmOn = vanish.ConfirmClient is null ? string.Empty : "new global::" + context.Client.Namespace + "." + vanish.ConfirmClient + "(_httpClient) { ProjectId = ProjectId }.";
         var work = wait.Identifying.Count > 0 ? wait.Identifying[0].Name : Quote(wait.Describe);
+        // Internal: other work that follows the same status (a batch of them) confirms it the same way, with what the spec declares.
         writer.Doc("Confirms how the " + Literals.Xml(wait.Describe) + " ended once its status has gone, from the " + Literals.Xml(vanish.SubjectLabel) + " it changed.");
-        var parameters = new[] { wait.ResultType + "? last", Runtime.ApiException + " error", Runtime.WaitOptions + " waitOptions", "global::System.Threading.CancellationToken ct" }
+        var parameters = new[] { wait.ResultType + "? last", Runtime.ApiException + "? error", Runtime.WaitOptions + " waitOptions", "global::System.Threading.CancellationToken ct" }
             .Concat(wait.HelperParameters.Select(p => p.Type + " " + p.Name));
-        writer.Open("private " + Runtime.Tasks + "Task<" + wait.ResultType + "> " + ConfirmName(wait) + "(" + string.Join(", ", parameters) + ")");
+        writer.Open("internal " + Runtime.Tasks + "Task<" + wait.ResultType + "> " + ConfirmName(wait) + "(" + string.Join(", ", parameters) + ")");
         writer.Line("return " + Runtime.Vanish + ".ConfirmAsync<" + wait.ResultType + ", " + vanish.FlagsType + ">(");
         writer.Line("    " + Description(wait) + ",");
         writer.Line("    " + work + ",");
