@@ -30,12 +30,12 @@ public class StrategyApiException : StrategyException
         string? response,
         IReadOnlyDictionary<string, IEnumerable<string>>? headers,
         Exception? innerException)
-        : this(new Answer(statusCode, default, ErrorBody.Parse(response, contentType: null), response, null, RedactHeaders(headers), null), message, kind: null, innerException)
+        : this(new ApiAnswer(statusCode, default, ErrorBody.Parse(response, contentType: null), response, null, RedactedHeaders.Of(headers), null), message, kind: null, innerException)
     {
     }
 
-    private StrategyApiException(Answer answer, string? clientMessage, StrategyErrorKind? kind, Exception? innerException, bool statusSaid = false)
-        : base(Describe(answer, clientMessage, statusSaid), innerException)
+    private StrategyApiException(ApiAnswer answer, string? clientMessage, StrategyErrorKind? kind, Exception? innerException, bool statusSaid = false)
+        : base(ApiErrorMessage.Compose(answer, clientMessage, statusSaid), innerException)
     {
         var body = answer.Body;
         StatusCode = answer.StatusCode;
@@ -50,7 +50,7 @@ public class StrategyApiException : StrategyException
         _responseBytes = answer.Bytes;
         Headers = answer.Headers;
         RetryAfter = answer.RetryAfter;
-        Kind = kind ?? Classify(answer.StatusCode, body.Code, clientMessage is not null && answer.StatusCode is >= 200 and < 300);
+        Kind = kind ?? StrategyErrorClassifier.Classify(answer.StatusCode, body.Code, clientMessage is not null && answer.StatusCode is >= 200 and < 300);
     }
 
     /// <summary>The HTTP status code of the answer.</summary>
@@ -107,16 +107,16 @@ public class StrategyApiException : StrategyException
     {
         ArgumentNullException.ThrowIfNull(response);
 
-        var answer = await Answer.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        var answer = await ApiAnswer.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         if ((int)response.StatusCode is >= 300 and < 400)
         {
-            return new StrategyApiException(answer, Redirected(response), StrategyErrorKind.NotStrategyServer, innerException: null);
+            return new StrategyApiException(answer, RequestDescription.Redirected(response), StrategyErrorKind.NotStrategyServer, innerException: null);
         }
 
-        if (answer.StatusCode == 404 && answer.Body.Code is null && answer.Operation.Id == LoginOperationId)
+        if (answer.StatusCode == 404 && answer.Body.Code is null && answer.Operation.Id == RequestDescription.LoginOperationId)
         {
             // Every Strategy Library answers its login path: a 404 that is not its JSON error is another server, or another path.
-            return new StrategyApiException(answer, "no Strategy Library answers at " + BaseOf(response.RequestMessage), StrategyErrorKind.NotStrategyServer, innerException: null);
+            return new StrategyApiException(answer, "no Strategy Library answers at " + RequestDescription.BaseOf(response.RequestMessage), StrategyErrorKind.NotStrategyServer, innerException: null);
         }
 
         if (answer.StatusCode is 502 or 504 && answer.Body.Code is null)
@@ -138,12 +138,12 @@ public class StrategyApiException : StrategyException
     /// <returns>The exception to throw.</returns>
     internal static async Task<StrategyApiException> UnexpectedStatusAsync(HttpResponseMessage response, string expected, CancellationToken cancellationToken)
     {
-        var answer = await Answer.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        var answer = await ApiAnswer.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         var statuses = expected.Split([" or "], StringSplitOptions.None);
         var answers = statuses.Length == 1 ? expected : string.Join(", ", statuses.Take(statuses.Length - 1)) + " or " + statuses[^1];
         var message = FormattableString.Invariant($"it answered HTTP {answer.StatusCode}, where it answers {answers}");
         return answer.Body.IsHtml
-            ? new StrategyApiException(answer, message + "; an HTML page is not the Strategy REST API (a sign-in or portal page at " + BaseOf(response.RequestMessage) + "?)", StrategyErrorKind.NotStrategyServer, innerException: null, statusSaid: true)
+            ? new StrategyApiException(answer, message + "; an HTML page is not the Strategy REST API (a sign-in or portal page at " + RequestDescription.BaseOf(response.RequestMessage) + "?)", StrategyErrorKind.NotStrategyServer, innerException: null, statusSaid: true)
             : new StrategyApiException(answer, message, StrategyErrorKind.InvalidResponse, innerException: null, statusSaid: true);
     }
 
@@ -154,7 +154,7 @@ public class StrategyApiException : StrategyException
     internal static StrategyApiException Unreadable(HttpResponseMessage response, Type modelType, string text, Newtonsoft.Json.JsonException error)
     {
         var body = ErrorBody.Parse(text, response.Content?.Headers.ContentType?.MediaType);
-        var answer = new Answer((int)response.StatusCode, DescribeOperation(response.RequestMessage), ErrorBody.None, text, null, RedactHeaders(response), null);
+        var answer = new ApiAnswer((int)response.StatusCode, RequestDescription.Of(response.RequestMessage), ErrorBody.None, text, null, RedactedHeaders.Of(response), null);
         if (body.IsHtml)
         {
             var page = body.HtmlTitle is null ? "an HTML page" : $"an HTML page titled '{body.HtmlTitle}'";
@@ -169,12 +169,12 @@ public class StrategyApiException : StrategyException
         };
         var where = string.IsNullOrEmpty(path) ? "$" : "$." + ServerText.Clean(path, 100);
         var location = line > 0 ? FormattableString.Invariant($" (line {line}, position {position})") : string.Empty;
-        return new StrategyApiException(answer, $"the body could not be read as {modelType.Name} at {where}{location}: {Reason(error.Message)}", StrategyErrorKind.InvalidResponse, error);
+        return new StrategyApiException(answer, $"the body could not be read as {modelType.Name} at {where}{location}: {ApiErrorMessage.Reason(error.Message)}", StrategyErrorKind.InvalidResponse, error);
     }
 
     /// <summary>A success answer larger than the client reads (<see cref="StrategyClientOptions.MaxResponseSize"/>).</summary>
     internal static StrategyApiException TooLarge(HttpResponseMessage response, string reason) =>
-        new(new Answer((int)response.StatusCode, DescribeOperation(response.RequestMessage), ErrorBody.None, null, null, RedactHeaders(response), null), reason, StrategyErrorKind.InvalidResponse, innerException: null);
+        new(new ApiAnswer((int)response.StatusCode, RequestDescription.Of(response.RequestMessage), ErrorBody.None, null, null, RedactedHeaders.Of(response), null), reason, StrategyErrorKind.InvalidResponse, innerException: null);
 
     /// <summary>
     /// The session refused again right after a new login (401 <c>ERR009</c> twice): an authentication
@@ -182,7 +182,7 @@ public class StrategyApiException : StrategyException
     /// </summary>
     internal static async Task<StrategyApiException> RefusedAfterRenewalAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var answer = await Answer.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        var answer = await ApiAnswer.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         return new StrategyApiException(
             answer,
             "the server refused the session again right after a new login (does a load balancer send requests to another node without their session cookie?)",
@@ -190,195 +190,9 @@ public class StrategyApiException : StrategyException
             innerException: null);
     }
 
-    // Newtonsoft appends "Path 'x', line 1, position 2." to its messages; the path is reported on its own.
-    private static string Reason(string message)
-    {
-        var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
-        return ServerText.Clean((cut > 0 ? message[..cut] : message).TrimEnd('.', ' ', ','))!;
-    }
-
-    private const string LoginOperationId = "Login";
-
-    /// <summary>A request as messages name it: <c>GetSubscription (GET MicroStrategyLibrary/api/subscriptions/0730…)</c>, or its method and path alone.</summary>
-    internal static string DescribeRequest(HttpRequestMessage request) => DescribeOperation(request) switch
-    {
-        ({ } id, { } sent) => $"{id} ({sent})",
-        ({ } id, null) => id,
-        (null, { } sent) => sent,
-        _ => "a request",
-    };
-
-    private static (string? Id, string? Request) DescribeOperation(HttpRequestMessage? request) =>
-        (StrategyRequestOptions.OperationId(request),
-         request?.RequestUri is null ? null : FormattableString.Invariant($"{request.Method} {DescribePath(request.RequestUri)}"));
-
-    private static string DescribePath(Uri uri) => uri.IsAbsoluteUri ? uri.AbsolutePath.TrimStart('/') : uri.OriginalString.Split('?')[0];
-
-    /// <summary>The address a request was sent under, without the operation's path: the server's base address as far as can be told.</summary>
-    private static string BaseOf(HttpRequestMessage? request)
-    {
-        if (request?.RequestUri is not { IsAbsoluteUri: true } uri)
-        {
-            return "this address";
-        }
-
-        var path = uri.AbsolutePath;
-        var api = path.IndexOf("/api/", StringComparison.Ordinal);
-        return uri.GetLeftPart(UriPartial.Authority) + (api >= 0 ? path[..(api + 1)] : "/");
-    }
-
-    /// <summary>Where a redirect pointed, in words; the query is left out (a sign-in page's carries its own state).</summary>
-    private static string Redirected(HttpResponseMessage response)
-    {
-        var location = response.Headers.Location;
-        if (location is null)
-        {
-            return "the server redirected it without saying where: the address does not lead to the Strategy REST API";
-        }
-
-        var target = location.IsAbsoluteUri ? location : new Uri(response.RequestMessage?.RequestUri ?? new Uri("http://localhost/"), location);
-        var shown = ServerText.Clean(target.GetLeftPart(UriPartial.Path), 200);
-        var request = response.RequestMessage?.RequestUri;
-        return request is { IsAbsoluteUri: true } && target.Scheme == Uri.UriSchemeHttps && request.Scheme == Uri.UriSchemeHttp
-               && string.Equals(target.Host, request.Host, StringComparison.OrdinalIgnoreCase)
-            ? $"the server redirected it to {shown}: use the https:// address"
-            : $"the server redirected it to {shown}, a sign-in page rather than the Strategy REST API (single sign-on in front of the server?)";
-    }
-
-    private static string Describe(Answer answer, string? clientMessage, bool statusSaid)
-    {
-        var (statusCode, operation, body) = (answer.StatusCode, answer.Operation, answer.Body);
-        var prefix = operation switch
-        {
-            ({ } id, { } request) => $"{id} ({request})",
-            ({ } id, null) => id,
-            (null, { } request) => request,
-            _ => null,
-        };
-        var client = clientMessage is null ? null : ServerText.Clean(clientMessage.TrimEnd('.'), 600);
-        var status = statusSaid ? string.Empty : FormattableString.Invariant($" (HTTP {statusCode})");
-        var text = (prefix, client) switch
-        {
-            (not null, null) => FormattableString.Invariant($"{prefix} failed with HTTP {statusCode}"),
-            (not null, not null) => $"{prefix}: {client}{status}",
-            (null, not null) => $"{client}{status}",
-            _ => FormattableString.Invariant($"The server answered HTTP {statusCode}"),
-        };
-
-        if (body.Code is not null || body.Message is not null)
-        {
-            text += body.Code is null ? $": {Short(body.Message)}" : $": {body.Code} {Short(body.Message)}".TrimEnd();
-        }
-        else if (body.Description is not null && !(client is not null && body.Description == ErrorBody.NoBody))
-        {
-            // An empty body says nothing when the message already says what happened (a redirect).
-            text += $": {body.Description}";
-        }
-
-        var extra = new List<string>(2);
-        if (body.IServerCode is { } iServerCode)
-        {
-            extra.Add(FormattableString.Invariant($"iServerCode {iServerCode}"));
-        }
-
-        if (body.TicketId is not null)
-        {
-            extra.Add($"ticket {body.TicketId}");
-        }
-
-        if (extra.Count > 0)
-        {
-            text += $" ({string.Join(", ", extra)})";
-        }
-
-        return text.EndsWith('.') ? text : text + ".";
-    }
-
-    // The message shows the server's words at a length a message carries; the property keeps more.
-    private static string? Short(string? serverMessage) => ServerText.Clean(serverMessage, ServerText.DefaultLength);
-
-    /// <summary>The kind of an answer with this status and error code; the one place that decides it.</summary>
-    internal static StrategyErrorKind Classify(int statusCode, string? code, bool unreadableSuccess = false)
-    {
-        if (unreadableSuccess)
-        {
-            return StrategyErrorKind.InvalidResponse;
-        }
-
-        switch (code?.ToUpperInvariant())
-        {
-            case "ERR009": return StrategyErrorKind.SessionExpired;
-            case "ERR003": return StrategyErrorKind.Authentication;
-            case "ERR004": return StrategyErrorKind.NotFound;
-            case "ERR005" or "ERR006" or "ERR007": return StrategyErrorKind.InvalidInput;
-            case "ERR0014" or "ERR0017" or "ERR014" or "ERR017": return StrategyErrorKind.Forbidden;
-        }
-
-        return statusCode switch
-        {
-            401 => StrategyErrorKind.SessionExpired,
-            403 => StrategyErrorKind.Forbidden,
-            404 => StrategyErrorKind.NotFound,
-            400 or 422 => StrategyErrorKind.InvalidInput,
-            408 or 429 => StrategyErrorKind.Throttled,
-            >= 500 and < 600 => StrategyErrorKind.ServerError,
-            _ => StrategyErrorKind.Unknown,
-        };
-    }
-
-    private static Dictionary<string, IEnumerable<string>> RedactHeaders(HttpResponseMessage response)
-    {
-        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in response.Headers.Concat(response.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>()))
-        {
-            headers[header.Key] = header.Value;
-        }
-
-        return RedactHeaders(headers);
-    }
-
-    private static Dictionary<string, IEnumerable<string>> RedactHeaders(IReadOnlyDictionary<string, IEnumerable<string>>? headers)
-    {
-        var redacted = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-        if (headers is null)
-        {
-            return redacted;
-        }
-
-        foreach (var (name, values) in headers)
-        {
-            redacted[name] = StrategyHeaders.IsSecret(name) ? ["[redacted]"] : values.ToArray();
-        }
-
-        return redacted;
-    }
-
     private static string? Truncate(string? text) =>
         text is { Length: > MaxKeptResponseLength } ? text[..MaxKeptResponseLength] : text;
 
-    /// <summary>What the exception is made of: the answer as read, whoever read it.</summary>
-    private sealed record Answer(
-        int StatusCode,
-        (string? Id, string? Request) Operation,
-        ErrorBody Body,
-        string? Text,
-        byte[]? Bytes,
-        IReadOnlyDictionary<string, IEnumerable<string>> Headers,
-        TimeSpan? RetryAfter)
-    {
-        public static async Task<Answer> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-        {
-            var read = await ErrorAnswer.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-            return new Answer(
-                (int)response.StatusCode,
-                DescribeOperation(response.RequestMessage),
-                read.Body,
-                read.Text,
-                read.Bytes,
-                RedactHeaders(response),
-                RetryAfterHeader.Read(response.Headers.RetryAfter, TimeProvider.System));
-        }
-    }
 }
 
 /// <summary>

@@ -107,14 +107,14 @@ internal sealed class CallWatch
         if (Volatile.Read(ref _attemptInFlight) == 0 && earlier.Length > 0)
         {
             // Cut between attempts (a retry's delay): the failures are what happened.
-            return (isOwn ? string.Empty : StrategyApiException.DescribeRequest(request) + ": ") + earlier;
+            return (isOwn ? string.Empty : RequestDescription.Describe(request) + ": ") + earlier;
         }
 
         var now = isOwn
             ? (read == NoAnswerYet ? "no answer came" : "its answer was still arriving (" + ByteSize.Words(read) + " of its body read)")
             : (read == NoAnswerYet
-                ? StrategyApiException.DescribeRequest(request) + " got no answer"
-                : "the answer to " + StrategyApiException.DescribeRequest(request) + " was still arriving (" + ByteSize.Words(read) + " of its body read)");
+                ? RequestDescription.Describe(request) + " got no answer"
+                : "the answer to " + RequestDescription.Describe(request) + " was still arriving (" + ByteSize.Words(read) + " of its body read)");
         return earlier.Length == 0 ? now : now + "; " + earlier;
     }
 

@@ -15,6 +15,6 @@ internal sealed class StrategyCallLimitHandler(TimeSpan limit, TimeProvider time
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var (callLimit, reported) = CallLimit.ForCall(limit);
-        return CallLimit.RunAsync(callLimit, time, request, StrategyApiException.DescribeRequest(request), ct => base.SendAsync(request, ct), cancellationToken, reported);
+        return CallLimit.RunAsync(callLimit, time, request, RequestDescription.Describe(request), ct => base.SendAsync(request, ct), cancellationToken, reported);
     }
 }

@@ -62,7 +62,7 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
         {
             var attempts = StrategyRequestOptions.Attempt(request) + 1;
             throw new StrategyUnreachableException(
-                StrategyApiException.DescribeRequest(request),
+                RequestDescription.Describe(request),
                 request.RequestUri is { IsAbsoluteUri: true } uri ? uri.GetLeftPart(UriPartial.Authority) : null,
                 _options.AttemptTimeout,
                 FormattableString.Invariant($"no attempt was answered in that time ({attempts} attempt{(attempts == 1 ? string.Empty : "s")}, StrategyRetryOptions.AttemptTimeout)"),

@@ -125,6 +125,6 @@ public sealed class StrategySessionHandler : DelegatingHandler
         }
 
         var answer = await ErrorAnswer.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        return StrategyApiException.Classify((int)response.StatusCode, answer.Body.Code) == StrategyErrorKind.SessionExpired;
+        return StrategyErrorClassifier.Classify((int)response.StatusCode, answer.Body.Code) == StrategyErrorKind.SessionExpired;
     }
 }
