@@ -147,6 +147,35 @@ public sealed class ResumeTests : EmulatorTest
     }
 
     [Test]
+    public async Task An_event_token_written_by_the_earlier_format_still_resumes_every_run()
+    {
+        var refresh = await CreateRefreshAsync("refresh on the event, earlier format", Seeds.PersonalViewScheduleId);
+        var started = await Connection.CreateClient<EventsClient>().StartTriggerEventAsync(Seeds.PersonalViewEventId);
+        var token = StrategyResumeToken.Parse(started.GetResumeToken());
+
+        // As format 1 wrote it: each run one argument, "subscription project previous-run" separated by spaces.
+        var arguments = new Newtonsoft.Json.Linq.JObject { ["eventId"] = Seeds.PersonalViewEventId };
+        for (var i = 0; i < token.Parts.Count; i++)
+        {
+            var run = token.Parts[i];
+            arguments["run" + i] = run.Id + " " + (run.ProjectId ?? "-") + (run.PreviousRun is null ? string.Empty : " " + run.PreviousRun);
+        }
+
+        var json = new Newtonsoft.Json.Linq.JObject { ["s"] = token.Server, ["p"] = token.ProjectId, ["k"] = "TriggerEvent", ["a"] = arguments };
+        var earlier = "sop1." + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json.ToString(Newtonsoft.Json.Formatting.None))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        await using var elsewhere = NewConnection();
+        var resumed = (StrategyWork<IReadOnlyList<StrategySubscriptionRun>>)await elsewhere.ResumeAsync(earlier);
+        var runs = await resumed.WaitForCompletionAsync(FastWaits);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(token.Parts, Is.Not.Empty, "the event started runs");
+            Assert.That(runs!.Select(r => r.SubscriptionId), Is.EquivalentTo(token.Parts.Select(p => p.Id)).And.Contains(refresh.Id));
+            Assert.That(runs!.Select(r => r.Outcome), Has.All.EqualTo(StrategyOutcome.Succeeded));
+        });
+    }
+
+    [Test]
     public async Task The_runs_of_an_event_of_which_one_failed_come_back_failed_from_a_resume_with_every_outcome()
     {
         var refresh = await CreateRefreshAsync("refresh on the event", Seeds.PersonalViewScheduleId);

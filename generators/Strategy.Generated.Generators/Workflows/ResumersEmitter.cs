@@ -41,6 +41,16 @@ internal static class ResumersEmitter
 
         writer.Line("    _ => null,");
         writer.Line("};");
+
+        // Hand-written work made of such work (the runs an event started) names its parts' kind by the wait that follows them, never as a literal.
+        foreach (var byWait in entries.GroupBy(e => e.Resume.WorkOfMethod).OrderBy(g => g.Key, System.StringComparer.Ordinal))
+        {
+            var wait = byWait.Key.Substring(Runtime.WorkOfPrefix.Length);
+            writer.Line();
+            writer.Doc("The kind of work the <c>" + wait + "</c> wait follows in a resume token: the start that began it (<c>" + byWait.First().Resume.Kind + "</c>).");
+            writer.Line("public const string KindOf" + wait + " = " + Literals.String(byWait.First().Resume.Kind) + ";");
+        }
+
         writer.Close();
         writer.Close();
         return writer.ToString();

@@ -62,7 +62,10 @@ internal static class Runtime
     public const string ResumeToken = Namespace + "StrategyResumeToken";
 
     /// <summary>The internal method of a wait's client that makes its operation from a resume token.</summary>
-    public static string WorkOf(string waitHelper) => "WorkOf" + waitHelper;
+    public static string WorkOf(string waitHelper) => WorkOfPrefix + waitHelper;
+
+    /// <summary>What <see cref="WorkOf"/> puts before the wait's name.</summary>
+    public const string WorkOfPrefix = "WorkOf";
 
     public const string UnreachableException = Namespace + "StrategyUnreachableException";
 

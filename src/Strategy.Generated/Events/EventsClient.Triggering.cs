@@ -45,7 +45,8 @@ public partial class EventsClient
     internal const string TriggerEventKind = "TriggerEvent";
 
     private const string EventArgument = "eventId";
-    private const string RunArgument = "run";
+    private const string LegacyRunArgument = "run";
+    private const string SubscriptionArgument = "subscriptionId";
 
     /// <inheritdoc/>
     public virtual async Task<IReadOnlyList<StrategySubscriptionRun>> TriggerEventAndWaitAsync(
@@ -95,9 +96,14 @@ public partial class EventsClient
         var before = await Task.WhenAll(listed.Select(s => SubscriptionsIn(ProjectOf(s)).GetLastSubscriptionRunAsync(s.Id, cancellationToken))).ConfigureAwait(false);
         await TriggerEventAsync(eventId, cancellationToken).ConfigureAwait(false);
 
-        var arguments = new List<(string Name, string? Value)> { (EventArgument, eventId) };
-        arguments.AddRange(listed.Select((s, i) => (RunArgument + i.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)DependentRun.Write(s.Id, ProjectOf(s), before[i] is { } last ? SubscriptionsClient.AwaitSubscriptionRunRules.RunOf!(last) : null))));
-        var token = StrategyResumeToken.For(_httpClient, ProjectId, TriggerEventKind, null, [.. arguments]);
+        // Each run is its own work, resumed from its own token: the event's token holds them.
+        var runs = listed.Select((s, i) => StrategyResumeToken.For(
+            _httpClient,
+            ProjectOf(s),
+            StrategyResumers.KindOfAwaitSubscriptionRun,
+            before[i] is { } last ? SubscriptionsClient.AwaitSubscriptionRunRules.RunOf!(last) : null,
+            (SubscriptionArgument, s.Id))).ToList();
+        var token = StrategyResumeToken.For(_httpClient, ProjectId, TriggerEventKind, null, (EventArgument, eventId)).WithParts(runs);
         var names = listed.ToDictionary(s => s.Id, s => (string?)s.Name, StringComparer.Ordinal);
         return (WorkOf(token, names, subscriptionProgress), listed.Count);
     }
@@ -114,14 +120,12 @@ public partial class EventsClient
     {
         var eventId = token.Argument(EventArgument) ?? string.Empty;
         var description = "the subscription runs that event " + eventId + " started";
-        var runs = token.Arguments
-            .Where(a => a.Key.StartsWith(RunArgument, StringComparison.Ordinal) && a.Value is not null)
-            .Select(a => DependentRun.Read(a.Value!))
-            .OfType<DependentRun>()
-            .Select(d => new Followed(
-                d.SubscriptionId,
-                names is not null && names.TryGetValue(d.SubscriptionId, out var name) ? name : null,
-                SubscriptionsIn(d.ProjectId).WorkOfAwaitSubscriptionRun(StrategyResumeToken.For(_httpClient, d.ProjectId, "SendSubscription", d.PreviousRun, ("subscriptionId", d.SubscriptionId)))))
+        var runs = RunsOf(token)
+            .Select(run => new Followed(
+                run.Argument(SubscriptionArgument) ?? run.Id,
+                names is not null && names.TryGetValue(run.Argument(SubscriptionArgument) ?? string.Empty, out var name) ? name : null,
+                StrategyResumers.Resume(_httpClient, run) as StrategyWork<SubscriptionStatus>
+                    ?? throw new StrategyResumeTokenException(StrategyResumeTokenProblem.Malformed, $"The resume token of event {eventId} holds a part of kind {ServerText.Clean(run.Kind, 60)}, which is not a subscription run.")))
             .ToList();
 
         async Task<(IReadOnlyList<StrategySubscriptionRun>? Status, PollOutcome Outcome)> ReadAsync(CancellationToken ct)
@@ -193,18 +197,23 @@ public partial class EventsClient
     private string? ProjectOf(Subscription subscription) =>
         subscription.Project?.Id ?? subscription.Contents?.Select(c => c?.ProjectId).FirstOrDefault(p => p is not null) ?? ProjectId;
 
-    /// <summary>What a token holds of one run: the subscription, its project and its run before the trigger, as one argument.</summary>
-    private sealed record DependentRun(string SubscriptionId, string? ProjectId, string? PreviousRun)
+    /// <summary>
+    /// The runs' tokens an event's token holds; a token written before they were its parts (format 1:
+    /// <c>run0</c>, <c>run1</c>… arguments, each the subscription, its project and its run before the
+    /// trigger, separated by spaces) is still read, so work started by an earlier version resumes.
+    /// </summary>
+    private IEnumerable<StrategyResumeToken> RunsOf(StrategyResumeToken token)
     {
-        // Ids have no spaces; the previous run, last, may (it is the whole status when the run has no start).
-        public static string Write(string subscriptionId, string? projectId, string? previousRun) =>
-            subscriptionId + " " + (projectId ?? "-") + (previousRun is null ? string.Empty : " " + previousRun);
-
-        public static DependentRun? Read(string value)
+        if (token.Parts.Count > 0)
         {
-            var parts = value.Split(' ', 3);
-            return parts[0].Length == 0 || parts.Length < 2 ? null : new DependentRun(parts[0], parts[1] == "-" ? null : parts[1], parts.Length > 2 ? parts[2] : null);
+            return token.Parts;
         }
+
+        return token.Arguments
+            .Where(a => a.Key.StartsWith(LegacyRunArgument, StringComparison.Ordinal) && a.Value is not null)
+            .Select(a => a.Value!.Split(' ', 3))
+            .Where(parts => parts[0].Length > 0 && parts.Length >= 2)
+            .Select(parts => StrategyResumeToken.For(_httpClient, parts[1] == "-" ? null : parts[1], StrategyResumers.KindOfAwaitSubscriptionRun, parts.Length > 2 ? parts[2] : null, (SubscriptionArgument, parts[0])));
     }
 
     /// <summary>One subscription's run, followed as its own operation, and how it ended without throwing for its outcome.</summary>

@@ -8,22 +8,25 @@ namespace Strategy.Generated;
 /// What a later process needs to resume work this one started: the server and project, the kind of
 /// work (the operation that started it), what identifies this run of it (a job and its node, a task,
 /// a publish instance, the run before the start), and nothing else: no password, token or cookie,
-/// and no result. As text it is short and versioned: <c>sop1.</c> and base64url JSON.
+/// and no result. Work made of other work (the runs an event started) holds their tokens
+/// (<see cref="Parts"/>). As text it is short and versioned: <c>sop1.</c> (<c>sop2.</c> with parts)
+/// and base64url JSON.
 /// </summary>
 public sealed class StrategyResumeToken
 {
-    /// <summary>The format this client writes, and the newest it reads.</summary>
-    public const int Version = 1;
+    /// <summary>The newest format this client writes and reads: 2 adds the tokens of the parts; a token without parts is still written as 1.</summary>
+    public const int Version = 2;
 
     private const string Prefix = "sop";
 
-    private StrategyResumeToken(string server, string? projectId, string kind, IReadOnlyDictionary<string, string?> arguments, string? previousRun)
+    private StrategyResumeToken(string server, string? projectId, string kind, IReadOnlyDictionary<string, string?> arguments, string? previousRun, IReadOnlyList<StrategyResumeToken>? parts = null)
     {
         Server = server;
         ProjectId = projectId;
         Kind = kind;
         Arguments = arguments;
         PreviousRun = previousRun;
+        Parts = parts ?? [];
     }
 
     /// <summary>The server's address, as the connection that started the work had it (<c>https://host/MicroStrategyLibrary/</c>).</summary>
@@ -40,6 +43,9 @@ public sealed class StrategyResumeToken
 
     /// <summary>What identifies the run before the start (its start time), when the status is the last run's: that run is not the answer.</summary>
     public string? PreviousRun { get; }
+
+    /// <summary>The tokens of the work this work is made of (each run an event started), each resumed as its own work; empty for most work.</summary>
+    public IReadOnlyList<StrategyResumeToken> Parts { get; }
 
     /// <summary>The first argument's value: the id of the work, for messages.</summary>
     public string Id => Arguments.Values.FirstOrDefault(v => v is not null) ?? Kind;
@@ -78,17 +84,31 @@ public sealed class StrategyResumeToken
             throw Malformed("its content cannot be read");
         }
 
-        if ((string?)json["s"] is not { Length: > 0 } server || (string?)json["k"] is not { Length: > 0 } kind || json["a"] is not JObject arguments)
+        return Read(json, null);
+    }
+
+    /// <summary>A token's JSON; a part takes the server, and unless it says otherwise the project, of the token it is part of.</summary>
+    private static StrategyResumeToken Read(JObject json, StrategyResumeToken? whole)
+    {
+        var server = whole?.Server;
+        if (((string?)json["s"] ?? server) is not { Length: > 0 } at || (string?)json["k"] is not { Length: > 0 } kind || json["a"] is not JObject arguments)
         {
             throw Malformed("it lacks the server, the kind of work or what identifies it");
         }
 
+        var parts = json["c"] switch
+        {
+            null => null,
+            JArray array when array.All(p => p is JObject) => array.Select(p => Read((JObject)p, new StrategyResumeToken(at, (string?)json["p"], kind, new Dictionary<string, string?>(), null))).ToList(),
+            _ => throw Malformed("its parts cannot be read"),
+        };
         return new StrategyResumeToken(
-            server,
-            (string?)json["p"],
+            at,
+            json.TryGetValue("p", out var project) ? (string?)project : whole?.ProjectId,
             kind,
             arguments.Properties().ToDictionary(p => p.Name, p => (string?)p.Value, StringComparer.Ordinal),
-            (string?)json["r"]);
+            (string?)json["r"],
+            parts);
     }
 
     /// <summary>The token of work started on <paramref name="http"/>'s server.</summary>
@@ -99,6 +119,9 @@ public sealed class StrategyResumeToken
             kind,
             arguments.Where(a => a.Value is not null).ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal),
             previousRun);
+
+    /// <summary>The token of work made of the work of <paramref name="parts"/> (on the same server).</summary>
+    internal StrategyResumeToken WithParts(IReadOnlyList<StrategyResumeToken> parts) => new(Server, ProjectId, Kind, Arguments, PreviousRun, parts);
 
     /// <summary>How a server's address is compared: scheme, host, port and path, without case or a trailing slash.</summary>
     internal static string? ServerOf(Uri? address) =>
@@ -123,9 +146,23 @@ public sealed class StrategyResumeToken
     /// <returns>The token.</returns>
     public override string ToString()
     {
-        var json = new JObject { ["s"] = Server, ["k"] = Kind, ["a"] = new JObject(Arguments.Select(a => new JProperty(a.Key, a.Value))) };
-        if (ProjectId is not null)
+        // The oldest format that says it all, so an older client still resumes what it can.
+        var version = Parts.Count > 0 ? Version : 1;
+        return Prefix + version.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + ToBase64Url(Encoding.UTF8.GetBytes(Json(null).ToString(Formatting.None)));
+    }
+
+    private JObject Json(StrategyResumeToken? whole)
+    {
+        var withServer = whole is null || whole.Server != Server;
+        var json = new JObject { ["k"] = Kind, ["a"] = new JObject(Arguments.Select(a => new JProperty(a.Key, a.Value))) };
+        if (withServer)
         {
+            json.AddFirst(new JProperty("s", Server));
+        }
+
+        if (whole is null ? ProjectId is not null : ProjectId != whole.ProjectId)
+        {
+            // A part in another project than its whole says so, even when it is in none.
             json["p"] = ProjectId;
         }
 
@@ -134,7 +171,13 @@ public sealed class StrategyResumeToken
             json["r"] = PreviousRun;
         }
 
-        return Prefix + Version.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + ToBase64Url(Encoding.UTF8.GetBytes(json.ToString(Formatting.None)));
+        if (Parts.Count > 0)
+        {
+            // A part is on its token's server, and mostly in its project: they are not written again.
+            json["c"] = new JArray(Parts.Select(p => p.Json(this)));
+        }
+
+        return json;
     }
 
     private static StrategyResumeTokenException Malformed(string why) =>

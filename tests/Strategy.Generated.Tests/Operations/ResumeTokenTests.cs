@@ -53,6 +53,43 @@ public sealed class ResumeTokenTests : ClientTest<CubesClient>
         });
     }
 
+    [Test]
+    public void Work_made_of_other_work_holds_their_tokens_on_its_server_and_is_written_in_the_format_that_has_parts()
+    {
+        var server = "https://bi.example.com/microstrategylibrary/";
+        var run = new JObject { ["p"] = MockServer.ProjectId, ["k"] = "SendSubscription", ["a"] = new JObject { ["subscriptionId"] = MockServer.SubscriptionId }, ["r"] = "2026-12-02T05:00:00.0000000+00:00" };
+        var inNoProject = new JObject { ["p"] = null, ["k"] = "SendSubscription", ["a"] = new JObject { ["subscriptionId"] = "S2" } };
+        var text = Encode(new JObject { ["s"] = server, ["p"] = MockServer.ProjectId, ["k"] = "TriggerEvent", ["a"] = new JObject { ["eventId"] = "E1" }, ["c"] = new JArray(run, inNoProject) }, version: 2);
+
+        var token = StrategyResumeToken.Parse(text);
+        var again = StrategyResumeToken.Parse(token.ToString());
+        var alone = (JObject)run.DeepClone();
+        alone["s"] = server;
+        var simple = StrategyResumeToken.Parse(Encode(alone));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(token.Parts, Has.Count.EqualTo(2));
+            Assert.That(token.Parts[1].ProjectId, Is.Null, "a part in no project says so");
+            Assert.That(again.Parts[1].ProjectId, Is.Null, "and is written so");
+            Assert.That(token.Parts[0].Server, Is.EqualTo(server), "a part is on its token's server");
+            Assert.That((token.Parts[0].Kind, token.Parts[0].ProjectId, token.Parts[0].PreviousRun, token.Parts[0].Id), Is.EqualTo(("SendSubscription", MockServer.ProjectId, "2026-12-02T05:00:00.0000000+00:00", MockServer.SubscriptionId)));
+            Assert.That(again.ToString(), Is.EqualTo(token.ToString()));
+            Assert.That(token.ToString(), Does.StartWith("sop2."), "parts need format 2");
+            Assert.That(simple.ToString(), Does.StartWith("sop1."), "work without parts is written as format 1, which older clients read");
+        });
+    }
+
+    [Test]
+    public void Parts_that_are_not_tokens_make_a_malformed_token()
+    {
+        var text = Encode(new JObject { ["s"] = "https://h/", ["k"] = "TriggerEvent", ["a"] = new JObject(), ["c"] = new JArray("not a token") }, version: 2);
+
+        var error = Assert.Throws<StrategyResumeTokenException>(() => StrategyResumeToken.Parse(text));
+
+        Assert.That(error!.Problem, Is.EqualTo(StrategyResumeTokenProblem.Malformed));
+    }
+
     [TestCase("not a token", TestName = "Plain text is a malformed token")]
     [TestCase("sop1.", TestName = "A token without content is malformed")]
     [TestCase("sop1.!!!", TestName = "A token whose content is not base64 is malformed")]
@@ -81,12 +118,12 @@ public sealed class ResumeTokenTests : ClientTest<CubesClient>
     [Test]
     public void A_token_from_a_newer_format_is_refused_naming_both_formats()
     {
-        var error = Assert.Throws<StrategyResumeTokenException>(() => StrategyResumeToken.Parse("sop2.eyJzIjoiaHR0cHM6Ly9oLyJ9"));
+        var error = Assert.Throws<StrategyResumeTokenException>(() => StrategyResumeToken.Parse("sop3.eyJzIjoiaHR0cHM6Ly9oLyJ9"));
 
         Assert.Multiple(() =>
         {
             Assert.That(error!.Problem, Is.EqualTo(StrategyResumeTokenProblem.NewerVersion));
-            Assert.That(error.Message, Does.Contain("format 2").And.Contain("format 1"));
+            Assert.That(error.Message, Does.Contain("format 3").And.Contain("format 2"));
         });
     }
 
@@ -149,8 +186,8 @@ public sealed class ResumeTokenTests : ClientTest<CubesClient>
         Assert.That((error!.Problem, error.Message), Is.EqualTo((StrategyResumeTokenProblem.UnknownKind, "The resume token is for work of kind ExportReport, which this client cannot resume.")));
     }
 
-    private static string Encode(JObject json) =>
-        "sop1." + Convert.ToBase64String(Encoding.UTF8.GetBytes(json.ToString(Newtonsoft.Json.Formatting.None))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Encode(JObject json, int version = 1) =>
+        "sop" + version.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + Convert.ToBase64String(Encoding.UTF8.GetBytes(json.ToString(Newtonsoft.Json.Formatting.None))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static string PadBase64(string text)
     {
