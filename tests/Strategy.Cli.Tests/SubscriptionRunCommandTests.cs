@@ -168,7 +168,7 @@ public sealed class SubscriptionRunCommandTests : CliTest
         Assert.Multiple(() =>
         {
             Assert.That(startExit, Is.EqualTo(ExitCodes.Success), startError);
-            Assert.That(token.Trim(), Does.StartWith("sop1.").And.Not.Contain(Environment.NewLine));
+            Assert.That(token.Trim(), Does.StartWith("sop2.").And.Not.Contain(Environment.NewLine), "an event's runs are the parts of its token");
             Assert.That(startError, Does.Contain("Started event " + Seeds.PersonalViewEventId));
             Assert.That(waitExit, Is.EqualTo(ExitCodes.Success), waitError);
             Assert.That(output.Trim().Split(Environment.NewLine), Is.EquivalentTo(new[] { $"subscription {first}: succeeded", $"subscription {second}: succeeded" }));

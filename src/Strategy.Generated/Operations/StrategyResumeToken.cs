@@ -142,7 +142,7 @@ public sealed class StrategyResumeToken
     /// <summary>An argument by name, or <see langword="null"/>.</summary>
     internal string? Argument(string name) => Arguments.TryGetValue(name, out var value) ? value : null;
 
-    /// <summary>The token as text: <c>sop1.</c> and base64url JSON. It holds no secret.</summary>
+    /// <summary>The token as text: <c>sop1.</c> (<c>sop2.</c> with parts) and base64url JSON. It holds no secret.</summary>
     /// <returns>The token.</returns>
     public override string ToString()
     {

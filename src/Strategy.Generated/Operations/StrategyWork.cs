@@ -113,11 +113,11 @@ public sealed class StrategyWork<TStatus> : StrategyWork
     /// </summary>
     internal StrategyWork<TStatus> Scoped(Func<CancellationToken, Task> close, Func<Exception, Exception?>? translate)
     {
-        async Task<(TStatus? Status, PollOutcome Outcome)> Read(CancellationToken ct)
+        async Task<T> Translated<T>(Task<T> call)
         {
             try
             {
-                return await _read(ct).ConfigureAwait(false);
+                return await call.ConfigureAwait(false);
             }
             catch (Exception ex) when (translate?.Invoke(ex) is { } typed)
             {
@@ -125,19 +125,7 @@ public sealed class StrategyWork<TStatus> : StrategyWork
             }
         }
 
-        async Task<TStatus> Wait(TStatus? last, StrategyWaitOptions? options, IProgress<StrategyWaitProgress<TStatus>>? progress, CancellationToken ct)
-        {
-            try
-            {
-                return await _wait(last, options, progress, ct).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (translate?.Invoke(ex) is { } typed)
-            {
-                throw typed;
-            }
-        }
-
-        return new StrategyWork<TStatus>(ResumeToken, Description, Read, Wait, _failure, close, _outcomeOf) { Stop = Stop };
+        return new StrategyWork<TStatus>(ResumeToken, Description, ct => Translated(_read(ct)), (last, options, progress, ct) => Translated(_wait(last, options, progress, ct)), _failure, close, _outcomeOf) { Stop = Stop };
     }
 
     /// <summary>
