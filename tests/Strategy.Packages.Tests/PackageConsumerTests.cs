@@ -71,7 +71,7 @@ public sealed partial class PackageConsumerTests
     public void Every_package_carries_its_own_readme_for_consumers_without_repository_paths()
     {
         var packages = Directory.GetFiles(_feed, "*.nupkg");
-        var readmes = Directory.GetFiles(Path.Combine(RepoRoot, "docs", "package"), "*.md").ToDictionary(Path.GetFileNameWithoutExtension, File.ReadAllText);
+        var readmes = Directory.GetFiles(Path.Combine(RepoRoot, "docs", "package"), "*.md").ToDictionary(file => Path.GetFileNameWithoutExtension(file), File.ReadAllText);
         Assert.That(packages, Has.Length.GreaterThanOrEqualTo(3));
         Assert.Multiple(() =>
         {
