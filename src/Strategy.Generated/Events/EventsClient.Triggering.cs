@@ -128,12 +128,8 @@ public partial class EventsClient
                     ?? throw new StrategyResumeTokenException(StrategyResumeTokenProblem.Malformed, $"The resume token of event {eventId} holds a part of kind {ServerText.Clean(run.Kind, 60)}, which is not a subscription run.")))
             .ToList();
 
-        async Task<(IReadOnlyList<StrategySubscriptionRun>? Status, PollOutcome Outcome)> ReadAsync(CancellationToken ct)
-        {
-            await Task.WhenAll(runs.Select(r => r.UpdateAsync(ct))).ConfigureAwait(false);
-            var outcomes = runs.Select(r => r.Outcome()).ToList();
-            return (outcomes, Classify(outcomes));
-        }
+        // The runs are one operation: each read reads every run still going, and the one waiter drives it.
+        var operation = new EventRuns(description, eventId, runs, subscriptionProgress);
 
         async Task<IReadOnlyList<StrategySubscriptionRun>> WaitAsync(
             IReadOnlyList<StrategySubscriptionRun>? last,
@@ -141,35 +137,14 @@ public partial class EventsClient
             IProgress<StrategyWaitProgress<IReadOnlyList<StrategySubscriptionRun>>>? progress,
             CancellationToken ct)
         {
-            // One time limit for all the runs, as for one wait: each run's wait takes the time left from it.
-            options ??= StrategyWaitOptions.Default;
-            var deadline = StrategyDeadline.Of(options);
-            var shared = options.Deadline == deadline ? options : options with { Deadline = deadline };
-            var outcomes = await Task.WhenAll(runs.Select(r => r.WaitAsync(shared, progress is null ? subscriptionProgress : new WholeProgress(progress, subscriptionProgress, runs, r.SubscriptionId), ct))).ConfigureAwait(false);
-
-            ct.ThrowIfCancellationRequested();
-            if (outcomes.Any(r => r.Outcome == StrategyOutcome.Failed))
-            {
-                throw new StrategySubscriptionRunsFailedException("event " + eventId, outcomes);
-            }
-
-            var stillRunning = outcomes.Where(r => r.Outcome == StrategyOutcome.Running).ToList();
-            if (stillRunning.Count > 0)
-            {
-                var timeouts = stillRunning.Select(r => r.Error).OfType<StrategyWaitTimeoutException>().ToList();
-                throw deadline.TimedOut(
-                    $"the subscription runs that event {eventId} started (subscription {string.Join(", ", stillRunning.Select(r => r.SubscriptionId))})",
-                    timeouts.Sum(t => t.Attempts),
-                    timeouts.Select(t => t.LastState).FirstOrDefault(s => s is not null));
-            }
-
-            return outcomes;
+            using var run = WorkflowRun.Start(StrategyWorkflow.Named("AwaitEventRuns", StrategyWorkflow.Tag("strategy.event_id", eventId)), options);
+            return await StrategyWaiter.WaitAsync(run, operation, progress, ct).ConfigureAwait(false);
         }
 
         return new StrategyWork<IReadOnlyList<StrategySubscriptionRun>>(
             token,
             description,
-            ReadAsync,
+            ct => StrategyWaiter.ReadOnceAsync(operation, null, ct),
             WaitAsync,
             (status, _) => new StrategySubscriptionRunsFailedException("event " + eventId, status ?? []),
             outcomeOf: outcomes => Classify(outcomes).State);
@@ -181,7 +156,7 @@ public partial class EventsClient
         var ended = runs.Count(r => r.Outcome != StrategyOutcome.Running);
         if (ended < runs.Count)
         {
-            return PollOutcome.Running("running", null, $"{ended} of {runs.Count} runs ended");
+            return PollOutcome.Running("running", null, $"{ended} of {runs.Count} runs ended; still running: subscription {string.Join(", ", runs.Where(r => r.Outcome == StrategyOutcome.Running).Select(r => r.SubscriptionId))}");
         }
 
         var failed = runs.Where(r => r.Outcome == StrategyOutcome.Failed).ToList();
@@ -216,22 +191,65 @@ public partial class EventsClient
             .Select(parts => StrategyResumeToken.For(_httpClient, parts[1] == "-" ? null : parts[1], StrategyResumers.KindOfAwaitSubscriptionRun, parts.Length > 2 ? parts[2] : null, (SubscriptionArgument, parts[0])));
     }
 
+    /// <summary>The runs an event started, as one operation: a read reads every run still going (<see cref="Classify"/> says how they stand).</summary>
+    private sealed class EventRuns(
+        string description,
+        string eventId,
+        IReadOnlyList<Followed> runs,
+        IProgress<StrategyWaitProgress<SubscriptionStatus>>? each) : IOperationUpdate<IReadOnlyList<StrategySubscriptionRun>>
+    {
+        public string Description => description;
+
+        public async Task<OperationState<IReadOnlyList<StrategySubscriptionRun>>> UpdateAsync(OperationCall call)
+        {
+            await Task.WhenAll(runs.Select(r => r.UpdateAsync(call, each))).ConfigureAwait(false);
+            IReadOnlyList<StrategySubscriptionRun> outcomes = runs.Select(r => r.Outcome()).ToList();
+            return new OperationState<IReadOnlyList<StrategySubscriptionRun>>(outcomes, Classify(outcomes));
+        }
+
+        public Exception FailureOf(OperationState<IReadOnlyList<StrategySubscriptionRun>> state) =>
+            new StrategySubscriptionRunsFailedException("event " + eventId, state.Status ?? []);
+    }
+
     /// <summary>One subscription's run, followed as its own operation, and how it ended without throwing for its outcome.</summary>
     private sealed class Followed(string subscriptionId, string? name, StrategyWork<SubscriptionStatus> work)
     {
         private Exception? _error;
+        private int _transientFailures;
 
         public string SubscriptionId => subscriptionId;
 
-        public async Task UpdateAsync(CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads the run once, unless it has ended. A status that cannot be read makes the run failed;
+        /// a transient failure only after the wait's budget of them in a row; a broken connection is the
+        /// whole wait's (the server is gone for every run). Each status of this run goes to <paramref name="each"/>.
+        /// </summary>
+        public async Task UpdateAsync(OperationCall call, IProgress<StrategyWaitProgress<SubscriptionStatus>>? each)
         {
+            if (work.HasCompleted || _error is not null)
+            {
+                return;
+            }
+
             try
             {
-                await work.UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
+                await work.UpdateStatusAsync(call.CallToken).ConfigureAwait(false);
+                _transientFailures = 0;
             }
-            catch (StrategyApiException error)
+            catch (StrategyApiException error) when (!TransientFailures.IsTransient(error, call.CallToken) || ++_transientFailures > call.Options.MaxConsecutiveTransientFailures)
             {
                 _error = error;
+                return;
+            }
+            catch (StrategyApiException)
+            {
+                // Read again next time.
+                return;
+            }
+
+            if (work.LastRead is { IsShown: true } read)
+            {
+                each?.Report(new StrategyWaitProgress<SubscriptionStatus>(read.Status!, read.Outcome.Value, call.Attempt, call.Elapsed) { Words = read.Outcome.Words });
             }
         }
 
@@ -241,50 +259,5 @@ public partial class EventsClient
 
             // Until it ends, the status read may still be the run before the trigger: it is not this run's.
             : new StrategySubscriptionRun(subscriptionId, name, StrategyOutcome.Running, null, null);
-
-        public async Task<StrategySubscriptionRun> WaitAsync(StrategyWaitOptions options, IProgress<StrategyWaitProgress<SubscriptionStatus>>? progress, CancellationToken cancellationToken)
-        {
-            if (_error is not null)
-            {
-                return Outcome();
-            }
-
-            try
-            {
-                var status = await work.WaitForCompletionAsync(options, progress, cancellationToken).ConfigureAwait(false);
-                return new StrategySubscriptionRun(subscriptionId, name, work.Outcome, status, null);
-            }
-            catch (StrategyOperationFailedException failed)
-            {
-                return new StrategySubscriptionRun(subscriptionId, name, StrategyOutcome.Failed, failed.LastStatus as SubscriptionStatus, failed);
-            }
-            catch (StrategyWaitTimeoutException timedOut)
-            {
-                return new StrategySubscriptionRun(subscriptionId, name, StrategyOutcome.Running, null, timedOut);
-            }
-            catch (StrategyApiException error)
-            {
-                _error = error;
-                return Outcome();
-            }
-        }
-    }
-
-    /// <summary>Each run's status, reported as the whole operation's progress (its words name the subscription), and to the run's own progress.</summary>
-    private sealed class WholeProgress(
-        IProgress<StrategyWaitProgress<IReadOnlyList<StrategySubscriptionRun>>> whole,
-        IProgress<StrategyWaitProgress<SubscriptionStatus>>? each,
-        IReadOnlyList<Followed> runs,
-        string subscriptionId) : IProgress<StrategyWaitProgress<SubscriptionStatus>>
-    {
-        public void Report(StrategyWaitProgress<SubscriptionStatus> value)
-        {
-            each?.Report(value);
-            var snapshot = runs.Select(r => r.Outcome()).ToList();
-            whole.Report(new StrategyWaitProgress<IReadOnlyList<StrategySubscriptionRun>>(snapshot, value.State, value.Attempt, value.Elapsed)
-            {
-                Words = "subscription " + subscriptionId + " " + value.Words,
-            });
-        }
     }
 }

@@ -76,7 +76,7 @@ internal static class StrategyWaiter
                 using var callToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, callDeadline.Token);
                 try
                 {
-                    var state = await operation.UpdateAsync(new OperationCall(forReads, cancellationToken, callToken.Token)).ConfigureAwait(false);
+                    var state = await operation.UpdateAsync(new OperationCall(forReads, cancellationToken, callToken.Token) { Attempt = attempt, Elapsed = clock.GetElapsedTime(started) }).ConfigureAwait(false);
                     transientFailures = 0;
                     budget.RecordCallAnswer();
                     lastState = state.Outcome.Words;

@@ -73,7 +73,7 @@ public abstract class StrategyWork
 public sealed class StrategyWork<TStatus> : StrategyWork
     where TStatus : class
 {
-    private readonly Func<CancellationToken, Task<(TStatus? Status, PollOutcome Outcome)>> _read;
+    private readonly Func<CancellationToken, Task<OperationState<TStatus>>> _read;
     private readonly Func<TStatus?, StrategyWaitOptions?, IProgress<StrategyWaitProgress<TStatus>>?, CancellationToken, Task<TStatus>> _wait;
     private readonly Func<TStatus?, PollOutcome, Exception> _failure;
     private readonly Func<CancellationToken, Task>? _close;
@@ -86,7 +86,7 @@ public sealed class StrategyWork<TStatus> : StrategyWork
     internal StrategyWork(
         StrategyResumeToken token,
         string description,
-        Func<CancellationToken, Task<(TStatus? Status, PollOutcome Outcome)>> read,
+        Func<CancellationToken, Task<OperationState<TStatus>>> read,
         Func<TStatus?, StrategyWaitOptions?, IProgress<StrategyWaitProgress<TStatus>>?, CancellationToken, Task<TStatus>> wait,
         Func<TStatus?, PollOutcome, Exception> failure,
         Func<CancellationToken, Task>? close = null,
@@ -102,6 +102,9 @@ public sealed class StrategyWork<TStatus> : StrategyWork
 
     /// <summary>The last status read, if any.</summary>
     public TStatus? LastStatus { get; private set; }
+
+    /// <summary>What the last single check read (<see cref="UpdateStatusAsync"/>), with what it found beyond the status (the run before the start, no status yet).</summary>
+    internal OperationState<TStatus>? LastRead { get; private set; }
 
     /// <summary>Why deleting what the work held on the server (a publish instance) failed, if it did; it then stays until it expires.</summary>
     public Exception? CleanupFailure { get; private set; }
@@ -173,8 +176,9 @@ public sealed class StrategyWork<TStatus> : StrategyWork
 
         try
         {
-            var (status, outcome) = await _read(cancellationToken).ConfigureAwait(false);
-            Record(status, outcome);
+            var read = await _read(cancellationToken).ConfigureAwait(false);
+            LastRead = read;
+            Record(read.Status, read.Outcome);
         }
         catch (Exception ex) when (EndedBadly(ex))
         {

@@ -50,16 +50,13 @@ internal static class StrategyPolling
     /// <param name="confirmVanished">Confirms the outcome of a status that has gone, if it can go.</param>
     /// <param name="options">Options for a confirmation's own wait.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public static async Task<(TStatus? Status, PollOutcome Outcome)> ReadOnceAsync<TStatus>(
+    public static Task<OperationState<TStatus>> ReadOnceAsync<TStatus>(
         Func<CancellationToken, Task<TStatus>> poll,
         StrategyWaitRules<TStatus> rules,
         string? previousRunId,
         Func<TStatus?, StrategyApiException, StrategyWaitOptions, CancellationToken, Task<TStatus>>? confirmVanished,
         StrategyWaitOptions? options,
         CancellationToken cancellationToken)
-        where TStatus : class
-    {
-        var state = await StrategyWaiter.ReadOnceAsync(new StatusOperation<TStatus>(string.Empty, poll, rules, previousRunId, confirmVanished), options, cancellationToken).ConfigureAwait(false);
-        return (state.Status, state.Outcome);
-    }
+        where TStatus : class =>
+        StrategyWaiter.ReadOnceAsync(new StatusOperation<TStatus>(string.Empty, poll, rules, previousRunId, confirmVanished), options, cancellationToken);
 }

@@ -34,6 +34,16 @@ internal sealed class ManualClock : TimeProvider
         return timer;
     }
 
+    /// <summary>Whether a timer is set to fire within <paramref name="span"/> from now (a delay has begun), so an advance that long reaches it.</summary>
+    public bool HasTimerDueWithin(TimeSpan span)
+    {
+        lock (_gate)
+        {
+            var until = Interlocked.Read(ref _ticks) + span.Ticks;
+            return _timers.Any(t => t.Due <= until);
+        }
+    }
+
     /// <summary>Moves the clock on, firing every timer that falls due on the way.</summary>
     public void Advance(TimeSpan by)
     {

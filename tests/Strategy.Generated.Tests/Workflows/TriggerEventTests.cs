@@ -2,6 +2,7 @@ using System.Net;
 using RichardSzalay.MockHttp;
 using Strategy.Generated.Http;
 using Strategy.Generated.Tests.Support;
+using Strategy.Tests.Shared;
 
 namespace Strategy.Generated.Tests.Workflows;
 
@@ -56,6 +57,47 @@ public sealed class TriggerEventTests : ClientTest<EventsClient>
     }
 
     [Test]
+    public async Task The_runs_are_one_operation_the_waiter_reads_once_a_delay_and_a_transient_failure_of_one_run_is_read_again()
+    {
+        // On a clock that moves only when the test moves it: every read of the runs is one round, one delay apart.
+        var clock = new ManualClock();
+        Server.Handler.Expect(HttpMethod.Get, MockServer.Url("api/dependentSubscriptions"))
+            .Respond("application/json", $$"""{"subscriptions":[{"id":"{{Here}}","name":"here"}]}""");
+        StatusOf(Here, MockServer.ProjectId).Respond("application/json", Run(1, "2025-09-01T00:00:00.000+0000"));
+        Server.Handler.Expect(HttpMethod.Post, MockServer.Url($"api/events/{EventId}/trigger")).Respond(HttpStatusCode.NoContent);
+        var reads = 0;
+        Server.Handler.When(HttpMethod.Get, MockServer.Url($"api/subscriptions/{Here}/status")).Respond(_ => ++reads switch
+        {
+            1 => Json(Run(1, "2025-09-01T00:00:00.000+0000")),                                    // still the run before the trigger
+            2 => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable),                       // transient: read again, not failed
+            3 => Json("""{"stage":1,"state":0,"start":"2025-09-04T00:00:00.000+0000"}"""),    // this run, executing
+            _ => Json(Run(1, "2025-09-04T00:00:00.000+0000")),                                    // this run, done
+        });
+        var each = new List<StrategyWaitProgress<SubscriptionStatus>>();
+
+        var triggering = Client.TriggerEventAndWaitAsync(EventId, Waits.Fast with { MinimumDelay = TimeSpan.FromSeconds(1), MaximumDelay = TimeSpan.FromSeconds(1), Jitter = 0, TimeProvider = clock }, new Recorder<StrategyWaitProgress<SubscriptionStatus>>(each.Add));
+        for (var second = 1; second <= 3 && !triggering.IsCompleted; second++)
+        {
+            // The read is answered and the delay after it has begun: the advance reaches it.
+            await Eventually.HoldsAsync(() => triggering.IsCompleted || (reads == second && clock.HasTimerDueWithin(TimeSpan.FromSeconds(1))), "read " + second + " and its delay");
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var runs = await triggering.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reads, Is.EqualTo(4), "one read a round: the previous run, a 503, executing, done");
+            Assert.That(runs.Single().Outcome, Is.EqualTo(StrategyOutcome.Succeeded), "the 503 did not fail the run");
+            Assert.That(each.Select(p => (p.Attempt, p.Elapsed.TotalSeconds, p.Status.Start)), Is.EqualTo(new[]
+            {
+                (3, 2.0, (DateTimeOffset?)new DateTimeOffset(2025, 9, 4, 0, 0, 0, TimeSpan.Zero)),
+                (4, 3.0, (DateTimeOffset?)new DateTimeOffset(2025, 9, 4, 0, 0, 0, TimeSpan.Zero)),
+            }), "only this run's statuses are reported, with the round and the time of the wait");
+        });
+    }
+
+    [Test]
     public void A_trigger_the_server_refuses_throws_and_waits_for_nothing()
     {
         Server.Handler.Expect(HttpMethod.Get, MockServer.Url("api/dependentSubscriptions")).Respond("application/json", """{"subscriptions":[]}""");
@@ -101,5 +143,13 @@ public sealed class TriggerEventTests : ClientTest<EventsClient>
             Assert.That(Server.Handler.GetMatchCount(hung), Is.EqualTo(1), "one read was sent, and cut");
             Assert.That(Server.Handler.GetMatchCount(trigger), Is.Zero, "the event was not fired");
         });
+    }
+
+    private static HttpResponseMessage Json(string body) => new(HttpStatusCode.OK) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+
+    /// <summary>Records each report on the reporting thread.</summary>
+    private sealed class Recorder<T>(Action<T> record) : IProgress<T>
+    {
+        public void Report(T value) => record(value);
     }
 }
