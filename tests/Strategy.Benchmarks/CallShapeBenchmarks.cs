@@ -40,8 +40,14 @@ public class CallShapeBenchmarks
     private ServiceProvider _services = null!;
     private SubscriptionRequest _request = null!;
 
-    [Params(CallShape.TaskStatus, CallShape.GetSubscription, CallShape.CreateSubscription, CallShape.CreateSubscription64KiB, CallShape.SubscriptionPage500)]
+    [ParamsSource(nameof(Shapes))]
     public CallShape Shape { get; set; }
+
+    /// <summary>Every shape, or those named in <c>STRATEGY_CALL_SHAPES</c> (comma-separated), for a quick run of one.</summary>
+    public static IEnumerable<CallShape> Shapes =>
+        Environment.GetEnvironmentVariable("STRATEGY_CALL_SHAPES") is { Length: > 0 } named
+            ? named.Split(',').Select(n => Enum.Parse<CallShape>(n.Trim()))
+            : Enum.GetValues<CallShape>();
 
     [GlobalSetup]
     public void Setup()

@@ -24,42 +24,30 @@ internal sealed class AnswerBodyHandler(long maxResponseSize) : DelegatingHandle
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // One async method for the attempt and its body: no second state machine on every call.
         CallWatch.Sending(request);
+        HttpResponseMessage? response = null;
         try
         {
-            return await SendAndReadAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            CallWatch.Failed(request, ex);
-            throw;
-        }
-    }
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response.RequestMessage ??= request;
+            if (response.Content is null or ByteArrayContent || IsFileAnswer(request, response))
+            {
+                // In memory already; or a file, streamed to the caller's destination as it arrives under the export's limit.
+                return response;
+            }
 
-    private async Task<HttpResponseMessage> SendAndReadAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        response.RequestMessage ??= request;
-        if (response.Content is null or ByteArrayContent)
-        {
+            await KeepInMemoryAsync(request, response, response.IsSuccessStatusCode ? maxResponseSize : MaxErrorBodySize, cancellationToken).ConfigureAwait(false);
             return response;
         }
+        catch (Exception ex)
+        {
+            response?.Dispose();
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                CallWatch.Failed(request, ex);
+            }
 
-        if (IsFileAnswer(request, response))
-        {
-            // A file is streamed to the caller's destination as it arrives; the export's time limit covers it.
-            return response;
-        }
-
-        try
-        {
-            var success = response.IsSuccessStatusCode;
-            await KeepInMemoryAsync(request, response, success ? maxResponseSize : MaxErrorBodySize, cancellationToken).ConfigureAwait(false);
-            return response;
-        }
-        catch
-        {
-            response.Dispose();
             throw;
         }
     }

@@ -20,37 +20,54 @@ internal static class CallLimit
     /// <param name="limit">The limit as given; <see cref="Timeout.InfiniteTimeSpan"/> for none.</param>
     /// <param name="time">The clock.</param>
     /// <param name="request">The caller's request, when the limit is one call's: its answer is then "no answer came" rather than named again.</param>
-    /// <param name="operation">What has the limit, for the message: a request (<c>ListSchedules (GET …)</c>) or a workflow.</param>
+    /// <param name="operation">What has the limit, for the message: a workflow; <see langword="null"/> for <paramref name="request"/> itself, named only if the limit cuts it (not on every call).</param>
     /// <param name="calls">The calls.</param>
     /// <param name="cancellationToken">The caller's cancellation.</param>
     /// <param name="reportedLimit">The limit to name when it runs out, when <paramref name="limit"/> is what is left of it.</param>
-    public static async Task<T> RunAsync<T>(
+    public static Task<T> RunAsync<T>(
         TimeSpan limit,
         TimeProvider time,
         HttpRequestMessage? request,
-        string operation,
+        string? operation,
         Func<CancellationToken, Task<T>> calls,
+        CancellationToken cancellationToken,
+        TimeSpan? reportedLimit = null) =>
+        RunAsync(limit, time, request, operation, static (calls, ct) => calls(ct), calls, cancellationToken, reportedLimit);
+
+    /// <summary>As <see cref="RunAsync{T}(TimeSpan, TimeProvider, HttpRequestMessage?, string?, Func{CancellationToken, Task{T}}, CancellationToken, TimeSpan?)"/>, with the calls' state passed in rather than captured (no closure on every call through the pipeline).</summary>
+    public static async Task<T> RunAsync<TState, T>(
+        TimeSpan limit,
+        TimeProvider time,
+        HttpRequestMessage? request,
+        string? operation,
+        Func<TState, CancellationToken, Task<T>> calls,
+        TState state,
         CancellationToken cancellationToken,
         TimeSpan? reportedLimit = null)
     {
         using var deadline = limit == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : Timers.CancelAfter(time, limit);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+
+        // A caller's token that can never be cancelled needs no link: the deadline's token is the call's.
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token) : null;
         using var watching = CallWatch.Begin(out var watch);
         try
         {
-            return await calls(linked.Token).ConfigureAwait(false);
+            return await calls(state, linked?.Token ?? deadline.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested && ex is not StrategyUnreachableException)
         {
-            throw new StrategyUnreachableException(operation, ServerOf(watch, request), reportedLimit ?? limit, watch.Describe(request), ex);
+            throw new StrategyUnreachableException(Name(operation, request), ServerOf(watch, request), reportedLimit ?? limit, watch.Describe(request), ex);
         }
         catch (HttpRequestException ex) when (TransportErrors.IsConnectionFailure(ex))
         {
             // The transport's own failure stays the inner exception; what the caller sees is typed and names the call.
             var attempts = (watch.Request ?? request) is { } sent ? StrategyRequestOptions.Attempt(sent) + 1 : 1;
-            throw new StrategyUnreachableException(operation, ServerOf(watch, request), attempts, ex);
+            throw new StrategyUnreachableException(Name(operation, request), ServerOf(watch, request), attempts, ex);
         }
     }
+
+    private static string Name(string? operation, HttpRequestMessage? request) =>
+        operation ?? (request is null ? "the call" : RequestDescription.Describe(request));
 
     private static string? ServerOf(CallWatch watch, HttpRequestMessage? request) =>
         watch.Server ?? (request?.RequestUri is { IsAbsoluteUri: true } uri ? uri.GetLeftPart(UriPartial.Authority) : null);
