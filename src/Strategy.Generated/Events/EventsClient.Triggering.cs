@@ -156,13 +156,22 @@ public partial class EventsClient
         var ended = runs.Count(r => r.Outcome != StrategyOutcome.Running);
         if (ended < runs.Count)
         {
-            return PollOutcome.Running("running", null, $"{ended} of {runs.Count} runs ended; still running: subscription {string.Join(", ", runs.Where(r => r.Outcome == StrategyOutcome.Running).Select(r => r.SubscriptionId))}");
+            return PollOutcome.Running("running", null, $"{ended} of {runs.Count} runs ended; still running: {StillRunning(runs)}");
         }
 
         var failed = runs.Where(r => r.Outcome == StrategyOutcome.Failed).ToList();
         return failed.Count > 0 ? PollOutcome.Failed("failed", null, failed.Select(r => new StrategyFailure(r.SubscriptionId, null, r.ToString())), $"{failed.Count} of {runs.Count} runs failed")
             : runs.Any(r => r.Outcome == StrategyOutcome.Skipped) ? PollOutcome.Skipped("skipped", null, "ended, some skipped")
             : PollOutcome.Succeeded("succeeded", null, runs.Count == 0 ? "no subscription waits on the event" : "all runs succeeded");
+    }
+
+    /// <summary>The runs still going, for words shown at every check: the first few ids as the server sent them, cleaned, and how many more.</summary>
+    private static string StillRunning(IReadOnlyList<StrategySubscriptionRun> runs)
+    {
+        const int Named = 3;
+        var running = runs.Where(r => r.Outcome == StrategyOutcome.Running).Select(r => ServerText.Clean(r.SubscriptionId, 40)).ToList();
+        var more = running.Count > Named ? FormattableString.Invariant($" and {running.Count - Named} more") : string.Empty;
+        return "subscription " + string.Join(", ", running.Take(Named)) + more;
     }
 
     /// <summary>A subscriptions client on this client's connection, in <paramref name="projectId"/>.</summary>

@@ -60,7 +60,8 @@ internal static class StrategyCleanup
     public static async Task<Exception?> CloseAsync(StrategyScopeEvent resource, StrategyWaitOptions options, Func<CancellationToken, Task> close, bool serverGone, bool cancelled)
     {
         Notify(options, resource with { Kind = StrategyScopeEventKind.Closing, Cancelled = cancelled });
-        var failure = await TryAsync(options, "the clean-up (deleting " + resource.Resource + " " + resource.ResourceId + ")", close, serverGone ? 0 : null).ConfigureAwait(false);
+        // The id is the server's: cleaned before it reaches a message.
+        var failure = await TryAsync(options, "the clean-up (deleting " + resource.Resource + " " + ServerText.Clean(resource.ResourceId, 100) + ")", close, serverGone ? 0 : null).ConfigureAwait(false);
         if (failure is null)
         {
             // Deleted, or the server had already let it expire: either way nothing is left.

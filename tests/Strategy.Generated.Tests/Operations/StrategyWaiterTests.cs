@@ -133,7 +133,7 @@ public sealed class StrategyWaiterTests
     public async Task Progress_reports_every_status_of_the_work_with_its_attempt_and_the_time_waited()
     {
         var clock = new ManualClock();
-        var progress = new Recorder();
+        var progress = new RecordingProgress<StrategyWaitProgress<Status>>();
         var operation = new ScriptedOperation(read => read < 3 ? Running("executing " + read) : Done());
 
         var wait = Wait(operation, clock, TimeSpan.FromMinutes(1), progress);
@@ -167,7 +167,7 @@ public sealed class StrategyWaiterTests
     public async Task The_run_before_the_start_and_no_status_yet_count_as_running_and_are_not_reported_as_the_work()
     {
         var clock = new ManualClock();
-        var progress = new Recorder();
+        var progress = new RecordingProgress<StrategyWaitProgress<Status>>();
         var answers = new Queue<Func<Status>>([
             () => throw Answer(404, code: "NOSTATUS"),
             () => new Status("completed", Run: "run 1"),
@@ -193,7 +193,7 @@ public sealed class StrategyWaiterTests
     public async Task A_status_that_vanishes_is_confirmed_from_its_durable_source_not_taken_for_done()
     {
         var clock = new ManualClock();
-        var progress = new Recorder();
+        var progress = new RecordingProgress<StrategyWaitProgress<Status>>();
         Status? lastSeenByConfirm = null;
         var reads = 0;
         var operation = new StatusOperation<Status>(
@@ -334,13 +334,5 @@ public sealed class StrategyWaiterTests
 
         public Exception FailureOf(OperationState<Status> state) =>
             new StrategyOperationFailedException(What, "status", state.Outcome.Value, state.Outcome.Name, state.Outcome.Failures, state.Status);
-    }
-
-    /// <summary>Records each report on the reporting thread (<see cref="Progress{T}"/> would post it elsewhere).</summary>
-    private sealed class Recorder : IProgress<StrategyWaitProgress<Status>>
-    {
-        public List<StrategyWaitProgress<Status>> Reports { get; } = [];
-
-        public void Report(StrategyWaitProgress<Status> value) => Reports.Add(value);
     }
 }

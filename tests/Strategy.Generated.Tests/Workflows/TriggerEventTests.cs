@@ -68,14 +68,14 @@ public sealed class TriggerEventTests : ClientTest<EventsClient>
         var reads = 0;
         Server.Handler.When(HttpMethod.Get, MockServer.Url($"api/subscriptions/{Here}/status")).Respond(_ => ++reads switch
         {
-            1 => Json(Run(1, "2025-09-01T00:00:00.000+0000")),                                    // still the run before the trigger
-            2 => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable),                       // transient: read again, not failed
-            3 => Json("""{"stage":1,"state":0,"start":"2025-09-04T00:00:00.000+0000"}"""),    // this run, executing
-            _ => Json(Run(1, "2025-09-04T00:00:00.000+0000")),                                    // this run, done
+            1 => MockServer.Answer(HttpStatusCode.OK, Run(1, "2025-09-01T00:00:00.000+0000")),                         // still the run before the trigger
+            2 => MockServer.Answer(HttpStatusCode.ServiceUnavailable),                                                  // transient: read again, not failed
+            3 => MockServer.Answer(HttpStatusCode.OK, """{"stage":1,"state":0,"start":"2025-09-04T00:00:00.000+0000"}"""), // this run, executing
+            _ => MockServer.Answer(HttpStatusCode.OK, Run(1, "2025-09-04T00:00:00.000+0000")),                         // this run, done
         });
-        var each = new List<StrategyWaitProgress<SubscriptionStatus>>();
+        var each = new RecordingProgress<StrategyWaitProgress<SubscriptionStatus>>();
 
-        var triggering = Client.TriggerEventAndWaitAsync(EventId, Waits.Fast with { MinimumDelay = TimeSpan.FromSeconds(1), MaximumDelay = TimeSpan.FromSeconds(1), Jitter = 0, TimeProvider = clock }, new Recorder<StrategyWaitProgress<SubscriptionStatus>>(each.Add));
+        var triggering = Client.TriggerEventAndWaitAsync(EventId, Waits.Fast with { MinimumDelay = TimeSpan.FromSeconds(1), MaximumDelay = TimeSpan.FromSeconds(1), Jitter = 0, TimeProvider = clock }, each);
         for (var second = 1; second <= 3 && !triggering.IsCompleted; second++)
         {
             // The read is answered and the delay after it has begun: the advance reaches it.
@@ -89,12 +89,34 @@ public sealed class TriggerEventTests : ClientTest<EventsClient>
         {
             Assert.That(reads, Is.EqualTo(4), "one read a round: the previous run, a 503, executing, done");
             Assert.That(runs.Single().Outcome, Is.EqualTo(StrategyOutcome.Succeeded), "the 503 did not fail the run");
-            Assert.That(each.Select(p => (p.Attempt, p.Elapsed.TotalSeconds, p.Status.Start)), Is.EqualTo(new[]
+            Assert.That(each.Reports.Select(p => (p.Attempt, p.Elapsed.TotalSeconds, p.Status.Start)), Is.EqualTo(new[]
             {
                 (3, 2.0, (DateTimeOffset?)new DateTimeOffset(2025, 9, 4, 0, 0, 0, TimeSpan.Zero)),
                 (4, 3.0, (DateTimeOffset?)new DateTimeOffset(2025, 9, 4, 0, 0, 0, TimeSpan.Zero)),
             }), "only this run's statuses are reported, with the round and the time of the wait");
         });
+    }
+
+    [Test]
+    public async Task At_the_time_limit_the_runs_still_going_are_named_a_few_at_a_time_and_cleaned()
+    {
+        var clock = new ManualClock();
+        string[] ids = ["S1\u001b[2J", "S2", "S3", "S4"];
+        Server.Handler.Expect(HttpMethod.Get, MockServer.Url("api/dependentSubscriptions"))
+            .Respond("application/json", "{\"subscriptions\":[" + string.Join(",", ids.Select(id => "{\"id\":\"" + id + "\"}")) + "]}");
+        Server.Handler.When(HttpMethod.Get, "*/status").Respond(_ => MockServer.Answer(HttpStatusCode.OK, """{"stage":1,"state":0,"start":"2025-09-04T00:00:00.000+0000"}"""));
+        Server.Handler.When(HttpMethod.Post, MockServer.Url($"api/events/{EventId}/trigger")).Respond(HttpStatusCode.NoContent);
+
+        var triggering = Client.TriggerEventAndWaitAsync(EventId, Waits.Fast with { MinimumDelay = TimeSpan.FromSeconds(1), MaximumDelay = TimeSpan.FromSeconds(1), Jitter = 0, Timeout = TimeSpan.FromSeconds(2), TimeProvider = clock });
+        for (var step = 0; step < 10 && !triggering.IsCompleted; step++)
+        {
+            await Eventually.HoldsAsync(() => triggering.IsCompleted || clock.HasTimerDueWithin(TimeSpan.FromSeconds(1)), "a delay begun");
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var error = Assert.ThrowsAsync<StrategyWaitTimeoutException>(() => triggering.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.That(error!.LastState, Is.EqualTo("0 of 4 runs ended; still running: subscription S1 [2J, S2, S3 and 1 more"), "three named, the rest counted, the escape character cleaned");
     }
 
     [Test]
@@ -143,13 +165,5 @@ public sealed class TriggerEventTests : ClientTest<EventsClient>
             Assert.That(Server.Handler.GetMatchCount(hung), Is.EqualTo(1), "one read was sent, and cut");
             Assert.That(Server.Handler.GetMatchCount(trigger), Is.Zero, "the event was not fired");
         });
-    }
-
-    private static HttpResponseMessage Json(string body) => new(HttpStatusCode.OK) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
-
-    /// <summary>Records each report on the reporting thread.</summary>
-    private sealed class Recorder<T>(Action<T> record) : IProgress<T>
-    {
-        public void Report(T value) => record(value);
     }
 }
