@@ -73,7 +73,7 @@ internal static class StrategyVanish
         var updateFailed = fromThisWork && update!.ErrorMessage is { Length: > 0 };
         if (dirty is null && fromThisWork && !updateFailed)
         {
-            return StrategyWire.WithValue(last, statusField, succeeded, ("objectId", subject));
+            return StrategyWire.WithValue(last, statusField, succeeded, Named(last, workId, ("objectId", subject)));
         }
 
         if (dirty is null && !fromThisWork)
@@ -92,7 +92,7 @@ internal static class StrategyVanish
                     failed,
                     "left the monitor; the " + subjectLabel + " was not updated by it",
                     [new StrategyFailure(what, null, notWritten)],
-                    StrategyWire.WithValue(last, statusField, failed, ("objectId", subject), ("errorMessage", notWritten)));
+                    StrategyWire.WithValue(last, statusField, failed, Named(last, workId, ("objectId", subject), ("errorMessage", notWritten))));
             }
 
             var reason = update is null
@@ -113,6 +113,14 @@ internal static class StrategyVanish
             failed,
             "left the monitor; confirmed from the " + subjectLabel + " (" + flagsWords + ")",
             failures,
-            StrategyWire.WithValue(last, statusField, failed, ("objectId", subject), ("errorMessage", message)));
+            StrategyWire.WithValue(last, statusField, failed, Named(last, workId, ("objectId", subject), ("errorMessage", message))));
     }
+
+    /// <summary>
+    /// The fields the confirmed status is marked with; when no status was read before it vanished (a job
+    /// that ended before the first check), also the work's own id, so the answer still names its job.
+    /// </summary>
+    private static (string Field, string Value)[] Named<TStatus>(TStatus? last, string workId, params (string Field, string Value)[] fields)
+        where TStatus : class =>
+        last is null ? [("id", workId), .. fields] : fields;
 }

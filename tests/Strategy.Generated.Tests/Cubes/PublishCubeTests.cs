@@ -92,6 +92,27 @@ public sealed class PublishCubeTests : ClientTest<CubesClient>
     }
 
     [Test]
+    public async Task A_job_that_left_the_monitor_before_its_first_check_still_names_its_job()
+    {
+        // A publish shorter than the first check: no status was ever read, yet the answer is this job's.
+        Server.Handler.Expect(HttpMethod.Post, PublishUrl()).Respond(HttpStatusCode.Accepted, "application/json", Started(Job478));
+        Server.Handler.ForJob(HttpMethod.Get, Job478).Respond(HttpStatusCode.NotFound, "application/json", Gone(Job478));
+        Server.Handler.Expect(HttpMethod.Head, StatusUrl()).Respond(_ => Flags(Ready));
+        Server.Handler.Expect(HttpMethod.Get, CachesUrl).WithQueryString("clusterNode", NodeOne).Respond("application/json", Caches(CubeId, 478));
+        Server.Handler.Expect(HttpMethod.Head, StatusUrl()).Respond(_ => Flags(Ready));
+        Server.Handler.Expect(HttpMethod.Get, CachesUrl).WithQueryString("clusterNode", NodeOne).Respond("application/json", Caches(CubeId, 478));
+
+        var outcome = await Client.PublishCubeAndWaitAsync(CubeId, Waits.Fast);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Job!.Status, Is.EqualTo(MonitorJobStatus.Completed));
+            Assert.That(outcome.Job.Id, Is.EqualTo(Job478));
+            Assert.That(outcome.LastUpdate!.IsFrom(outcome.Job.Id), Is.True);
+        });
+    }
+
+    [Test]
     public void A_job_that_left_the_monitor_and_failed_is_a_failure_with_the_cache_message()
     {
         // The official client reads this as COMPLETED.
