@@ -117,6 +117,11 @@ public sealed class StrategyGenerator : IIncrementalGenerator
             {
                 output.AddSource("StrategyResumers.g.cs", resumers);
             }
+
+            if (ResumersEmitter.EmitKinds(model) is { } kinds)
+            {
+                output.AddSource("StrategyWorkKinds.g.cs", kinds);
+            }
         });
         context.RegisterSourceOutput(responseHeaders, static (output, model) =>
         {

@@ -12,12 +12,12 @@ internal static class WorkWords
     /// <summary>The kind of work in words, for progress lines: <c>cube publish</c>.</summary>
     public static string Kind(string kind) => kind switch
     {
-        "PublishCube" => "cube publish",
-        "PublishDataModel" => "data model publish",
-        "SendSubscription" => "subscription run",
-        "TriggerEvent" => "event's runs",
-        "ReloadSchema" => "schema reload",
-        "UpdateCubeCache" => "cube cache change",
+        StrategyWorkKinds.PublishCube => "cube publish",
+        StrategyWorkKinds.PublishDataModel => "data model publish",
+        StrategyWorkKinds.SendSubscription => "subscription run",
+        StrategyWorkKinds.TriggerEvent => "event's runs",
+        StrategyWorkKinds.ReloadSchema => "schema reload",
+        StrategyWorkKinds.UpdateCubeCache => "cube cache change",
 
         // A kind this list does not know yet: its words, split at the capitals.
         _ => Split(kind),

@@ -140,9 +140,9 @@ public sealed class CubeCommandTests : CliTest
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error);
-            Assert.That(output, Does.StartWith("The cube publish job ").And.EndWith(" succeeded." + Environment.NewLine));
+            Assert.That(output, Does.StartWith($"cube {Seeds.SalesCubeId} published (job ").And.EndWith(", Ready)" + Environment.NewLine));
             Assert.That(jsonExit, Is.EqualTo(ExitCodes.Success));
-            Assert.That((string?)JObject.Parse(json)["status"], Is.EqualTo("completed"));
+            Assert.That((string?)JArray.Parse(json)[0]["jobStatus"], Is.EqualTo("completed"));
             Assert.That(failedExit, Is.EqualTo(ExitCodes.ServerFailure));
             Assert.That(failedError, Does.Contain("SALES_FACT"));
             Assert.That(Emulator.CubePublishCount, Is.EqualTo(2), "waiting publishes nothing");

@@ -49,7 +49,7 @@ public sealed class NoAccidentalSuccessTests
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.ServerFailure), error);
             Assert.That(output, Does.Not.Contain("succeeded"));
-            Assert.That(error, Does.Contain(Seeds.SalesCubeId).And.Contain("did not update it"));
+            Assert.That(error, Does.Contain(Seeds.SalesCubeId).And.Contain("did not update it"), error);
             Assert.That(_emulator.CancelledJobCount, Is.EqualTo(1));
         });
     }

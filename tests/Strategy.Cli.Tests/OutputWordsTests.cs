@@ -35,9 +35,9 @@ public sealed class OutputWordsTests
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error);
-            Assert.That(error, Does.Contain("  data model publish: every table loaded ("));
-            Assert.That(error, Does.Not.Match(@"data model publish: \d"), "no status number where words are");
-            Assert.That(output.Trim(), Does.StartWith($"The publish of data model {Seeds.DataModelId} (instance ").And.EndWith(") succeeded."));
+            Assert.That(error, Does.Contain("  publish: every table loaded; tables: 3 loaded ("), "as datamodels publish words it");
+            Assert.That(error, Does.Not.Match(@"publish: \d"), "no status number where words are");
+            Assert.That(output.Trim(), Does.StartWith($"Data model {Seeds.DataModelId} published: every table loaded"));
             Assert.That(startError + error + output, Does.Not.Contain(OperationIds[1]));
         });
     }
@@ -58,7 +58,7 @@ public sealed class OutputWordsTests
                 Assert.That(everything, Does.Not.Contain(operationId));
             }
 
-            Assert.That(cubeOutput.Trim(), Does.StartWith("The cube publish job ").And.EndWith(" succeeded."));
+            Assert.That(cubeOutput.Trim(), Does.StartWith($"cube {Seeds.SalesCubeId} published (job ").And.EndWith(", Ready)"));
             Assert.That(cubeError, Does.StartWith("Resumed the cube publish job "));
         });
     }

@@ -171,7 +171,7 @@ public sealed class SubscriptionRunCommandTests : CliTest
             Assert.That(token.Trim(), Does.StartWith("sop2.").And.Not.Contain(Environment.NewLine), "an event's runs are the parts of its token");
             Assert.That(startError, Does.Contain("Started event " + Seeds.PersonalViewEventId));
             Assert.That(waitExit, Is.EqualTo(ExitCodes.Success), waitError);
-            Assert.That(output.Trim().Split(Environment.NewLine), Is.EquivalentTo(new[] { $"subscription {first}: succeeded", $"subscription {second}: succeeded" }));
+            Assert.That(output.Trim().Split(Environment.NewLine), Is.EquivalentTo(new[] { $"subscription {first} 'refresh on the event': succeeded", $"subscription {second} 'another on the event': succeeded" }), "named as the trigger that waits names them");
             Assert.That(failedExit, Is.EqualTo(ExitCodes.ServerFailure));
             Assert.That(failedOutput.Trim().Split(Environment.NewLine), Has.Length.EqualTo(2).And.One.Contains(": fail (state 2)"));
             Assert.That(failedError, Does.Contain("1 of the 2 subscription runs that event " + Seeds.PersonalViewEventId + " started did not succeed"));

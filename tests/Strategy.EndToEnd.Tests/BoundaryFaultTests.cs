@@ -207,10 +207,4 @@ public sealed class BoundaryFaultTests
             DuplicatedSubscriptions: null,
             SecretsInLogs: FaultMatrixReport.SecretsIn(string.Join("\n", logger?.Lines ?? []) + error, issued ?? emulator.IssuedSecrets),
             timeLimit);
-
-    /// <summary>Reports on the calling thread, so a test can act between two status calls.</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

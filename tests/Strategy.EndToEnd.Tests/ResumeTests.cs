@@ -30,6 +30,35 @@ public sealed class ResumeTests : EmulatorTest
     }
 
     [Test]
+    public async Task A_cube_publish_resumed_elsewhere_answers_the_outcome_the_helper_answers()
+    {
+        var cubes = Connection.CreateClient<CubesClient>();
+        var direct = await cubes.PublishCubeAndWaitAsync(Seeds.SalesCubeId, FastWaits);
+        var started = await cubes.StartPublishCubeAsync(Seeds.SalesCubeId);
+
+        await using var elsewhere = NewConnection();
+        var resumed = await elsewhere.ResumeAsync(started.GetResumeToken());
+        var seen = new List<IStrategyWaitProgress>();
+        var outcome = await elsewhere.CreateClient<CubesClient>().WaitForPublishAsync(resumed, FastWaits, new SynchronousProgress<IStrategyWaitProgress>(seen.Add));
+        var notACube = await elsewhere.ResumeAsync((await Connection.CreateClient<SchemaClient>().StartReloadSchemaAsync(new SchemaReloadRequest())).GetResumeToken());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.CubeId, Is.EqualTo(direct.CubeId));
+            Assert.That(outcome.Job?.Id, Is.EqualTo(started.Id), "the job the start began");
+            Assert.That(outcome.Succeeded, Is.EqualTo(direct.Succeeded).And.True);
+            Assert.That(outcome.Flags?.Has(CubeStatus.Ready), Is.EqualTo(direct.Flags?.Has(CubeStatus.Ready)).And.True);
+            Assert.That(outcome.LastUpdate?.JobNumber, Is.Not.Null.And.Not.EqualTo(direct.LastUpdate?.JobNumber), "the resumed job's own update");
+            Assert.That(seen, Is.Not.Empty.And.All.Matches<IStrategyWaitProgress>(p => p.StatusValue is MonitorJob), "progress as values, whatever the wait's type");
+            Assert.That(seen[^1].State, Is.EqualTo("completed"));
+            Assert.That(
+                () => elsewhere.CreateClient<CubesClient>().WaitForPublishAsync(notACube, FastWaits),
+                Throws.ArgumentException.With.Message.Contains("not a cube publish (PublishCube)"));
+            Assert.That(Emulator.CubePublishCount, Is.EqualTo(2), "resuming publishes nothing");
+        });
+    }
+
+    [Test]
     public async Task Work_that_has_finished_comes_back_completed_from_one_status_call()
     {
         var started = await Connection.CreateClient<CubesClient>().StartPublishCubeAsync(Seeds.InventoryCubeId);
@@ -136,8 +165,9 @@ public sealed class ResumeTests : EmulatorTest
 
         Assert.Multiple(() =>
         {
-            Assert.That(resumed.Kind, Is.EqualTo("TriggerEvent"));
+            Assert.That(resumed.Kind, Is.EqualTo(StrategyWorkKinds.TriggerEvent));
             Assert.That(resumed.Id, Is.EqualTo(Seeds.PersonalViewEventId));
+            Assert.That(runs!.Select(r => r.Name), Is.EquivalentTo(new[] { "refresh on the event", "report on the event" }), "named as the wait that fired the event names them");
             Assert.That(runs!.Select(r => r.SubscriptionId), Is.EquivalentTo(new[] { refresh.Id, reportRun.Id }));
             Assert.That(runs!.Select(r => r.Outcome), Has.All.EqualTo(StrategyOutcome.Succeeded));
             Assert.That(runs!.Single(r => r.SubscriptionId == refresh.Id).Status!.Start, Is.GreaterThan(first.Start!), "a later run than the one before the trigger");

@@ -208,10 +208,4 @@ public sealed class SubscriptionRunTests : EmulatorTest
             Assert.That(dependents.Subscriptions, Is.Empty);
         });
     }
-
-    /// <summary>Reports at once, on the calling thread (<see cref="Progress{T}"/> would post later).</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -24,7 +24,10 @@ public sealed class OperationTests : ServerFixture
         Assert.Multiple(() =>
         {
             Assert.That(token, Does.StartWith("sop1."));
-            Assert.That(result.Output.Single().Properties["Status"].Value.ToString(), Is.EqualTo("Completed"));
+            Assert.That(result.Output.Single().BaseObject.GetType().FullName, Is.EqualTo("Strategy.Generated.CubePublishOutcome"), "what Update-StrategyCube writes");
+            Assert.That(result.Output.Single().Properties["CubeId"].Value, Is.EqualTo(Seeds.SalesCubeId));
+            Assert.That(result.Output.Single().Properties["Succeeded"].Value, Is.True);
+            Assert.That(result.Output.Single().Properties["Flags"].Value?.ToString(), Does.Contain("Ready"));
             Assert.That(after.CubePublishes - before.CubePublishes, Is.EqualTo(1), "waiting publishes nothing");
         });
     }

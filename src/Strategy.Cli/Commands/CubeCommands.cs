@@ -100,6 +100,35 @@ internal static class CubeCommands
         flags = Enum.GetValues<CubeStatus>().Where(f => flags.Has(f)).Select(f => f.ToString()).ToArray(),
     };
 
+    /// <summary>
+    /// <c>strategy wait</c> for a cube publish: the wait, then what <c>cubes refresh</c> prints for the
+    /// cube (its line, or its outcome with --json), with the same exit code when it failed.
+    /// </summary>
+    internal static async Task<int> WaitForPublishAsync(CliSession session, StrategyWork publish, CancellationToken cancellationToken)
+    {
+        CubePublishOutcome outcome;
+        using (var progress = ProgressPrinter.Of<MonitorJob>(session.Console, "cube publish"))
+        {
+            try
+            {
+                outcome = await session.Client<CubesClient>().WaitForPublishAsync(publish, session.Waits, progress, cancellationToken);
+            }
+            catch (Exception ex) when (ex is StrategyOperationFailedException or StrategyOutcomeUnknownException)
+            {
+                // As the refresh tells a cube that failed: its outcome, then the error that says which (and the same exit code).
+                progress.Dispose();
+                var failed = new CubePublishOutcome(publish.Arguments.GetValueOrDefault("cubeId") ?? publish.Id, (ex as StrategyOperationFailedException)?.LastStatus as MonitorJob, null, null) { Error = ex };
+                new LineReporter(session).Report(failed);
+                PrintJson(session, [failed]);
+                throw new StrategyCubePublishesFailedException([failed]);
+            }
+        }
+
+        new LineReporter(session).Report(outcome);
+        PrintJson(session, [outcome]);
+        return ExitCodes.Success;
+    }
+
     private static void PrintJson(CliSession session, IReadOnlyList<CubePublishOutcome> outcomes)
     {
         if (session.Json)
@@ -145,7 +174,7 @@ internal static class CubeCommands
         var done = new List<object>();
         foreach (var cache in found)
         {
-            using var progress = new ProgressPrinter<CubeCacheManipulationState>(session.Console, load ? "load" : "unload");
+            using var progress = ProgressPrinter.Of<CubeCacheManipulationState>(session.Console, load ? "load" : "unload");
             var status = load
                 ? await caches.LoadCubeCacheAsync(cache.Id, session.Waits, progress, cancellationToken)
                 : await caches.UnloadCubeCacheAsync(cache.Id, session.Waits, progress, cancellationToken);

@@ -47,12 +47,10 @@ internal static class DataModelCommands
                 session.Console.Error.WriteLine($"Publishing {selection} of data model {dataModelId}");
             }
 
-            using var progress = new ProgressPrinter<PublishStatus>(session.Console, "publish", StatusWords.Publish);
+            using var progress = Progress(session);
             var status = await session.Client<DataModelsClient>().PublishAndWaitAsync(dataModelId, selection, session.Waits, progress, cancellationToken);
             progress.Dispose();
-            var tablesText = string.Join(", ", (status.Tables ?? []).Select(t => $"{t.Id} {StatusWords.Table(t)}"));
-            CommandRunner.Print(session, status, $"Data model {dataModelId} published: {StatusWords.Publish(status)}{(tablesText.Length > 0 ? " (" + tablesText + ")" : string.Empty)}.");
-            return ExitCodes.Success;
+            return PrintPublished(session, dataModelId, status);
         });
 
         var subscribedId = new Argument<string>("data-model-id") { Description = "The data model." };
@@ -77,5 +75,26 @@ internal static class DataModelCommands
         });
 
         return new Command("datamodels", "Work with data models.") { tables, publish, subscriptions };
+    }
+
+    /// <summary><c>strategy wait</c> for a data model publish: the wait (its instance deleted at the end), then what <c>datamodels publish</c> prints.</summary>
+    internal static async Task<int> WaitForPublishAsync(CliSession session, StrategyWork<PublishStatus> publish, CancellationToken cancellationToken)
+    {
+        using var progress = Progress(session);
+        var status = await publish.WaitForCompletionAsync(session.Waits, progress, cancellationToken);
+        progress.Dispose();
+
+        // The token names the data model by the start's path parameter.
+        return PrintPublished(session, publish.Arguments.GetValueOrDefault("dataModelId") ?? publish.Id, status);
+    }
+
+    private static ProgressPrinter Progress(CliSession session) => ProgressPrinter.Of<PublishStatus>(session.Console, "publish", StatusWords.Publish);
+
+    /// <summary>How a publish ended, as <c>datamodels publish</c> and <c>wait</c> print it.</summary>
+    private static int PrintPublished(CliSession session, string dataModelId, PublishStatus? status)
+    {
+        var tablesText = string.Join(", ", (status?.Tables ?? []).Select(t => $"{t.Id} {StatusWords.Table(t)}"));
+        CommandRunner.Print(session, status, $"Data model {dataModelId} published: {(status is null ? "done" : StatusWords.Publish(status))}{(tablesText.Length > 0 ? " (" + tablesText + ")" : string.Empty)}.");
+        return ExitCodes.Success;
     }
 }

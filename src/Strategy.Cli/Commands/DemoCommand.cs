@@ -48,7 +48,7 @@ internal static class DemoCommand
         output.WriteLine("1. Reload the schema asynchronously");
         var schema = session.Client<SchemaClient>();
         ModelTask? task;
-        using (var progress = new ProgressPrinter<ModelTask>(session.Console, "schema reload"))
+        using (var progress = ProgressPrinter.Of<ModelTask>(session.Console, "schema reload"))
         {
             task = await schema.ReloadSchemaAndWaitAsync(
                 new SchemaReloadRequest { UpdateTypes = [SchemaUpdateType.TableKey, SchemaUpdateType.EntryLevel, SchemaUpdateType.LogicalSize] },
@@ -72,7 +72,7 @@ internal static class DemoCommand
         var selection = TableSelection.ByName(RefreshPolicy.Replace, tables.Take(2).Select(t => t.Information.Name).ToArray());
         output.WriteLine($"   Publishing {selection} (instance created, published, polled, deleted)");
         PublishStatus published;
-        using (var progress = new ProgressPrinter<PublishStatus>(session.Console, "publish", StatusWords.Publish))
+        using (var progress = ProgressPrinter.Of<PublishStatus>(session.Console, "publish", StatusWords.Publish))
         {
             published = await dataModels.PublishAndWaitAsync(dataModelId, selection, session.Waits, progress, cancellationToken);
         }
@@ -115,7 +115,7 @@ internal static class DemoCommand
 
             output.WriteLine($"   Listed: {count} subscription(s)");
             SubscriptionStatus ranNow;
-            using (var progress = new ProgressPrinter<SubscriptionStatus>(session.Console, "run", StatusWords.Run))
+            using (var progress = ProgressPrinter.Of<SubscriptionStatus>(session.Console, "run", StatusWords.Run))
             {
                 ranNow = await subscriptions.SendSubscriptionAndWaitAsync(created.Id, session.Waits, progress, cancellationToken);
             }
@@ -253,7 +253,7 @@ internal static class DemoCommand
         }
 
         IReadOnlyList<StrategySubscriptionRun> fired;
-        using (var progress = new ProgressPrinter<SubscriptionStatus>(session.Console, "runs", StatusWords.RunOf))
+        using (var progress = ProgressPrinter.Of<SubscriptionStatus>(session.Console, "runs", StatusWords.RunOf))
         {
             fired = await session.Client<EventsClient>().TriggerEventAndWaitAsync(waitsOn.EventId, session.Waits, progress, cancellationToken);
         }

@@ -40,33 +40,48 @@ internal static class EventCommands
             }
 
             var work = $"each run event {id} started";
-            IReadOnlyList<StrategySubscriptionRun> runs;
-            using (var progress = new ProgressPrinter<SubscriptionStatus>(session.Console, "runs", StatusWords.RunOf))
-            {
-                try
-                {
-                    session.Interruption.StartedOnServer(work, "a run cannot be stopped through the API");
-                    runs = await events.TriggerEventAndWaitAsync(id, session.Waits, progress, cancellationToken);
-                    session.Interruption.EndedOnServer(work);
-                }
-                catch (StrategySubscriptionRunsFailedException failed)
-                {
-                    session.Interruption.EndedOnServer(work);
-                    progress.Dispose();
-                    Print(session, id, failed.Runs);
-                    throw;
-                }
-            }
-
-            Print(session, id, runs);
-            return runs.Any(r => r.Outcome == StrategyOutcome.Skipped) ? ExitCodes.Skipped : ExitCodes.Success;
+            session.Interruption.StartedOnServer(work, "a run cannot be stopped through the API");
+            return await FollowRunsAsync(
+                session,
+                id,
+                progress => events.TriggerEventAndWaitAsync(id, session.Waits, progress, cancellationToken),
+                ended: () => session.Interruption.EndedOnServer(work));
         });
 
         return new Command("events", "Fire the events event-based schedules wait on, and follow the runs they start.") { list, trigger };
     }
 
+    /// <summary><c>strategy wait</c> for the runs an event started: the wait, then what <c>events trigger</c> prints.</summary>
+    internal static Task<int> WaitForRunsAsync(CliSession session, StrategyWork<IReadOnlyList<StrategySubscriptionRun>> runs, CancellationToken cancellationToken) =>
+        FollowRunsAsync(session, runs.Id, async progress => (await runs.WaitForCompletionAsync(session.Waits, progress, cancellationToken)) ?? []);
+
+    /// <summary>The runs followed to their end and printed, as <c>events trigger</c> and <c>wait</c> print them: every run's line, the failed ones too, then the error that says which.</summary>
+    /// <param name="ended">Told once every run has ended (not when the wait stopped before they did).</param>
+    private static async Task<int> FollowRunsAsync(CliSession session, string eventId, Func<IProgress<IStrategyWaitProgress>, Task<IReadOnlyList<StrategySubscriptionRun>>> wait, Action? ended = null)
+    {
+        IReadOnlyList<StrategySubscriptionRun> runs;
+        using (var progress = ProgressPrinter.Of<SubscriptionStatus>(session.Console, "runs", StatusWords.RunOf))
+        {
+            try
+            {
+                runs = await wait(progress);
+                ended?.Invoke();
+            }
+            catch (StrategySubscriptionRunsFailedException failed)
+            {
+                ended?.Invoke();
+                progress.Dispose();
+                Print(session, eventId, failed.Runs);
+                throw;
+            }
+        }
+
+        Print(session, eventId, runs);
+        return runs.Any(r => r.Outcome == StrategyOutcome.Skipped) ? ExitCodes.Skipped : ExitCodes.Success;
+    }
+
     /// <summary>One line per run (with --json, one object each): what trigger and wait print once the runs have ended.</summary>
-    internal static void Print(CliSession session, string eventId, IReadOnlyList<StrategySubscriptionRun> runs) =>
+    private static void Print(CliSession session, string eventId, IReadOnlyList<StrategySubscriptionRun> runs) =>
         CommandRunner.Print(
             session,
             runs.Select(r => new { subscriptionId = r.SubscriptionId, name = r.Name, outcome = r.Outcome.ToString().ToLowerInvariant(), status = r.Status, error = r.Error?.Message }),

@@ -31,7 +31,7 @@ internal static class SchemaCommands
 
             // From the 202 on, the reload runs as a task on the server whatever happens here.
             string? running = null;
-            using var progress = new ProgressPrinter<ModelTask>(session.Console, "schema reload", onStatus: task =>
+            using var progress = ProgressPrinter.Of<ModelTask>(session.Console, Progress, onStatus: task =>
             {
                 running ??= $"the schema reload task {task.Id}";
                 session.Interruption.StartedOnServer(running, "the API has no call that stops it");
@@ -43,9 +43,7 @@ internal static class SchemaCommands
             }
 
             progress.Dispose();
-            CommandRunner.Print(session, (object?)task ?? new { status = "completed" },
-                task is null ? "The schema was reloaded synchronously." : $"Schema reloaded: {Describe(task)}");
-            return ExitCodes.Success;
+            return PrintReloaded(session, task);
         });
 
         return new Command("schema", "Work with the project schema.") { reload };
@@ -63,6 +61,26 @@ internal static class SchemaCommands
         });
 
         return new Command("tasks", "Work with modeling tasks.") { get };
+    }
+
+    /// <summary>What the progress lines of a schema reload name.</summary>
+    internal const string Progress = "schema reload";
+
+    /// <summary><c>strategy wait</c> for a schema reload: the wait, then what <c>schema reload</c> prints.</summary>
+    internal static async Task<int> WaitForReloadAsync(CliSession session, StrategyWork<ModelTask> reload, CancellationToken cancellationToken)
+    {
+        using var progress = ProgressPrinter.Of<ModelTask>(session.Console, Progress);
+        var task = await reload.WaitForCompletionAsync(session.Waits, progress, cancellationToken);
+        progress.Dispose();
+        return PrintReloaded(session, task);
+    }
+
+    /// <summary>How a reload ended, as <c>schema reload</c> and <c>wait</c> print it.</summary>
+    private static int PrintReloaded(CliSession session, ModelTask? task)
+    {
+        CommandRunner.Print(session, (object?)task ?? new { status = "completed" },
+            task is null ? "The schema was reloaded synchronously." : $"Schema reloaded: {Describe(task)}");
+        return ExitCodes.Success;
     }
 
     internal static string Describe(ModelTask task)

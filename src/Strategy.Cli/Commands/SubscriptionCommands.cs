@@ -101,19 +101,36 @@ internal static class SubscriptionCommands
             return ExitCodes.Success;
         }
 
+        // From the send on, the run goes on on the server whatever happens here.
+        session.Interruption.StartedOnServer(work, "a run cannot be stopped through the API");
+        return await FollowRunAsync(
+            session,
+            subscriptionId,
+            progress => subscriptions.SendSubscriptionAndWaitAsync(subscriptionId, session.Waits, progress, cancellationToken),
+            ended: () => session.Interruption.EndedOnServer(work));
+    }
+
+    /// <summary><c>strategy wait</c> for a subscription run: the wait, then what <c>subscriptions run</c> prints.</summary>
+    internal static Task<int> WaitForRunAsync(CliSession session, StrategyWork<SubscriptionStatus> run, CancellationToken cancellationToken) =>
+
+        // The token names the subscription by the start's path parameter.
+        FollowRunAsync(session, run.Arguments.GetValueOrDefault("subscriptionId") ?? run.Id, async progress => (await run.WaitForCompletionAsync(session.Waits, progress, cancellationToken))!);
+
+    /// <summary>A run followed to its end and printed, as <c>subscriptions run</c> and <c>wait</c> print it: a failed run's last status with --json, then the error.</summary>
+    /// <param name="ended">Told once the run has ended (not when the wait stopped before it did).</param>
+    private static async Task<int> FollowRunAsync(CliSession session, string subscriptionId, Func<IProgress<IStrategyWaitProgress>, Task<SubscriptionStatus>> wait, Action? ended = null)
+    {
         SubscriptionStatus ran;
-        using (var progress = new ProgressPrinter<SubscriptionStatus>(session.Console, "run", StatusWords.Run))
+        using (var progress = ProgressPrinter.Of<SubscriptionStatus>(session.Console, "run", StatusWords.Run))
         {
             try
             {
-                // From the send on, the run goes on on the server whatever happens here.
-                session.Interruption.StartedOnServer(work, "a run cannot be stopped through the API");
-                ran = await subscriptions.SendSubscriptionAndWaitAsync(subscriptionId, session.Waits, progress, cancellationToken);
-                session.Interruption.EndedOnServer(work);
+                ran = await wait(progress);
+                ended?.Invoke();
             }
             catch (StrategyOperationFailedException failed) when (failed.LastStatus is SubscriptionStatus last)
             {
-                session.Interruption.EndedOnServer(work);
+                ended?.Invoke();
                 progress.Dispose();
                 if (session.Json)
                 {

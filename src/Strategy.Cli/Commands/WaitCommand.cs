@@ -28,16 +28,18 @@ internal static class WaitCommand
 
             // From here it runs on the server whatever happens to this process (a publish instance is still deleted when the wait stops).
             session.Interruption.StartedOnServer(what, "it is not stopped by this command; `strategy wait` with the same token resumes it again");
-            object? status;
             try
             {
-                status = await work.WaitForCompletionUntypedAsync(session.Waits, new LineProgress(session, WorkWords.Kind(work.Kind)), cancellationToken);
-            }
-            catch (StrategySubscriptionRunsFailedException failed)
-            {
-                // As `events trigger` does: every run's line, then the error says which failed.
-                EventCommands.Print(session, work.Id, failed.Runs);
-                throw;
+                // The same work answers the same way however it is waited for: each kind prints what the command that starts it prints.
+                return work switch
+                {
+                    { Kind: StrategyWorkKinds.PublishCube } => await CubeCommands.WaitForPublishAsync(session, work, cancellationToken),
+                    StrategyWork<ModelTask> { Kind: StrategyWorkKinds.ReloadSchema } reload => await SchemaCommands.WaitForReloadAsync(session, reload, cancellationToken),
+                    StrategyWork<PublishStatus> { Kind: StrategyWorkKinds.PublishDataModel } publish => await DataModelCommands.WaitForPublishAsync(session, publish, cancellationToken),
+                    StrategyWork<SubscriptionStatus> { Kind: StrategyWorkKinds.SendSubscription } run => await SubscriptionCommands.WaitForRunAsync(session, run, cancellationToken),
+                    StrategyWork<IReadOnlyList<StrategySubscriptionRun>> { Kind: StrategyWorkKinds.TriggerEvent } runs => await EventCommands.WaitForRunsAsync(session, runs, cancellationToken),
+                    _ => await WaitForAnyAsync(session, work, what, cancellationToken),
+                };
             }
             finally
             {
@@ -46,19 +48,21 @@ internal static class WaitCommand
                     session.Interruption.EndedOnServer(what);
                 }
             }
-
-            if (status is IReadOnlyList<StrategySubscriptionRun> runs)
-            {
-                EventCommands.Print(session, work.Id, runs);
-            }
-            else
-            {
-                CommandRunner.Print(session, status, $"{char.ToUpperInvariant(what[0])}{what[1..]} {WorkWords.Outcome(work.Outcome)}.");
-            }
-
-            return work.Outcome == StrategyOutcome.Skipped ? ExitCodes.Skipped : ExitCodes.Success;
         });
         return wait;
+    }
+
+    /// <summary>Work of a kind no command prints its own way (a cube cache change): its final status, and that it ended.</summary>
+    private static async Task<int> WaitForAnyAsync(CliSession session, StrategyWork work, string what, CancellationToken cancellationToken)
+    {
+        object? status;
+        using (var progress = new ProgressPrinter(session.Console, WorkWords.Kind(work.Kind)))
+        {
+            status = await work.WaitForCompletionUntypedAsync(session.Waits, progress, cancellationToken);
+        }
+
+        CommandRunner.Print(session, status, $"{char.ToUpperInvariant(what[0])}{what[1..]} {WorkWords.Outcome(work.Outcome)}.");
+        return work.Outcome == StrategyOutcome.Skipped ? ExitCodes.Skipped : ExitCodes.Success;
     }
 
     /// <summary>Prints the token of work started with --no-wait: alone on stdout (with --json, <c>{"token": …}</c>), and on stderr how to resume it.</summary>
@@ -77,22 +81,6 @@ internal static class WaitCommand
         foreach (var (subject, work) in started)
         {
             session.Console.Error.WriteLine($"Started {subject} ({WorkWords.Subject(work)}){(work.HasCompleted ? ", already ended" : string.Empty)}; it runs on the server. `strategy wait <token>` waits for it.");
-        }
-    }
-
-    /// <summary>Each status on stderr, once per change: what a long wait shows so a log says it is alive.</summary>
-    private sealed class LineProgress(CliSession session, string what) : IProgress<string>
-    {
-        private string? _last;
-
-        public void Report(string value)
-        {
-            var state = value.Split(" (")[0];
-            if (!session.Json && state != _last)
-            {
-                session.Console.Error.WriteLine($"  {what}: {value}");
-                _last = state;
-            }
         }
     }
 }

@@ -72,18 +72,64 @@ public partial class CubesClient
         }
         catch (StrategyOperationFailedException failed) when (!failed.Operation.Contains(cubeId, StringComparison.OrdinalIgnoreCase))
         {
-            // The job's failure, in the terms of what was asked: the cube, then the job and the server's words.
-            throw new StrategyOperationFailedException(
-                "the publish of cube " + cubeId + " (" + failed.Operation + ")",
-                "status",
-                failed.State,
-                failed.StateName,
-                failed.Failures.Select(f => f with { Subject = f.Subject ?? "cube " + cubeId }).ToList(),
-                failed.LastStatus);
+            throw OfCube(cubeId, failed);
         }
 
         return await OutcomeAsync(cubeId, job, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Waits for a cube publish started elsewhere (<see cref="StartPublishCubeAsync"/>, then resumed
+    /// from its token with <see cref="StrategyConnection.ResumeAsync"/>) and answers what
+    /// <see cref="PublishCubeAndWaitAsync"/> answers in the process that started it: the job, the
+    /// cube's flags and its cache's last update. The same work, the same typed result.
+    /// </summary>
+    /// <param name="publish">The publish, of kind <see cref="StrategyWorkKinds.PublishCube"/>.</param>
+    /// <param name="options">How to wait; <see cref="StrategyWaitOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="progress">Receives every job status observed while waiting.</param>
+    /// <param name="cancellationToken">Cancels the wait (the job goes on: a resumed wait does not own it).</param>
+    /// <returns>The job's last status, the cube's flags and its cache's last update.</returns>
+    /// <exception cref="ArgumentException"><paramref name="publish"/> is not a cube publish.</exception>
+    /// <exception cref="StrategyOperationFailedException">The publish failed; its failures name the cube and the server's message.</exception>
+    /// <exception cref="StrategyWaitTimeoutException">The publish was still running at the time limit.</exception>
+    public virtual async Task<CubePublishOutcome> WaitForPublishAsync(
+        StrategyWork publish,
+        StrategyWaitOptions? options = null,
+        IProgress<StrategyWaitProgress<MonitorJob>>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(publish);
+        if (publish is not StrategyWork<MonitorJob> job || publish.Kind != StrategyWorkKinds.PublishCube
+            || !publish.Arguments.TryGetValue(PublishedCubeArgument, out var cubeId) || cubeId is null)
+        {
+            throw new ArgumentException("The work is " + ServerText.Clean(publish.Kind, 60) + " " + publish.Description + ", not a cube publish (" + StrategyWorkKinds.PublishCube + ").", nameof(publish));
+        }
+
+        MonitorJob? ended;
+        try
+        {
+            ended = await job.WaitForCompletionAsync(options, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StrategyOperationFailedException failed) when (!failed.Operation.Contains(cubeId, StringComparison.OrdinalIgnoreCase))
+        {
+            throw OfCube(cubeId, failed);
+        }
+
+        return await OutcomeAsync(cubeId, ended ?? new MonitorJob { Id = publish.Id }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The argument of a cube publish's resume token that names its cube: the start's path parameter.</summary>
+    private const string PublishedCubeArgument = "cubeId";
+
+    /// <summary>A job's failure in the terms of what was asked, as a batch words it: the job and its cube, then the server's words.</summary>
+    private static StrategyOperationFailedException OfCube(string cubeId, StrategyOperationFailedException failed) =>
+        new(
+            failed.Operation + " (cube " + cubeId + ")",
+            "status",
+            failed.State,
+            failed.StateName,
+            failed.Failures.Select(f => f with { Subject = f.Subject ?? "cube " + cubeId }).ToList(),
+            failed.LastStatus);
 
     /// <summary>
     /// Publishes many Intelligent Cubes and waits until every publish has ended. At most

@@ -23,7 +23,9 @@ public sealed class StrategyCubePublishesFailedException : StrategyException
     private static string Describe(IReadOnlyList<CubePublishOutcome> outcomes)
     {
         var failed = outcomes.Where(o => !o.Succeeded).ToList();
-        var shown = failed.Take(10).Select(o => o.CubeId + ": " + (ServerText.Clean(o.Error?.Message, 200) ?? "failed").TrimEnd('.'));
+        // One failure is shown whole, with the server's words; of many, the start of each.
+        var each = failed.Count == 1 ? 1000 : 200;
+        var shown = failed.Take(10).Select(o => o.CubeId + ": " + (ServerText.Clean(o.Error?.Message, each) ?? "failed").TrimEnd('.'));
         var text = $"{failed.Count} of {outcomes.Count} cube publishes failed: {string.Join("; ", shown)}{(failed.Count > 10 ? "; …" : string.Empty)}";
 
         // A message cut short ends with its ellipsis, not "…." as well.

@@ -41,9 +41,6 @@ public partial interface IEventsClient
 /// <summary>Adds firing an event and waiting for the subscription runs it started.</summary>
 public partial class EventsClient
 {
-    /// <summary>The kind of work in a resume token of the runs an event started.</summary>
-    internal const string TriggerEventKind = "TriggerEvent";
-
     private const string EventArgument = "eventId";
     private const string LegacyRunArgument = "run";
     private const string SubscriptionArgument = "subscriptionId";
@@ -91,8 +88,7 @@ public partial class EventsClient
         CancellationToken cancellationToken)
     {
         // The event is a server object: the dependents may be in any project, each answered with its own.
-        var listed = (await SubscriptionsIn(ProjectId).ListDependentSubscriptionsAsync(eventId, DependentObjectType.Event, cancellationToken: cancellationToken).ConfigureAwait(false))
-            .Subscriptions?.Where(s => s?.Id is not null).ToList() ?? [];
+        var listed = await DependentsAsync(eventId, cancellationToken).ConfigureAwait(false);
         var before = await Task.WhenAll(listed.Select(s => SubscriptionsIn(ProjectOf(s)).GetLastSubscriptionRunAsync(s.Id, cancellationToken))).ConfigureAwait(false);
         await TriggerEventAsync(eventId, cancellationToken).ConfigureAwait(false);
 
@@ -103,10 +99,15 @@ public partial class EventsClient
             StrategyResumers.KindOfAwaitSubscriptionRun,
             before[i] is { } last ? SubscriptionsClient.AwaitSubscriptionRunRules.RunOf!(last) : null,
             (SubscriptionArgument, s.Id))).ToList();
-        var token = StrategyResumeToken.For(_httpClient, ProjectId, TriggerEventKind, null, (EventArgument, eventId)).WithParts(runs);
+        var token = StrategyResumeToken.For(_httpClient, ProjectId, StrategyWorkKinds.TriggerEvent, null, (EventArgument, eventId)).WithParts(runs);
         var names = listed.ToDictionary(s => s.Id, s => (string?)s.Name, StringComparer.Ordinal);
         return (WorkOf(token, names, subscriptionProgress), listed.Count);
     }
+
+    /// <summary>The subscriptions an event starts, as the server lists them (each in its own project).</summary>
+    private async Task<List<Subscription>> DependentsAsync(string eventId, CancellationToken cancellationToken) =>
+        (await SubscriptionsIn(ProjectId).ListDependentSubscriptionsAsync(eventId, DependentObjectType.Event, cancellationToken: cancellationToken).ConfigureAwait(false))
+            .Subscriptions?.Where(s => s?.Id is not null).ToList() ?? [];
 
     /// <summary>
     /// The runs as one operation: it has ended when every run has, failed when any failed
@@ -129,7 +130,9 @@ public partial class EventsClient
             .ToList();
 
         // The runs are one operation: each read reads every run still going, and the one waiter drives it.
-        var operation = new EventRuns(description, eventId, runs, subscriptionProgress);
+        // Resumed, it learns the subscriptions' names from the same listing the trigger read (a token holds ids only),
+        // so a resumed wait names each run as the wait that fired the event does.
+        var operation = new EventRuns(description, eventId, runs, subscriptionProgress, names is null ? ct => DependentsAsync(eventId, ct) : null);
 
         async Task<IReadOnlyList<StrategySubscriptionRun>> WaitAsync(
             IReadOnlyList<StrategySubscriptionRun>? last,
@@ -205,12 +208,20 @@ public partial class EventsClient
         string description,
         string eventId,
         IReadOnlyList<Followed> runs,
-        IProgress<StrategyWaitProgress<SubscriptionStatus>>? each) : IOperationUpdate<IReadOnlyList<StrategySubscriptionRun>>
+        IProgress<StrategyWaitProgress<SubscriptionStatus>>? each,
+        Func<CancellationToken, Task<List<Subscription>>>? namesUnknown) : IOperationUpdate<IReadOnlyList<StrategySubscriptionRun>>
     {
+        private Func<CancellationToken, Task<List<Subscription>>>? _namesUnknown = namesUnknown;
+
         public string Description => description;
 
         public async Task<OperationState<IReadOnlyList<StrategySubscriptionRun>>> UpdateAsync(OperationCall call)
         {
+            if (_namesUnknown is { } listDependents && runs.Count > 0)
+            {
+                await NameAsync(listDependents, call.CallToken).ConfigureAwait(false);
+            }
+
             await Task.WhenAll(runs.Select(r => r.UpdateAsync(call, each))).ConfigureAwait(false);
             IReadOnlyList<StrategySubscriptionRun> outcomes = runs.Select(r => r.Outcome()).ToList();
             return new OperationState<IReadOnlyList<StrategySubscriptionRun>>(outcomes, Classify(outcomes));
@@ -218,6 +229,25 @@ public partial class EventsClient
 
         public Exception FailureOf(OperationState<IReadOnlyList<StrategySubscriptionRun>> state) =>
             new StrategySubscriptionRunsFailedException("event " + eventId, state.Status ?? []);
+
+        /// <summary>Names the runs once from the event's listing; a listing the server refuses leaves them unnamed (a name is for people, not the outcome), and is tried again next read.</summary>
+        private async Task NameAsync(Func<CancellationToken, Task<List<Subscription>>> listDependents, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var names = (await listDependents(cancellationToken).ConfigureAwait(false)).GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+                foreach (var run in runs)
+                {
+                    run.Name ??= names.GetValueOrDefault(run.SubscriptionId);
+                }
+
+                _namesUnknown = null;
+            }
+            catch (StrategyApiException)
+            {
+                // Unnamed this time: the runs' own reads say how they stand.
+            }
+        }
     }
 
     /// <summary>One subscription's run, followed as its own operation, and how it ended without throwing for its outcome.</summary>
@@ -227,6 +257,9 @@ public partial class EventsClient
         private int _transientFailures;
 
         public string SubscriptionId => subscriptionId;
+
+        /// <summary>The subscription's name, when known (from the trigger's listing, or read once by a resumed wait).</summary>
+        public string? Name { get; set; } = name;
 
         /// <summary>
         /// Reads the run once, unless it has ended. A status that cannot be read makes the run failed;
@@ -263,10 +296,10 @@ public partial class EventsClient
         }
 
         public StrategySubscriptionRun Outcome() =>
-            _error is not null ? new StrategySubscriptionRun(subscriptionId, name, StrategyOutcome.Failed, null, _error)
-            : work.HasCompleted ? new StrategySubscriptionRun(subscriptionId, name, work.Outcome, work.LastStatus, work.Failure)
+            _error is not null ? new StrategySubscriptionRun(subscriptionId, Name, StrategyOutcome.Failed, null, _error)
+            : work.HasCompleted ? new StrategySubscriptionRun(subscriptionId, Name, work.Outcome, work.LastStatus, work.Failure)
 
             // Until it ends, the status read may still be the run before the trigger: it is not this run's.
-            : new StrategySubscriptionRun(subscriptionId, name, StrategyOutcome.Running, null, null);
+            : new StrategySubscriptionRun(subscriptionId, Name, StrategyOutcome.Running, null, null);
     }
 }

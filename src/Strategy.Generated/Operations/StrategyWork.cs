@@ -19,8 +19,11 @@ public abstract class StrategyWork
     /// <summary>The id of the work (a job, a task, a publish instance, a subscription).</summary>
     public string Id => ResumeToken.Id;
 
-    /// <summary>The kind of work: the operation that started it, such as <c>PublishCube</c>.</summary>
+    /// <summary>The kind of work: the operation that started it, one of <see cref="StrategyWorkKinds"/> (such as <c>PublishCube</c>).</summary>
     public string Kind => ResumeToken.Kind;
+
+    /// <summary>The ids the work was started with and is followed by, named as the spec names the parameters (<c>cubeId</c>, <c>jobId</c>).</summary>
+    public IReadOnlyDictionary<string, string?> Arguments => ResumeToken.Arguments;
 
     /// <summary>What runs, for messages: <c>job 478:RU5W…</c>.</summary>
     public string Description { get; }
@@ -55,10 +58,10 @@ public abstract class StrategyWork
 
     /// <summary>Waits until the work ends, as its helper does, and answers its final status; a failure throws.</summary>
     /// <param name="options">How to wait; <see cref="StrategyWaitOptions.Default"/> when <see langword="null"/>.</param>
-    /// <param name="progress">Receives each status observed, in words with the time waited (<c>executing (3.1 s, check 2)</c>).</param>
+    /// <param name="progress">Receives each status observed, as values (the status, its words, the check and the time waited).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The final status, as an object.</returns>
-    public abstract Task<object?> WaitForCompletionUntypedAsync(StrategyWaitOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
+    public abstract Task<object?> WaitForCompletionUntypedAsync(StrategyWaitOptions? options = null, IProgress<IStrategyWaitProgress>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Releases what the work holds on the server now (its start failed, or its status could not be read: the wait was given up).</summary>
     internal abstract Task ReleaseAsync();
@@ -236,15 +239,10 @@ public sealed class StrategyWork<TStatus> : StrategyWork
     }
 
     /// <inheritdoc />
-    public override async Task<object?> WaitForCompletionUntypedAsync(StrategyWaitOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
-        await WaitForCompletionAsync(options, progress is null ? null : new WordsProgress(progress), cancellationToken).ConfigureAwait(false);
+    public override async Task<object?> WaitForCompletionUntypedAsync(StrategyWaitOptions? options = null, IProgress<IStrategyWaitProgress>? progress = null, CancellationToken cancellationToken = default) =>
 
-    /// <summary>Each status in words, for callers that do not know its type.</summary>
-    private sealed class WordsProgress(IProgress<string> inner) : IProgress<StrategyWaitProgress<TStatus>>
-    {
-        public void Report(StrategyWaitProgress<TStatus> value) =>
-            inner.Report(FormattableString.Invariant($"{value.Words} ({value.Elapsed.TotalSeconds:0.0} s, check {value.Attempt})"));
-    }
+        // IProgress<in T>: a receiver of any wait's progress receives this one's as it is.
+        await WaitForCompletionAsync(options, progress, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Whether an exception says the work has ended in failure (not that the wait or the call did).</summary>
     private static bool EndedBadly(Exception ex) =>

@@ -42,5 +42,5 @@ public sealed class StrategyWorkResumer
 
     /// <summary>The runs an event started: their start is written by hand (no <c>x-strategy-start</c> declares it, as the trigger answers nothing of them).</summary>
     private static StrategyWork<IReadOnlyList<StrategySubscriptionRun>>? ResumeEventRuns(HttpClient http, StrategyResumeToken token) =>
-        token.Kind == EventsClient.TriggerEventKind ? new EventsClient(http) { ProjectId = token.ProjectId }.WorkOfTriggerEvent(token) : null;
+        token.Kind == StrategyWorkKinds.TriggerEvent ? new EventsClient(http) { ProjectId = token.ProjectId }.WorkOfTriggerEvent(token) : null;
 }

@@ -6,7 +6,7 @@ namespace Strategy.Generated;
 /// <param name="State">The status value as sent (for example <c>running</c> or <c>1</c>).</param>
 /// <param name="Attempt">Which status call this was, from 1.</param>
 /// <param name="Elapsed">How long the wait has taken so far.</param>
-public sealed record StrategyWaitProgress<TStatus>(TStatus Status, string State, int Attempt, TimeSpan Elapsed)
+public sealed record StrategyWaitProgress<TStatus>(TStatus Status, string State, int Attempt, TimeSpan Elapsed) : IStrategyWaitProgress
 {
     private readonly string? _words;
 
@@ -25,4 +25,7 @@ public sealed record StrategyWaitProgress<TStatus>(TStatus Status, string State,
 
     /// <summary>How many times the resource expired and the work was started again in a new one (0 or 1).</summary>
     public int Reopens { get; init; }
+
+    /// <inheritdoc />
+    object? IStrategyWaitProgress.StatusValue => Status;
 }

@@ -6,7 +6,7 @@ namespace Strategy.PowerShell;
 
 /// <summary>Waits for work started with -NoWait, in this session or another one: from its operation or its token.</summary>
 /// <remarks>
-/// <para>Wait-StrategyOperation takes operations (the objects -NoWait writes, and Start-StrategySubscription and Invoke-StrategyEvent without -Wait) or their tokens, from the pipeline or -Token, resumes each on the connection (one status call at once: work that has ended answers at once), and waits for it with Write-Progress, as the cmdlet that started it would. It writes each final status. Work that failed is a non-terminating InvalidResult error; the other items go on. A token for another server than the connection's, a malformed one or one from a newer version is an InvalidArgument error that says which. At -TimeoutSec it is an OperationTimeout error; the work goes on and the token resumes it again (a data model publish's instance is deleted either way).</para>
+/// <para>Wait-StrategyOperation takes operations (the objects -NoWait writes, and Start-StrategySubscription and Invoke-StrategyEvent without -Wait) or their tokens, from the pipeline or -Token, resumes each on the connection (one status call at once: work that has ended answers at once), and waits for it with Write-Progress, as the cmdlet that started it would. It writes what that cmdlet writes: a cube publish's outcome (its job, flags and last update), otherwise the final status. Work that failed is a non-terminating InvalidResult error; the other items go on. A token for another server than the connection's, a malformed one or one from a newer version is an InvalidArgument error that says which. At -TimeoutSec it is an OperationTimeout error; the work goes on and the token resumes it again (a data model publish's instance is deleted either way).</para>
 /// </remarks>
 /// <example>
 /// <code>$op = Update-StrategyCube -Id 8D679D4B11D3E4981000E787EC6DE8A4 -NoWait; Set-Content job.token $op.Token</code>
@@ -17,7 +17,7 @@ namespace Strategy.PowerShell;
 /// <para>In the later script: resumes the publish and waits for it.</para>
 /// </example>
 [Cmdlet(VerbsLifecycle.Wait, "StrategyOperation", DefaultParameterSetName = TokenSet)]
-[OutputType(typeof(object))]
+[OutputType(typeof(CubePublishOutcome), typeof(object))]
 public sealed class WaitStrategyOperationCommand : StrategyCmdlet
 {
     private const string TokenSet = "Token";
@@ -48,7 +48,10 @@ public sealed class WaitStrategyOperationCommand : StrategyCmdlet
                 var progress = new WordsProgress(words => Post(() => WriteProgress(new ProgressRecord(1, activity, words))));
                 try
                 {
-                    return await work.WaitForCompletionUntypedAsync(Waits(), progress, cancellationToken).ConfigureAwait(false) ?? new object();
+                    // A cube publish answers what Update-StrategyCube writes (the cube's outcome), not its job's status.
+                    return work.Kind == StrategyWorkKinds.PublishCube
+                        ? await server.Client<CubesClient>().WaitForPublishAsync(work, Waits(), progress, cancellationToken).ConfigureAwait(false)
+                        : await work.WaitForCompletionUntypedAsync(Waits(), progress, cancellationToken).ConfigureAwait(false) ?? new object();
                 }
                 catch (StrategySubscriptionRunsFailedException failed)
                 {
@@ -69,9 +72,10 @@ public sealed class WaitStrategyOperationCommand : StrategyCmdlet
         }
     }
 
-    /// <summary>Sees each status in words on the thread the wait runs on.</summary>
-    private sealed class WordsProgress(Action<string> report) : IProgress<string>
+    /// <summary>Sees each status on the thread the wait runs on, and puts it in words for Write-Progress.</summary>
+    private sealed class WordsProgress(Action<string> report) : IProgress<IStrategyWaitProgress>
     {
-        public void Report(string value) => report(value);
+        public void Report(IStrategyWaitProgress value) =>
+            report(FormattableString.Invariant($"{value.Words} ({value.Elapsed.TotalSeconds:0.0} s, check {value.Attempt})"));
     }
 }
