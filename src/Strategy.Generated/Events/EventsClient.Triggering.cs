@@ -59,7 +59,7 @@ public partial class EventsClient
             // Listing, reading the last runs and firing run under the workflow's one time limit, as every start does.
             var (work, count) = await run.StartingAsync(ct => StartAsync(eventId, progress, ct), cancellationToken).ConfigureAwait(false);
             run.Span.Tag("strategy.subscriptions", count);
-            var runs = await work.WaitForCompletionAsync(run.ForWait, null, cancellationToken).ConfigureAwait(false) ?? [];
+            var runs = await work.WaitForCompletionAsync(run.Options, null, cancellationToken).ConfigureAwait(false) ?? [];
             run.Span.Tag("strategy.skipped", runs.Count(r => r.Outcome == StrategyOutcome.Skipped));
             return runs;
         }

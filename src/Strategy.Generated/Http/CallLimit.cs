@@ -4,15 +4,6 @@ namespace Strategy.Generated.Http;
 internal static class CallLimit
 {
     /// <summary>
-    /// The limit of one call whose own is <paramref name="own"/>: the caller's
-    /// <see cref="StrategyTimeLimit"/> when that ends first (then reported as that limit), else its own.
-    /// </summary>
-    public static (TimeSpan Limit, TimeSpan Reported) ForCall(TimeSpan own) =>
-        StrategyTimeLimit.Current is { } ambient && (own == Timeout.InfiniteTimeSpan || ambient.Left < own)
-            ? (ambient.Left > TimeSpan.Zero ? ambient.Left : TimeSpan.FromMilliseconds(1), ambient.Limit)
-            : (own, own);
-
-    /// <summary>
     /// Runs <paramref name="calls"/> under <paramref name="limit"/>. Cut by the limit, or unable to
     /// connect, they end with <see cref="StrategyUnreachableException"/> for <paramref name="operation"/>;
     /// cancelled by the caller, as cancelled.

@@ -14,7 +14,7 @@ internal sealed class StrategyCallLimitHandler(TimeSpan limit, TimeProvider time
     /// <inheritdoc />
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var (callLimit, reported) = CallLimit.ForCall(limit);
+        var (callLimit, reported) = TimeBudget.ForCall(limit);
 
         // The request is named only if the limit cuts it: not a string built on every call.
         return CallLimit.RunAsync(callLimit, time, request, operation: null, static (call, ct) => call.Handler.SendNextAsync(call.Request, ct), (Handler: this, Request: request), cancellationToken, reported);

@@ -18,30 +18,24 @@ namespace Strategy.Generated;
 /// </example>
 public sealed class StrategyTimeLimit : IDisposable
 {
-    private static readonly AsyncLocal<StrategyTimeLimit?> Ambient = new();
-
-    private readonly StrategyTimeLimit? _outer;
-    private readonly long _started;
+    private readonly StrategyDeadline _deadline;
+    private readonly TimeBudget.Scope _scope;
     private bool _disposed;
 
-    private StrategyTimeLimit(TimeSpan limit, StrategyTimeLimit? outer)
+    private StrategyTimeLimit(StrategyDeadline deadline)
     {
-        Limit = limit;
-        _outer = outer;
-        _started = TimeProvider.System.GetTimestamp();
+        _deadline = deadline;
+
+        // The outer limit stays in force when it ends first.
+        var outer = TimeBudget.Current;
+        _scope = TimeBudget.Use(outer is { Owner: TimeBudgetOwner.Caller } && outer.Deadline.Left < deadline.Limit ? outer.Deadline : deadline, TimeBudgetOwner.Caller);
     }
 
     /// <summary>The limit, as given.</summary>
-    public TimeSpan Limit { get; }
-
-    /// <summary>When the limit began, on the system clock.</summary>
-    internal long Started => _started;
+    public TimeSpan Limit => _deadline.Limit;
 
     /// <summary>How much of it is left (negative once it has passed).</summary>
-    public TimeSpan Left => Limit - TimeProvider.System.GetElapsedTime(_started);
-
-    /// <summary>The limit that bounds this async flow now: the one with the least time left, if any.</summary>
-    internal static StrategyTimeLimit? Current => Ambient.Value;
+    public TimeSpan Left => _deadline.Left;
 
     /// <summary>Bounds what the code until <see cref="Dispose"/> does with the server by <paramref name="limit"/> (a shorter outer limit still holds).</summary>
     /// <param name="limit">The time limit.</param>
@@ -50,19 +44,8 @@ public sealed class StrategyTimeLimit : IDisposable
     public static StrategyTimeLimit Begin(TimeSpan limit)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero);
-        var outer = Ambient.Value;
-        var scope = new StrategyTimeLimit(limit, outer);
-
-        // The outer limit stays in force when it ends first.
-        Ambient.Value = outer is not null && outer.Left < limit ? outer : scope;
-        return scope;
+        return new StrategyTimeLimit(StrategyDeadline.Start(TimeProvider.System, limit));
     }
-
-    /// <summary>
-    /// Hands the limit over to a workflow for the rest of this async flow: from here its own deadline
-    /// (made from this limit when shorter) decides, so its calls are not cut by this limit as well.
-    /// </summary>
-    internal static void HandOver() => Ambient.Value = null;
 
     /// <summary>Ends the limit; the outer one, if any, holds again.</summary>
     public void Dispose()
@@ -70,7 +53,7 @@ public sealed class StrategyTimeLimit : IDisposable
         if (!_disposed)
         {
             _disposed = true;
-            Ambient.Value = _outer;
+            _scope.Dispose();
         }
     }
 }

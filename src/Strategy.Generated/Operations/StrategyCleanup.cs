@@ -34,8 +34,8 @@ internal static class StrategyCleanup
     /// <summary>As <see cref="TryAsync(StrategyWaitOptions, string, Func{CancellationToken, Task}, int?)"/>, answering the call's answer as well (a cancel that says which jobs it stopped).</summary>
     public static async Task<(T? Answer, Exception? Failure)> TryAsync<T>(StrategyWaitOptions options, string what, Func<CancellationToken, Task<T>> call, int? connectionRetries = null)
     {
-        // The caller's time limit may be spent already: the clean-up has its own (the caller's comes back when this returns).
-        StrategyTimeLimit.HandOver();
+        // The caller's time limit or the workflow's may be spent already: the clean-up has its own (theirs comes back when this returns).
+        using var own = TimeBudget.Use(StrategyDeadline.Start(options.TimeProvider, options.CleanupTimeout), TimeBudgetOwner.Cleanup);
         using var budget = ConnectionFailureBudget.Use(new ConnectionFailureBudget(connectionRetries ?? options.MaxConsecutiveTransientFailures));
         try
         {

@@ -62,7 +62,6 @@ internal static class StrategyWaiter
                 await Timers.Delay(clock, PollingDelay.Next(1, options, null, Random.Shared.NextDouble()), cancellationToken).ConfigureAwait(false);
             }
 
-            var forReads = options.Deadline == deadline ? options : options with { Deadline = deadline };
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -76,7 +75,7 @@ internal static class StrategyWaiter
                 using var callToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, callDeadline.Token);
                 try
                 {
-                    var state = await operation.UpdateAsync(new OperationCall(forReads, cancellationToken, callToken.Token) { Attempt = attempt, Elapsed = clock.GetElapsedTime(started) }).ConfigureAwait(false);
+                    var state = await operation.UpdateAsync(new OperationCall(options, cancellationToken, callToken.Token) { Attempt = attempt, Elapsed = clock.GetElapsedTime(started) }).ConfigureAwait(false);
                     transientFailures = 0;
                     budget.RecordCallAnswer();
                     lastState = state.Outcome.Words;

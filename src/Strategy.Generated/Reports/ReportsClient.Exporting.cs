@@ -181,7 +181,7 @@ public partial class ReportsClient
             throw new StrategyPromptsException(reportId, [], unknown, seen);
         }
 
-        var ready = await AwaitReportDataAsync(reportId, instanceId, run.ForWait, null, cancellationToken).ConfigureAwait(false);
+        var ready = await AwaitReportDataAsync(reportId, instanceId, run.Options, null, cancellationToken).ConfigureAwait(false);
         if (ready.Result?.Status == PromptsWaiting)
         {
             // Ready by its HTTP status, yet still waiting: a prompt the answers did not reach (one nested in another).

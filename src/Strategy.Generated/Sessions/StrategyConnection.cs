@@ -96,7 +96,7 @@ public sealed class StrategyConnection : IAsyncDisposable
     /// <exception cref="StrategyUnreachableException">The server could not be reached, or did not answer within the time limit.</exception>
     public Task LoginAsync(CancellationToken cancellationToken = default)
     {
-        var (limit, reported) = CallLimit.ForCall(_parts.CallTimeout);
+        var (limit, reported) = TimeBudget.ForCall(_parts.CallTimeout);
         return CallLimit.RunAsync<object?>(
             limit,
             _parts.Time,

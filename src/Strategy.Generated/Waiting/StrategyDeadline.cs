@@ -3,8 +3,8 @@ namespace Strategy.Generated;
 /// <summary>
 /// One workflow's time limit as the caller gave it, and when it started: every part of the
 /// workflow (the calls that start the work, the wait, a scope's new resource) takes the time left
-/// from it and reports the limit that was given, never a remainder. It travels to the waits a
-/// workflow calls on the options they are handed (<see cref="StrategyWaitOptions.Deadline"/>).
+/// from it and reports the limit that was given, never a remainder. It reaches the waits a workflow
+/// starts through the one channel of time limits (<see cref="TimeBudget"/>), never on the caller's options.
 /// </summary>
 internal sealed class StrategyDeadline
 {
@@ -50,19 +50,18 @@ internal sealed class StrategyDeadline
     public StrategyWaitTimeoutException TimedOutInCalls(string what, int calls, string progress) =>
         StrategyWaitTimeoutException.OfCalls(what, Limit, Elapsed, calls, progress);
 
+    /// <summary>A limit that starts now on <paramref name="clock"/>.</summary>
+    public static StrategyDeadline Start(TimeProvider clock, TimeSpan limit) => new(clock, limit, clock.GetTimestamp());
+
     /// <summary>
-    /// The deadline <paramref name="options"/> carry from an outer workflow; else the caller's
+    /// The deadline of a workflow started now with <paramref name="options"/>: the deadline of the
+    /// workflow it runs within, if any (one limit for the whole); else the caller's
     /// <see cref="StrategyTimeLimit"/> when it ends first; else a new one from their <see cref="StrategyWaitOptions.Timeout"/>.
     /// </summary>
-    public static StrategyDeadline Of(StrategyWaitOptions options)
+    public static StrategyDeadline Of(StrategyWaitOptions options) => TimeBudget.Current switch
     {
-        if (options.Deadline is { } carried)
-        {
-            return carried;
-        }
-
-        return StrategyTimeLimit.Current is { } ambient && ambient.Left < options.Timeout
-            ? new StrategyDeadline(TimeProvider.System, ambient.Limit, ambient.Started)
-            : new StrategyDeadline(options.TimeProvider, options.Timeout, options.TimeProvider.GetTimestamp());
-    }
+        { Owner: TimeBudgetOwner.Workflow } outer => outer.Deadline,
+        { Owner: TimeBudgetOwner.Caller } caller when caller.Deadline.Left < options.Timeout => caller.Deadline,
+        _ => Start(options.TimeProvider, options.Timeout),
+    };
 }

@@ -87,7 +87,7 @@ internal static class StrategyScope
                     // The wait gets the time left after opening and starting, so the whole workflow keeps one limit;
                     // at that limit it reports the workflow's limit and the time it really took.
                     var stamped = progress is null ? null : new ResourceProgress<TStatus>(progress, resourceId, reopens);
-                    return await wait(resourceId, run.ForWait, stamped, cancellationToken).ConfigureAwait(false);
+                    return await wait(resourceId, run.Options, stamped, cancellationToken).ConfigureAwait(false);
                 }
                 catch (StrategyApiException ex) when (IsGone(scope, ex) && !cancellationToken.IsCancellationRequested)
                 {

@@ -98,7 +98,7 @@ internal static class StrategyStart
                     return last;
                 },
                 cancellationToken).ConfigureAwait(false);
-            return await wait(previousRun, run.ForWait).ConfigureAwait(false);
+            return await wait(previousRun, run.Options).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -174,12 +174,12 @@ internal static class StrategyStart
             if (started is not null && stop?.Describe(started) is { } what)
             {
                 // Work that can be stopped is stopped on the server when its wait ends early.
-                return await StrategyStop.WaitOrStopAsync(run, what, () => wait(started, run.ForWait), ct => stop.Cancel(started, ct), cancellationToken).ConfigureAwait(false);
+                return await StrategyStop.WaitOrStopAsync(run, what, () => wait(started, run.Options), ct => stop.Cancel(started, ct), cancellationToken).ConfigureAwait(false);
             }
 
             if (started is not null)
             {
-                return await wait(started, run.ForWait).ConfigureAwait(false);
+                return await wait(started, run.Options).ConfigureAwait(false);
             }
 
             if (!doneWhenEmpty)

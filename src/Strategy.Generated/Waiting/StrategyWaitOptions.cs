@@ -58,12 +58,6 @@ public sealed record StrategyWaitOptions
     /// <summary>The clock the wait measures its time limit with. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>
-    /// The deadline of the workflow these options were handed on by (a start or scope to its wait):
-    /// the wait takes the time left from it and reports the workflow's limit as given.
-    /// </summary>
-    internal StrategyDeadline? Deadline { get; init; }
-
     /// <summary>Throws when the options cannot work together.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     internal void Validate()

@@ -9,15 +9,17 @@ namespace Strategy.Generated;
 /// </summary>
 internal sealed class WorkflowRun : IDisposable
 {
+    private readonly TimeBudget.Scope _budget;
+
     private WorkflowRun(StrategyWorkflow workflow, StrategyWaitOptions options)
     {
         Workflow = workflow;
         Options = options;
         Deadline = StrategyDeadline.Of(options);
 
-        // From here the workflow's one deadline decides (it took the caller's limit if that ends first):
-        // its calls are not also cut by that limit, which would race the workflow's own outcome.
-        StrategyTimeLimit.HandOver();
+        // Until it ends, the workflow's one deadline is the limit in force (it took the caller's if that ends first):
+        // the workflow cuts its own calls, and a wait it starts shares the deadline rather than starting its own.
+        _budget = TimeBudget.Use(Deadline, TimeBudgetOwner.Workflow);
         Span = WorkflowSpan.Start(workflow);
     }
 
@@ -32,9 +34,6 @@ internal sealed class WorkflowRun : IDisposable
 
     /// <summary>The workflow's span and metrics.</summary>
     public WorkflowSpan Span { get; }
-
-    /// <summary>The options for a wait within this workflow: the same, with this workflow's deadline.</summary>
-    public StrategyWaitOptions ForWait => Options.Deadline == Deadline ? Options : Options with { Deadline = Deadline };
 
     /// <summary>Starts a workflow: checks <paramref name="options"/> (the defaults when <see langword="null"/>) and opens its span.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range; nothing was sent.</exception>
@@ -75,5 +74,9 @@ internal sealed class WorkflowRun : IDisposable
     public void Failed(Exception error) => Span.Failed(error);
 
     /// <inheritdoc />
-    public void Dispose() => Span.Dispose();
+    public void Dispose()
+    {
+        _budget.Dispose();
+        Span.Dispose();
+    }
 }
