@@ -49,6 +49,7 @@ public sealed class DiagnosticTests
     [TestCase("STRAT023", "          confirm: GetMachineStatus", "          confirm: GetJob", "          confirm: GetJob", TestName = "A vanishing status confirmed by a wait that reads no flags is STRAT023")]
     [TestCase("STRAT004", "          confirm: GetMachineStatus", "          confirm: GetMachine", "          confirm: GetMachine", TestName = "A vanishing status confirmed by an unknown operation is STRAT004")]
     [TestCase("STRAT005", "          subject: machineId", "          subject: machine", "          subject: machine", TestName = "A vanishing status naming an unknown subject field is STRAT005")]
+    [TestCase("STRAT005", "          id: id", "          id: ident", "          id: ident", TestName = "A vanishing status naming an unknown id field is STRAT005")]
     [TestCase("STRAT008", "          on: ['404', '500']", "          on: ['404', gone]", "          on: ['404', gone]", TestName = "A vanishing status on a value that is not an HTTP status is STRAT008")]
     [TestCase("STRAT005", "        message: reason", "        message: why", "        message: why", TestName = "A wait naming an unknown message field is STRAT005")]
     [TestCase("STRAT004", "        cancel: CancelTicket", "        cancel: CancelTickets", "        cancel: CancelTickets", TestName = "A start cancelled by an unknown operation is STRAT004")]

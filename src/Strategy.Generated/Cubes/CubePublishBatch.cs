@@ -221,11 +221,6 @@ internal sealed class CubePublishBatch(
         {
             // As a single job's wait confirms it: the statuses and the cube it read are the spec's declaration of AwaitJob.
             var confirmed = await jobs.ConfirmAwaitJobAsync(running.Last, null, options, cancellationToken, jobId, null, running.CubeId).ConfigureAwait(false);
-            if (confirmed.Id is null)
-            {
-                confirmed.Id = jobId;
-            }
-
             End(running.Index, await cubes.OutcomeAsync(running.CubeId, confirmed, cancellationToken).ConfigureAwait(false) with { Rejections = _rejections[running.Index] });
         }
         catch (StrategyOperationFailedException ex)

@@ -18,9 +18,9 @@ internal static class StrategyVanish
     /// <param name="subject">What the work changed, or <see langword="null"/> when nothing says.</param>
     /// <param name="confirm">Waits on the subject's status flags; a failed status throws <see cref="StrategyOperationFailedException"/>.</param>
     /// <param name="record">Reads the subject's last update, or <see langword="null"/> when there is none to read.</param>
-    /// <param name="statusField">The status field the answer is marked in.</param>
-    /// <param name="succeeded">The value a confirmed success reads as.</param>
-    /// <param name="failed">The value a confirmed failure reads as.</param>
+    /// <param name="mark">The last status (or a new one) marked with the confirmed outcome: the subject, whether it succeeded, and why not (generated from the declaration, typed).</param>
+    /// <param name="statusField">The status field, for the typed failure.</param>
+    /// <param name="failed">The value a confirmed failure reads as, for the typed failure.</param>
     /// <param name="options">The wait's options, with its deadline.</param>
     /// <param name="cancellationToken">Cancels the confirmation.</param>
     public static async Task<TStatus> ConfirmAsync<TStatus, TFlags>(
@@ -32,8 +32,8 @@ internal static class StrategyVanish
         string? subject,
         Func<string, StrategyWaitOptions, CancellationToken, Task<StrategyFlags<TFlags>>> confirm,
         Func<string, CancellationToken, Task<StrategyLastUpdate?>> record,
+        Func<TStatus?, string, bool, string?, TStatus> mark,
         string statusField,
-        string succeeded,
         string failed,
         StrategyWaitOptions options,
         CancellationToken cancellationToken)
@@ -73,7 +73,7 @@ internal static class StrategyVanish
         var updateFailed = fromThisWork && update!.ErrorMessage is { Length: > 0 };
         if (dirty is null && fromThisWork && !updateFailed)
         {
-            return StrategyWire.WithValue(last, statusField, succeeded, Named(last, workId, ("objectId", subject)));
+            return mark(last, subject, true, null);
         }
 
         if (dirty is null && !fromThisWork)
@@ -92,7 +92,7 @@ internal static class StrategyVanish
                     failed,
                     "left the monitor; the " + subjectLabel + " was not updated by it",
                     [new StrategyFailure(what, null, notWritten)],
-                    StrategyWire.WithValue(last, statusField, failed, Named(last, workId, ("objectId", subject), ("errorMessage", notWritten))));
+                    mark(last, subject, false, notWritten));
             }
 
             var reason = update is null
@@ -113,14 +113,6 @@ internal static class StrategyVanish
             failed,
             "left the monitor; confirmed from the " + subjectLabel + " (" + flagsWords + ")",
             failures,
-            StrategyWire.WithValue(last, statusField, failed, Named(last, workId, ("objectId", subject), ("errorMessage", message))));
+            mark(last, subject, false, message));
     }
-
-    /// <summary>
-    /// The fields the confirmed status is marked with; when no status was read before it vanished (a job
-    /// that ended before the first check), also the work's own id, so the answer still names its job.
-    /// </summary>
-    private static (string Field, string Value)[] Named<TStatus>(TStatus? last, string workId, params (string Field, string Value)[] fields)
-        where TStatus : class =>
-        last is null ? [("id", workId), .. fields] : fields;
 }

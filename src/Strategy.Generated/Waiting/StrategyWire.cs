@@ -53,6 +53,28 @@ internal static class StrategyWire
         };
     }
 
+    /// <summary>A shallow copy of <paramref name="model"/>, to mark without changing the status already reported.</summary>
+    public static TModel Copy<TModel>(TModel model)
+        where TModel : class =>
+        (TModel)ShallowCopy(model);
+
+    /// <summary>A status value as sent (<paramref name="wire"/>), for a status property that is text.</summary>
+    /// <param name="current">The property's current value (it only picks the property's type).</param>
+    /// <param name="wire">The value as sent.</param>
+    public static string Value(string? current, string wire) => wire;
+
+    /// <summary>A status value as sent (<paramref name="wire"/>), for a status property that is an enum: the member whose wire value it is.</summary>
+    /// <param name="current">The property's current value (it only picks the property's type).</param>
+    /// <param name="wire">The value as sent.</param>
+    public static TEnum? Value<TEnum>(TEnum? current, string wire)
+        where TEnum : struct, Enum =>
+        StrategyEnums.Parse<TEnum>(wire);
+
+    // object.MemberwiseClone, once, as an open delegate: a copy of any model without serializing it.
+    private static readonly Func<object, object> ShallowCopy = (Func<object, object>)Delegate.CreateDelegate(
+        typeof(Func<object, object>),
+        typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!);
+
     /// <summary>
     /// A copy of <paramref name="model"/> (or a new one) with the fields set to the values as the
     /// server would send them, for a status the client confirmed itself (work that left the monitor).

@@ -87,7 +87,11 @@ public sealed class PublishCubeTests : ClientTest<CubesClient>
         {
             Assert.That(job.Status, Is.EqualTo(MonitorJobStatus.Completed), "confirmed, not assumed");
             Assert.That(job.Id, Is.EqualTo(Job478));
+            Assert.That(job.ObjectId, Is.EqualTo(CubeId), "marked with the cube it was confirmed from");
             Assert.That(progress.Reports.Last().Words, Does.Contain("left the monitor; confirmed"));
+            var executing = progress.Reports.First(r => r.State == "executing").Status;
+            Assert.That(executing, Is.Not.SameAs(job), "the confirmed answer is a copy");
+            Assert.That(executing.Status, Is.EqualTo(MonitorJobStatus.Executing), "the status reported while it ran is left as it was read");
         });
     }
 
@@ -130,6 +134,8 @@ public sealed class PublishCubeTests : ClientTest<CubesClient>
             Assert.That(error!.Message, Does.Contain("ORA-00942").And.Contain(CubeId).And.Contain(Job478));
             Assert.That(error.StateName, Does.Contain("left the monitor"));
             Assert.That(((MonitorJob)error.LastStatus!).Status, Is.EqualTo(MonitorJobStatus.Error));
+            Assert.That(((MonitorJob)error.LastStatus!).ErrorMessage, Is.EqualTo("The SQL of the cube failed: ORA-00942."), "marked with the cache's message");
+            Assert.That(((MonitorJob)error.LastStatus!).Id, Is.EqualTo(Job478));
         });
     }
 
@@ -176,6 +182,7 @@ public sealed class PublishCubeTests : ClientTest<CubesClient>
         {
             Assert.That(error!.Message, Does.Contain(CubeId).And.Contain("earlier job (12)").And.Contain("did not update it"));
             Assert.That(((MonitorJob)error.LastStatus!).Status, Is.EqualTo(MonitorJobStatus.Error));
+            Assert.That(((MonitorJob)error.LastStatus!).ErrorMessage, Does.Contain("earlier job (12)"), "marked with why it failed");
         });
     }
 

@@ -67,7 +67,7 @@ internal sealed record WaitDeclaration(
     /// object whose flags confirm the outcome (<c>confirm</c>), and the method of that wait's client
     /// that reads the object's last update (<c>record</c>).
     /// </summary>
-    internal sealed record VanishesRule(EquatableArray<string> On, string Subject, string Confirm, string Record, SpecPlaces Places);
+    internal sealed record VanishesRule(EquatableArray<string> On, string Subject, string Confirm, string Record, string? Id, SpecPlaces Places);
 
     /// <summary><c>httpStatus</c>: the answer's HTTP status codes that mean running, succeeded and failed, and the header of a running answer that says how many seconds to wait (<c>Retry-After</c>).</summary>
     internal sealed record HttpStatusRule(EquatableArray<string> Running, EquatableArray<string> Succeeded, EquatableArray<string> Failed, string? RetryAfter, SpecPlaces Places);

@@ -304,11 +304,31 @@ internal static class WaitEmitter
         writer.Line("    " + vanish.SubjectParameter + " ?? (last is null ? null : " + Runtime.Wire + ".Text(last." + vanish.SubjectProperty + ")),");
         writer.Line("    (subject, o, c) => " + confirmOn + Runtime.Async(vanish.ConfirmHelper) + "(subject, o, null, c),");
         writer.Line("    (subject, c) => " + confirmOn + vanish.RecordMethod + "(subject, " + work + ", c),");
+        writer.Line("    (confirmed, subject, succeeded, message) => Mark" + wait.Name + "(confirmed, subject, succeeded, message" + (vanish.IdProperty is null ? string.Empty : ", " + work) + "),");
         writer.Line("    " + Quote(wait.StatusJson) + ",");
-        writer.Line("    " + Quote(vanish.SucceededValue) + ",");
         writer.Line("    " + Quote(vanish.FailedValue) + ",");
         writer.Line("    waitOptions,");
         writer.Line("    ct);");
+        writer.Close();
+        writer.Line();
+
+        // The confirmed answer is the last status, copied and marked as the spec declares the fields: typed, with no JSON round trip.
+        writer.Doc("The last status of the " + Literals.Xml(wait.Describe) + " (or a new one), copied and marked with the outcome confirmed from the " + Literals.Xml(vanish.SubjectLabel) + ".");
+        writer.Open("private static " + wait.ResultType + " Mark" + wait.Name + "(" + wait.ResultType + "? last, string subject, bool succeeded, string? message" + (vanish.IdProperty is null ? string.Empty : ", string workId") + ")");
+        writer.Line("var marked = last is null ? new " + wait.ResultType + "() : " + Runtime.Wire + ".Copy(last);");
+        writer.Line("marked." + wait.StatusProperty + " = " + Runtime.Wire + ".Value(marked." + wait.StatusProperty + ", succeeded ? " + Quote(vanish.SucceededValue) + " : " + Quote(vanish.FailedValue) + ");");
+        writer.Line("marked." + vanish.SubjectProperty + " ??= subject;");
+        if (wait.MessageProperty is { } messageProperty)
+        {
+            writer.Line("marked." + messageProperty + " ??= message;");
+        }
+
+        if (vanish.IdProperty is { } idProperty)
+        {
+            writer.Line("marked." + idProperty + " ??= workId;");
+        }
+
+        writer.Line("return marked;");
         writer.Close();
         writer.Line();
     }

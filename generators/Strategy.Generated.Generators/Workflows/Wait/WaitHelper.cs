@@ -123,7 +123,8 @@ internal sealed record WaitHelper(
         string FlagsType,
         string RecordMethod,
         string SucceededValue,
-        string FailedValue);
+        string FailedValue,
+        string? IdProperty);
 
     /// <summary>Items whose error objects become failures.</summary>
     internal sealed record DetailsSource(string ItemsProperty, string ErrorProperty, string? SubjectProperty);

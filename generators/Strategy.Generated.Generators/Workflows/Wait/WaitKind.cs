@@ -161,7 +161,7 @@ internal sealed class WaitKind : DeclarationKind
 
     private static WaitDeclaration.VanishesRule? ReadVanishes(DeclarationEntry e)
     {
-        var rule = new WaitDeclaration.VanishesRule(e.List("on", required: true), e.Required("subject"), e.Required("confirm"), e.Identifier("record"), e.Places);
+        var rule = new WaitDeclaration.VanishesRule(e.List("on", required: true), e.Required("subject"), e.Required("confirm"), e.Identifier("record"), e.Optional("id"), e.Places);
         for (var i = 0; i < rule.On.Count; i++)
         {
             if (!Literals.IsInteger(rule.On[i]))

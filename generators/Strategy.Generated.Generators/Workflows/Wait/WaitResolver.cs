@@ -323,6 +323,11 @@ internal static class WaitResolver
     private static WaitHelper.VanishCheck? ResolveVanishes(WaitDeclaration.VanishesRule gone, ResolveContext context, EquatableArray<string> succeeded, EquatableArray<string> failed, ref bool ok)
     {
         ok &= context.RequireField(gone.Subject, gone.Places.At("subject"));
+        if (gone.Id is { } idField)
+        {
+            ok &= context.RequireField(idField, gone.Places.At("id"));
+        }
+
         var (bound, confirm) = context.Declarations<WaitDeclaration>().FirstOrDefault(d => d.Bound.Operation.OperationId == gone.Confirm);
         if (confirm is null)
         {
@@ -367,7 +372,8 @@ internal static class WaitResolver
             "global::" + bound.Client.Namespace + "." + Naming.Pascal(header.SchemaName),
             record,
             succeeded.Count > 0 ? succeeded[0] : "succeeded",
-            failed.Count > 0 ? failed[0] : "failed");
+            failed.Count > 0 ? failed[0] : "failed",
+            gone.Id is null ? null : Naming.Pascal(gone.Id));
     }
 
     /// <summary>The items of an error list must be error objects: a <c>code</c> and a <c>message</c>.</summary>
