@@ -35,6 +35,9 @@ internal static class Runtime
 
     public const string Polling = Namespace + "StrategyPolling";
 
+    /// <summary>Work followed by its status call, as an operation of the one waiter.</summary>
+    public const string StatusOperation = Namespace + "StatusOperation";
+
     public const string ResourceExpiredException = Namespace + "StrategyResourceExpiredException";
 
     public const string Scope = Namespace + "StrategyScope";

@@ -144,13 +144,7 @@ public partial class EventsClient
             return await StrategyWaiter.WaitAsync(run, operation, progress, ct).ConfigureAwait(false);
         }
 
-        return new StrategyWork<IReadOnlyList<StrategySubscriptionRun>>(
-            token,
-            description,
-            ct => StrategyWaiter.ReadOnceAsync(operation, null, ct),
-            WaitAsync,
-            (status, _) => new StrategySubscriptionRunsFailedException("event " + eventId, status ?? []),
-            outcomeOf: outcomes => Classify(outcomes).State);
+        return new StrategyWork<IReadOnlyList<StrategySubscriptionRun>>(token, description, operation, WaitAsync, outcomeOf: outcomes => Classify(outcomes).State);
     }
 
     /// <summary>How the runs stand together: running until all have ended; then failed if any failed, skipped if any was skipped, else succeeded.</summary>

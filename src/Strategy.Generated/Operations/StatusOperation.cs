@@ -92,5 +92,6 @@ internal sealed class StatusOperation<TStatus> : IOperationUpdate<TStatus>
     }
 
     /// <inheritdoc />
-    public Exception FailureOf(OperationState<TStatus> state) => StrategyPolling.FailureOf(Description, _rules, state.Outcome, state.Status);
+    public Exception FailureOf(OperationState<TStatus> state) =>
+        new StrategyOperationFailedException(Description, _rules.StatusField, state.Outcome.Value, state.Outcome.Name, state.Outcome.Failures, state.Status);
 }

@@ -76,9 +76,8 @@ public abstract class StrategyWork
 public sealed class StrategyWork<TStatus> : StrategyWork
     where TStatus : class
 {
-    private readonly Func<CancellationToken, Task<OperationState<TStatus>>> _read;
+    private readonly IOperationUpdate<TStatus> _operation;
     private readonly Func<TStatus?, StrategyWaitOptions?, IProgress<StrategyWaitProgress<TStatus>>?, CancellationToken, Task<TStatus>> _wait;
-    private readonly Func<TStatus?, PollOutcome, Exception> _failure;
     private readonly Func<CancellationToken, Task>? _close;
     private readonly Func<TStatus, StrategyOutcome>? _outcomeOf;
     private int _closed;
@@ -86,19 +85,23 @@ public sealed class StrategyWork<TStatus> : StrategyWork
     // The start's own answer was final: the wait still reads it (progress, span, typed failure), with no call.
     private bool _endedInStartAnswer;
 
+    /// <param name="token">What a later process needs to resume it.</param>
+    /// <param name="description">What runs, for messages.</param>
+    /// <param name="operation">Reads the work once, as a wait reads it, and makes its typed failure: a single check goes through the one waiter's step.</param>
+    /// <param name="wait">Waits for the work as its helper does, from the last status read.</param>
+    /// <param name="close">Releases what the work holds on the server, if anything.</param>
+    /// <param name="outcomeOf">Tells a skip from a success in a final status, where the work can be skipped.</param>
     internal StrategyWork(
         StrategyResumeToken token,
         string description,
-        Func<CancellationToken, Task<OperationState<TStatus>>> read,
+        IOperationUpdate<TStatus> operation,
         Func<TStatus?, StrategyWaitOptions?, IProgress<StrategyWaitProgress<TStatus>>?, CancellationToken, Task<TStatus>> wait,
-        Func<TStatus?, PollOutcome, Exception> failure,
         Func<CancellationToken, Task>? close = null,
         Func<TStatus, StrategyOutcome>? outcomeOf = null)
         : base(token, description)
     {
-        _read = read;
+        _operation = operation;
         _wait = wait;
-        _failure = failure;
         _close = close;
         _outcomeOf = outcomeOf;
     }
@@ -131,7 +134,27 @@ public sealed class StrategyWork<TStatus> : StrategyWork
             }
         }
 
-        return new StrategyWork<TStatus>(ResumeToken, Description, ct => Translated(_read(ct)), (last, options, progress, ct) => Translated(_wait(last, options, progress, ct)), _failure, close, _outcomeOf) { Stop = Stop };
+        return new StrategyWork<TStatus>(ResumeToken, Description, new TranslatedOperation(_operation, translate), (last, options, progress, ct) => Translated(_wait(last, options, progress, ct)), close, _outcomeOf) { Stop = Stop };
+    }
+
+    /// <summary>An operation whose reads turn an answer that says the resource is gone into the typed failure.</summary>
+    private sealed class TranslatedOperation(IOperationUpdate<TStatus> inner, Func<Exception, Exception?>? translate) : IOperationUpdate<TStatus>
+    {
+        public string Description => inner.Description;
+
+        public async Task<OperationState<TStatus>> UpdateAsync(OperationCall call)
+        {
+            try
+            {
+                return await inner.UpdateAsync(call).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (translate?.Invoke(ex) is { } typed)
+            {
+                throw typed;
+            }
+        }
+
+        public Exception FailureOf(OperationState<TStatus> state) => inner.FailureOf(state);
     }
 
     /// <summary>
@@ -164,7 +187,7 @@ public sealed class StrategyWork<TStatus> : StrategyWork
     /// <summary>Starts from a status in hand (the start's answer).</summary>
     internal StrategyWork<TStatus> From(TStatus? status, PollOutcome outcome)
     {
-        Record(status, outcome);
+        Record(new OperationState<TStatus>(status, outcome));
         _endedInStartAnswer = HasCompleted && status is not null;
         return this;
     }
@@ -179,9 +202,9 @@ public sealed class StrategyWork<TStatus> : StrategyWork
 
         try
         {
-            var read = await _read(cancellationToken).ConfigureAwait(false);
+            var read = await StrategyWaiter.ReadOnceAsync(_operation, null, cancellationToken).ConfigureAwait(false);
             LastRead = read;
-            Record(read.Status, read.Outcome);
+            Record(read);
         }
         catch (Exception ex) when (EndedBadly(ex))
         {
@@ -248,14 +271,14 @@ public sealed class StrategyWork<TStatus> : StrategyWork
     private static bool EndedBadly(Exception ex) =>
         ex is StrategyOperationFailedException or StrategyResourceExpiredException or StrategyOutcomeUnknownException or StrategySubscriptionRunsFailedException;
 
-    private void Record(TStatus? status, PollOutcome outcome)
+    private void Record(OperationState<TStatus> state)
     {
-        LastStatus = status ?? LastStatus;
-        Outcome = outcome.State;
-        HasCompleted = outcome.State is not StrategyOutcome.Running;
-        if (outcome.State == StrategyOutcome.Failed)
+        LastStatus = state.Status ?? LastStatus;
+        Outcome = state.Outcome.State;
+        HasCompleted = state.Outcome.State is not StrategyOutcome.Running;
+        if (state.Outcome.State == StrategyOutcome.Failed)
         {
-            Failure = _failure(status, outcome);
+            Failure = _operation.FailureOf(state);
         }
     }
 

@@ -34,29 +34,4 @@ internal static class StrategyPolling
         var operation = new StatusOperation<TStatus>(description, poll, rules, rules.RunOf is { } runOf && previousRun is not null ? runOf(previousRun) : null, confirmVanished);
         return await StrategyWaiter.WaitAsync(run, operation, progress, cancellationToken, operation.StateOf(initial)).ConfigureAwait(false);
     }
-
-    /// <summary>The failure a failed status says, as a wait throws it.</summary>
-    internal static StrategyOperationFailedException FailureOf<TStatus>(string description, StrategyWaitRules<TStatus> rules, PollOutcome outcome, TStatus? status) =>
-        new(description, rules.StatusField, outcome.Value, outcome.Name, outcome.Failures, status);
-
-    /// <summary>
-    /// Reads the status once, as the wait would see it: the previous run is still running, "no status
-    /// yet" is running, and a status that has gone is confirmed from its durable source (which throws
-    /// a failure it finds). Used to check an operation without waiting for it.
-    /// </summary>
-    /// <param name="poll">Reads the status once.</param>
-    /// <param name="rules">What the spec declares of this wait.</param>
-    /// <param name="previousRunId">What identifies the run before the start, if the wait tells runs apart.</param>
-    /// <param name="confirmVanished">Confirms the outcome of a status that has gone, if it can go.</param>
-    /// <param name="options">Options for a confirmation's own wait.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    public static Task<OperationState<TStatus>> ReadOnceAsync<TStatus>(
-        Func<CancellationToken, Task<TStatus>> poll,
-        StrategyWaitRules<TStatus> rules,
-        string? previousRunId,
-        Func<TStatus?, StrategyApiException, StrategyWaitOptions, CancellationToken, Task<TStatus>>? confirmVanished,
-        StrategyWaitOptions? options,
-        CancellationToken cancellationToken)
-        where TStatus : class =>
-        StrategyWaiter.ReadOnceAsync(new StatusOperation<TStatus>(string.Empty, poll, rules, previousRunId, confirmVanished), options, cancellationToken);
 }

@@ -348,10 +348,10 @@ internal static class WaitEmitter
         writer.Line("return new " + Runtime.Work + "<" + wait.ResultType + ">(");
         writer.Line("    token,");
         writer.Line("    description,");
-        writer.Line("    ct => " + Runtime.Polling + ".ReadOnceAsync<" + wait.ResultType + ">(c => " + wait.StatusMethod + "(" + Names(wait.Parameters, "c") + "), " + RulesName(wait) + ", token.PreviousRun, "
-            + (wait.Vanishes is null ? "null" : "(last, error, waitOptions, c) => " + ConfirmName(wait) + "(last, error, waitOptions, c, " + Names(wait.HelperParameters) + ")") + ", null, ct),");
+        // One check reads the status through the same operation a wait reads it through (its three rules, its typed failure).
+        writer.Line("    new " + Runtime.StatusOperation + "<" + wait.ResultType + ">(description, c => " + wait.StatusMethod + "(" + Names(wait.Parameters, "c") + "), " + RulesName(wait) + ", token.PreviousRun, "
+            + (wait.Vanishes is null ? "null" : "(last, error, waitOptions, c) => " + ConfirmName(wait) + "(last, error, waitOptions, c, " + Names(wait.HelperParameters) + ")") + "),");
         writer.Line("    (last, options, progress, ct) => " + Runtime.FromStatus(wait.Name) + "(last, " + Names(wait.HelperParameters, "previousRun", "options", "progress", "ct") + "),");
-        writer.Line("    (status, outcome) => " + Runtime.Polling + ".FailureOf(description, " + RulesName(wait) + ", outcome, status),");
         writer.Line("    outcomeOf: status => " + ClassifierName(wait) + "(status).State);");
         writer.Close();
         writer.Line();
