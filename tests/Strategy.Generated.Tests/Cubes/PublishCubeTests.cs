@@ -70,6 +70,32 @@ public sealed class PublishCubeTests : ClientTest<CubesClient>
     }
 
     [Test]
+    public async Task A_started_publish_waited_for_untyped_reports_its_progress_as_values_and_answers_the_outcome()
+    {
+        Server.Handler.Expect(HttpMethod.Post, PublishUrl()).Respond(HttpStatusCode.Accepted, "application/json", Started(Job478));
+        Server.Handler.ForJob(HttpMethod.Get, Job478).Respond("application/json", Job(Job478, "executing"));
+        Server.Handler.ForJob(HttpMethod.Get, Job478).Respond("application/json", Job(Job478, "completed"));
+        Server.Handler.Expect(HttpMethod.Head, StatusUrl()).Respond(_ => Flags(Ready));
+        Server.Handler.Expect(HttpMethod.Get, CachesUrl).WithQueryString("clusterNode", NodeOne).Respond("application/json", Caches(CubeId, 478));
+        var started = await Client.StartPublishCubeAsync(CubeId);
+        var progress = new RecordingProgress<IStrategyWaitProgress>();
+
+        // One receiver of any wait's progress: the typed wait's reports reach it as they are.
+        var outcome = await Client.WaitForPublishAsync(started, Waits.Fast, progress);
+
+        Server.Handler.VerifyNoOutstandingExpectation();
+        Assert.Multiple(() =>
+        {
+            Assert.That(progress.Reports.Select(p => p.State), Is.EqualTo(new[] { "executing", "completed" }));
+            Assert.That(progress.Reports, Has.All.Matches<IStrategyWaitProgress>(p => p.StatusValue is MonitorJob && ((MonitorJob)p.StatusValue).Id == Job478 && p.Attempt > 0));
+            Assert.That(outcome.CubeId, Is.EqualTo(CubeId));
+            Assert.That(outcome.Job!.Id, Is.EqualTo(Job478));
+            Assert.That(outcome.Flags!.Value.HasFlag(CubeStatus.Ready), Is.True);
+            Assert.That(outcome.LastUpdate!.IsFrom(Job478), Is.True);
+        });
+    }
+
+    [Test]
     public async Task A_job_that_left_the_monitor_is_confirmed_a_success_from_the_cube_and_its_cache()
     {
         Server.Handler.Expect(HttpMethod.Post, PublishUrl()).Respond(HttpStatusCode.Accepted, "application/json", Started(Job478));
