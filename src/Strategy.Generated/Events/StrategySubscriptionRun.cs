@@ -12,8 +12,9 @@ namespace Strategy.Generated;
 public sealed record StrategySubscriptionRun(string SubscriptionId, string? Name, StrategyOutcome Outcome, SubscriptionStatus? Status, Exception? Error)
 {
     /// <inheritdoc />
+    /// <remarks>The id and the name are the server's: cleaned of control characters and cut before they reach a line.</remarks>
     public override string ToString() =>
-        $"subscription {SubscriptionId}{(Name is null ? string.Empty : $" '{Name}'")}: " + Outcome switch
+        $"subscription {ServerText.Clean(SubscriptionId, 100)}{(Name is null ? string.Empty : $" '{ServerText.Clean(Name, 200)}'")}: " + Outcome switch
         {
             StrategyOutcome.Succeeded => "succeeded",
             StrategyOutcome.Skipped => "skipped (nothing to do)",

@@ -120,6 +120,21 @@ public sealed class TriggerEventTests : ClientTest<EventsClient>
     }
 
     [Test]
+    public void A_runs_line_cleans_the_servers_id_and_name_and_cuts_a_long_name()
+    {
+        var run = new StrategySubscriptionRun("S1\u001b[2J", "nightly\u0007" + new string('x', 500), StrategyOutcome.Succeeded, null, null);
+
+        var line = run.ToString();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(line.Any(char.IsControl), Is.False, line);
+            Assert.That(line, Does.StartWith("subscription S1 [2J 'nightly"));
+            Assert.That(line, Has.Length.LessThan(400), "a name is cut, never a whole page of it");
+        });
+    }
+
+    [Test]
     public void A_trigger_the_server_refuses_throws_and_waits_for_nothing()
     {
         Server.Handler.Expect(HttpMethod.Get, MockServer.Url("api/dependentSubscriptions")).Respond("application/json", """{"subscriptions":[]}""");
