@@ -120,21 +120,20 @@ public sealed class StrategyWork<TStatus> : StrategyWork
     /// work has ended or its wait was given up, and <paramref name="translate"/> turns an answer that
     /// says the resource is gone into the typed failure.
     /// </summary>
-    internal StrategyWork<TStatus> Scoped(Func<CancellationToken, Task> close, Func<Exception, Exception?>? translate)
-    {
-        async Task<T> Translated<T>(Task<T> call)
-        {
-            try
-            {
-                return await call.ConfigureAwait(false);
-            }
-            catch (Exception ex) when (translate?.Invoke(ex) is { } typed)
-            {
-                throw typed;
-            }
-        }
+    internal StrategyWork<TStatus> Scoped(Func<CancellationToken, Task> close, Func<Exception, Exception?>? translate) =>
+        new(ResumeToken, Description, new TranslatedOperation(_operation, translate), (last, options, progress, ct) => Translated(_wait(last, options, progress, ct), translate), close, _outcomeOf) { Stop = Stop };
 
-        return new StrategyWork<TStatus>(ResumeToken, Description, new TranslatedOperation(_operation, translate), (last, options, progress, ct) => Translated(_wait(last, options, progress, ct)), close, _outcomeOf) { Stop = Stop };
+    /// <summary>The answer of <paramref name="call"/>, or the typed failure <paramref name="translate"/> makes of its error.</summary>
+    private static async Task<T> Translated<T>(Task<T> call, Func<Exception, Exception?>? translate)
+    {
+        try
+        {
+            return await call.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (translate?.Invoke(ex) is { } typed)
+        {
+            throw typed;
+        }
     }
 
     /// <summary>An operation whose reads turn an answer that says the resource is gone into the typed failure.</summary>
@@ -142,17 +141,7 @@ public sealed class StrategyWork<TStatus> : StrategyWork
     {
         public string Description => inner.Description;
 
-        public async Task<OperationState<TStatus>> UpdateAsync(OperationCall call)
-        {
-            try
-            {
-                return await inner.UpdateAsync(call).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (translate?.Invoke(ex) is { } typed)
-            {
-                throw typed;
-            }
-        }
+        public Task<OperationState<TStatus>> UpdateAsync(OperationCall call) => Translated(inner.UpdateAsync(call), translate);
 
         public Exception FailureOf(OperationState<TStatus> state) => inner.FailureOf(state);
     }

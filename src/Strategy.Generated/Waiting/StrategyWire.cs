@@ -76,27 +76,14 @@ internal static class StrategyWire
         typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!);
 
     /// <summary>
-    /// A copy of <paramref name="model"/> (or a new one) with the fields set to the values as the
-    /// server would send them, for a status the client confirmed itself (work that left the monitor).
+    /// A status holding only <paramref name="field"/> as the server would send it: the run before a
+    /// start, rebuilt from what a resume token keeps of it, read as the model reads an answer (a
+    /// time in its wire form becomes the typed property).
     /// </summary>
-    /// <param name="model">The last status, or <see langword="null"/> when none was read.</param>
-    /// <param name="field">The status field.</param>
+    /// <param name="field">The field that tells one run from the next.</param>
     /// <param name="value">Its value as sent.</param>
-    /// <param name="others">Further fields to set where the model has none.</param>
-    /// <returns>The copy.</returns>
-    public static TModel WithValue<TModel>(TModel? model, string field, string value, params (string Field, string Value)[] others)
-        where TModel : class
-    {
-        var json = model is null ? new Newtonsoft.Json.Linq.JObject() : Newtonsoft.Json.Linq.JObject.FromObject(model, Newtonsoft.Json.JsonSerializer.Create(StrategyJson.ReadingSettings));
-        json[field] = value;
-        foreach (var (name, text) in others)
-        {
-            if (json[name] is null || json[name]!.Type == Newtonsoft.Json.Linq.JTokenType.Null)
-            {
-                json[name] = text;
-            }
-        }
-
-        return json.ToObject<TModel>(Newtonsoft.Json.JsonSerializer.Create(StrategyJson.ReadingSettings))!;
-    }
+    /// <returns>The status.</returns>
+    public static TModel FromField<TModel>(string field, string value)
+        where TModel : class =>
+        new Newtonsoft.Json.Linq.JObject { [field] = value }.ToObject<TModel>(Newtonsoft.Json.JsonSerializer.Create(StrategyJson.ReadingSettings))!;
 }

@@ -343,7 +343,7 @@ internal static class WaitEmitter
             writer.Line("var " + parameter.Name + " = token.Argument(" + Quote(parameter.Name) + ")" + (parameter.Type.EndsWith("?", System.StringComparison.Ordinal) ? string.Empty : " ?? string.Empty") + ";");
         }
 
-        writer.Line("var previousRun = " + (wait.Run is { } run ? "token.PreviousRun is { } before ? " + Runtime.Wire + ".WithValue<" + wait.ResultType + ">(null, " + Quote(run.Json) + ", before) : null" : "(" + wait.ResultType + "?)null") + ";");
+        writer.Line("var previousRun = " + (wait.Run is { } run ? "token.PreviousRun is { } before ? " + Runtime.Wire + ".FromField<" + wait.ResultType + ">(" + Quote(run.Json) + ", before) : null" : "(" + wait.ResultType + "?)null") + ";");
         writer.Line("var description = " + Description(wait) + ";");
         writer.Line("return new " + Runtime.Work + "<" + wait.ResultType + ">(");
         writer.Line("    token,");
