@@ -1,3 +1,5 @@
+using Strategy.Generated.Generators.Common;
+
 namespace Strategy.Generated.Generators.Workflows;
 
 /// <summary>
@@ -18,5 +20,5 @@ internal abstract record Helper
     public virtual ResumeEntry? Resume => null;
 }
 
-/// <summary>A kind of resumable work: the operation that starts it, the client whose method makes its operation (the helper's own when <see langword="null"/>), and that method.</summary>
-internal sealed record ResumeEntry(string Kind, string? Client, string WorkOfMethod);
+/// <summary>A kind of resumable work: the operation that starts it, the client whose method makes its operation (the helper's own when <see langword="null"/>), that method, and the names of the arguments its resume token holds.</summary>
+internal sealed record ResumeEntry(string Kind, string? Client, string WorkOfMethod, EquatableArray<string> Arguments);

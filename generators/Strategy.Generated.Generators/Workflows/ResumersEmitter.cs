@@ -85,6 +85,25 @@ internal static class ResumersEmitter
             var wait = kind.First().Resume.WorkOfMethod.Substring(Runtime.WorkOfPrefix.Length);
             writer.Doc("Work the <c>" + kind.Key + "</c> operation starts, followed by the <c>" + wait + "</c> wait.");
             writer.Line("public const string " + kind.Key + " = " + Literals.String(kind.Key) + ";");
+            writer.Line();
+
+            // Code that reads a resumed work's ids names them from here, as the spec names the parameters, never as literals.
+            writer.Doc("The names of the ids a <c>" + kind.Key + "</c> work's resume token holds (<see cref=\"global::Strategy.Generated.StrategyWork.Arguments\"/>).");
+            writer.Open("public static class " + kind.Key + "Arguments");
+            var firstArgument = true;
+            foreach (var argument in kind.First().Resume.Arguments)
+            {
+                if (!firstArgument)
+                {
+                    writer.Line();
+                }
+
+                firstArgument = false;
+                writer.Doc("The <c>" + argument + "</c> parameter.");
+                writer.Line("public const string " + Naming.Pascal(argument) + " = " + Literals.String(argument) + ";");
+            }
+
+            writer.Close();
         }
 
         writer.Close();

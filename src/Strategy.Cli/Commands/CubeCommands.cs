@@ -117,7 +117,7 @@ internal static class CubeCommands
             {
                 // As the refresh tells a cube that failed: its outcome, then the error that says which (and the same exit code).
                 progress.Dispose();
-                var failed = new CubePublishOutcome(publish.Arguments.GetValueOrDefault("cubeId") ?? publish.Id, (ex as StrategyOperationFailedException)?.LastStatus as MonitorJob, null, null) { Error = ex };
+                var failed = new CubePublishOutcome(publish.Arguments.GetValueOrDefault(StrategyWorkKinds.PublishCubeArguments.CubeId) ?? publish.Id, (ex as StrategyOperationFailedException)?.LastStatus as MonitorJob, null, null) { Error = ex };
                 new LineReporter(session).Report(failed);
                 PrintJson(session, [failed]);
                 throw new StrategyCubePublishesFailedException([failed]);

@@ -84,8 +84,7 @@ internal static class DataModelCommands
         var status = await publish.WaitForCompletionAsync(session.Waits, progress, cancellationToken);
         progress.Dispose();
 
-        // The token names the data model by the start's path parameter.
-        return PrintPublished(session, publish.Arguments.GetValueOrDefault("dataModelId") ?? publish.Id, status);
+        return PrintPublished(session, publish.Arguments.GetValueOrDefault(StrategyWorkKinds.PublishDataModelArguments.DataModelId) ?? publish.Id, status);
     }
 
     private static ProgressPrinter Progress(CliSession session) => ProgressPrinter.Of<PublishStatus>(session.Console, "publish", StatusWords.Publish);

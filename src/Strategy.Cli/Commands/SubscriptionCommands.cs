@@ -112,9 +112,7 @@ internal static class SubscriptionCommands
 
     /// <summary><c>strategy wait</c> for a subscription run: the wait, then what <c>subscriptions run</c> prints.</summary>
     internal static Task<int> WaitForRunAsync(CliSession session, StrategyWork<SubscriptionStatus> run, CancellationToken cancellationToken) =>
-
-        // The token names the subscription by the start's path parameter.
-        FollowRunAsync(session, run.Arguments.GetValueOrDefault("subscriptionId") ?? run.Id, async progress => (await run.WaitForCompletionAsync(session.Waits, progress, cancellationToken))!);
+        FollowRunAsync(session, run.Arguments.GetValueOrDefault(StrategyWorkKinds.SendSubscriptionArguments.SubscriptionId) ?? run.Id, async progress => (await run.WaitForCompletionAsync(session.Waits, progress, cancellationToken))!);
 
     /// <summary>A run followed to its end and printed, as <c>subscriptions run</c> and <c>wait</c> print it: a failed run's last status with --json, then the error.</summary>
     /// <param name="ended">Told once the run has ended (not when the wait stopped before it did).</param>

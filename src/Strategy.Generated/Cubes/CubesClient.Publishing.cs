@@ -100,7 +100,7 @@ public partial class CubesClient
     {
         ArgumentNullException.ThrowIfNull(publish);
         if (publish is not StrategyWork<MonitorJob> job || publish.Kind != StrategyWorkKinds.PublishCube
-            || !publish.Arguments.TryGetValue(PublishedCubeArgument, out var cubeId) || cubeId is null)
+            || !publish.Arguments.TryGetValue(StrategyWorkKinds.PublishCubeArguments.CubeId, out var cubeId) || cubeId is null)
         {
             throw new ArgumentException("The work is " + ServerText.Clean(publish.Kind, 60) + " " + publish.Description + ", not a cube publish (" + StrategyWorkKinds.PublishCube + ").", nameof(publish));
         }
@@ -117,9 +117,6 @@ public partial class CubesClient
 
         return await OutcomeAsync(cubeId, ended ?? new MonitorJob { Id = publish.Id }, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>The argument of a cube publish's resume token that names its cube: the start's path parameter.</summary>
-    private const string PublishedCubeArgument = "cubeId";
 
     /// <summary>A job's failure in the terms of what was asked, as a batch words it: the job and its cube, then the server's words.</summary>
     private static StrategyOperationFailedException OfCube(string cubeId, StrategyOperationFailedException failed) =>

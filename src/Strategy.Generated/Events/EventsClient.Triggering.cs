@@ -41,9 +41,7 @@ public partial interface IEventsClient
 /// <summary>Adds firing an event and waiting for the subscription runs it started.</summary>
 public partial class EventsClient
 {
-    private const string EventArgument = "eventId";
     private const string LegacyRunArgument = "run";
-    private const string SubscriptionArgument = "subscriptionId";
 
     /// <inheritdoc/>
     public virtual async Task<IReadOnlyList<StrategySubscriptionRun>> TriggerEventAndWaitAsync(
@@ -98,8 +96,8 @@ public partial class EventsClient
             ProjectOf(s),
             StrategyResumers.KindOfAwaitSubscriptionRun,
             before[i] is { } last ? SubscriptionsClient.AwaitSubscriptionRunRules.RunOf!(last) : null,
-            (SubscriptionArgument, s.Id))).ToList();
-        var token = StrategyResumeToken.For(_httpClient, ProjectId, StrategyWorkKinds.TriggerEvent, null, (EventArgument, eventId)).WithParts(runs);
+            (StrategyWorkKinds.SendSubscriptionArguments.SubscriptionId, s.Id))).ToList();
+        var token = StrategyResumeToken.For(_httpClient, ProjectId, StrategyWorkKinds.TriggerEvent, null, (StrategyWorkKinds.TriggerEventArguments.EventId, eventId)).WithParts(runs);
         var names = listed.ToDictionary(s => s.Id, s => (string?)s.Name, StringComparer.Ordinal);
         return (WorkOf(token, names, subscriptionProgress), listed.Count);
     }
@@ -119,12 +117,12 @@ public partial class EventsClient
         Dictionary<string, string?>? names,
         IProgress<StrategyWaitProgress<SubscriptionStatus>>? subscriptionProgress)
     {
-        var eventId = token.Argument(EventArgument) ?? string.Empty;
+        var eventId = token.Argument(StrategyWorkKinds.TriggerEventArguments.EventId) ?? string.Empty;
         var description = "the subscription runs that event " + eventId + " started";
         var runs = RunsOf(token)
             .Select(run => new Followed(
-                run.Argument(SubscriptionArgument) ?? run.Id,
-                names is not null && names.TryGetValue(run.Argument(SubscriptionArgument) ?? string.Empty, out var name) ? name : null,
+                run.Argument(StrategyWorkKinds.SendSubscriptionArguments.SubscriptionId) ?? run.Id,
+                names is not null && names.TryGetValue(run.Argument(StrategyWorkKinds.SendSubscriptionArguments.SubscriptionId) ?? string.Empty, out var name) ? name : null,
                 StrategyResumers.Resume(_httpClient, run) as StrategyWork<SubscriptionStatus>
                     ?? throw new StrategyResumeTokenException(StrategyResumeTokenProblem.Malformed, $"The resume token of event {eventId} holds a part of kind {ServerText.Clean(run.Kind, 60)}, which is not a subscription run.")))
             .ToList();
@@ -194,7 +192,7 @@ public partial class EventsClient
             .Where(a => a.Key.StartsWith(LegacyRunArgument, StringComparison.Ordinal) && a.Value is not null)
             .Select(a => a.Value!.Split(' ', 3))
             .Where(parts => parts[0].Length > 0 && parts.Length >= 2)
-            .Select(parts => StrategyResumeToken.For(_httpClient, parts[1] == "-" ? null : parts[1], StrategyResumers.KindOfAwaitSubscriptionRun, parts.Length > 2 ? parts[2] : null, (SubscriptionArgument, parts[0])));
+            .Select(parts => StrategyResumeToken.For(_httpClient, parts[1] == "-" ? null : parts[1], StrategyResumers.KindOfAwaitSubscriptionRun, parts.Length > 2 ? parts[2] : null, (StrategyWorkKinds.SendSubscriptionArguments.SubscriptionId, parts[0])));
     }
 
     /// <summary>The runs an event started, as one operation: a read reads every run still going (<see cref="Classify"/> says how they stand).</summary>

@@ -1,3 +1,4 @@
+using System.Linq;
 using Strategy.Generated.Generators.Common;
 
 namespace Strategy.Generated.Generators.Workflows.Scope;
@@ -39,7 +40,7 @@ internal sealed record ScopeHelper(
     public override void Emit(EmitContext context) => ScopeEmitter.Emit(this, context);
 
     /// <inheritdoc />
-    public override ResumeEntry? Resume => TokenArguments is null ? null : new ResumeEntry(OperationId, null, Runtime.WorkOf(Name));
+    public override ResumeEntry? Resume => TokenArguments is not { } arguments ? null : new ResumeEntry(OperationId, null, Runtime.WorkOf(Name), arguments.Select(a => a.Name).ToEquatableArray());
 
     /// <summary>A list in the request body that must hold at least <see cref="Count"/> items (<c>minItems</c>), checked before anything is sent.</summary>
     internal sealed record MinimumItems(string Parameter, string JsonName, string Property, int Count);

@@ -1,3 +1,4 @@
+using System.Linq;
 using Strategy.Generated.Generators.Common;
 
 namespace Strategy.Generated.Generators.Workflows.Start;
@@ -67,7 +68,7 @@ internal sealed record StartHelper(
     public override void Emit(EmitContext context) => StartEmitter.Emit(this, context);
 
     /// <inheritdoc />
-    public override ResumeEntry? Resume => StartName is null ? null : new ResumeEntry(OperationId, WaitClient, Runtime.WorkOf(WaitHelper));
+    public override ResumeEntry? Resume => StartName is null ? null : new ResumeEntry(OperationId, WaitClient, Runtime.WorkOf(WaitHelper), TokenArguments.Select(a => a.Name).ToEquatableArray());
 }
 
 /// <summary>The call that stops started work on the server.</summary>
