@@ -45,7 +45,7 @@ public sealed class WaitStrategyOperationCommand : StrategyCmdlet
                 var work = await server.Connection.ResumeAsync(token, cancellationToken).ConfigureAwait(false);
                 var activity = $"Waiting for {WorkWords.Subject(work)}";
                 Post(() => WriteVerbose($"Resumed {WorkWords.Subject(work)}: it {(work.HasCompleted ? WorkWords.Outcome(work.Outcome) : "is still running")}."));
-                var progress = new WordsProgress(words => Post(() => WriteProgress(new ProgressRecord(1, activity, words))));
+                var progress = Progress(activity);
                 try
                 {
                     // A cube publish answers what Update-StrategyCube writes (the cube's outcome), not its job's status.
@@ -70,12 +70,5 @@ public sealed class WaitStrategyOperationCommand : StrategyCmdlet
                 WriteObject(status, enumerateCollection: status is IEnumerable<StrategySubscriptionRun>);
             }
         }
-    }
-
-    /// <summary>Sees each status on the thread the wait runs on, and puts it in words for Write-Progress.</summary>
-    private sealed class WordsProgress(Action<string> report) : IProgress<IStrategyWaitProgress>
-    {
-        public void Report(IStrategyWaitProgress value) =>
-            report(FormattableString.Invariant($"{value.Words} ({value.Elapsed.TotalSeconds:0.0} s, check {value.Attempt})"));
     }
 }

@@ -58,7 +58,10 @@ public abstract class StrategyAsyncCmdlet : PSCmdlet, IDisposable
 
     /// <summary>Progress of a wait as <c>Write-Progress</c>, one activity per cmdlet; each status in words, or the wait's own state without <paramref name="describe"/>.</summary>
     protected IProgress<StrategyWaitProgress<T>> Progress<T>(string activity, Func<T, string>? describe = null) =>
-        new PostedProgress<T>(this, activity, describe);
+        new PostedProgress(this, activity, describe is null ? null : status => status is T typed ? describe(typed) : null);
+
+    /// <summary>Progress of any wait, typed or resumed from a token, as <c>Write-Progress</c>: each status in the spec's words.</summary>
+    protected IProgress<IStrategyWaitProgress> Progress(string activity) => new PostedProgress(this, activity, null);
 
     /// <summary>
     /// Runs <paramref name="work"/> to its end, writing what it posts on this thread as it comes.
@@ -203,13 +206,14 @@ public abstract class StrategyAsyncCmdlet : PSCmdlet, IDisposable
     };
 
     /// <summary>Reports each status of a wait with <c>Write-Progress</c> and <c>Write-Verbose</c>, from the thread the wait runs on.</summary>
-    private sealed class PostedProgress<T>(StrategyAsyncCmdlet cmdlet, string activity, Func<T, string>? describe) : IProgress<StrategyWaitProgress<T>>
+    /// <remarks>It receives progress as values from any wait (<see cref="IProgress{T}"/> is contravariant) and formats it here, once.</remarks>
+    private sealed class PostedProgress(StrategyAsyncCmdlet cmdlet, string activity, Func<object, string?>? describe) : IProgress<IStrategyWaitProgress>
     {
         private readonly int _id = Math.Abs(activity.GetHashCode()) % 1000;
 
-        public void Report(StrategyWaitProgress<T> value)
+        public void Report(IStrategyWaitProgress value)
         {
-            var words = describe is not null && value.Status is { } current ? describe(current) : value.Words;
+            var words = (value.StatusValue is { } current ? describe?.Invoke(current) : null) ?? value.Words;
             var status = FormattableString.Invariant($"{words} ({value.Elapsed.TotalSeconds:0.0} s, check {value.Attempt})");
             cmdlet.Post(() =>
             {
