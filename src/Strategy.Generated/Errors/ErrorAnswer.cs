@@ -7,7 +7,7 @@ namespace Strategy.Generated;
 /// <summary>
 /// An error answer's body, read once per response for everyone who looks at it (the session
 /// handler deciding on a renewal, the telemetry handler tagging the code, the exception the client
-/// throws): at most its first <see cref="AnswerBodyHandler.MaxErrorBodySize"/> bytes, kept in
+/// throws): at most its first <see cref="AttemptHandler.MaxErrorBodySize"/> bytes, kept in
 /// memory, decoded and parsed a single time.
 /// </summary>
 /// <param name="Bytes">The body as the server sent it (its start, when it was longer), or <see langword="null"/> when it could not be read.</param>
@@ -43,7 +43,7 @@ internal sealed record ErrorAnswer(byte[]? Bytes, string? Text, ErrorBody Body)
             // In memory already behind the pipeline's body handler; a client on a bare HttpClient reads the same bounded start.
             if (response.Content is not ByteArrayContent && response.RequestMessage is { } request)
             {
-                await AnswerBodyHandler.KeepInMemoryAsync(request, response, AnswerBodyHandler.MaxErrorBodySize, cancellationToken).ConfigureAwait(false);
+                await AttemptHandler.KeepInMemoryAsync(request, response, AttemptHandler.MaxErrorBodySize, cancellationToken).ConfigureAwait(false);
             }
 
             bytes = await StartOfAsync(response.Content, cancellationToken).ConfigureAwait(false);
@@ -58,11 +58,11 @@ internal sealed record ErrorAnswer(byte[]? Bytes, string? Text, ErrorBody Body)
         return new ErrorAnswer(bytes, text, ErrorBody.Parse(text, response.Content.Headers.ContentType?.MediaType, cut));
     }
 
-    /// <summary>The first <see cref="AnswerBodyHandler.MaxErrorBodySize"/> bytes of content in memory (a success answer read as an error may be larger).</summary>
+    /// <summary>The first <see cref="AttemptHandler.MaxErrorBodySize"/> bytes of content in memory (a success answer read as an error may be larger).</summary>
     private static async Task<byte[]> StartOfAsync(HttpContent content, CancellationToken cancellationToken)
     {
         using var stream = await HttpPlatform.ReadAsStreamAsync(content, cancellationToken).ConfigureAwait(false);
-        var start = new byte[Math.Min(content.Headers.ContentLength ?? AnswerBodyHandler.MaxErrorBodySize, AnswerBodyHandler.MaxErrorBodySize)];
+        var start = new byte[Math.Min(content.Headers.ContentLength ?? AttemptHandler.MaxErrorBodySize, AttemptHandler.MaxErrorBodySize)];
         var filled = 0;
         while (filled < start.Length)
         {

@@ -36,16 +36,18 @@ internal static class CallLimit
         CancellationToken cancellationToken,
         TimeSpan? reportedLimit = null)
     {
-        using var deadline = limit == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : Timers.CancelAfter(time, limit);
+        // One source for the caller's cancellation and the limit: the limit cut the calls when it is
+        // cancelled and the caller's token is not.
+        using var limited = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource();
+        using var timer = Timers.CancelAfter(limited, time, limit);
 
-        // A caller's token that can never be cancelled needs no link: the deadline's token is the call's.
-        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token) : null;
-        using var watching = CallWatch.Begin(out var watch);
+        // One call's watch travels on its request (set on every call, so no async-local copy); a workflow's is in scope for every call it makes.
+        using var watching = request is null ? CallWatch.Begin(out var watch) : CallWatch.ForRequest(request, out watch);
         try
         {
-            return await calls(state, linked?.Token ?? deadline.Token).ConfigureAwait(false);
+            return await calls(state, limited.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested && ex is not StrategyUnreachableException)
+        catch (Exception ex) when (limited.IsCancellationRequested && !cancellationToken.IsCancellationRequested && ex is not StrategyUnreachableException)
         {
             throw new StrategyUnreachableException(Name(operation, request), ServerOf(watch, request), reportedLimit ?? limit, watch.Describe(request), ex);
         }

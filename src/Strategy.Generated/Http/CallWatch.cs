@@ -7,9 +7,12 @@ namespace Strategy.Generated.Http;
 /// call needed, say) instead of the call the caller made.
 /// </summary>
 /// <remarks>
-/// Watches nest with the async flow (an <see cref="AsyncLocal{T}"/>): the body handler reports each
-/// attempt to every watch in scope. Concurrent requests under one watch (prefetched pages) report
-/// to it in turn; the last one is named.
+/// A workflow's watch is in scope for the async flow (an <see cref="AsyncLocal{T}"/>); one call's
+/// watch travels on its request instead, as setting an async-local costs a copy of the execution
+/// context on every call. Either way watches nest: the body handler reports each attempt to the
+/// request's watch and every watch around it. A login the session makes for a call adopts the
+/// call's watch for its flow (<see cref="Adopt"/>), so a cut names the login. Concurrent requests
+/// under one watch (prefetched pages) report to it in turn; the last one is named.
 /// </remarks>
 internal sealed class CallWatch
 {
@@ -35,10 +38,37 @@ internal sealed class CallWatch
         return new Scope(outer);
     }
 
+    /// <summary>Starts watching one call: the watch travels on <paramref name="request"/> (and a resend of it), inside the watches in scope.</summary>
+    public static Scope ForRequest(HttpRequestMessage request, out CallWatch watch)
+    {
+        watch = new CallWatch(Ambient.Value);
+        StrategyRequestOptions.SetWatch(request, watch);
+        return default;
+    }
+
+    /// <summary>
+    /// Puts the watch of <paramref name="request"/> in scope until disposed, so the requests made on
+    /// its behalf in this flow (the login it needs) report to it.
+    /// </summary>
+    public static Scope Adopt(HttpRequestMessage request)
+    {
+        var outer = Ambient.Value;
+        if (StrategyRequestOptions.Watch(request) is not { } watch || ReferenceEquals(watch, outer))
+        {
+            return default;
+        }
+
+        Ambient.Value = watch;
+        return new Scope(outer);
+    }
+
+    // The request's own watch, whose chain holds the watches around it; else those in scope.
+    private static CallWatch? First(HttpRequestMessage request) => StrategyRequestOptions.Watch(request) ?? Ambient.Value;
+
     /// <summary>An attempt of <paramref name="request"/> is being sent; its answer has not begun.</summary>
     public static void Sending(HttpRequestMessage request)
     {
-        for (var watch = Ambient.Value; watch is not null; watch = watch._outer)
+        for (var watch = First(request); watch is not null; watch = watch._outer)
         {
             if (!ReferenceEquals(Volatile.Read(ref watch._request), request))
             {
@@ -56,7 +86,7 @@ internal sealed class CallWatch
     /// <summary>An attempt of <paramref name="request"/> failed (a retry may follow): what failed is what a cut names.</summary>
     public static void Failed(HttpRequestMessage request, Exception failure)
     {
-        for (var watch = Ambient.Value; watch is not null; watch = watch._outer)
+        for (var watch = First(request); watch is not null; watch = watch._outer)
         {
             if (ReferenceEquals(Volatile.Read(ref watch._request), request))
             {
@@ -70,7 +100,7 @@ internal sealed class CallWatch
     /// <summary>The answer to <paramref name="request"/> has begun: <paramref name="bytesRead"/> bytes of its body so far.</summary>
     public static void Reading(HttpRequestMessage request, long bytesRead)
     {
-        for (var watch = Ambient.Value; watch is not null; watch = watch._outer)
+        for (var watch = First(request); watch is not null; watch = watch._outer)
         {
             if (ReferenceEquals(Volatile.Read(ref watch._request), request))
             {
@@ -122,10 +152,25 @@ internal sealed class CallWatch
     private static bool IsSame(HttpRequestMessage sent, HttpRequestMessage? own) =>
         own is not null && (ReferenceEquals(sent, own) || (sent.Method == own.Method && sent.RequestUri == own.RequestUri));
 
-    /// <summary>Restores the watch that was in scope before.</summary>
-    internal readonly struct Scope(CallWatch? outer) : IDisposable
+    /// <summary>Restores the watch that was in scope before (nothing, when this scope put none in scope).</summary>
+    internal readonly struct Scope : IDisposable
     {
+        private readonly CallWatch? _outer;
+        private readonly bool _restores;
+
+        public Scope(CallWatch? outer)
+        {
+            _outer = outer;
+            _restores = true;
+        }
+
         /// <inheritdoc />
-        public void Dispose() => Ambient.Value = outer;
+        public void Dispose()
+        {
+            if (_restores)
+            {
+                Ambient.Value = _outer;
+            }
+        }
     }
 }

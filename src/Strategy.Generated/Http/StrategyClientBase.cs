@@ -44,9 +44,9 @@ public abstract class StrategyClientBase
     }
 
     /// <summary>Creates the request message for an operation and attaches the project header.</summary>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A new request message.</returns>
-    protected virtual Task<HttpRequestMessage> CreateHttpRequestMessageAsync(CancellationToken cancellationToken)
+    /// <remarks>Synchronous (NSwag's hook is a task): nothing in making a request waits, and a task would be allocated on every call.</remarks>
+    protected virtual HttpRequestMessage CreateHttpRequestMessage()
     {
         HttpRequestMessage request = new StrategyRequestMessage();
         if (!string.IsNullOrEmpty(ProjectId))
@@ -54,7 +54,7 @@ public abstract class StrategyClientBase
             request.Headers.TryAddWithoutValidation(StrategyHeaders.ProjectId, ProjectId);
         }
 
-        return Task.FromResult(request);
+        return request;
     }
 
     /// <summary>Called before the request URL is final; does nothing by default.</summary>
@@ -154,6 +154,13 @@ public abstract class StrategyClientBase
     /// </exception>
     protected static async Task<(T? Value, string Text)> ReadJsonBodyAsync<T>(HttpResponseMessage response, JsonSerializerSettings settings, CancellationToken cancellationToken)
     {
+        var body = await ReadBodyAsync<T>(response, settings, cancellationToken).ConfigureAwait(false);
+        return (body.Object, body.Text);
+    }
+
+    // The one reader of both: a generated method's read is one async step, not a wrapper around another.
+    private static async Task<ObjectResponseResult<T?>> ReadBodyAsync<T>(HttpResponseMessage response, JsonSerializerSettings settings, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(settings);
 
@@ -178,8 +185,8 @@ public abstract class StrategyClientBase
 
         // The text is only needed when there is no value to explain (an empty body, or the literal null).
         return value is null
-            ? (value, text ?? await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false))
-            : (value, text ?? string.Empty);
+            ? new(value, text ?? await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false))
+            : new(value, text ?? string.Empty);
     }
 
     private const long SmallBody = 16 * 1024;
@@ -205,13 +212,10 @@ public abstract class StrategyClientBase
     }
 
     /// <summary>Reads a success answer's body for a generated method (<see cref="ReadJsonBodyAsync"/>).</summary>
-    private protected static async Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, CancellationToken cancellationToken)
-    {
-        var body = await ReadJsonBodyAsync<T>(response, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
-        return new ObjectResponseResult<T>(body.Value!, body.Text);
-    }
+    private protected static Task<ObjectResponseResult<T?>> ReadObjectResponseAsync<T>(HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, CancellationToken cancellationToken) =>
+        ReadBodyAsync<T>(response, JsonSerializerSettings, cancellationToken);
 
-    /// <summary>A file answer's body as a stream, read as it arrives (never held whole: <see cref="AnswerBodyHandler"/> leaves file answers unread).</summary>
+    /// <summary>A file answer's body as a stream, read as it arrives (never held whole: <see cref="AttemptHandler"/> leaves file answers unread).</summary>
     private protected static Task<Stream> ReadAsStreamAsync(HttpContent content, CancellationToken cancellationToken) =>
         content.ReadAsStreamAsync(cancellationToken);
 

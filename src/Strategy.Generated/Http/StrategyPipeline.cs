@@ -15,8 +15,8 @@ internal static class StrategyPipeline
     /// The handlers, outermost first: the time limit of each call (login, retries and body included),
     /// the user's per-call handlers, the session (login, token and cookies, renewal on ERR009), retries
     /// (each attempt with the current token), the user's per-retry handlers, a span and metrics per
-    /// attempt, logging (each attempt), the answer's body read within its attempt and bounded in size,
-    /// and the typed certificate failure (never retried). The documentation's list (Reliability) is
+    /// attempt, logging (each attempt), and the attempt itself: its answer's body read within it and
+    /// bounded in size, a refused certificate typed (never retried), the wait's connection budget spent. The documentation's list (Reliability) is
     /// tested against this one.
     /// </summary>
     /// <param name="parts">What the handlers of this pipeline share, the user's handlers among them.</param>
@@ -30,8 +30,7 @@ internal static class StrategyPipeline
         .. UserHandlers(parts, StrategyHandlerPosition.PerRetry),
         new StrategyTelemetryHandler(),
         new StrategyLoggingHandler(parts.Logger),
-        new AnswerBodyHandler(parts.MaxResponseSize),
-        new CertificateFailureHandler(parts.Certificates),
+        new AttemptHandler(parts.MaxResponseSize, parts.Certificates),
     ];
 
     private static IEnumerable<DelegatingHandler> UserHandlers(StrategyPipelineParts parts, StrategyHandlerPosition position) =>

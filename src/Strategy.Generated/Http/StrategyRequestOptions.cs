@@ -64,6 +64,21 @@ internal static class StrategyRequestOptions
         return Interlocked.Increment(ref info.Attempts) - 1;
     }
 
+    /// <summary>Records the watch of the call this request is, for the time limit that cuts it (<see cref="CallWatch.ForRequest"/>).</summary>
+    public static void SetWatch(HttpRequestMessage request, CallWatch watch)
+    {
+        if (Info(request) is not { } info)
+        {
+            info = new RequestInfo(null, null, null);
+            Store(request, info);
+        }
+
+        info.Watch = watch;
+    }
+
+    /// <summary>The watch of the call this request is, if a time limit watches it.</summary>
+    public static CallWatch? Watch(HttpRequestMessage? request) => Info(request)?.Watch;
+
     /// <summary>
     /// Gives the resend of a request after a session renewal what the original recorded, with its
     /// attempts counted afresh: a resend with a new token is not a retry of a failed attempt.
@@ -72,7 +87,7 @@ internal static class StrategyRequestOptions
     {
         if (Info(original) is { } info)
         {
-            Store(resend, new RequestInfo(info.OperationId, info.PathTemplate, info.MinimumServerVersion) { NoStatus = info.NoStatus });
+            Store(resend, new RequestInfo(info.OperationId, info.PathTemplate, info.MinimumServerVersion) { NoStatus = info.NoStatus, Watch = info.Watch });
         }
     }
 
@@ -106,6 +121,8 @@ internal static class StrategyRequestOptions
         public NoStatusAnswer? NoStatus { get; set; }
 
         public AnswerCut? AnswerCut { get; set; }
+
+        public CallWatch? Watch { get; set; }
     }
 }
 

@@ -21,4 +21,38 @@ internal static class Timers
 #else
         clock.CreateCancellationTokenSource(limit);
 #endif
+
+    /// <summary>
+    /// Cancels <paramref name="source"/> (a source linked to the caller's token, say) after
+    /// <paramref name="limit"/> on <paramref name="clock"/>: one source for both, where a source of its
+    /// own for the limit would cost a second source and a second registration on every call.
+    /// </summary>
+    /// <returns>The timer to dispose before <paramref name="source"/>, or <see langword="null"/> when none was made (no limit, or the system clock, whose timer the source owns).</returns>
+    public static ITimer? CancelAfter(CancellationTokenSource source, TimeProvider clock, TimeSpan limit)
+    {
+        if (limit == Timeout.InfiniteTimeSpan)
+        {
+            return null;
+        }
+
+        if (clock == TimeProvider.System)
+        {
+            source.CancelAfter(limit);
+            return null;
+        }
+
+        return clock.CreateTimer(static s => CancelQuietly((CancellationTokenSource)s!), source, limit, Timeout.InfiniteTimeSpan);
+    }
+
+    // A timer's last tick may race the source's disposal: a disposed source has nothing left to cancel.
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
 }

@@ -2,12 +2,13 @@ namespace Strategy.Generated;
 
 /// <summary>
 /// How many connection failures in a row (refused, reset, no such host) one piece of work may
-/// meet before the server counts as gone. Waits and clean-up put a budget in scope; the retry
-/// handler spends it on its own attempts, so a dead server costs the budget once, not retries
+/// meet before the server counts as gone. Waits and clean-up put a budget in scope; the
+/// pipeline's attempt handler spends it on every attempt (the retry handler's included), and the
+/// retry handler stops retrying once it is spent, so a dead server costs the budget once, not retries
 /// times polls.
 /// </summary>
 /// <remarks>
-/// One layer counts: the retry handler, which sees every attempt, once it has counted one
+/// One layer counts: the attempt handler, which sees every attempt, once it has counted one
 /// (<see cref="CountedByHandler"/>); the wait counts a failed call itself only in a pipeline without
 /// that handler. The budget reaches the handler with the async call (an <see cref="AsyncLocal{T}"/>,
 /// like Azure.Core's message property scopes): the generated client methods take no per-call options.
@@ -40,10 +41,10 @@ internal sealed class ConnectionFailureBudget(int maxConsecutiveFailures)
         return new Scope(previous);
     }
 
-    /// <summary>Whether the retry handler counts the attempts: then the wait only reads the budget.</summary>
+    /// <summary>Whether the pipeline's attempt handler counts the attempts: then the wait only reads the budget.</summary>
     public bool CountedByHandler => Volatile.Read(ref _countedByHandler) == 1;
 
-    /// <summary>The retry handler's count of an attempt that failed to connect.</summary>
+    /// <summary>The attempt handler's count of an attempt that failed to connect.</summary>
     /// <param name="requestUri">The request, for the server's address.</param>
     public void RecordAttemptFailure(Uri? requestUri)
     {
@@ -51,14 +52,14 @@ internal sealed class ConnectionFailureBudget(int maxConsecutiveFailures)
         RecordFailure(requestUri);
     }
 
-    /// <summary>The retry handler's count of an attempt the server answered.</summary>
+    /// <summary>The attempt handler's count of an attempt the server answered.</summary>
     public void RecordAttemptAnswer()
     {
         Volatile.Write(ref _countedByHandler, 1);
         RecordAnswer();
     }
 
-    /// <summary>The wait's count of a call that failed to connect, in a pipeline without the retry handler.</summary>
+    /// <summary>The wait's count of a call that failed to connect, in a pipeline without the attempt handler (composed by hand).</summary>
     /// <param name="requestUri">The request, for the server's address, when known.</param>
     public void RecordCallFailure(Uri? requestUri)
     {
@@ -68,7 +69,7 @@ internal sealed class ConnectionFailureBudget(int maxConsecutiveFailures)
         }
     }
 
-    /// <summary>The wait's count of a call the server answered, in a pipeline without the retry handler.</summary>
+    /// <summary>The wait's count of a call the server answered, in a pipeline without the attempt handler (composed by hand).</summary>
     public void RecordCallAnswer()
     {
         if (!CountedByHandler)

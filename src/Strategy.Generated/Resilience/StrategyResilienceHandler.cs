@@ -17,6 +17,11 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
     private readonly TimeProvider _time;
     private readonly ResiliencePipeline<HttpResponseMessage> _idempotent;
     private readonly ResiliencePipeline<HttpResponseMessage> _notIdempotent;
+    private volatile int _attemptHandlerBelow;
+
+    private const int Unknown = 0;
+    private const int Yes = 1;
+    private const int No = 2;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="options">How to retry; <see cref="StrategyRetryOptions.Default"/> when <see langword="null"/>.</param>
@@ -54,7 +59,7 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
         {
             return await pipeline.ExecuteAsync(
                 // Hands Polly the attempt's task as it is: no state machine of its own per attempt.
-                static (state, token) => new ValueTask<HttpResponseMessage>(state.Handler.SendCoreAsync(state.Request, token)),
+                static (state, token) => new ValueTask<HttpResponseMessage>(state.Handler.SendAttempt(state.Request, token)),
                 (Handler: this, Request: request),
                 cancellationToken).ConfigureAwait(false);
         }
@@ -70,13 +75,20 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
         }
     }
 
-    private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private Task<HttpResponseMessage> SendAttempt(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (StrategyRequestOptions.NextAttempt(request) > 0)
         {
             StrategyDiagnostics.Retries.Add(1, new KeyValuePair<string, object?>("strategy.operation", StrategyRequestOptions.OperationId(request)));
         }
 
+        // In the client's own pipeline the attempt handler, innermost, records what each attempt came
+        // to: the attempt goes on as it is, with no async step of its own. Composed by hand without it, this handler records.
+        return HasAttemptHandlerBelow() ? base.SendAsync(request, cancellationToken) : SendRecordedAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendRecordedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -93,6 +105,23 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
             ConnectionFailureBudget.Current?.RecordAttemptFailure(request.RequestUri);
             throw;
         }
+    }
+
+    // The handlers below are linked before the first request and never change after it.
+    private bool HasAttemptHandlerBelow()
+    {
+        if (_attemptHandlerBelow == Unknown)
+        {
+            var found = false;
+            for (var inner = InnerHandler as DelegatingHandler; inner is not null && !found; inner = inner.InnerHandler as DelegatingHandler)
+            {
+                found = inner is AttemptHandler;
+            }
+
+            _attemptHandlerBelow = found ? Yes : No;
+        }
+
+        return _attemptHandlerBelow == Yes;
     }
 
     private ResiliencePipeline<HttpResponseMessage> Build(bool idempotent)

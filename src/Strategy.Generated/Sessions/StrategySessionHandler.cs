@@ -72,7 +72,20 @@ public sealed class StrategySessionHandler : DelegatingHandler
         // Before the login: a call that needs a project and has none would fail there anyway, in the server's words.
         ProjectHeaderPolicy.Check(request);
         _session.SendsThrough(_sendNext);
-        var token = await _session.EnsureTokenAsync(_sendNext, staleToken: null, cancellationToken).ConfigureAwait(false);
+        string token;
+        if (_session.IsLoggedIn)
+        {
+            token = await _session.EnsureTokenAsync(_sendNext, staleToken: null, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // The login is made for this call: a time limit that cuts it names the login.
+            using (CallWatch.Adopt(request))
+            {
+                token = await _session.EnsureTokenAsync(_sendNext, staleToken: null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         if (request.Content is not null)
         {
             // The body may have to be sent twice.
@@ -88,7 +101,11 @@ public sealed class StrategySessionHandler : DelegatingHandler
         }
 
         response.Dispose();
-        token = await _session.EnsureTokenAsync(_sendNext, staleToken: token, cancellationToken).ConfigureAwait(false);
+        using (CallWatch.Adopt(request))
+        {
+            token = await _session.EnsureTokenAsync(_sendNext, staleToken: token, cancellationToken).ConfigureAwait(false);
+        }
+
         using var retry = HttpPlatform.Clone(request);
         StrategyRequestOptions.StartResend(request, retry);
         _session.Attach(retry, token);

@@ -2,19 +2,30 @@ using System.Buffers;
 namespace Strategy.Generated.Http;
 
 /// <summary>
-/// Reads every answer's body within its attempt, as Azure.Core's response body policy does, so the
-/// attempt's time limit and the retries cover the body too: a body that trickles in is cut with
+/// One attempt, as the transport answers it, turned into what the handlers above work with. The
+/// innermost handler, and one async step for all of it (a handler per concern would cost an async
+/// step each on every call):
+/// <list type="bullet">
+/// <item>The answer's body is read within its attempt, as Azure.Core's response body policy does, so
+/// the attempt's time limit and the retries cover the body too: a body that trickles in is cut with
 /// its attempt, and a connection reset in the middle of an idempotent answer is retried. Bodies are
 /// bounded in size: a success body over <see cref="StrategyClientOptions.MaxResponseSize"/> is an
 /// <see cref="StrategyErrorKind.InvalidResponse"/> error naming the limit, and of an error answer
 /// only the first <see cref="MaxErrorBodySize"/> bytes are kept (any real error fits) while the rest
-/// is dropped unread, so one call's memory stays flat whatever the server sends.
+/// is dropped unread, so one call's memory stays flat whatever the server sends.</item>
+/// <item>A refused server certificate (or a server that does not speak TLS) is a
+/// <see cref="StrategyCertificateException"/> that says why: not transient, so never retried, and
+/// not "unreachable".</item>
+/// <item>Each attempt spends the wait's connection budget (<see cref="ConnectionFailureBudget"/>), so a
+/// dead server is given up on after the budget, not after retries times status calls; and reports to
+/// the time limits watching it (<see cref="CallWatch"/>).</item>
+/// </list>
 /// </summary>
 /// <remarks>
 /// The body is kept in memory as the content of the answer (with its headers), which is how the
 /// generated clients read it. Content already in memory (a test's handler) is left as it is.
 /// </remarks>
-internal sealed class AnswerBodyHandler(long maxResponseSize) : DelegatingHandler
+internal sealed class AttemptHandler(long maxResponseSize, ServerCertificates certificates) : DelegatingHandler
 {
     /// <summary>How much of an error answer's body is kept: enough for any error a server sends.</summary>
     public const int MaxErrorBodySize = 64 * 1024;
@@ -24,32 +35,55 @@ internal sealed class AnswerBodyHandler(long maxResponseSize) : DelegatingHandle
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        // One async method for the attempt and its body: no second state machine on every call.
         CallWatch.Sending(request);
         HttpResponseMessage? response = null;
         try
         {
             response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             response.RequestMessage ??= request;
-            if (response.Content is null or ByteArrayContent || IsFileAnswer(request, response))
+            if (response.Content is not (null or ByteArrayContent) && !IsFileAnswer(request, response))
             {
-                // In memory already; or a file, streamed to the caller's destination as it arrives under the export's limit.
-                return response;
+                // A file is streamed to the caller's destination as it arrives, under the export's limit.
+                await KeepInMemoryAsync(request, response, response.IsSuccessStatusCode ? maxResponseSize : MaxErrorBodySize, cancellationToken).ConfigureAwait(false);
             }
 
-            await KeepInMemoryAsync(request, response, response.IsSuccessStatusCode ? maxResponseSize : MaxErrorBodySize, cancellationToken).ConfigureAwait(false);
+            ConnectionFailureBudget.Current?.RecordAttemptAnswer();
             return response;
         }
         catch (Exception ex)
         {
             response?.Dispose();
+            var refused = response is null ? Refused(request, ex) : null;
+            if (refused is null && TransportErrors.IsConnectionFailure(ex))
+            {
+                ConnectionFailureBudget.Current?.RecordAttemptFailure(request.RequestUri);
+            }
+
             if (!cancellationToken.IsCancellationRequested)
             {
-                CallWatch.Failed(request, ex);
+                CallWatch.Failed(request, refused ?? ex);
+            }
+
+            if (refused is not null)
+            {
+                throw refused;
             }
 
             throw;
         }
+    }
+
+    private StrategyCertificateException? Refused(HttpRequestMessage request, Exception failure)
+    {
+        if (request.RequestUri is not { Scheme: "https" } uri || failure is not HttpRequestException || !TransportErrors.IsSecureConnectionFailure(failure))
+        {
+            return null;
+        }
+
+        var server = uri.GetLeftPart(UriPartial.Authority);
+        return certificates.Refusal(uri.Host) is { } refusal
+            ? new StrategyCertificateException(server, refusal.Problem, refusal.Details, failure)
+            : new StrategyCertificateException(server, StrategyCertificateProblem.NotTls, null, failure);
     }
 
     /// <summary>
