@@ -16,7 +16,10 @@ internal static class StrategyCli
     }
 
     /// <summary>Every command, with the options every one of them takes (the documentation's command list is tested against it).</summary>
-    public static RootCommand Commands(CommandRunner runner, GlobalOptions options)
+    /// <param name="runner">Runs the commands.</param>
+    /// <param name="options">The options every command takes.</param>
+    /// <param name="words">The command line's words: the commands of the spec's operations are made for the groups it names only; all of them when <see langword="null"/>.</param>
+    public static RootCommand Commands(CommandRunner runner, GlobalOptions options, IReadOnlyCollection<string>? words = null)
     {
         var root = new RootCommand("strategy: run Strategy (MicroStrategy) Library REST API workflows against a server, or against the embedded emulator.")
         {
@@ -34,6 +37,9 @@ internal static class StrategyCli
             WaitCommand.Create(runner),
             OperationsCommand.Create(),
         };
+
+        // After the hand-written ones: an operation's command joins the hand-written group of its name.
+        OperationCommands.AddTo(root, runner, words);
         foreach (var option in options.All)
         {
             root.Options.Add(option);
@@ -46,7 +52,7 @@ internal static class StrategyCli
     {
         console = console.Guarded();
         var options = new GlobalOptions();
-        var root = Commands(new CommandRunner(options, console, interruption), options);
+        var root = Commands(new CommandRunner(options, console, interruption), options, new HashSet<string>(args, StringComparer.Ordinal));
         var parseResult = root.Parse(args);
 
         // Our own reading first: an option taken as an id, a mistyped name with the one it may mean.

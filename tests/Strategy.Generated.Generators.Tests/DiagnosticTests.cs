@@ -167,6 +167,52 @@ public sealed class DiagnosticTests
     }
 
     [Test]
+    public void Two_operations_with_one_command_is_STRAT026_at_the_second_ones_declaration_naming_the_first()
+    {
+        // ListJobs' command is derived: jobs list.
+        var spec = GeneratorHarness.FixtureSpec.Replace("      operationId: GetJob\n", "      operationId: GetJob\n      x-strategy-command: \"jobs list\"\n");
+
+        var diagnostics = GeneratorHarness.Run(spec, GeneratorHarness.FixtureClients).Diagnostics;
+
+        var taken = diagnostics.Single(d => d.Id == "STRAT026");
+        AssertReportedAt(taken, "STRAT026", spec, "      x-strategy-command: \"jobs list\"");
+        Assert.That(taken.GetMessage(), Does.Contain("command 'jobs list' is already the command of 'ListJobs'"));
+    }
+
+    [Test]
+    public void Operations_a_hand_written_workflow_reaches_may_share_its_name_but_a_derived_one_may_not()
+    {
+        var shared = GeneratorHarness.FixtureSpec
+            .Replace("      operationId: StartJob\n", "      operationId: StartJob\n      x-strategy-cmdlet: { handwritten: \"Start-StrategyJob\" }\n")
+            .Replace("      operationId: RunJob\n", "      operationId: RunJob\n      x-strategy-cmdlet: { handwritten: \"Start-StrategyJob\" }\n");
+        var clash = GeneratorHarness.FixtureSpec.Replace("      operationId: RunJob\n", "      operationId: RunJob\n      x-strategy-cmdlet: { handwritten: \"Get-StrategyJob\" }\n");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(GeneratorHarness.Run(shared, GeneratorHarness.FixtureClients).Diagnostics.Where(d => d.Id == "STRAT026"), Is.Empty);
+
+            // GetJob's derived cmdlet, Get-StrategyJob, comes first; the hand-written one after it is the clash.
+            var reported = GeneratorHarness.Run(clash, GeneratorHarness.FixtureClients).Diagnostics.Single(d => d.Id == "STRAT026");
+            AssertReportedAt(reported, "STRAT026", clash, "      x-strategy-cmdlet: { handwritten: \"Get-StrategyJob\" }");
+            Assert.That(reported.GetMessage(), Does.Contain("is already the cmdlet of 'GetJob'"));
+        });
+    }
+
+    [TestCase("STRAT027", "x-strategy-cmdlet: \"List-StrategyJobs\"", "'List' is not an approved PowerShell verb", TestName = "A cmdlet with an unapproved verb is STRAT027 at its name")]
+    [TestCase("STRAT008", "x-strategy-command: \"Jobs List\"", "'<group> <verb>' in lower-case words", TestName = "A command name of the wrong shape is STRAT008 at its name")]
+    [TestCase("STRAT008", "x-strategy-cmdlet: \"Get-JobList\"", "'<Verb>-Strategy<Noun>'", TestName = "A cmdlet name without Strategy is STRAT008 at its name")]
+    [TestCase("STRAT007", "x-strategy-command: { generated: \"jobs all\" }", "'handwritten: <name>' alone", TestName = "A command mapping without handwritten is STRAT007")]
+    public void A_command_or_cmdlet_name_written_wrong_is_reported_at_its_line(string id, string declaration, string says)
+    {
+        var spec = GeneratorHarness.FixtureSpec.Replace("      operationId: ListJobs\n", "      operationId: ListJobs\n      " + declaration + "\n");
+
+        var reported = GeneratorHarness.Run(spec, GeneratorHarness.FixtureClients).Diagnostics.Single(d => d.Id == id);
+
+        AssertReportedAt(reported, id, spec, "      " + declaration.Split(':')[0]);
+        Assert.That(reported.GetMessage(), Does.Contain(says));
+    }
+
+    [Test]
     public void An_operation_without_a_generated_method_is_STRAT003()
     {
         var clients = GeneratorHarness.FixtureClients.Replace("ReleaseLockAsync", "FreeLockAsync");

@@ -139,13 +139,23 @@ internal static class Diagnostics
         "A file declaration on an operation that does not answer a file",
         "{0} on '{1}' declares a file answer, but {2} answers {3}; declare its success response as application/octet-stream with a binary schema (type: string, format: binary)");
 
+    public static readonly DiagnosticDescriptor NameTaken = Error(
+        "STRAT026",
+        "Two operations would have the same command or cmdlet",
+        "{0} on '{1}': its {2} '{3}' is already the {2} of '{4}'; declare another name ({0}: <name>), or mark the one a hand-written workflow reaches ({0}: {{ handwritten: <name> }}) on that operation only");
+
+    public static readonly DiagnosticDescriptor UnapprovedVerb = Error(
+        "STRAT027",
+        "A cmdlet name does not start with an approved PowerShell verb",
+        "{0} on '{1}' names cmdlet '{2}', but '{3}' is not an approved PowerShell verb (Get-Verb lists them){4}");
+
     /// <summary>Every diagnostic, for the test that each has its page and its release note.</summary>
     public static System.Collections.Generic.IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         SpecUnreadable, HeaderNotWrapped, OperationNotGenerated, UnknownOperation, UnknownResponseField, EmptyValues, MissingKey, InvalidValue,
         ImpossibleValue, UnknownKey, NotAWait, OperationInAnotherClient, NoResponseBody, UnknownItemField, UnknownParameter, UnknownHeader,
         UnknownSuccessStatus, NotAnErrorObject, UnknownList, ConflictingKeys, NotFlags, UnknownRecordMethod, NotAHeaderWait,
-        StatusNotWrapped, NotAFile,
+        StatusNotWrapped, NotAFile, NameTaken, UnapprovedVerb,
     ];
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>

@@ -14,7 +14,12 @@ internal sealed record OperationCatalog(string? Namespace, EquatableArray<Catalo
     public static OperationCatalog Build(OperationBindings bindings) => new(
         bindings.Clients.Count > 0 ? bindings.Clients[0].Namespace : null,
         bindings.Operations
-            .Select(b => new CatalogOperation(b.Operation.OperationId, b.Operation.Method, b.Operation.Path, b.Client.Name, b.Method.Name, b.Operation.Since, b.Operation.HasRequestBody, b.Operation.Parameters, b.Operation.ProjectHeader))
+            .Select(b => new CatalogOperation(b.Operation.OperationId, b.Operation.Method, b.Operation.Path, b.Client.Name, b.Method.Name, b.Operation.Since, b.Operation.HasRequestBody, b.Operation.Parameters, b.Operation.ProjectHeader)
+            {
+                Summary = b.Operation.Summary,
+                BodyRequired = b.Operation.BodyRequired,
+                Names = b.Operation.Names,
+            })
             .OrderBy(o => o.OperationId, System.StringComparer.Ordinal)
             .ToEquatableArray(),
         bindings.Clients
@@ -35,7 +40,8 @@ internal sealed record OperationCatalog(string? Namespace, EquatableArray<Catalo
         {
             var parameters = string.Join(", ", operation.Parameters.Select(p =>
                 "new global::Strategy.Generated.StrategyOperationParameter(" + Literals.String(p.Name) + ", " + Literals.String(p.In) + ", " + (p.Required ? "true" : "false") + ", "
-                + (p.Type is null ? "null" : Literals.String(p.Type)) + ", new string[] { " + string.Join(", ", p.Values.Select(Literals.String)) + " })"));
+                + (p.Type is null ? "null" : Literals.String(p.Type)) + ", new string[] { " + string.Join(", ", p.Values.Select(Literals.String)) + " })"
+                + (p.Description is null ? string.Empty : " { Description = " + Literals.String(p.Description) + " }")));
             writer.Line("new global::Strategy.Generated.StrategyOperation(" + Literals.String(operation.OperationId) + ", " + Literals.String(operation.Method) + ", "
                 + Literals.String(operation.Path) + ", typeof(global::" + catalog.Namespace + "." + operation.ClientName + "), " + Literals.String(operation.MethodName) + ", "
                 + (operation.Since is null ? "null" : Literals.String(operation.Since)) + ", " + (operation.HasRequestBody ? "true" : "false")
@@ -43,7 +49,15 @@ internal sealed record OperationCatalog(string? Namespace, EquatableArray<Catalo
                 + (operation.ProjectHeader.Parameter is { } decider
                     ? ", " + Literals.String(decider) + ", new string[] { " + string.Join(", ", operation.ProjectHeader.Values.Select(Literals.String)) + " }"
                     : string.Empty)
-                + "),");
+                + ")")
+                .Line("{")
+                .Line("    Summary = " + (operation.Summary is null ? "null" : Literals.String(operation.Summary)) + ",")
+                .Line("    BodyRequired = " + (operation.BodyRequired ? "true" : "false") + ",")
+                .Line("    Command = " + (operation.Names.Command is null ? "null" : Literals.String(operation.Names.Command)) + ",")
+                .Line("    CommandIsHandWritten = " + (operation.Names.CommandIsHandWritten ? "true" : "false") + ",")
+                .Line("    Cmdlet = " + (operation.Names.Cmdlet is null ? "null" : Literals.String(operation.Names.Cmdlet)) + ",")
+                .Line("    CmdletIsHandWritten = " + (operation.Names.CmdletIsHandWritten ? "true" : "false") + ",")
+                .Line("},");
         }
 
         writer.Close(";");
@@ -75,7 +89,17 @@ internal sealed record CatalogOperation(
     string? Since,
     bool HasRequestBody,
     EquatableArray<Spec.SpecParameter> Parameters,
-    Spec.SpecProjectHeader ProjectHeader);
+    Spec.SpecProjectHeader ProjectHeader)
+{
+    /// <summary>The operation's summary.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>Whether the request body is required.</summary>
+    public bool BodyRequired { get; init; }
+
+    /// <summary>Its command and cmdlet.</summary>
+    public Spec.SpecCommandNames Names { get; init; } = Spec.SpecCommandNames.None;
+}
 
 /// <summary>One client class of the catalog.</summary>
 internal sealed record CatalogClient(string Name, string? InterfaceName);

@@ -47,6 +47,15 @@ internal sealed record SpecOperation(
     /// <summary>How the operation uses the project header (<c>x-strategy-project</c>, else its header parameter).</summary>
     public SpecProjectHeader ProjectHeader { get; init; } = SpecProjectHeader.WhenSet;
 
+    /// <summary>The operation's summary, for the help of its command and cmdlet.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>Whether the request body is required.</summary>
+    public bool BodyRequired { get; init; }
+
+    /// <summary>Its <c>strategy</c> command and PowerShell cmdlet, declared or derived.</summary>
+    public SpecCommandNames Names { get; init; } = SpecCommandNames.None;
+
     /// <summary>The NSwag client class (MultipleClientsFromFirstTagAndOperationId, className {controller}Client).</summary>
     public string ClientClassName => Naming.Pascal(Tag) + "Client";
 
@@ -69,7 +78,11 @@ internal abstract record SpecDeclaration(SpecPlaces Places)
 internal delegate EquatableArray<SpecDeclaration> SpecExtensionReader(SpecReader spec, string operationId, YamlDotNet.RepresentationModel.YamlMappingNode operation);
 
 /// <summary>A parameter of an operation: where it goes, whether it is required, its schema's type and closed list of values.</summary>
-internal sealed record SpecParameter(string Name, string In, bool Required, string? Type, EquatableArray<string> Values);
+internal sealed record SpecParameter(string Name, string In, bool Required, string? Type, EquatableArray<string> Values)
+{
+    /// <summary>What the spec says of the parameter, for the help of its option.</summary>
+    public string? Description { get; init; }
+}
 
 /// <summary>A response header that carries data.</summary>
 internal sealed record SpecHeader(

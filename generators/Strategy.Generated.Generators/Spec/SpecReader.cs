@@ -83,6 +83,9 @@ internal sealed class SpecReader
                             HasRequestBody = Child(operation, "requestBody") is not null,
                             Parameters = parameters,
                             ProjectHeader = ReadProjectHeader(read.OperationId, operation, parameters),
+                            Summary = Scalar(Child(operation, "summary")),
+                            BodyRequired = Scalar(Child(Resolve(Child(operation, "requestBody")) as YamlMappingNode, "required")) == "true",
+                            Names = SpecCommandNames.Read(this, read.OperationId, operation),
                         });
                     }
                 }
@@ -93,7 +96,7 @@ internal sealed class SpecReader
             _path,
             Scalar(Child(info, "title")) ?? string.Empty,
             Scalar(Child(info, "version")) ?? string.Empty,
-            operations.ToEquatableArray(),
+            SpecCommandNames.Complete(operations, _diagnostics.Add).ToEquatableArray(),
             _diagnostics.ToEquatableArray());
     }
 
@@ -252,7 +255,10 @@ internal sealed class SpecReader
                     Scalar(Child(parameter, "in")) ?? "query",
                     Scalar(Child(parameter, "required")) == "true",
                     schema.Type,
-                    schema.Values);
+                    schema.Values)
+                {
+                    Description = Scalar(Child(parameter, "description")),
+                };
             })
             .ToList() ?? [];
 

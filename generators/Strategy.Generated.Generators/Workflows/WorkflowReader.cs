@@ -16,7 +16,7 @@ internal static class WorkflowReader
     /// <c>x-strategy-project</c> by the spec reader, <c>x-strategy-header</c> by the NSwag template),
     /// and known so they are not taken for misspelled kinds.
     /// </summary>
-    private static readonly string[] OtherExtensions = ["x-strategy-since", "x-strategy-header", Spec.SpecProjectHeader.Extension];
+    private static readonly string[] OtherExtensions = ["x-strategy-since", "x-strategy-header", Spec.SpecProjectHeader.Extension, Spec.SpecCommandNames.CommandExtension, Spec.SpecCommandNames.CmdletExtension];
 
     /// <summary>The reader the spec reader calls for each operation, with <paramref name="kinds"/>.</summary>
     public static SpecExtensionReader With(System.Collections.Generic.IReadOnlyList<DeclarationKind> kinds) =>

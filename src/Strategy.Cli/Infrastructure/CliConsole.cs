@@ -19,6 +19,7 @@ internal sealed class CliConsole
             CanPrompt = CanPrompt,
             GetEnvironmentVariable = GetEnvironmentVariable,
             OpenStandardOutput = OpenStandardOutput,
+            OpenStandardInput = OpenStandardInput,
         };
 
     /// <summary>Redraws the current line of stderr (a terminal's progress line), the text cleaned like everything else.</summary>
@@ -42,6 +43,9 @@ internal sealed class CliConsole
     /// </summary>
     public Func<Stream>? OpenStandardOutput { get; init; }
 
+    /// <summary>Standard input, for what a command reads from it (<c>--body -</c>).</summary>
+    public Func<TextReader> OpenStandardInput { get; init; } = static () => TextReader.Null;
+
     public static CliConsole System => new()
     {
         Out = new TerminalSafeWriter(Console.Out),
@@ -49,6 +53,7 @@ internal sealed class CliConsole
         ProgressIsLive = !Console.IsErrorRedirected,
         CanPrompt = !Console.IsInputRedirected && !Console.IsErrorRedirected,
         OpenStandardOutput = Console.IsOutputRedirected ? Console.OpenStandardOutput : null,
+        OpenStandardInput = static () => Console.In,
     };
 
     /// <summary>Reads a password without echoing it.</summary>

@@ -18,7 +18,8 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
     /// <param name="command">The command.</param>
     /// <param name="action">What it does with a session.</param>
     /// <param name="emulatorByDefault">Whether it works on the embedded emulator when no server is given (demo); every other command needs a server or --emulator.</param>
-    public void SetAction(Command command, Func<ParseResult, CliSession, CancellationToken, Task<int>> action, bool emulatorByDefault = false)
+    /// <param name="withoutSession">What the command does before any session is opened, or nothing (<see langword="null"/> answered): a dry run answers its exit code here, and nothing is sent.</param>
+    public void SetAction(Command command, Func<ParseResult, CliSession, CancellationToken, Task<int>> action, bool emulatorByDefault = false, Func<ParseResult, int?>? withoutSession = null)
     {
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -28,6 +29,11 @@ internal sealed class CommandRunner(GlobalOptions options, CliConsole console, C
             {
                 // One limit bounds the whole command: the login, every call and every wait end by then, typed.
                 // (A value out of range is reported by the session, in its words.)
+                if (withoutSession?.Invoke(parseResult) is { } done)
+                {
+                    return done;
+                }
+
                 var seconds = parseResult.GetValue(options.Timeout) ?? DefaultTimeoutSeconds;
                 using var limit = seconds > 0 && seconds < TimeSpan.MaxValue.TotalSeconds ? StrategyTimeLimit.Begin(TimeSpan.FromSeconds(seconds)) : null;
                 await using var session = await CliSession.OpenAsync(parseResult, options, console, interruption, emulatorByDefault, cancellationToken);

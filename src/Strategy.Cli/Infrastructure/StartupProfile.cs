@@ -20,7 +20,7 @@ internal static class StartupProfile
     /// line is parsed, so a mistyped command writes nothing; <c>StartupProfileTests</c> checks the
     /// list against the command tree.
     /// </summary>
-    internal static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.Ordinal)
+    private static readonly IReadOnlySet<string> HandWritten = new HashSet<string>(StringComparer.Ordinal)
     {
         "demo", "schema-reload", "tasks-get", "datamodels-tables", "datamodels-publish", "datamodels-subscriptions",
         "subscriptions-list", "subscriptions-get", "subscriptions-create", "subscriptions-update", "subscriptions-delete",
@@ -28,6 +28,9 @@ internal static class StartupProfile
         "cubes-status", "cubes-refresh", "cubes-load", "cubes-unload", "jobs-list", "jobs-cancel", "reports-list",
         "reports-export", "dashboards-list", "dashboards-export", "wait", "operations",
     };
+
+    /// <summary>Every command's profile name: the hand-written ones, and those made from the spec's operations (read only when a name is not hand-written).</summary>
+    internal static IReadOnlySet<string> Commands => field ??= new HashSet<string>(HandWritten.Concat(OperationCommands.Generated.Select(o => o.Command!.Replace(' ', '-'))), StringComparer.Ordinal);
 
     /// <summary>Starts recording, and using, the profile of the command named by <paramref name="args"/>.</summary>
     public static void Start(string[] args)
@@ -87,8 +90,8 @@ internal static class StartupProfile
         }
 
         var both = string.Join("-", words);
-        return Commands.Contains(both) ? both
-            : Commands.Contains(words[0]) ? words[0]
+        return HandWritten.Contains(both) || Commands.Contains(both) ? both
+            : HandWritten.Contains(words[0]) || Commands.Contains(words[0]) ? words[0]
             : null;
     }
 }

@@ -74,6 +74,27 @@ public sealed class StrategyOperation
     /// <summary>For <see cref="StrategyProjectHeaderUse.ForValues"/>: the query parameter whose value decides; otherwise <see langword="null"/>.</summary>
     public string? ProjectHeaderParameter { get; }
 
+    /// <summary>The operation's summary in the spec: one sentence, the help of its command and cmdlet.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>Whether the operation's request body is required (with <see cref="HasRequestBody"/>).</summary>
+    public bool BodyRequired { get; init; }
+
+    /// <summary>
+    /// The <c>strategy</c> command that calls the operation, as <c>group verb</c> (<c>jobs list</c>): the spec's
+    /// <c>x-strategy-command</c>, else derived from the operation's tag and id (docs/cli.md says how).
+    /// </summary>
+    public string? Command { get; init; }
+
+    /// <summary>Whether <see cref="Command"/> is written by hand (a workflow: a wait, a batch, an export) rather than made from this entry.</summary>
+    public bool CommandIsHandWritten { get; init; }
+
+    /// <summary>The PowerShell cmdlet that calls the operation (<c>Get-StrategyJob</c>): the spec's <c>x-strategy-cmdlet</c>, else derived.</summary>
+    public string? Cmdlet { get; init; }
+
+    /// <summary>Whether <see cref="Cmdlet"/> is written by hand rather than made from this entry.</summary>
+    public bool CmdletIsHandWritten { get; init; }
+
     /// <summary>For <see cref="StrategyProjectHeaderUse.ForValues"/>: the values of <see cref="ProjectHeaderParameter"/> that need the header; otherwise empty.</summary>
     public IReadOnlyList<string> ProjectHeaderValues { get; }
 

@@ -32,4 +32,7 @@ public sealed class StrategyOperationParameter
 
     /// <summary>Its closed list of values (an enum), or none.</summary>
     public IReadOnlyList<string> AllowedValues { get; }
+
+    /// <summary>What the spec says of the parameter: the help of its option.</summary>
+    public string? Description { get; init; }
 }

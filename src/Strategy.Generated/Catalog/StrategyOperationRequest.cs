@@ -1,0 +1,242 @@
+using System.Text;
+using Newtonsoft.Json.Linq;
+using Strategy.Generated.Http;
+
+namespace Strategy.Generated;
+
+/// <summary>
+/// One call of any operation of the catalog, made from its parameters' values as text (a command
+/// line's, a PowerShell cmdlet's): the request the generated client method would send, checked
+/// against what the spec says of each parameter before anything is sent, and sent through the same
+/// pipeline (session, retries, time limit, typed errors).
+/// </summary>
+/// <remarks>
+/// The generated commands and cmdlets are this one request and the catalog, not a class per
+/// operation. Code that knows the operation at compile time calls its typed client method instead.
+/// </remarks>
+public sealed class StrategyOperationRequest
+{
+    private readonly Dictionary<string, IReadOnlyList<string>> _arguments;
+
+    /// <summary>Checks the values against <paramref name="operation"/>'s parameters and keeps them.</summary>
+    /// <param name="operation">The operation, from <see cref="StrategyOperations.All"/>.</param>
+    /// <param name="arguments">The values by parameter name (the spec's); several for an array parameter. The project header comes from the client, not from here.</param>
+    /// <param name="body">The request body as JSON, for an operation that takes one.</param>
+    /// <exception cref="StrategyOperationArgumentException">A required parameter has no value, a value is not one the spec allows or not of its type, a parameter is unknown, or the body is missing, not JSON, or given to an operation that takes none. The message names the parameter as the spec does.</exception>
+    public StrategyOperationRequest(StrategyOperation operation, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, string? body = null)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(arguments);
+        Operation = operation;
+        _arguments = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (name, values) in arguments)
+        {
+            var parameter = operation.Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal))
+                ?? throw new StrategyOperationArgumentException(operation, name, $"{operation.OperationId} has no parameter '{name}'.");
+            var given = (values ?? []).Where(v => v is not null).ToList();
+            if (given.Count == 0)
+            {
+                continue;
+            }
+
+            if (given.Count > 1 && parameter.Type != "array")
+            {
+                throw new StrategyOperationArgumentException(operation, name, $"'{name}' takes one value; {given.Count} were given.");
+            }
+
+            foreach (var value in given)
+            {
+                Check(operation, parameter, value);
+            }
+
+            _arguments[parameter.Name] = given;
+        }
+
+        if (operation.Parameters.FirstOrDefault(p => p.Required && !IsProjectHeader(p) && !_arguments.ContainsKey(p.Name)) is { } missing)
+        {
+            throw new StrategyOperationArgumentException(operation, missing.Name, $"'{missing.Name}' is required by {operation.OperationId}.");
+        }
+
+        if (body is not null)
+        {
+            if (!operation.HasRequestBody)
+            {
+                throw new StrategyOperationArgumentException(operation, "body", $"{operation.OperationId} takes no body.");
+            }
+
+            try
+            {
+                Body = JToken.Parse(body).ToString(Newtonsoft.Json.Formatting.None);
+            }
+            catch (Newtonsoft.Json.JsonException ex)
+            {
+                throw new StrategyOperationArgumentException(operation, "body", "The body is not JSON: " + ex.Message);
+            }
+        }
+        else if (operation.HasRequestBody && operation.BodyRequired)
+        {
+            throw new StrategyOperationArgumentException(operation, "body", $"{operation.OperationId} needs a body (JSON).");
+        }
+    }
+
+    /// <summary>The operation called.</summary>
+    public StrategyOperation Operation { get; }
+
+    /// <summary>The values by parameter name, as checked.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Arguments => _arguments;
+
+    /// <summary>The body, as compact JSON; <see langword="null"/> when none is sent.</summary>
+    public string? Body { get; }
+
+    /// <summary>The address the request goes to, relative to the server's base address: the path with its parameters, then the query.</summary>
+    public string RelativeUrl
+    {
+        get
+        {
+            var path = new StringBuilder(Operation.PathTemplate.TrimStart('/'));
+            var query = new StringBuilder();
+            foreach (var parameter in Operation.Parameters)
+            {
+                if (!_arguments.TryGetValue(parameter.Name, out var values))
+                {
+                    continue;
+                }
+
+                if (parameter.Location == "path")
+                {
+                    path.Replace("{" + parameter.Name + "}", Uri.EscapeDataString(values[0]));
+                }
+                else if (parameter.Location == "query")
+                {
+                    // An array is sent as the generated clients send it: the name repeated (form, explode).
+                    foreach (var value in values)
+                    {
+                        query.Append(query.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(parameter.Name)).Append('=').Append(Uri.EscapeDataString(value));
+                    }
+                }
+            }
+
+            return path.Append(query).ToString();
+        }
+    }
+
+    /// <summary>The request message, as the generated client method would make it; <paramref name="projectId"/> goes in the project header where the operation uses one.</summary>
+    /// <param name="projectId">The project, for an operation that takes the project header.</param>
+    public HttpRequestMessage CreateMessage(string? projectId)
+    {
+        HttpRequestMessage request = new StrategyRequestMessage { Method = new HttpMethod(Operation.Method), RequestUri = new Uri(RelativeUrl, UriKind.Relative) };
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        if (!string.IsNullOrEmpty(projectId))
+        {
+            request.Headers.TryAddWithoutValidation(StrategyHeaders.ProjectId, projectId);
+        }
+
+        foreach (var parameter in Operation.Parameters.Where(p => p.Location == "header" && !IsProjectHeader(p)))
+        {
+            if (_arguments.TryGetValue(parameter.Name, out var values))
+            {
+                request.Headers.TryAddWithoutValidation(parameter.Name, values[0]);
+            }
+        }
+
+        if (Body is not null)
+        {
+            request.Content = new StringContent(Body, Encoding.UTF8, "application/json");
+        }
+
+        StrategyRequestOptions.SetOperation(request, Operation.OperationId, Operation.PathTemplate.TrimStart('/'), Operation.Since);
+
+        // The project header comes off where the operation wants none, as for a generated method.
+        ProjectHeaderPolicy.Apply(request, Operation.OperationId);
+        return request;
+    }
+
+    /// <summary>
+    /// Sends the request through <paramref name="client"/> (a connection's, so the session, retries
+    /// and time limits apply) and answers what the server answered. An error answer throws, typed
+    /// as a generated method's would be.
+    /// </summary>
+    /// <param name="client">The HTTP client, from <see cref="StrategyConnection"/> or dependency injection.</param>
+    /// <param name="projectId">The project, for an operation that takes the project header.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The status and the body.</returns>
+    /// <exception cref="StrategyApiException">The server answered an error.</exception>
+    public async Task<StrategyOperationAnswer> SendAsync(HttpClient client, string? projectId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var request = CreateMessage(projectId);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await StrategyApiException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+
+        var text = response.Content is null ? null : await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        JToken? json = null;
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            try
+            {
+                json = JToken.Parse(text!);
+            }
+            catch (Newtonsoft.Json.JsonException ex)
+            {
+                throw StrategyApiException.Unreadable(response, typeof(JToken), text!, ex);
+            }
+        }
+
+        var headers = response.Headers.Concat(response.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
+            .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.SelectMany(h => h.Value).ToList(), StringComparer.OrdinalIgnoreCase);
+        return new StrategyOperationAnswer((int)response.StatusCode, json, headers);
+    }
+
+    /// <summary>The request as text, for a dry run: the method, the address and the body; a secret in the body is masked.</summary>
+    public override string ToString()
+    {
+        var text = Operation.Method + " " + RelativeUrl;
+        return Body is null ? text : text + Environment.NewLine + StrategyOperationSecrets.Mask(Body);
+    }
+
+    /// <summary>
+    /// Whether a JSON body holds a secret (a property named as a password, a secret, a token or an API key,
+    /// at any depth): a command line refuses such a body inline, where the shell's history and the
+    /// process list would keep it.
+    /// </summary>
+    /// <param name="json">The body.</param>
+    /// <returns><see langword="true"/> when it holds one; <see langword="false"/> also for text that is not JSON.</returns>
+    public static bool CarriesSecret(string json)
+    {
+        try
+        {
+            return (JToken.Parse(json) is JContainer container ? container.DescendantsAndSelf() : []).OfType<JProperty>().Any(p => StrategyOperationSecrets.IsSecret(p.Name));
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsProjectHeader(StrategyOperationParameter parameter) =>
+        parameter.Location == "header" && string.Equals(parameter.Name, StrategyHeaders.ProjectId, StringComparison.OrdinalIgnoreCase);
+
+    private static void Check(StrategyOperation operation, StrategyOperationParameter parameter, string value)
+    {
+        if (parameter.AllowedValues.Count > 0 && !parameter.AllowedValues.Contains(value, StringComparer.Ordinal))
+        {
+            throw new StrategyOperationArgumentException(operation, parameter.Name, $"'{ServerText.Clean(value, 60)}' is not a value of '{parameter.Name}': one of {string.Join(", ", parameter.AllowedValues)}.");
+        }
+
+        var fits = parameter.Type switch
+        {
+            "integer" => long.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _),
+            "number" => double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _),
+            "boolean" => value is "true" or "false",
+            _ => true,
+        };
+        if (!fits)
+        {
+            throw new StrategyOperationArgumentException(operation, parameter.Name, $"'{ServerText.Clean(value, 60)}' is not a{(parameter.Type == "integer" ? "n" : string.Empty)} {parameter.Type}, as '{parameter.Name}' must be{(parameter.Type == "boolean" ? " (true or false)" : string.Empty)}.");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Sockets;
+using Newtonsoft.Json.Linq;
+using Strategy.Cli;
+using Strategy.Cli.Infrastructure;
+using Strategy.Emulator;
+using Strategy.Generated;
+
+namespace Strategy.Cli.Tests;
+
+/// <summary>
+/// The commands made from the spec's operations (no hand-written code per operation): run against the
+/// emulator, checked before anything is sent, shown instead of sent with --dry-run, with the same
+/// exit codes as the hand-written commands.
+/// </summary>
+public class OperationCommandTests : CliTest
+{
+    [Test]
+    public async Task A_list_operation_prints_a_table_and_with_json_the_servers_answer()
+    {
+        var (exitCode, output, error) = await RunAsync("projects", "list");
+        var (jsonExit, json, _) = await RunAsync("projects", "list", "--json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error);
+            Assert.That(output, Does.StartWith("id").And.Contain(Seeds.ProjectId));
+            Assert.That(jsonExit, Is.EqualTo(ExitCodes.Success));
+            Assert.That(JToken.Parse(json).SelectTokens("$..id").Select(t => t.Value<string>()), Does.Contain(Seeds.ProjectId));
+        });
+    }
+
+    [Test]
+    public async Task An_operation_joins_the_hand_written_group_of_its_name()
+    {
+        var (exitCode, output, _) = await RunAsync("jobs", "--help");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Success));
+            Assert.That(output, Does.Contain("list").And.Contain("cancel"), "the hand-written commands");
+            Assert.That(output, Does.Contain("get").And.Contain("Gets a job on the Intelligence Server monitor"), "GetJob's command, with the spec's summary");
+        });
+    }
+
+    [Test]
+    public async Task A_missing_required_option_or_a_value_the_spec_does_not_list_is_bad_input_naming_the_option()
+    {
+        var (missingExit, _, missing) = await RunAsync("cubecaches", "list");
+        var (enumExit, _, notListed) = await RunAsync("subscriptions", "list-dependent", "--object-id", "X", "--type", "users");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(missingExit, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(missing, Does.Contain("--cluster-node"));
+            Assert.That(enumExit, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(notListed, Does.Contain("users").And.Contain("dashboard"));
+        });
+    }
+
+    [Test]
+    public async Task A_dry_run_prints_the_request_and_sends_nothing_not_even_a_login()
+    {
+        // Nothing listens at this address: a command that sent anything would fail to connect.
+        var nowhere = ClosedPort();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = new CliConsole { Out = output, Error = error, GetEnvironmentVariable = name => name == "STRATEGY_PASSWORD" ? string.Empty : null };
+
+        var exitCode = await StrategyCli.RunAsync(
+            ["datamodels", "delete-instance", "9F4772B837604551B4D3CC916ADC5598", "INST 1", "--dry-run", "--base-url", $"http://127.0.0.1:{nowhere}/MicroStrategyLibrary", "--project", Seeds.ProjectId],
+            console,
+            CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error.ToString());
+            Assert.That(output.ToString(), Does.Contain("nothing was sent").And.Contain("DELETE api/dataModels/9F4772B837604551B4D3CC916ADC5598/instances/INST%201"));
+        });
+    }
+
+    [Test]
+    public async Task A_body_with_a_secret_is_refused_on_the_command_line_and_read_from_standard_input_masked()
+    {
+        var inline = await RunAsync("authentication", "login", "--body", """{"username":"administrator","password":"hunter2"}""", "--dry-run");
+
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = new CliConsole
+        {
+            Out = output,
+            Error = error,
+            GetEnvironmentVariable = _ => null,
+            OpenStandardInput = () => new StringReader("""{"username":"administrator","password":"hunter2"}"""),
+        };
+        var piped = await StrategyCli.RunAsync(["authentication", "login", "--body", "-", "--dry-run", "--base-url", Emulator.BaseUrl.ToString()], console, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(inline.ExitCode, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(inline.Error, Does.Contain("--body").And.Contain("standard input").And.Not.Contain("hunter2"));
+            Assert.That(piped, Is.EqualTo(ExitCodes.Success), error.ToString());
+            Assert.That(output.ToString(), Does.Contain("\"password\": \"***\"").And.Not.Contain("hunter2"));
+        });
+    }
+
+    [Test]
+    public async Task The_servers_error_is_the_same_failure_and_exit_code_as_a_hand_written_commands()
+    {
+        var (exitCode, _, error) = await RunAsync("jobs", "get", "404:Tk9ERQ==");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.Not.EqualTo(ExitCodes.Success));
+            Assert.That(error, Does.StartWith("error: "));
+        });
+    }
+
+    [Test]
+    public void Only_the_invoked_groups_commands_are_made()
+    {
+        var options = new GlobalOptions();
+        var runner = new CommandRunner(options, new CliConsole { Out = TextWriter.Null, Error = TextWriter.Null }, new CliInterruption(TextWriter.Null, CancellationToken.None));
+
+        var one = StrategyCli.Commands(runner, options, ["projects", "list"]);
+        var all = StrategyCli.Commands(runner, options);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(one.Subcommands.Single(c => c.Name == "projects").Subcommands, Is.Not.Empty);
+            Assert.That(one.Subcommands.Single(c => c.Name == "monitors").Subcommands, Is.Empty, "listed for help, made only when invoked");
+            Assert.That(all.Subcommands.Single(c => c.Name == "monitors").Subcommands, Is.Not.Empty);
+            Assert.That(
+                OperationCommands.Generated.Select(o => o.Command),
+                Is.EquivalentTo(all.Subcommands.SelectMany(g => g.Subcommands.Select(c => g.Name + " " + c.Name)).Intersect(OperationCommands.Generated.Select(o => o.Command!))));
+        });
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
