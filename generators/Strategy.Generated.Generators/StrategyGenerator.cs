@@ -53,10 +53,20 @@ public sealed class StrategyGenerator : IIncrementalGenerator
     {
         var kinds = _kinds;
         var extensions = WorkflowReader.With(kinds);
-        var specs = context.AdditionalTextsProvider
+        // The PowerShell module's compilation asks for its cmdlets (StrategyGeneratorRole=cmdlets); the library's for the rest.
+        var role = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.StrategyGeneratorRole", out var value) ? value : string.Empty);
+        var read = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".openapi.yaml", System.StringComparison.OrdinalIgnoreCase))
             .Select((file, cancellationToken) => SpecReader.Read(file.Path, file.GetText(cancellationToken), extensions))
+            .Combine(role);
+        var specs = read
+            .Where(static pair => pair.Right != Cmdlets.CmdletEmitter.Role)
+            .Select(static (pair, _) => pair.Left)
             .WithTrackingName(SpecStep);
+        context.RegisterSourceOutput(
+            read.Where(static pair => pair.Right == Cmdlets.CmdletEmitter.Role).Select(static (pair, _) => pair.Left),
+            static (output, spec) => output.AddSource("StrategyCmdlets.g.cs", Cmdlets.CmdletEmitter.Emit(spec)));
 
         var clients = context.SyntaxProvider
             .CreateSyntaxProvider(static (node, _) => ClientModel.IsCandidate(node), ClientModel.From)

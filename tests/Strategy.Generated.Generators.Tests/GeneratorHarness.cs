@@ -53,6 +53,23 @@ internal sealed class GeneratorHarness
         return new GeneratorHarness(driver.RunGenerators(compilation), compilation, specText);
     }
 
+    /// <summary>Runs the generator as the PowerShell module's build does (<c>StrategyGeneratorRole</c> = <c>cmdlets</c>): the spec alone, no clients.</summary>
+    public static GeneratorHarness RunForModule(string spec)
+    {
+        var compilation = CSharpCompilation.Create(
+            "Strategy.PowerShell.GeneratorFixture",
+            [],
+            References(),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var specText = new InMemoryAdditionalText(SpecPath, spec);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new StrategyGenerator().AsSourceGenerator()],
+            [specText],
+            ParseOptions,
+            new RoleOptions(Cmdlets.CmdletEmitter.Role));
+        return new GeneratorHarness(driver.RunGenerators(compilation), compilation, specText);
+    }
+
     /// <summary>Runs the generator again with an edited spec, the C# sources unchanged.</summary>
     public GeneratorHarness RunAgainWithSpec(string spec)
     {
@@ -90,6 +107,29 @@ internal sealed class GeneratorHarness
         return platform
             .Append(typeof(Http.StrategyClientBase).Assembly.Location)
             .Select(path => MetadataReference.CreateFromFile(path));
+    }
+
+    /// <summary>The build's global options with one property: the generator's role.</summary>
+    private sealed class RoleOptions(string role) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _global = new(role);
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.None;
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.None;
+
+        private sealed class Options(string? role) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+        {
+            public static readonly Options None = new(null);
+
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            {
+                value = key == "build_property.StrategyGeneratorRole" ? role : null;
+                return value is not null;
+            }
+        }
     }
 
     private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText

@@ -38,6 +38,27 @@ public sealed class SnapshotTests
     }
 
     [Test]
+    public void For_the_module_the_spec_makes_one_cmdlet_per_operation_no_hand_written_one_reaches_and_nothing_else()
+    {
+        var spec = GeneratorHarness.FixtureSpec.Replace("      operationId: GetJob\n", "      operationId: GetJob\n      x-strategy-cmdlet: { handwritten: \"Get-StrategyJob\" }\n");
+        var harness = GeneratorHarness.RunForModule(spec);
+        var actual = harness.Source("StrategyCmdlets.g.cs");
+        var path = Path.Combine(SnapshotDirectory, "StrategyCmdlets.g.cs.txt");
+        if (Environment.GetEnvironmentVariable("STRATEGY_UPDATE_SNAPSHOTS") == "1")
+        {
+            File.WriteAllText(path, actual);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Diagnostics, Is.Empty, "no client is expected in the module");
+            Assert.That(harness.Result.GeneratedSources.Select(s => s.HintName), Is.EqualTo(new[] { "StrategyCmdlets.g.cs" }));
+            Assert.That(actual, Does.Contain("Cmdlet(\"Get\", \"StrategyJobs\")").And.Not.Contain("\"StrategyJob\")"), "GetJob's cmdlet is hand-written");
+            Assert.That(actual, Is.EqualTo(File.Exists(path) ? File.ReadAllText(path) : string.Empty));
+        });
+    }
+
+    [Test]
     public void The_generated_source_compiles_with_the_runtime_it_calls()
     {
         var harness = GeneratorHarness.Run(GeneratorHarness.FixtureSpec, GeneratorHarness.FixtureClients);

@@ -20,7 +20,7 @@ internal static class StartupProfile
     /// line is parsed, so a mistyped command writes nothing; <c>StartupProfileTests</c> checks the
     /// list against the command tree.
     /// </summary>
-    private static readonly IReadOnlySet<string> HandWritten = new HashSet<string>(StringComparer.Ordinal)
+    private static readonly HashSet<string> HandWritten = new HashSet<string>(StringComparer.Ordinal)
     {
         "demo", "schema-reload", "tasks-get", "datamodels-tables", "datamodels-publish", "datamodels-subscriptions",
         "subscriptions-list", "subscriptions-get", "subscriptions-create", "subscriptions-update", "subscriptions-delete",

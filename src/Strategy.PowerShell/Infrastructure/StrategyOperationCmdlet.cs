@@ -1,0 +1,185 @@
+using System.Collections;
+using System.Globalization;
+using System.Management.Automation;
+using System.Runtime.InteropServices;
+using System.Security;
+using Newtonsoft.Json.Linq;
+using Strategy.Generated;
+
+namespace Strategy.PowerShell;
+
+/// <summary>
+/// The one runner of the cmdlets made from the spec's operations (each declares only its name and
+/// parameters): checks the values against the spec before anything is sent, asks before a change
+/// (<c>-WhatIf</c>, <c>-Confirm</c>), calls the operation through the connection, and writes the answer
+/// as objects: a list's items one by one, an object as one object with the answer's fields.
+/// </summary>
+public abstract class StrategyOperationCmdlet : StrategyCmdlet
+{
+    private static readonly Dictionary<string, StrategyOperation> Operations =
+        StrategyOperations.All.ToDictionary(o => o.OperationId, StringComparer.Ordinal);
+
+    /// <summary>The operation the cmdlet calls (its operationId).</summary>
+    protected abstract string OperationId { get; }
+
+    /// <summary>The values given, by the spec's parameter names; <see langword="null"/> for one not given.</summary>
+    protected abstract IEnumerable<KeyValuePair<string, object?>> Values { get; }
+
+    /// <summary>The body given (-Body), for an operation that takes one.</summary>
+    protected virtual object? BodyValue => null;
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var operation = Operations[OperationId];
+        var request = Argument(() => new StrategyOperationRequest(operation, Texts(Values), BodyText(BodyValue)));
+        if (operation.Method is not ("GET" or "HEAD") && !ShouldProcess(operation.Method + " " + request.RelativeUrl, operation.OperationId))
+        {
+            return;
+        }
+
+        var server = Server;
+        var answer = Run(token => request.SendAsync(server.Connection.HttpClient, server.ProjectId, token));
+        if (answer.Json is null)
+        {
+            WriteVerbose($"{operation.OperationId} answered {answer.Status} without a body.");
+            return;
+        }
+
+        foreach (var item in Items(answer.Json))
+        {
+            WriteObject(ToObject(item));
+        }
+    }
+
+    /// <summary>The values as the request takes them: text, invariant, several for an array.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> Texts(IEnumerable<KeyValuePair<string, object?>> values)
+    {
+        var texts = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var pair in values)
+        {
+            var (name, value) = (pair.Key, pair.Value);
+            switch (value)
+            {
+                case null:
+                    break;
+                case string[] many:
+                    texts[name] = many;
+                    break;
+                case bool flag:
+                    texts[name] = [flag ? "true" : "false"];
+                    break;
+                case IFormattable formattable:
+                    texts[name] = [formattable.ToString(null, CultureInfo.InvariantCulture)];
+                    break;
+                default:
+                    texts[name] = [value.ToString() ?? string.Empty];
+                    break;
+            }
+        }
+
+        return texts;
+    }
+
+    /// <summary>
+    /// The body as JSON: text as it is; a hashtable or an object by its fields, a SecureString's value as
+    /// the text it holds. A secret given as plain text is refused: a script's text keeps it.
+    /// </summary>
+    private static string? BodyText(object? body)
+    {
+        var value = body is PSObject wrapped ? wrapped.BaseObject : body;
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value is string text)
+        {
+            return StrategyOperationRequest.CarriesSecret(text)
+                ? throw new ArgumentException("-Body holds a secret (a password, token or key) as plain text: give the body as a hashtable with the secret's value as a SecureString, such as @{ password = (Get-Credential).Password }. Nothing was sent.")
+                : text;
+        }
+
+        var json = ToJson(body, secretsAllowed: false);
+        return json.ToString(Newtonsoft.Json.Formatting.None);
+    }
+
+    private static JToken ToJson(object? value, bool secretsAllowed, string? name = null)
+    {
+        var unwrapped = value is PSObject { BaseObject: not PSCustomObject } wrapped ? wrapped.BaseObject : value;
+        switch (unwrapped)
+        {
+            case null:
+                return JValue.CreateNull();
+            case SecureString secure:
+                return new JValue(Reveal(secure));
+            case string text when name is not null && !secretsAllowed && StrategyOperationRequest.CarriesSecret(new JObject { [name] = "x" }.ToString()):
+                throw new ArgumentException($"-Body's '{name}' is a secret given as plain text: give its value as a SecureString, such as (Get-Credential).Password. Nothing was sent.");
+            case string or bool or char or DateTime or DateTimeOffset or Guid:
+            case sbyte or byte or short or ushort or int or uint or long or ulong or float or double or decimal:
+                return new JValue(unwrapped);
+            case IDictionary dictionary:
+                var fields = new JObject();
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
+                    fields[key] = ToJson(entry.Value, secretsAllowed, key);
+                }
+
+                return fields;
+            case PSObject custom:
+                var properties = new JObject();
+                foreach (var property in custom.Properties)
+                {
+                    properties[property.Name] = ToJson(property.Value, secretsAllowed, property.Name);
+                }
+
+                return properties;
+            case IEnumerable items:
+                return new JArray(items.Cast<object?>().Select(item => ToJson(item, secretsAllowed)));
+            default:
+                return JToken.FromObject(unwrapped);
+        }
+    }
+
+    private static string Reveal(SecureString secure)
+    {
+        var pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
+        try
+        {
+            return Marshal.PtrToStringUni(pointer) ?? string.Empty;
+        }
+        finally
+        {
+            Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+        }
+    }
+
+    /// <summary>What goes on the pipeline: a list's items (a page's one list of objects), else the answer itself.</summary>
+    private static JArray Items(JToken answer) => answer switch
+    {
+        JArray list => list,
+        JObject page when page.Properties().Count(p => p.Value is JArray) == 1 && page.Properties().First(p => p.Value is JArray).Value is JArray list && list.All(i => i is JObject) => list,
+        _ => new JArray(answer),
+    };
+
+    /// <summary>An answer as PowerShell shows it: an object with the answer's fields (nested alike), a list as an array, a value as itself.</summary>
+    private static object? ToObject(JToken token) => token switch
+    {
+        JObject fields => Custom(fields),
+        JArray list => list.Select(ToObject).ToArray(),
+        JValue value => value.Value,
+        _ => token.ToString(),
+    };
+
+    private static PSObject Custom(JObject fields)
+    {
+        var result = new PSObject();
+        foreach (var property in fields.Properties())
+        {
+            result.Properties.Add(new PSNoteProperty(property.Name, ToObject(property.Value)));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Management.Automation;
+using Strategy.Emulator;
+
+namespace Strategy.PowerShell.Tests;
+
+/// <summary>
+/// The cmdlets made from the spec's operations (declarations only, one shared runner): in PowerShell
+/// against the emulator, with the spec's words as help, its values checked, the pipeline bound by Id,
+/// and nothing sent on -WhatIf.
+/// </summary>
+public sealed class OperationCmdletTests : ServerFixture
+{
+    [SetUp]
+    public void ConnectFirst() => Shell.Connect().Succeeded();
+
+    [Test]
+    public void A_list_writes_its_items_as_objects_with_the_answers_fields()
+    {
+        var ids = Shell.Run("Get-StrategyProjects | ForEach-Object id").Succeeded().Output.Select(o => o.ToString());
+
+        Assert.That(ids, Does.Contain(Seeds.ProjectId));
+    }
+
+    [Test]
+    public void Items_of_one_list_bind_to_the_next_cmdlets_Id_by_property_name()
+    {
+        var listed = Shell.Run("Get-StrategyCubeCaches -ClusterNode $Node | ForEach-Object id", ("Node", Seeds.Nodes[0])).Succeeded().Output.Select(o => o.ToString()).ToList();
+        var got = Shell.Run("Get-StrategyCubeCaches -ClusterNode $Node | Get-StrategyCubeCache | ForEach-Object id", ("Node", Seeds.Nodes[0])).Succeeded().Output.Select(o => o.ToString());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(listed, Is.Not.Empty);
+            Assert.That(got, Is.EquivalentTo(listed));
+        });
+    }
+
+    [Test]
+    public void WhatIf_sends_nothing()
+    {
+        // An instance the emulator does not have: sent, the call would fail with ObjectNotFound.
+        var result = Shell.Run("Remove-StrategyDataModelInstance -DataModelId $Model -InstanceId 'NO SUCH INSTANCE' -WhatIf", ("Model", Seeds.DataModelId));
+        var sent = Shell.Run("Remove-StrategyDataModelInstance -DataModelId $Model -InstanceId 'NO SUCH INSTANCE' -Confirm:$false", ("Model", Seeds.DataModelId));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Terminated, Is.Null);
+            Assert.That(result.Errors, Is.Empty);
+            Assert.That(sent.Error.CategoryInfo.Category, Is.EqualTo(ErrorCategory.ObjectNotFound), "the same call, sent, fails: -WhatIf did not send it");
+        });
+    }
+
+    [Test]
+    public void A_value_the_spec_does_not_list_is_refused_by_PowerShell_before_anything_runs()
+    {
+        var result = Shell.Run("Get-StrategyDependentSubscriptions -ObjectId X -Type users");
+
+        Assert.That(result.Error.Exception, Is.InstanceOf<ParameterBindingException>());
+    }
+
+    [Test]
+    public void A_secret_in_the_body_as_plain_text_is_refused_and_as_a_SecureString_is_taken()
+    {
+        var plain = Shell.Run("Submit-StrategyReportInstancePrompts -ReportId R -InstanceId I -Body @{ password = 'hunter2' } -WhatIf");
+        var secure = Shell.Run("Submit-StrategyReportInstancePrompts -ReportId R -InstanceId I -Body @{ password = (ConvertTo-SecureString 'hunter2' -AsPlainText -Force) } -WhatIf");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plain.Error.CategoryInfo.Category, Is.EqualTo(ErrorCategory.InvalidArgument));
+            Assert.That(plain.AllText(), Does.Contain("SecureString").And.Not.Contain("hunter2"));
+            Assert.That(secure.Errors, Is.Empty);
+            Assert.That(secure.Terminated, Is.Null);
+        });
+    }
+
+    [Test]
+    public void Help_is_the_specs_words_and_a_deletion_asks_first()
+    {
+        var synopsis = Shell.Run("(Get-Help Get-StrategyProjects).Synopsis").Succeeded().Output.Single().ToString();
+        var parameter = Shell.Run("(Get-Help Get-StrategyCubeCaches -Parameter ClusterNode).Description.Text").Succeeded().Output.Single().ToString();
+        var impact = Shell.Run("(Get-Command Remove-StrategyDataModelInstance).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact").Succeeded().Output.Single().ToString();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(synopsis, Does.StartWith("Lists the projects the user may work in"));
+            Assert.That(parameter, Is.Not.Empty);
+            Assert.That(impact, Is.EqualTo("High"));
+        });
+    }
+}
