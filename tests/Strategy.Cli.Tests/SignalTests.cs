@@ -258,6 +258,28 @@ public sealed class SignalTests
         });
     }
 
+    [Test]
+    public async Task SIGINT_during_a_command_made_from_the_spec_ends_it_as_cancelled_and_logs_out()
+    {
+        await using var emulator = await StartEmulatorAsync();
+        var held = new FaultRule { Delay = TimeSpan.FromMinutes(5), Method = "GET", PathContains = "/api/projects" };
+        emulator.Faults.Add(held);
+        using var cli = CliProcess.Start(emulator, "projects", "list");
+        await Eventually.HoldsAsync(() => emulator.Faults.FiredFor(held) == 1, "the list's answer is held back");
+        cli.Signal(SIGINT);
+        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(20));
+
+        var row = Row("SIGINT (Ctrl+C) during a command made from the spec (projects list)", exitCode, cli, emulator, 0, "-");
+        FaultMatrixReport.WriteAfter(row, typeof(SignalTests).Assembly, () =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Cancelled), cli.Error);
+            Assert.That(cli.Error, Does.Contain("Cancelled; nothing is held on the server."));
+            Assert.That(cli.Output.Trim(), Is.Empty, "nothing printed as if it had answered (the reader ends the stream with a line break)");
+            Assert.That(row.LeakedSessions, Is.Zero, "the session is logged out");
+            Assert.That(row.SecretsInLogs, Is.Zero, "no token or cookie on stdout or stderr");
+        });
+    }
+
     private static string StrategyResumeTokenId(string token) => Generated.StrategyResumeToken.Parse(token).Id;
 
     /// <summary>Waits until the server runs <paramref name="jobs"/> jobs (at most 30 s, however busy the machine is).</summary>

@@ -62,6 +62,10 @@ internal sealed record OperationCatalog(string? Namespace, EquatableArray<Catalo
 
         writer.Close(";");
         writer.Line();
+        writer.Doc("The groups (a command's first word) of the commands made from operations, not written by hand, each once: a command line can find its group without reading every operation.");
+        writer.Line("public static global::System.Collections.Generic.IReadOnlyList<string> CommandGroups { get; } = new string[] { "
+            + string.Join(", ", catalog.Operations.Where(o => !o.Names.CommandIsHandWritten).Select(o => o.Names.Command?.Split(' ')[0]).Where(g => g is not null).Distinct().OrderBy(g => g, System.StringComparer.Ordinal).Select(g => Literals.String(g!))) + " };");
+        writer.Line();
         writer.Doc("Every generated client class, with its interface and a factory.");
         writer.Open("public static global::System.Collections.Generic.IReadOnlyList<global::Strategy.Generated.StrategyClientType> Clients { get; } = new global::Strategy.Generated.StrategyClientType[]");
         foreach (var client in catalog.Clients)

@@ -30,24 +30,26 @@ internal static class OperationCommands
     /// <summary>
     /// Adds the commands of the spec's operations to <paramref name="root"/>: into a hand-written group of
     /// the same name, or a group of their own. A group's commands are made only when the command line
-    /// names it (<paramref name="words"/>), so a one-shot command does not build hundreds; every group's when it is <see langword="null"/>.
+    /// names the group and none of its hand-written commands (<paramref name="words"/>), so a one-shot
+    /// command reads no operation it does not call; every group's when it is <see langword="null"/>.
     /// </summary>
     public static void AddTo(RootCommand root, CommandRunner runner, IReadOnlyCollection<string>? words)
     {
-        foreach (var group in Generated.GroupBy(o => o.Command!.Split(' ')[0], StringComparer.Ordinal))
+        foreach (var name in StrategyOperations.CommandGroups)
         {
-            var parent = root.Subcommands.FirstOrDefault(c => c.Name == group.Key);
-            if (parent is null)
+            var group = root.Subcommands.FirstOrDefault(c => c.Name == name);
+            var handWritten = group?.Subcommands.Select(c => c.Name).ToList() ?? [];
+            if (group is null)
             {
-                parent = new Command(group.Key, $"Call the {group.Key} operations of the REST API, one command each ({string.Join(", ", group.Select(o => o.Command!.Split(' ')[1]))}).");
-                root.Subcommands.Add(parent);
+                group = new Command(name, $"Call the {name} operations of the REST API, one command each.");
+                root.Subcommands.Add(group);
             }
 
-            if (words is null || words.Contains(group.Key))
+            if (words is null || (words.Contains(name) && !handWritten.Any(words.Contains)))
             {
-                foreach (var operation in group)
+                foreach (var operation in Generated.Where(o => o.Command!.Split(' ')[0] == name))
                 {
-                    parent.Subcommands.Add(Create(operation, runner));
+                    group.Subcommands.Add(Create(operation, runner));
                 }
             }
         }
