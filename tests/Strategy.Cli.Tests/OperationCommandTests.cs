@@ -31,6 +31,21 @@ public class OperationCommandTests : CliTest
     }
 
     [Test]
+    public async Task A_paged_list_reads_every_page_and_limit_is_how_many_in_all()
+    {
+        var (allExit, all, allError) = await RunAsync("cubecaches", "list", "--cluster-node", Seeds.Nodes[0], "--json");
+        var (oneExit, one, _) = await RunAsync("cubecaches", "list", "--cluster-node", Seeds.Nodes[0], "--limit", "1", "--json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(allExit, Is.EqualTo(ExitCodes.Success), allError);
+            Assert.That(JArray.Parse(all), Is.Not.Empty);
+            Assert.That(oneExit, Is.EqualTo(ExitCodes.Success));
+            Assert.That(JArray.Parse(one), Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task An_operation_joins_the_hand_written_group_of_its_name()
     {
         var (exitCode, output, _) = await RunAsync("jobs", "--help");

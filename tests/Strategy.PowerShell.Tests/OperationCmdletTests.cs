@@ -35,6 +35,21 @@ public sealed class OperationCmdletTests : ServerFixture
     }
 
     [Test]
+    public void A_paged_list_streams_every_page_and_Limit_is_how_many_in_all()
+    {
+        var all = Shell.Run("Get-StrategyCubeCaches -ClusterNode $Node", ("Node", Seeds.Nodes[0])).Succeeded().Output;
+        var one = Shell.Run("Get-StrategyCubeCaches -ClusterNode $Node -Limit 1", ("Node", Seeds.Nodes[0])).Succeeded().Output;
+        var first = Shell.Run("Get-StrategyCubeCaches -ClusterNode $Node | Select-Object -First 1", ("Node", Seeds.Nodes[0])).Succeeded().Output;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(all, Is.Not.Empty);
+            Assert.That(one, Has.Count.EqualTo(1));
+            Assert.That(first, Has.Count.EqualTo(1), "the pipeline stops the reading");
+        });
+    }
+
+    [Test]
     public void WhatIf_sends_nothing()
     {
         // An instance the emulator does not have: sent, the call would fail with ObjectNotFound.

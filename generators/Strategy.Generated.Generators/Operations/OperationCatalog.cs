@@ -19,12 +19,17 @@ internal sealed record OperationCatalog(string? Namespace, EquatableArray<Catalo
                 Summary = b.Operation.Summary,
                 BodyRequired = b.Operation.BodyRequired,
                 Names = b.Operation.Names,
+                Pages = b.Operation.Declarations.OfType<Workflows.Pages.PagesDeclaration>().FirstOrDefault() is { } pages
+                    ? new CatalogPages(pages.Items, pages.Total, pages.TotalHeader, pages.Offset, pages.Limit)
+                    : null,
             })
             .OrderBy(o => o.OperationId, System.StringComparer.Ordinal)
             .ToEquatableArray(),
         bindings.Clients
             .Select(c => new CatalogClient(c.Name, c.InterfaceName))
             .ToEquatableArray());
+
+    private static string Optional(string? text) => text is null ? "null" : Literals.String(text);
 
     public static string Emit(OperationCatalog catalog)
     {
@@ -57,6 +62,9 @@ internal sealed record OperationCatalog(string? Namespace, EquatableArray<Catalo
                 .Line("    CommandIsHandWritten = " + (operation.Names.CommandIsHandWritten ? "true" : "false") + ",")
                 .Line("    Cmdlet = " + (operation.Names.Cmdlet is null ? "null" : Literals.String(operation.Names.Cmdlet)) + ",")
                 .Line("    CmdletIsHandWritten = " + (operation.Names.CmdletIsHandWritten ? "true" : "false") + ",")
+                .Line("    Pages = " + (operation.Pages is { } pages
+                    ? "new global::Strategy.Generated.StrategyOperationPages(" + Literals.String(pages.Items) + ", " + Optional(pages.Total) + ", " + Optional(pages.TotalHeader) + ", " + Literals.String(pages.Offset) + ", " + Literals.String(pages.Limit) + ")"
+                    : "null") + ",")
                 .Line("},");
         }
 
@@ -103,7 +111,13 @@ internal sealed record CatalogOperation(
 
     /// <summary>Its command and cmdlet.</summary>
     public Spec.SpecCommandNames Names { get; init; } = Spec.SpecCommandNames.None;
+
+    /// <summary>How it lists a page at a time, when declared.</summary>
+    public CatalogPages? Pages { get; init; }
 }
+
+/// <summary>An operation's pages, as the catalog states them (<c>x-strategy-pages</c>).</summary>
+internal sealed record CatalogPages(string Items, string? Total, string? TotalHeader, string Offset, string Limit);
 
 /// <summary>One client class of the catalog.</summary>
 internal sealed record CatalogClient(string Name, string? InterfaceName);

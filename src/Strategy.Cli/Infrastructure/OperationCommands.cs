@@ -85,7 +85,13 @@ internal static class OperationCommands
             }
             else
             {
-                var one = new Option<string?>(name) { Description = Describe(parameter), Required = parameter.Required };
+                var one = new Option<string?>(name)
+                {
+                    Description = operation.Pages?.Limit == parameter.Name ? "How many items to read in all, over as many pages as it takes; every one when not given."
+                        : operation.Pages?.Offset == parameter.Name ? "How many items to skip before the first one read."
+                        : Describe(parameter),
+                    Required = parameter.Required,
+                };
                 if (parameter.AllowedValues.Count > 0)
                 {
                     one.AcceptOnlyFromAmong([.. parameter.AllowedValues]);
@@ -119,8 +125,21 @@ internal static class OperationCommands
             command,
             async (parseResult, session, cancellationToken) =>
             {
-                var answer = await Request(parseResult).SendAsync(session.Connection.HttpClient, session.ProjectId, cancellationToken);
-                Print(session, operation, answer);
+                var request = Request(parseResult);
+                if (operation.Pages is not null)
+                {
+                    // Every page, read until one comes back empty or short or --limit items are read: a list that shrinks meanwhile ends.
+                    var items = new JArray();
+                    await foreach (var item in request.ReadPagesAsync(session.Connection.HttpClient, session.ProjectId, cancellationToken: cancellationToken))
+                    {
+                        items.Add(item);
+                    }
+
+                    Print(session, operation, new StrategyOperationAnswer(200, items, new Dictionary<string, IReadOnlyList<string>>()));
+                    return ExitCodes.Success;
+                }
+
+                Print(session, operation, await request.SendAsync(session.Connection.HttpClient, session.ProjectId, cancellationToken));
                 return ExitCodes.Success;
             },
             withoutSession: parseResult =>

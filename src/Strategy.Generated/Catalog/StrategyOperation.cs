@@ -95,6 +95,9 @@ public sealed class StrategyOperation
     /// <summary>Whether <see cref="Cmdlet"/> is written by hand rather than made from this entry.</summary>
     public bool CmdletIsHandWritten { get; init; }
 
+    /// <summary>How the operation lists items a page at a time, when the spec declares it (<c>x-strategy-pages</c>); <see langword="null"/> otherwise.</summary>
+    public StrategyOperationPages? Pages { get; init; }
+
     /// <summary>For <see cref="StrategyProjectHeaderUse.ForValues"/>: the values of <see cref="ProjectHeaderParameter"/> that need the header; otherwise empty.</summary>
     public IReadOnlyList<string> ProjectHeaderValues { get; }
 

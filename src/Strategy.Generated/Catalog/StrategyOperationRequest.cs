@@ -191,6 +191,69 @@ public sealed class StrategyOperationRequest
         return new StrategyOperationAnswer((int)response.StatusCode, json, headers);
     }
 
+    /// <summary>
+    /// Reads every page of a list the spec declares as pages (<see cref="StrategyOperation.Pages"/>) and
+    /// answers its items in order, from this request's offset (or the first item). The request's own
+    /// limit, when given, is how many items to read in all. Reading ends at the first page that comes
+    /// back empty or short, at the total the server gave, or at that limit, so items that disappear
+    /// between pages (caches that expire) shorten the list and never make it loop.
+    /// </summary>
+    /// <param name="client">The HTTP client, from <see cref="StrategyConnection"/> or dependency injection.</param>
+    /// <param name="projectId">The project, for an operation that takes the project header.</param>
+    /// <param name="pageSize">How many items to ask for in one call.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The items, a page read only when the one before it has been taken.</returns>
+    /// <exception cref="InvalidOperationException">The operation is not declared as pages.</exception>
+    /// <exception cref="StrategyApiException">The server answered an error to a page.</exception>
+    public async IAsyncEnumerable<JToken> ReadPagesAsync(HttpClient client, string? projectId, int pageSize = 1000, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        var pages = Operation.Pages ?? throw new InvalidOperationException($"{Operation.OperationId} is not declared as pages (x-strategy-pages).");
+        long offset = _arguments.TryGetValue(pages.Offset, out var from) ? long.Parse(from[0], System.Globalization.CultureInfo.InvariantCulture) : 0;
+        long? wanted = _arguments.TryGetValue(pages.Limit, out var all) ? long.Parse(all[0], System.Globalization.CultureInfo.InvariantCulture) : null;
+        long read = 0;
+        while (wanted is not { } most || read < most)
+        {
+            var size = wanted is { } limit ? (int)Math.Min(pageSize, limit - read) : pageSize;
+            var page = new StrategyOperationRequest(Operation, WithPage(pages, offset, size), Body);
+            var answer = await page.SendAsync(client, projectId, cancellationToken).ConfigureAwait(false);
+            var items = (answer.Json as JObject)?[pages.Items] as JArray ?? answer.Json as JArray ?? [];
+            foreach (var item in items)
+            {
+                if (wanted is { } enough && read >= enough)
+                {
+                    // A server that answers more than was asked for: the limit is the caller's.
+                    yield break;
+                }
+
+                read++;
+                yield return item;
+            }
+
+            offset += items.Count;
+            if (items.Count < size || (TotalOf(answer, pages) is { } total && offset >= total))
+            {
+                yield break;
+            }
+        }
+    }
+
+    private Dictionary<string, IReadOnlyList<string>> WithPage(StrategyOperationPages pages, long offset, int size) =>
+        new(_arguments, StringComparer.Ordinal)
+        {
+            [pages.Offset] = [offset.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            [pages.Limit] = [size.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+        };
+
+    private static long? TotalOf(StrategyOperationAnswer answer, StrategyOperationPages pages)
+    {
+        var text = pages.Total is { } field ? (answer.Json as JObject)?[field]?.ToString()
+            : pages.TotalHeader is { } header && answer.Headers.TryGetValue(header, out var values) && values.Count > 0 ? values[0]
+            : null;
+        return long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var total) ? total : null;
+    }
+
     /// <summary>The request as text, for a dry run: the method, the address and the body; a secret in the body is masked.</summary>
     public override string ToString()
     {

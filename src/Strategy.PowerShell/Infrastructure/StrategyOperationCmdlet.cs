@@ -39,6 +39,13 @@ public abstract class StrategyOperationCmdlet : StrategyCmdlet
         }
 
         var server = Server;
+        if (operation.Pages is not null)
+        {
+            // Every page, each read as the pipeline takes the items before it; a list that shrinks meanwhile ends.
+            RunEach(token => Objects(request.ReadPagesAsync(server.Connection.HttpClient, server.ProjectId, cancellationToken: token)));
+            return;
+        }
+
         var answer = Run(token => request.SendAsync(server.Connection.HttpClient, server.ProjectId, token));
         if (answer.Json is null)
         {
@@ -49,6 +56,17 @@ public abstract class StrategyOperationCmdlet : StrategyCmdlet
         foreach (var item in Items(answer.Json))
         {
             WriteObject(ToObject(item));
+        }
+    }
+
+    private static async IAsyncEnumerable<object> Objects(IAsyncEnumerable<JToken> items)
+    {
+        await foreach (var item in items.ConfigureAwait(false))
+        {
+            if (ToObject(item) is { } value)
+            {
+                yield return value;
+            }
         }
     }
 

@@ -109,6 +109,62 @@ public class OperationRequestTests
     }
 
     [Test]
+    public async Task Pages_are_read_until_one_comes_back_short_so_caches_that_expire_meanwhile_end_the_list()
+    {
+        using var handler = new MockHttpMessageHandler();
+        handler.When(HttpMethod.Post, "*/api/auth/login").Respond(HttpStatusCode.NoContent, [new KeyValuePair<string, string>("X-MSTR-AuthToken", "t")], "application/json", string.Empty);
+        var first = handler.When("*/api/monitors/caches/cubes").WithQueryString("offset", "0").WithQueryString("limit", "2")
+            .Respond("application/json", """{"total":5,"cubeCaches":[{"id":"c1"},{"id":"c2"}]}""");
+        // Three of the five expired before the next page: it holds one, fewer than asked for.
+        var second = handler.When("*/api/monitors/caches/cubes").WithQueryString("offset", "2").WithQueryString("limit", "2")
+            .Respond("application/json", """{"total":3,"cubeCaches":[{"id":"c5"}]}""");
+        await using var connection = StrategyConnection.Create(new Uri(MockServer.BaseUrl), StrategyCredentials.Standard("administrator", "x"), MockServer.ProjectId, primaryHandler: handler);
+        var request = new StrategyOperationRequest(Operation("ListCubeCaches"), Values(("clusterNode", ["n1"])));
+
+        var ids = new List<string>();
+        await foreach (var item in request.ReadPagesAsync(connection.HttpClient, null, pageSize: 2))
+        {
+            ids.Add(item["id"]!.Value<string>()!);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ids, Is.EqualTo(new[] { "c1", "c2", "c5" }));
+            Assert.That((handler.GetMatchCount(first), handler.GetMatchCount(second)), Is.EqualTo((1, 1)), "no page read twice, none after the short one");
+        });
+    }
+
+    [Test]
+    public async Task A_server_that_ignores_the_offset_is_read_up_to_its_total_and_the_requests_limit_is_how_many_in_all()
+    {
+        using var handler = new MockHttpMessageHandler();
+        handler.When(HttpMethod.Post, "*/api/auth/login").Respond(HttpStatusCode.NoContent, [new KeyValuePair<string, string>("X-MSTR-AuthToken", "t")], "application/json", string.Empty);
+        var same = handler.When("*/api/monitors/caches/cubes").Respond("application/json", """{"total":4,"cubeCaches":[{"id":"c1"},{"id":"c2"}]}""");
+        await using var connection = StrategyConnection.Create(new Uri(MockServer.BaseUrl), StrategyCredentials.Standard("administrator", "x"), MockServer.ProjectId, primaryHandler: handler);
+
+        var all = await Count(new StrategyOperationRequest(Operation("ListCubeCaches"), Values(("clusterNode", ["n1"]))));
+        var calls = handler.GetMatchCount(same);
+        var three = await Count(new StrategyOperationRequest(Operation("ListCubeCaches"), Values(("clusterNode", ["n1"]), ("limit", ["3"]))));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((all, calls), Is.EqualTo((4, 2)), "it ends at the total, never loops");
+            Assert.That(three, Is.EqualTo(3));
+        });
+
+        async Task<int> Count(StrategyOperationRequest request)
+        {
+            var count = 0;
+            await foreach (var _ in request.ReadPagesAsync(connection.HttpClient, null, pageSize: 2))
+            {
+                count++;
+            }
+
+            return count;
+        }
+    }
+
+    [Test]
     public void Every_operation_has_a_command_and_a_cmdlet_and_no_two_share_one_unless_a_hand_written_workflow_reaches_both()
     {
         var all = StrategyOperations.All;
