@@ -46,6 +46,26 @@ public class OperationCommandTests : CliTest
     }
 
     [Test]
+    public async Task User_connections_are_listed_per_node_and_a_partial_disconnect_is_not_a_success()
+    {
+        var (listExit, listed, listError) = await RunAsync("connections", "list", "--cluster-node", Seeds.Nodes[0]);
+        var (manyExit, many, manyError) = await RunAsync("connections", "disconnect-many", "--body", """{"userConnectionIds":["C0A8000111D2F2C6C0000C9A7DCA4C1F","NO-SUCH-CONNECTION"]}""", "--json");
+        var (afterExit, after, _) = await RunAsync("connections", "list", "--cluster-node", Seeds.Nodes[0]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(listExit, Is.EqualTo(ExitCodes.Success), listError);
+            Assert.That(listed, Does.Contain("analyst1").And.Contain("analyst2"));
+            Assert.That(manyExit, Is.EqualTo(ExitCodes.ServerFailure), "one of the two was not disconnected");
+            Assert.That(manyError, Does.Contain("207"));
+            Assert.That(JObject.Parse(many)["deleteUserConnectionsStatus"]!.Select(s => (s["id"]!.Value<string>(), s["status"]!.Value<int>())),
+                Is.EquivalentTo(new[] { ("C0A8000111D2F2C6C0000C9A7DCA4C1F", 204), ("NO-SUCH-CONNECTION", 404) }), "every id has its outcome");
+            Assert.That(afterExit, Is.EqualTo(ExitCodes.Success));
+            Assert.That(after, Does.Not.Contain("analyst1").And.Contain("analyst2"));
+        });
+    }
+
+    [Test]
     public async Task An_operation_joins_the_hand_written_group_of_its_name()
     {
         var (exitCode, output, _) = await RunAsync("jobs", "--help");

@@ -50,6 +50,16 @@ public sealed class OperationCmdletTests : ServerFixture
     }
 
     [Test]
+    public void A_listed_connection_is_disconnected_through_the_pipeline_by_its_id()
+    {
+        var script = "Get-StrategyUserConnection -ClusterNode $Node | Where-Object username -eq 'analyst2' | Disconnect-StrategyUserConnection -Confirm:$false";
+        Shell.Run(script, ("Node", Seeds.Nodes[0])).Succeeded();
+        var left = Shell.Run("Get-StrategyUserConnection -ClusterNode $Node | ForEach-Object username", ("Node", Seeds.Nodes[0])).Succeeded().Output.Select(o => o.ToString());
+
+        Assert.That(left, Does.Not.Contain("analyst2").And.Contain("administrator"));
+    }
+
+    [Test]
     public void WhatIf_sends_nothing()
     {
         // An instance the emulator does not have: sent, the call would fail with ObjectNotFound.

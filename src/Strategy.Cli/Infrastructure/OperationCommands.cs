@@ -139,7 +139,15 @@ internal static class OperationCommands
                     return ExitCodes.Success;
                 }
 
-                Print(session, operation, await request.SendAsync(session.Connection.HttpClient, session.ProjectId, cancellationToken));
+                var answer = await request.SendAsync(session.Connection.HttpClient, session.ProjectId, cancellationToken);
+                Print(session, operation, answer);
+                if (answer.Status == 207)
+                {
+                    // Multi-status: the server did part of the work; each item's status is in what was printed. Never a plain success.
+                    session.Console.Error.WriteLine($"error: {operation.OperationId} answered 207 (Multi-Status): the server did part of it; each item's status is above.");
+                    return ExitCodes.ServerFailure;
+                }
+
                 return ExitCodes.Success;
             },
             withoutSession: parseResult =>

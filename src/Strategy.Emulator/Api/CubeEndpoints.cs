@@ -310,5 +310,5 @@ internal static class CubeEndpoints
 
     private static IResult CacheNotFound(string cacheId) => EmulatorJson.Error(404, "ERR004", $"Cube cache {cacheId} was not found.");
 
-    private static IResult NodeDown(string node) => EmulatorJson.Error(503, "ERR001", $"The cluster node {node} is not connected.");
+    internal static IResult NodeDown(string node) => EmulatorJson.Error(503, "ERR001", $"The cluster node {node} is not connected.");
 }

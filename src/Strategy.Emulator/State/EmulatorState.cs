@@ -29,6 +29,9 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
     /// <summary>The Intelligent Cubes, their jobs and their caches.</summary>
     public CubeState Cubes { get; } = new(options);
 
+    /// <summary>The user connections per node.</summary>
+    public ConnectionState Connections { get; } = new(options.TimeProvider.GetUtcNow());
+
     /// <summary>Report and dashboard instances, closed with their sessions.</summary>
     public Reports.ReportState Reports { get; } = new(options);
 
@@ -51,6 +54,25 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
         }
 
         return session;
+    }
+
+    /// <summary>The sessions alive now, as the monitor lists them on the first node.</summary>
+    public IReadOnlyList<SessionRecord> LiveSessions()
+    {
+        lock (_gate)
+        {
+            return _sessions.Values.Where(s => Now - s.LastUsed <= options.SessionIdleTimeout).ToList();
+        }
+    }
+
+    /// <summary>Ends the session listed under <paramref name="connectionId"/>, as a disconnect does; whether there was one.</summary>
+    public bool EndSession(string connectionId)
+    {
+        lock (_gate)
+        {
+            var session = _sessions.Values.FirstOrDefault(s => s.ConnectionId.Equals(connectionId, StringComparison.OrdinalIgnoreCase));
+            return session is not null && _sessions.Remove(session.Token);
+        }
     }
 
     /// <summary>The live session for a token, touched; <see langword="null"/> when unknown or idle too long.</summary>
@@ -463,6 +485,11 @@ internal sealed class SessionRecord(string token, string cookie, DateTimeOffset 
     public string Token { get; } = token;
 
     public string Cookie { get; } = cookie;
+
+    /// <summary>The session as the monitor lists it among the node's user connections (never its token).</summary>
+    public string ConnectionId { get; } = EmulatorState.NewId();
+
+    public DateTimeOffset Created { get; } = created;
 
     public DateTimeOffset LastUsed { get; set; } = created;
 }

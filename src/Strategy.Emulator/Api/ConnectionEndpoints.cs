@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Strategy.Emulator.State;
+using Strategy.Generated;
+
+namespace Strategy.Emulator.Api;
+
+/// <summary>
+/// The monitor's user connections per node: listed a page at a time with the total in
+/// x-mstr-total-count, disconnected one by one (the caller's own session refused with 500 ERR001) or
+/// many at once (200 when every one ended, 207 when some did, 403 without a code when none did, each
+/// id with its status). A stopped node's calls fail while the other node's succeed.
+/// </summary>
+internal static class ConnectionEndpoints
+{
+    public static void Map(WebApplication app, EmulatorState state, Func<HttpContext, SessionRecord> session)
+    {
+        app.MapGet("/api/monitors/userConnections", (HttpContext context, string? clusterNode, int? offset, int? limit) =>
+        {
+            if (string.IsNullOrEmpty(clusterNode) || !Seeds.Nodes.Contains(clusterNode, StringComparer.OrdinalIgnoreCase))
+            {
+                return EmulatorJson.Error(400, "ERR006", $"The cluster node '{clusterNode}' is not a node of this cluster.");
+            }
+
+            if (state.Cubes.IsNodeDown(clusterNode))
+            {
+                return CubeEndpoints.NodeDown(clusterNode);
+            }
+
+            var all = state.Connections.On(clusterNode, state.LiveSessions(), state.Now);
+            var page = all.Skip(offset ?? 0).Take(limit is null or < 0 ? int.MaxValue : limit.Value).ToList();
+            context.Response.Headers["x-mstr-total-count"] = all.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return EmulatorJson.Ok(new UserConnectionList { UserConnections = page });
+        });
+
+        app.MapDelete("/api/monitors/userConnections/{connectionId}", (HttpContext context, string connectionId) =>
+            Disconnect(state, session(context), connectionId) switch
+            {
+                204 => Results.NoContent(),
+                500 => EmulatorJson.Error(500, "ERR001", "A session cannot disconnect itself; log out instead."),
+                _ => EmulatorJson.Error(404, "ERR004", $"There is no user connection {connectionId}."),
+            });
+
+        app.MapPost("/api/monitors/deleteUserConnections", (HttpContext context, DeleteUserConnectionsRequest request) =>
+        {
+            if (request?.UserConnectionIds is not { Count: > 0 } ids)
+            {
+                return EmulatorJson.Error(400, "ERR006", "userConnectionIds is required and may not be empty.");
+            }
+
+            var statuses = ids.Select(id => (Id: id, Status: Disconnect(state, session(context), id))).ToList();
+            var ended = statuses.Count(s => s.Status == 204);
+            var body = new DeleteUserConnectionsResult
+            {
+                DeleteUserConnectionsStatus = statuses.Select(s => new UserConnectionStatus
+                {
+                    Id = s.Id,
+                    Status = s.Status,
+                    Message = s.Status switch { 204 => null, 500 => "A session cannot disconnect itself.", _ => "There is no such user connection." },
+                }).ToList(),
+            };
+            return EmulatorJson.Ok(body, ended == statuses.Count ? 200 : ended > 0 ? 207 : 403);
+        });
+    }
+
+    /// <summary>What one disconnect answers: 204 ended, 500 the caller's own session, 404 no such connection.</summary>
+    private static int Disconnect(EmulatorState state, SessionRecord caller, string connectionId) =>
+        caller.ConnectionId.Equals(connectionId, StringComparison.OrdinalIgnoreCase) ? 500
+        : state.EndSession(connectionId) || state.Connections.EndOther(connectionId) ? 204
+        : 404;
+}
