@@ -115,6 +115,10 @@ public sealed class StrategyEmulator : IAsyncDisposable
     /// <summary>How many cube publishes were started (each is one job).</summary>
     public int CubePublishCount => _state.Cubes.PublishCount;
 
+    /// <summary>How many times the project's caches of <paramref name="cacheType"/> (object or element) were purged.</summary>
+    /// <param name="cacheType">object or element.</param>
+    public int PurgeCount(string cacheType) => _state.Housekeeping.PurgeCount(cacheType);
+
     /// <summary>How many cube publish jobs are running now.</summary>
     public int RunningJobCount => _state.Cubes.RunningJobCount;
 

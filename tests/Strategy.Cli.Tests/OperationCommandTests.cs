@@ -66,6 +66,22 @@ public class OperationCommandTests : CliTest
     }
 
     [Test]
+    public async Task A_projects_caches_are_purged_and_a_cache_type_the_spec_does_not_list_is_refused_before_anything_is_sent()
+    {
+        var (exitCode, _, error) = await RunAsync("caches", "purge", Seeds.ProjectId, "object");
+        var (wrongExit, _, wrong) = await RunAsync("caches", "purge", Seeds.ProjectId, "report");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error);
+            Assert.That(Emulator.PurgeCount("object"), Is.EqualTo(1));
+            Assert.That(wrongExit, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(wrong, Does.Contain("report").And.Contain("element"));
+            Assert.That(Emulator.PurgeCount("report"), Is.Zero);
+        });
+    }
+
+    [Test]
     public async Task An_operation_joins_the_hand_written_group_of_its_name()
     {
         var (exitCode, output, _) = await RunAsync("jobs", "--help");

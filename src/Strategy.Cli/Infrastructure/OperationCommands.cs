@@ -65,7 +65,12 @@ internal static class OperationCommands
         {
             if (parameter.Location == "path")
             {
-                var argument = new Argument<string>(Kebab(parameter.Name)) { Description = parameter.Description };
+                var argument = new Argument<string>(Kebab(parameter.Name)) { Description = Describe(parameter) };
+                if (parameter.AllowedValues.Count > 0)
+                {
+                    argument.AcceptOnlyFromAmong([.. parameter.AllowedValues]);
+                }
+
                 command.Arguments.Add(argument);
                 values.Add((parameter, r => [r.GetValue(argument)!]));
                 continue;

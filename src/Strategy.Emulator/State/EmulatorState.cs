@@ -29,8 +29,8 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
     /// <summary>The Intelligent Cubes, their jobs and their caches.</summary>
     public CubeState Cubes { get; } = new(options);
 
-    /// <summary>The user connections per node.</summary>
-    public ConnectionState Connections { get; } = new(options.TimeProvider.GetUtcNow());
+    /// <summary>Cache purges and the user connections per node.</summary>
+    public HousekeepingState Housekeeping { get; } = new(options.TimeProvider.GetUtcNow());
 
     /// <summary>Report and dashboard instances, closed with their sessions.</summary>
     public Reports.ReportState Reports { get; } = new(options);

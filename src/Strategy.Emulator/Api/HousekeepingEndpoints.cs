@@ -6,12 +6,13 @@ using Strategy.Generated;
 namespace Strategy.Emulator.Api;
 
 /// <summary>
-/// The monitor's user connections per node: listed a page at a time with the total in
+/// The monitor's housekeeping calls: a project's object and element caches purged, and the user
+/// connections per node: listed a page at a time with the total in
 /// x-mstr-total-count, disconnected one by one (the caller's own session refused with 500 ERR001) or
 /// many at once (200 when every one ended, 207 when some did, 403 without a code when none did, each
 /// id with its status). A stopped node's calls fail while the other node's succeed.
 /// </summary>
-internal static class ConnectionEndpoints
+internal static class HousekeepingEndpoints
 {
     public static void Map(WebApplication app, EmulatorState state, Func<HttpContext, SessionRecord> session)
     {
@@ -27,7 +28,7 @@ internal static class ConnectionEndpoints
                 return CubeEndpoints.NodeDown(clusterNode);
             }
 
-            var all = state.Connections.On(clusterNode, state.LiveSessions(), state.Now);
+            var all = state.Housekeeping.On(clusterNode, state.LiveSessions(), state.Now);
             var page = all.Skip(offset ?? 0).Take(limit is null or < 0 ? int.MaxValue : limit.Value).ToList();
             context.Response.Headers["x-mstr-total-count"] = all.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return EmulatorJson.Ok(new UserConnectionList { UserConnections = page });
@@ -40,6 +41,17 @@ internal static class ConnectionEndpoints
                 500 => EmulatorJson.Error(500, "ERR001", "A session cannot disconnect itself; log out instead."),
                 _ => EmulatorJson.Error(404, "ERR004", $"There is no user connection {connectionId}."),
             });
+
+        app.MapDelete("/api/monitors/projects/{projectId}/caches/{cacheType}", (string projectId, string cacheType) =>
+        {
+            if (!projectId.Equals(Seeds.ProjectId, StringComparison.OrdinalIgnoreCase) || cacheType is not ("object" or "element"))
+            {
+                return EmulatorJson.Error(400, "ERR006", $"'{cacheType}' caches of project {projectId} cannot be purged: the project must exist and the cache type be object or element.");
+            }
+
+            state.Housekeeping.Purged(cacheType);
+            return Results.NoContent();
+        });
 
         app.MapPost("/api/monitors/deleteUserConnections", (HttpContext context, DeleteUserConnectionsRequest request) =>
         {
@@ -66,6 +78,6 @@ internal static class ConnectionEndpoints
     /// <summary>What one disconnect answers: 204 ended, 500 the caller's own session, 404 no such connection.</summary>
     private static int Disconnect(EmulatorState state, SessionRecord caller, string connectionId) =>
         caller.ConnectionId.Equals(connectionId, StringComparison.OrdinalIgnoreCase) ? 500
-        : state.EndSession(connectionId) || state.Connections.EndOther(connectionId) ? 204
+        : state.EndSession(connectionId) || state.Housekeeping.EndOther(connectionId) ? 204
         : 404;
 }

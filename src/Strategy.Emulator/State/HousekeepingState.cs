@@ -3,16 +3,17 @@ using Strategy.Generated;
 namespace Strategy.Emulator.State;
 
 /// <summary>
-/// The user connections the monitor lists per cluster node: other users' seeded on both nodes, and
+/// The housekeeping state: how often a project's caches were purged, and the user connections the
+/// monitor lists per cluster node: other users' seeded on both nodes, and
 /// every live emulator session on the first. Disconnecting ends a seeded connection or a live session;
 /// the caller's own session is refused as a server refuses it (500 ERR001).
 /// </summary>
-internal sealed class ConnectionState
+internal sealed class HousekeepingState
 {
     private readonly object _gate = new();
     private readonly List<(string Node, UserConnection Connection)> _others;
 
-    public ConnectionState(DateTimeOffset started)
+    public HousekeepingState(DateTimeOffset started)
     {
         _others =
         [
@@ -31,6 +32,26 @@ internal sealed class ConnectionState
         lock (_gate)
         {
             return [.. own, .. _others.Where(o => o.Node.Equals(node, StringComparison.OrdinalIgnoreCase)).Select(o => o.Connection)];
+        }
+    }
+
+    private readonly Dictionary<string, int> _purges = new(StringComparer.Ordinal);
+
+    /// <summary>How many times the project's caches of this type were purged.</summary>
+    public int PurgeCount(string cacheType)
+    {
+        lock (_gate)
+        {
+            return _purges.TryGetValue(cacheType, out var count) ? count : 0;
+        }
+    }
+
+    /// <summary>Records a purge of the project's caches of this type.</summary>
+    public void Purged(string cacheType)
+    {
+        lock (_gate)
+        {
+            _purges[cacheType] = PurgeCount(cacheType) + 1;
         }
     }
 
