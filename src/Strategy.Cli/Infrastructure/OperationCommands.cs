@@ -61,7 +61,7 @@ internal static class OperationCommands
         var verb = operation.Command!.Split(' ')[1];
         var command = new Command(verb, (operation.Summary ?? operation.OperationId) + $" ({operation.Method} {operation.PathTemplate})");
         var values = new List<(StrategyOperationParameter Parameter, Func<ParseResult, IReadOnlyList<string>> Read)>();
-        foreach (var parameter in operation.Parameters.Where(p => !IsProjectHeader(p)))
+        foreach (var parameter in operation.Parameters.Where(p => !p.IsProjectHeader))
         {
             if (parameter.Location == "path")
             {
@@ -280,9 +280,6 @@ internal static class OperationCommands
         JObject fields => "{" + string.Join(", ", fields.Properties().Take(3).Select(p => p.Name)) + (fields.Count > 3 ? ", …" : string.Empty) + "}",
         _ => ServerText.Clean(value.ToString(), max) ?? string.Empty,
     };
-
-    private static bool IsProjectHeader(StrategyOperationParameter parameter) =>
-        parameter.Location == "header" && string.Equals(parameter.Name, StrategyHeaders.ProjectId, StringComparison.OrdinalIgnoreCase);
 
     /// <summary><c>dataModelId</c> is <c>data-model-id</c>, <c>projects.id</c> is <c>projects-id</c>, <c>X-MSTR-ClientVersion</c> is <c>x-mstr-client-version</c>.</summary>
     internal static string Kebab(string name)

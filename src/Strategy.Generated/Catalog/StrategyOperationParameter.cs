@@ -35,4 +35,7 @@ public sealed class StrategyOperationParameter
 
     /// <summary>What the spec says of the parameter: the help of its option.</summary>
     public string? Description { get; init; }
+
+    /// <summary>Whether this is the project header, which a client sends from its own project rather than as a value given to the call.</summary>
+    public bool IsProjectHeader => Location == "header" && string.Equals(Name, Http.StrategyHeaders.ProjectId, StringComparison.OrdinalIgnoreCase);
 }

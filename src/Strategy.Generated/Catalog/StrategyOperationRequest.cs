@@ -52,7 +52,7 @@ public sealed class StrategyOperationRequest
             _arguments[parameter.Name] = given;
         }
 
-        if (operation.Parameters.FirstOrDefault(p => p.Required && !IsProjectHeader(p) && !_arguments.ContainsKey(p.Name)) is { } missing)
+        if (operation.Parameters.FirstOrDefault(p => p.Required && !p.IsProjectHeader && !_arguments.ContainsKey(p.Name)) is { } missing)
         {
             throw new StrategyOperationArgumentException(operation, missing.Name, $"'{missing.Name}' is required by {operation.OperationId}.");
         }
@@ -131,7 +131,7 @@ public sealed class StrategyOperationRequest
             request.Headers.TryAddWithoutValidation(StrategyHeaders.ProjectId, projectId);
         }
 
-        foreach (var parameter in Operation.Parameters.Where(p => p.Location == "header" && !IsProjectHeader(p)))
+        foreach (var parameter in Operation.Parameters.Where(p => p.Location == "header" && !p.IsProjectHeader))
         {
             if (_arguments.TryGetValue(parameter.Name, out var values))
             {
@@ -211,7 +211,8 @@ public sealed class StrategyOperationRequest
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
         var pages = Operation.Pages ?? throw new InvalidOperationException($"{Operation.OperationId} is not declared as pages (x-strategy-pages).");
         long offset = _arguments.TryGetValue(pages.Offset, out var from) ? long.Parse(from[0], System.Globalization.CultureInfo.InvariantCulture) : 0;
-        long? wanted = _arguments.TryGetValue(pages.Limit, out var all) ? long.Parse(all[0], System.Globalization.CultureInfo.InvariantCulture) : null;
+        // A negative limit (the spec's -1) asks for every item, as it does of one page.
+        long? wanted = _arguments.TryGetValue(pages.Limit, out var all) && long.Parse(all[0], System.Globalization.CultureInfo.InvariantCulture) is >= 0 and var given ? given : null;
         long read = 0;
         while (wanted is not { } most || read < most)
         {
@@ -272,7 +273,7 @@ public sealed class StrategyOperationRequest
     {
         try
         {
-            return (JToken.Parse(json) is JContainer container ? container.DescendantsAndSelf() : []).OfType<JProperty>().Any(p => StrategyOperationSecrets.IsSecret(p.Name));
+            return (JToken.Parse(json) is JContainer container ? container.DescendantsAndSelf() : []).OfType<JProperty>().Any(p => IsSecret(p.Name));
         }
         catch (Newtonsoft.Json.JsonException)
         {
@@ -280,8 +281,9 @@ public sealed class StrategyOperationRequest
         }
     }
 
-    private static bool IsProjectHeader(StrategyOperationParameter parameter) =>
-        parameter.Location == "header" && string.Equals(parameter.Name, StrategyHeaders.ProjectId, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether a body property of this name holds a secret: a password, a secret, a token or an API key.</summary>
+    /// <param name="propertyName">The property's name, at any depth of the body.</param>
+    public static bool IsSecret(string propertyName) => StrategyOperationSecrets.IsSecret(propertyName);
 
     private static void Check(StrategyOperation operation, StrategyOperationParameter parameter, string value)
     {

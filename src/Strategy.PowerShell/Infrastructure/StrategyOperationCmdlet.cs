@@ -118,11 +118,11 @@ public abstract class StrategyOperationCmdlet : StrategyCmdlet
                 : text;
         }
 
-        var json = ToJson(body, secretsAllowed: false);
+        var json = ToJson(body);
         return json.ToString(Newtonsoft.Json.Formatting.None);
     }
 
-    private static JToken ToJson(object? value, bool secretsAllowed, string? name = null)
+    private static JToken ToJson(object? value, string? name = null)
     {
         var unwrapped = value is PSObject { BaseObject: not PSCustomObject } wrapped ? wrapped.BaseObject : value;
         switch (unwrapped)
@@ -131,7 +131,7 @@ public abstract class StrategyOperationCmdlet : StrategyCmdlet
                 return JValue.CreateNull();
             case SecureString secure:
                 return new JValue(Reveal(secure));
-            case string text when name is not null && !secretsAllowed && StrategyOperationRequest.CarriesSecret(new JObject { [name] = "x" }.ToString()):
+            case string when name is not null && StrategyOperationRequest.IsSecret(name):
                 throw new ArgumentException($"-Body's '{name}' is a secret given as plain text: give its value as a SecureString, such as (Get-Credential).Password. Nothing was sent.");
             case string or bool or char or DateTime or DateTimeOffset or Guid:
             case sbyte or byte or short or ushort or int or uint or long or ulong or float or double or decimal:
@@ -141,7 +141,7 @@ public abstract class StrategyOperationCmdlet : StrategyCmdlet
                 foreach (DictionaryEntry entry in dictionary)
                 {
                     var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
-                    fields[key] = ToJson(entry.Value, secretsAllowed, key);
+                    fields[key] = ToJson(entry.Value, key);
                 }
 
                 return fields;
@@ -149,12 +149,12 @@ public abstract class StrategyOperationCmdlet : StrategyCmdlet
                 var properties = new JObject();
                 foreach (var property in custom.Properties)
                 {
-                    properties[property.Name] = ToJson(property.Value, secretsAllowed, property.Name);
+                    properties[property.Name] = ToJson(property.Value, property.Name);
                 }
 
                 return properties;
             case IEnumerable items:
-                return new JArray(items.Cast<object?>().Select(item => ToJson(item, secretsAllowed)));
+                return new JArray(items.Cast<object?>().Select(item => ToJson(item)));
             default:
                 return JToken.FromObject(unwrapped);
         }

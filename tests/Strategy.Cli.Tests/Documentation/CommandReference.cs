@@ -1,7 +1,6 @@
 using System.Text;
 using Strategy.Cli.Infrastructure;
 using Strategy.Generated;
-using Strategy.Generated.Http;
 
 namespace Strategy.Cli.Tests.Documentation;
 
@@ -49,7 +48,7 @@ internal static class CommandReference
             return string.Empty;
         }
 
-        var parameters = operation.Parameters.Where(p => !(p.Location == "header" && string.Equals(p.Name, StrategyHeaders.ProjectId, StringComparison.OrdinalIgnoreCase))).ToList();
+        var parameters = operation.Parameters.Where(p => !p.IsProjectHeader).ToList();
         var words = parameters.Where(p => p.Location == "path").Select(p => " <" + OperationCommands.Kebab(p.Name) + ">")
             .Concat(parameters.Where(p => p.Location != "path" && p.Required).Select(p => " --" + OperationCommands.Kebab(p.Name) + " <value>"))
             .Concat(operation.HasRequestBody && operation.BodyRequired ? [" --body <json>"] : []);

@@ -145,11 +145,13 @@ public class OperationRequestTests
         var all = await Count(new StrategyOperationRequest(Operation("ListCubeCaches"), Values(("clusterNode", ["n1"]))));
         var calls = handler.GetMatchCount(same);
         var three = await Count(new StrategyOperationRequest(Operation("ListCubeCaches"), Values(("clusterNode", ["n1"]), ("limit", ["3"]))));
+        var every = await Count(new StrategyOperationRequest(Operation("ListCubeCaches"), Values(("clusterNode", ["n1"]), ("limit", ["-1"]))));
 
         Assert.Multiple(() =>
         {
             Assert.That((all, calls), Is.EqualTo((4, 2)), "it ends at the total, never loops");
             Assert.That(three, Is.EqualTo(3));
+            Assert.That(every, Is.EqualTo(4), "the spec's -1 is every item");
         });
 
         async Task<int> Count(StrategyOperationRequest request)
