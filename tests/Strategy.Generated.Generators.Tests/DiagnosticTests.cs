@@ -35,6 +35,7 @@ public sealed class DiagnosticTests
     [TestCase("STRAT008", "status: 500, code: NO_RUN", "status: many, code: NO_RUN", "        noStatus:", TestName = "A noStatus status that is not a number is STRAT008")]
     [TestCase("STRAT007", "        finished: { field: stage, values: [over] }", "        finished: { field: stage }", "        finished:", TestName = "A finished without values is STRAT007")]
     [TestCase("STRAT011", "        wait: GetJob\n        set:", "        wait: ListJobs\n        set:", "        wait: ListJobs", TestName = "A start waiting with an operation that declares no wait is STRAT011")]
+    [TestCase("STRAT028", "        wait: GetJob\n        set:", "        wait: GetExportStatus\n        waitTag: Exports\n        set:", "        wait: GetExportStatus", TestName = "A start waiting with an HTTP-status wait, which no token can resume, is STRAT028")]
     [TestCase("STRAT015", "        set: { Prefer: respond-async }", "        set: { Preference: respond-async }", "        set: { Preference: respond-async }", TestName = "Setting a parameter the start does not take is STRAT015")]
     [TestCase("STRAT015", "        as: lockId", "        as: lockKey", "        as: lockKey", TestName = "A scope handing its lock to a parameter the body does not take is STRAT015")]
     [TestCase("STRAT016", "        openHeader: X-Lock-Id", "        openHeader: X-Lock", "        openHeader: X-Lock", TestName = "A scope reading a header the open does not declare is STRAT016")]

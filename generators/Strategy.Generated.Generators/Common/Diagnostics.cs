@@ -149,13 +149,18 @@ internal static class Diagnostics
         "A cmdlet name does not start with an approved PowerShell verb",
         "{0} on '{1}' names cmdlet '{2}', but '{3}' is not an approved PowerShell verb (Get-Verb lists them){4}");
 
+    public static readonly DiagnosticDescriptor StartNotResumable = Error(
+        "STRAT028",
+        "A start waits with a wait that cannot be resumed",
+        "x-strategy-start on '{0}' waits with '{1}', but {2}; a start answers its work as an operation another process can resume, so its wait reads a status body with text parameters");
+
     /// <summary>Every diagnostic, for the test that each has its page and its release note.</summary>
     public static System.Collections.Generic.IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         SpecUnreadable, HeaderNotWrapped, OperationNotGenerated, UnknownOperation, UnknownResponseField, EmptyValues, MissingKey, InvalidValue,
         ImpossibleValue, UnknownKey, NotAWait, OperationInAnotherClient, NoResponseBody, UnknownItemField, UnknownParameter, UnknownHeader,
         UnknownSuccessStatus, NotAnErrorObject, UnknownList, ConflictingKeys, NotFlags, UnknownRecordMethod, NotAHeaderWait,
-        StatusNotWrapped, NotAFile, NameTaken, UnapprovedVerb,
+        StatusNotWrapped, NotAFile, NameTaken, UnapprovedVerb, StartNotResumable,
     ];
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>

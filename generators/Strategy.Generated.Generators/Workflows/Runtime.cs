@@ -48,7 +48,6 @@ internal static class Runtime
 
     public const string Start = Namespace + "StrategyStart";
 
-    public const string Stoppable = Namespace + "StrategyStoppable";
 
     public const string Flags = Namespace + "StrategyFlags";
 

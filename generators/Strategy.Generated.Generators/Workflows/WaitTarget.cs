@@ -29,7 +29,10 @@ internal sealed record WaitTarget(
     string? NoStatusHelper)
 {
     /// <summary>Whether the wait's operation can be made from a resume token (<c>WorkOf…</c>).</summary>
-    public bool Resumable { get; init; }
+    public bool Resumable => NotResumableBecause is null;
+
+    /// <summary>Why the wait's operation cannot be made from a resume token; <see langword="null"/> when it can.</summary>
+    public string? NotResumableBecause { get; init; }
 
     /// <summary>The field that tells runs apart, as JSON and as the model's property, when the wait declares one.</summary>
     public (string Json, string Property)? RunField { get; init; }

@@ -9,10 +9,7 @@ internal static class StartEmitter
 {
     public static void Emit(StartHelper start, EmitContext context)
     {
-        if (start.StartName is not null)
-        {
-            EmitStartForm(start, context);
-        }
+        EmitStartForm(start, context);
 
         var writer = context.Writer;
         var ns = context.Client.Namespace;
@@ -20,7 +17,6 @@ internal static class StartEmitter
         var docs = new SourceWriter();
         var mayBeDone = start.DoneOn is not null;
         var result = start.ResultType + (mayBeDone ? "?" : string.Empty);
-        var waitOn = start.WaitClient is null ? string.Empty : "new global::" + ns + "." + start.WaitClient + "(_httpClient) { ProjectId = ProjectId }.";
         var waitCref = start.WaitClient is null ? waitName : start.WaitClient + "." + waitName;
         docs.Doc(
             "Calls <c>" + start.OperationId + "</c> to start the work, then waits for it with <see cref=\"" + waitCref + "\"/> (polling <c>" + start.WaitOperationId + "</c>)."
@@ -46,62 +42,13 @@ internal static class StartEmitter
         ApiExceptionDoc(docs);
         context.Member(docs, "public virtual ", Runtime.Tasks + "Task<" + result + "> " + Runtime.Async(start.Name) + "(" + Signature(start.Parameters, Runtime.OptionsParameter, Runtime.Progress(start.ResultType), Runtime.TokenParameter) + ")");
         context.Validate(start.Parameters);
-        if (start.StartName is not null)
-        {
-            // The helper is its operation, started and waited for in one call.
-            writer.Line("return " + Runtime.Start + "." + (mayBeDone ? "RunWorkOrDoneAsync" : "RunWorkAsync") + "(");
-            writer.Line("    " + Workflow(start.Name, start.Parameters) + ",");
-            writer.Line("    options,");
-            writer.Line("    ct => " + Runtime.Async(start.StartName) + "(" + string.Join(", ", start.Parameters.Select(p => p.Name).Concat(["ct"])) + "),");
-            writer.Line("    progress,");
-            writer.Line("    cancellationToken);");
-            writer.Close();
-            writer.Line();
-            return;
-        }
-
-        // The trailing arguments are named: a wait that tells runs apart takes previousRun before them.
-        const string Trailing = "options: waitOptions, progress: progress, cancellationToken: cancellationToken";
-        if (start.Answer == StartAnswer.Nothing)
-        {
-            var before = start.Before is null
-                ? "null"
-                : (start.BeforeAnswersNull ? "ct => " : "async ct => await ") + waitOn + start.Before + "(" + Arguments(start.WaitArguments, "ct") + ")" + (start.BeforeAnswersNull ? string.Empty : ".ConfigureAwait(false)");
-            writer.Line("return " + Runtime.Start + ".RunAsync<" + start.ResultType + ">(");
-            writer.Line("    " + Workflow(start.Name, start.Parameters) + ",");
-            writer.Line("    options,");
-            writer.Line("    " + before + ",");
-            writer.Line("    ct => " + start.StartMethod + "(" + Arguments(start.StartArguments, "ct") + "),");
-            writer.Line("    (previousRun, waitOptions) => " + waitOn + waitName + "(" + Arguments(start.WaitArguments, start.Before is null ? Trailing : "previousRun: previousRun, " + Trailing) + "),");
-            writer.Line("    cancellationToken);");
-            writer.Close();
-            writer.Line();
-            return;
-        }
-
-        var wait = start.Answer == StartAnswer.Status && start.WaitClient is null
-            // The answer that started the work already says it is running: wait from it, with a delay first.
-            ? Runtime.FromStatus(start.WaitHelper) + "(started, " + Arguments(start.WaitArguments, "null", "waitOptions", "progress", "cancellationToken") + ")"
-            : waitOn + waitName + "(" + Arguments(start.WaitArguments, Trailing) + ")";
-        writer.Line("return " + Runtime.Start + "." + (mayBeDone ? "RunOrDoneAsync" : "RunAsync") + "(");
+        // The helper is its operation, started and waited for in one call.
+        writer.Line("return " + Runtime.Start + "." + (mayBeDone ? "RunWorkOrDoneAsync" : "RunWorkAsync") + "(");
         writer.Line("    " + Workflow(start.Name, start.Parameters) + ",");
         writer.Line("    options,");
-        writer.Line("    " + Quote(start.OperationId) + ",");
-        writer.Line("    " + (start.AnswerNotNull ? "async ct => await " : "ct => ") + start.StartMethod + "(" + Arguments(start.StartArguments, "ct") + ")" + (start.AnswerNotNull ? ".ConfigureAwait(false)," : ","));
-        writer.Line("    (started, waitOptions) => " + wait + ",");
-        if (start.Cancel is { } cancel)
-        {
-            var cancelOn = cancel.Client is null ? string.Empty : "new global::" + ns + "." + cancel.Client + "(_httpClient) { ProjectId = ProjectId }.";
-            writer.Line("    cancellationToken,");
-            writer.Line("    new " + Runtime.Stoppable + "<" + start.StartedType + ">(");
-            writer.Line("        started => " + Quote(cancel.Label + " ") + " + " + Arguments(cancel.Arguments.Take(1)) + ",");
-            writer.Line("        (started, ct) => " + cancelOn + cancel.Method + "(" + Arguments(cancel.Arguments, "ct") + ")));");
-        }
-        else
-        {
-            writer.Line("    cancellationToken);");
-        }
-
+        writer.Line("    ct => " + Runtime.Async(start.StartName) + "(" + string.Join(", ", start.Parameters.Select(p => p.Name).Concat(["ct"])) + "),");
+        writer.Line("    progress,");
+        writer.Line("    cancellationToken);");
         writer.Close();
         writer.Line();
     }
@@ -151,7 +98,7 @@ internal static class StartEmitter
         docs.Line("/// <param name=\"cancellationToken\">Cancels the start.</param>");
         docs.Line("/// <returns>The work, started.</returns>");
         ApiExceptionDoc(docs);
-        context.Member(docs, "public virtual async ", Runtime.Tasks + "Task<" + work + "> " + Runtime.Async(start.StartName!) + "(" + Signature(start.Parameters, Runtime.TokenParameter) + ")");
+        context.Member(docs, "public virtual async ", Runtime.Tasks + "Task<" + work + "> " + Runtime.Async(start.StartName) + "(" + Signature(start.Parameters, Runtime.TokenParameter) + ")");
         context.Validate(start.Parameters);
         if (start.Requirement is { } requirement)
         {

@@ -23,7 +23,7 @@ internal enum StartAnswer
 /// <param name="WaitArguments">The wait's arguments (its status call's), by where each comes from.</param>
 /// <param name="WaitClient">The wait's client class when it is not the start's (created on the same HttpClient and project).</param>
 /// <param name="Before">For a wait that tells runs apart: the call that reads the last run before the start (a helper's name, or the status call), so the wait skips it.</param>
-/// <param name="BeforeAnswersNull">Whether that call answers <see langword="null"/> for "no status yet" (the wait's <c>noStatus</c> helper).</param>
+/// <param name="StartName">The start form (<c>StartReloadSchema</c>) that answers the work as an operation: the helper is that operation, started and waited for.</param>
 internal sealed record StartHelper(
     string OperationId,
     string Name,
@@ -38,25 +38,16 @@ internal sealed record StartHelper(
     string? DoneOn,
     string? WaitClient,
     string? Before,
-    bool BeforeAnswersNull) : Helper
+    string StartName) : Helper
 {
     /// <summary>How the work is stopped on the server when the wait ends early, if it can be.</summary>
     public CancelCall? Cancel { get; init; }
-
-    /// <summary>What the start answers (the model that names the work), for the cancel call.</summary>
-    public string StartedType { get; init; } = string.Empty;
-
-    /// <summary>The start form (<c>StartReloadSchema</c>) that answers the work as an operation, when its wait can make one.</summary>
-    public string? StartName { get; init; }
 
     /// <summary>What identifies the work in its resume token: the wait's text arguments, by the wait's parameter names.</summary>
     public EquatableArray<NamedArgument> TokenArguments { get; init; } = EquatableArray<NamedArgument>.Empty;
 
     /// <summary>The wait's field that tells runs apart, as JSON and as the model's property, when it declares one.</summary>
     public (string Json, string Property)? RunField { get; init; }
-
-    /// <summary>Whether the start's answer is declared non-null: the call is awaited so the runtime sees the nullable answer it takes.</summary>
-    public bool AnswerNotNull { get; init; }
 
     /// <summary>Whether the spec says the work cannot be stopped (<c>cancel: never</c>).</summary>
     public bool CannotStop { get; init; }
@@ -68,7 +59,7 @@ internal sealed record StartHelper(
     public override void Emit(EmitContext context) => StartEmitter.Emit(this, context);
 
     /// <inheritdoc />
-    public override ResumeEntry? Resume => StartName is null ? null : new ResumeEntry(OperationId, WaitClient, Runtime.WorkOf(WaitHelper), TokenArguments.Select(a => a.Name).ToEquatableArray());
+    public override ResumeEntry? Resume => new ResumeEntry(OperationId, WaitClient, Runtime.WorkOf(WaitHelper), TokenArguments.Select(a => a.Name).ToEquatableArray());
 }
 
 /// <summary>The call that stops started work on the server.</summary>

@@ -15,6 +15,13 @@ internal static class StartResolver
             return;
         }
 
+        if (!target.Resumable)
+        {
+            // A start answers its work as an operation with a resume token; a wait that cannot be resumed cannot make one.
+            context.Report(Diagnostics.StartNotResumable, places.At("wait"), context.Operation.OperationId, start.Wait, target.NotResumableBecause!);
+            return;
+        }
+
         var operation = context.Operation;
         var method = context.Method;
         var ok = true;
@@ -66,7 +73,7 @@ internal static class StartResolver
             cancel = ResolveCancel(context, cancelOperation2, places.At("cancel"), target, waitArguments, ref ok);
         }
 
-        var requirement = start.Requires is { } requires ? ResolveRequirement(context, requires, target, ref ok) : null;
+        var requirement = start.Requires is { } requires ? ResolveRequirement(context, requires, ref ok) : null;
         if (!ok)
         {
             return;
@@ -86,12 +93,9 @@ internal static class StartResolver
             start.DoneOn,
             target.ClientClassName == context.Client.Name ? null : target.ClientClassName,
             target.TellsRuns && answer == StartAnswer.Nothing ? (target.NoStatusHelper is { } none ? Runtime.Async(none) : target.StatusMethod) : null,
-            target.NoStatusHelper is not null)
+            "Start" + StartBase(start.Helper))
         {
             Cancel = cancel,
-            StartedType = method.ResultType ?? string.Empty,
-            AnswerNotNull = method.ResultType is not null && !method.ResultNullable,
-            StartName = target.Resumable ? "Start" + StartBase(start.Helper) : null,
             TokenArguments = target.Parameters.Zip(waitArguments, (p, a) => new NamedArgument(p.Name, a))
                 .Where(a => a.Argument is Argument.Named or Argument.AnswerField)
                 .ToEquatableArray(),
@@ -103,18 +107,11 @@ internal static class StartResolver
 
     /// <summary>
     /// The call that reads the object before the start, with the start's own arguments by name, and the
-    /// path to the field that must hold one of the values; only a start that has its start form (a
-    /// wait it can resume) reads it, before anything is sent.
+    /// path to the field that must hold one of the values; the start form reads it before anything is sent.
     /// </summary>
-    private static Requirement? ResolveRequirement(ResolveContext context, StartDeclaration.RequiresRule requires, WaitTarget target, ref bool ok)
+    private static Requirement? ResolveRequirement(ResolveContext context, StartDeclaration.RequiresRule requires, ref bool ok)
     {
         var places = requires.Places;
-        if (!target.Resumable)
-        {
-            ok = context.Report(Diagnostics.ConflictingKeys, places.Block, "requires", "a wait that cannot make an operation (its start form reads the requirement)");
-            return null;
-        }
-
         var operation = context.Operations.FirstOrDefault(o => o.OperationId == requires.Read);
         if (operation is null || context.MethodOf(requires.Read) is not { } method)
         {

@@ -54,8 +54,14 @@ internal sealed record WaitHelper(
     /// <summary>The parameters of the status call that name the work (the required ones), for messages.</summary>
     public EquatableArray<HelperParameter> Identifying => Parameters.Where(p => !p.Type.EndsWith("?", System.StringComparison.Ordinal)).ToEquatableArray();
 
-    /// <summary>Whether its operation can be made from a resume token: every parameter is text.</summary>
-    public bool Resumable => HttpStatus is null && HelperParameters.All(p => p.Type is "string" or "string?");
+    /// <summary>Whether its operation can be made from a resume token: it reads a status body, and every parameter is text.</summary>
+    public bool Resumable => NotResumableBecause is null;
+
+    /// <summary>Why its operation cannot be made from a resume token, for the diagnostic; <see langword="null"/> when it can.</summary>
+    public string? NotResumableBecause =>
+        HttpStatus is not null ? "it reads an HTTP status, which a resume token cannot carry"
+        : HelperParameters.FirstOrDefault(p => p.Type is not ("string" or "string?")) is { } other ? "its parameter '" + other.Name + "' is " + other.Type + ", and a resume token carries text only"
+        : null;
 
     /// <summary>The helper's own parameters: the status call's, then the subject of a status that can vanish.</summary>
     public EquatableArray<HelperParameter> HelperParameters =>

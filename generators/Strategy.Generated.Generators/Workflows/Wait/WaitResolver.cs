@@ -173,7 +173,7 @@ internal static class WaitResolver
             run is not null,
             noStatus?.Helper)
         {
-            Resumable = helper.Resumable,
+            NotResumableBecause = helper.NotResumableBecause,
             RunField = run is null ? null : (run.Json, run.Property),
         });
     }
@@ -236,7 +236,7 @@ internal static class WaitResolver
         {
             Header = new WaitHelper.HeaderFlags(header.Name, flagsType, readMethod, Mask(running), Mask(succeeded), Mask(failed)),
         });
-        ProvideValuesWait(context, wait.Helper, Runtime.Async(readMethod), resultType);
+        ProvideValuesWait(context, wait.Helper, Runtime.Async(readMethod), resultType, "it reads flags from a response header, which a resume token cannot rebuild");
     }
 
     /// <summary>A status that is the answer's HTTP status code (<c>httpStatus</c>): the codes must be ones the operation answers, on a method that shows them.</summary>
@@ -300,11 +300,11 @@ internal static class WaitResolver
         {
             HttpStatus = new WaitHelper.HttpCodes(http.RetryAfter, retryAfterProperty),
         });
-        ProvideValuesWait(context, wait.Helper, method.Name, resultType);
+        ProvideValuesWait(context, wait.Helper, method.Name, resultType, "it reads an HTTP status, which a resume token cannot carry");
     }
 
     /// <summary>A wait of values only (no runs told apart, no "no status yet"), made known to the starts and scopes that wait with it.</summary>
-    private static void ProvideValuesWait(ResolveContext context, string helper, string statusMethod, string resultType) =>
+    private static void ProvideValuesWait(ResolveContext context, string helper, string statusMethod, string resultType, string notResumableBecause) =>
         context.ProvideWait(new WaitTarget(
             context.Operation.OperationId,
             context.Operation.Tag,
@@ -314,7 +314,10 @@ internal static class WaitResolver
             resultType,
             ResolveContext.WithoutToken(context.Method.Parameters).ToEquatableArray(),
             false,
-            null));
+            null)
+        {
+            NotResumableBecause = notResumableBecause,
+        });
 
     private static long Mask(EquatableArray<string> values) =>
         values.Aggregate(0L, (mask, value) => mask | long.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
