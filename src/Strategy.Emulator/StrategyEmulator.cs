@@ -96,6 +96,15 @@ public sealed class StrategyEmulator : IAsyncDisposable
     /// <param name="down">Down, or up again.</param>
     public void SetNodeDown(string node, bool down = true) => _state.Cubes.SetNodeDown(node, down);
 
+    /// <summary>Makes the next change of the project's status on <paramref name="node"/> stay pending for good (a project that never settles).</summary>
+    /// <param name="node">One of <see cref="Seeds.Nodes"/>.</param>
+    public void HoldNextProjectStatusChange(string node) => _state.Housekeeping.HoldNextProjectChange(node);
+
+    /// <summary>The project's status on <paramref name="node"/> as the monitor shows it now.</summary>
+    /// <param name="node">One of <see cref="Seeds.Nodes"/>.</param>
+    /// <returns>Such as <c>loaded</c> or <c>unloaded_pending</c>.</returns>
+    public string ProjectStatusOn(string node) => _state.Housekeeping.ProjectStatusOn(node, _state.Now);
+
     /// <summary>How many report instances are open (they close with their session).</summary>
     public int ReportInstanceCount => _state.Reports.ReportInstanceCount;
 
@@ -344,6 +353,7 @@ public sealed class StrategyEmulator : IAsyncDisposable
           POST   /__emulator/hold-next/job      make the next cube publish job run until it is cancelled
           POST   /__emulator/nodes/NODE/down    take a cluster node down (503 on its caches)
           POST   /__emulator/nodes/NODE/up      bring it back
+          POST   /__emulator/nodes/NODE/hold-next/project-status  make the project's next status change on NODE stay pending
           POST   /__emulator/fail-next/export   make the next export fail (a report page or a dashboard file); the body is
                                                 the server's message
           POST   /__emulator/hang-next/export   make the next export call never answer (until the client gives up)

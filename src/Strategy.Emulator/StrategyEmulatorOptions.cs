@@ -30,6 +30,9 @@ public sealed record StrategyEmulatorOptions
     /// <summary>How long a publish (of a data model's tables, or of an Intelligent Cube) takes. Default 3 s.</summary>
     public TimeSpan PublishDuration { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>How long a project's status on a node stays pending (loaded_pending, unloaded_pending) after a change.</summary>
+    public TimeSpan ProjectStatusDuration { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long a finished job stays on the monitor before it leaves (404). Default 10 s.</summary>
     public TimeSpan JobLinger { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -100,6 +103,7 @@ public sealed record StrategyEmulatorOptions
             SessionIdleTimeout = Seconds("session-idle-timeout", defaults.SessionIdleTimeout),
             TaskDuration = Seconds("task-duration", defaults.TaskDuration),
             PublishDuration = Seconds("publish-duration", defaults.PublishDuration),
+            ProjectStatusDuration = Seconds("project-status-duration", defaults.ProjectStatusDuration),
             InstanceIdleTimeout = Seconds("instance-idle-timeout", defaults.InstanceIdleTimeout),
             JobLinger = Seconds("job-linger", defaults.JobLinger),
             JobLimit = configuration["job-limit"] is { Length: > 0 } limit

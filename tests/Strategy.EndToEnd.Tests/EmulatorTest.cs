@@ -25,6 +25,7 @@ public abstract class EmulatorTest
         PathBase = "/MicroStrategyLibrary",
         TaskDuration = TimeSpan.FromMilliseconds(150),
         PublishDuration = TimeSpan.FromMilliseconds(200),
+        ProjectStatusDuration = TimeSpan.FromMilliseconds(200),
     };
 
     [SetUp]

@@ -152,7 +152,7 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor StartNotResumable = Error(
         "STRAT028",
         "A start waits with a wait that cannot be resumed",
-        "x-strategy-start on '{0}' waits with '{1}', but {2}; a start answers its work as an operation another process can resume, so its wait reads a status body with text parameters");
+        "{0} on '{1}' waits with '{2}', but {3}; a start answers its work as an operation another process can resume, so its wait reads a status body with text parameters");
 
     /// <summary>Every diagnostic, for the test that each has its page and its release note.</summary>
     public static System.Collections.Generic.IReadOnlyList<DiagnosticDescriptor> All { get; } =

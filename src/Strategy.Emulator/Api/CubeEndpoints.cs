@@ -287,6 +287,16 @@ internal static class CubeEndpoints
             state.Cubes.SetNodeDown(node, down: false);
             return Results.NoContent();
         });
+        control.MapPost("/nodes/{node}/hold-next/project-status", (string node) =>
+        {
+            if (!Seeds.Nodes.Contains(node, StringComparer.OrdinalIgnoreCase))
+            {
+                return EmulatorJson.Error(404, "ERR004", $"There is no cluster node '{node}'.");
+            }
+
+            state.Housekeeping.HoldNextProjectChange(node);
+            return Results.NoContent();
+        });
     }
 
     /// <summary>

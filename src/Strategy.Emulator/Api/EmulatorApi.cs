@@ -41,7 +41,7 @@ internal static class EmulatorApi
         SubscriptionEndpoints.Map(app, state, validator);
         ScheduleEndpoints.Map(app, state);
         ServerEndpoints.Map(app, state);
-        HousekeepingEndpoints.Map(app, state, Session);
+        HousekeepingEndpoints.Map(app, state, validator, Session);
         CubeEndpoints.Map(app, state, validator);
         ReportEndpoints.Map(app, state, validator);
         DocumentEndpoints.Map(app, state, validator);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Strategy.Emulator.State;
+using Strategy.Emulator.Validation;
 using Strategy.Generated;
 
 namespace Strategy.Emulator.Api;
@@ -14,7 +15,7 @@ namespace Strategy.Emulator.Api;
 /// </summary>
 internal static class HousekeepingEndpoints
 {
-    public static void Map(WebApplication app, EmulatorState state, Func<HttpContext, SessionRecord> session)
+    public static void Map(WebApplication app, EmulatorState state, SpecValidator validator, Func<HttpContext, SessionRecord> session)
     {
         app.MapGet("/api/monitors/userConnections", (HttpContext context, string? clusterNode, int? offset, int? limit) =>
         {
@@ -51,6 +52,60 @@ internal static class HousekeepingEndpoints
 
             state.Housekeeping.Purged(cacheType);
             return Results.NoContent();
+        });
+
+        app.MapMethods("/api/monitors/iServer/nodes/{nodeName}/projects/{projectId}", ["PATCH"], async (HttpContext context, string nodeName, string projectId) =>
+        {
+            if (!Seeds.Nodes.Contains(nodeName, StringComparer.OrdinalIgnoreCase))
+            {
+                return EmulatorJson.Error(404, "ERR004", $"There is no cluster node '{nodeName}'.");
+            }
+
+            if (state.Cubes.IsNodeDown(nodeName))
+            {
+                return CubeEndpoints.NodeDown(nodeName);
+            }
+
+            if (!projectId.Equals(Seeds.ProjectId, StringComparison.OrdinalIgnoreCase))
+            {
+                return EmulatorJson.Error(404, "ERR001", $"There are no Intelligence Servers in the cluster with the project {projectId} available.");
+            }
+
+            var (request, invalid) = await EmulatorApi.ReadAsync<ProjectStatusOperations>(context, validator, "UpdateProjectStatusOnNode");
+            if (invalid is not null)
+            {
+                return invalid;
+            }
+
+            state.Housekeeping.ChangeProjectStatus(nodeName, StrategyEnums.ToWireName(request!.OperationList[0].Value), state.Now, state.Options.ProjectStatusDuration);
+            return Results.StatusCode(202);
+        });
+
+        app.MapMethods("/api/monitors/projects/status", ["PATCH"], async (HttpContext context, string? projectId, bool? deleteSessions) =>
+        {
+            if (string.IsNullOrEmpty(projectId) || !projectId.Equals(Seeds.ProjectId, StringComparison.OrdinalIgnoreCase))
+            {
+                return EmulatorJson.Error(404, "ERR001", $"There are no Intelligence Servers in the cluster with the project {projectId} available.");
+            }
+
+            var (request, invalid) = await EmulatorApi.ReadAsync<ProjectStatusRequest>(context, validator, "UpdateProjectStatus");
+            if (invalid is not null)
+            {
+                return invalid;
+            }
+
+            if (deleteSessions == true)
+            {
+                state.Housekeeping.EndOthersOf(projectId);
+            }
+
+            // A stopped node is not changed: its status stays as it was when it comes back.
+            foreach (var node in Seeds.Nodes.Where(node => !state.Cubes.IsNodeDown(node)))
+            {
+                state.Housekeeping.ChangeProjectStatus(node, StrategyEnums.ToWireName(request!.Status), state.Now, state.Options.ProjectStatusDuration);
+            }
+
+            return Results.StatusCode(202);
         });
 
         app.MapPost("/api/monitors/deleteUserConnections", (HttpContext context, DeleteUserConnectionsRequest request) =>

@@ -68,15 +68,24 @@ internal static class ServerEndpoints
         app.MapGet("/api/monitors/iServer/nodes", (HttpContext context) =>
         {
             var projectId = context.Request.Query["projects.id"].FirstOrDefault();
-            var projects = string.IsNullOrEmpty(projectId) || projectId.Equals(Seeds.ProjectId, StringComparison.OrdinalIgnoreCase)
-                ? new List<ClusterProject> { new() { Id = Seeds.ProjectId, Name = Seeds.ProjectName, Status = "loaded" } }
-                : [];
+            var listed = string.IsNullOrEmpty(projectId) || projectId.Equals(Seeds.ProjectId, StringComparison.OrdinalIgnoreCase);
             var name = context.Request.Query["name"].FirstOrDefault();
+
+            // A stopped node reports no projects: it cannot say how they are.
             return EmulatorJson.Ok(new ClusterNodeList
             {
                 Nodes = Seeds.Nodes
                     .Where(node => string.IsNullOrEmpty(name) || node.Equals(name, StringComparison.OrdinalIgnoreCase))
-                    .Select(node => new ClusterNode { Name = node, Address = "127.0.0.1", Port = 34952, Status = state.Cubes.IsNodeDown(node) ? "stopped" : "running", Projects = projects })
+                    .Select(node => state.Cubes.IsNodeDown(node)
+                        ? new ClusterNode { Name = node, Address = "127.0.0.1", Port = 34952, Status = "stopped", Projects = [] }
+                        : new ClusterNode
+                        {
+                            Name = node,
+                            Address = "127.0.0.1",
+                            Port = 34952,
+                            Status = "running",
+                            Projects = listed ? [new() { Id = Seeds.ProjectId, Name = Seeds.ProjectName, Status = state.Housekeeping.ProjectStatusOn(node, state.Now) }] : [],
+                        })
                     .ToList(),
             });
         });

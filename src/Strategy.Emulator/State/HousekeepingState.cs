@@ -37,6 +37,60 @@ internal sealed class HousekeepingState
 
     private readonly Dictionary<string, int> _purges = new(StringComparer.Ordinal);
 
+    // The seeded project's status per node: what it shows, and, while a change is pending, what it becomes and when.
+    private readonly Dictionary<string, (string Shown, string? Becomes, DateTimeOffset At)> _projectOnNode =
+        Seeds.Nodes.ToDictionary(node => node, _ => ("loaded", (string?)null, DateTimeOffset.MinValue), StringComparer.OrdinalIgnoreCase);
+
+    private readonly HashSet<string> _holdNextChange = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The project's status on <paramref name="node"/> now: a pending change settles once its time has come.</summary>
+    public string ProjectStatusOn(string node, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var (shown, becomes, at) = _projectOnNode[node];
+            if (becomes is not null && now >= at)
+            {
+                _projectOnNode[node] = (becomes, null, DateTimeOffset.MinValue);
+                return becomes;
+            }
+
+            return shown;
+        }
+    }
+
+    /// <summary>
+    /// Starts changing the project's status on <paramref name="node"/>: it shows loaded_pending (or
+    /// unloaded_pending for an unload) until <paramref name="duration"/> has passed, or for good when the
+    /// node's next change was held.
+    /// </summary>
+    public void ChangeProjectStatus(string node, string value, DateTimeOffset now, TimeSpan duration)
+    {
+        lock (_gate)
+        {
+            var held = _holdNextChange.Remove(node);
+            _projectOnNode[node] = (value == "unloaded" ? "unloaded_pending" : "loaded_pending", value, held ? DateTimeOffset.MaxValue : now + duration);
+        }
+    }
+
+    /// <summary>Makes the next status change of the project on <paramref name="node"/> stay pending for good.</summary>
+    public void HoldNextProjectChange(string node)
+    {
+        lock (_gate)
+        {
+            _holdNextChange.Add(node);
+        }
+    }
+
+    /// <summary>Ends every seeded connection to the project (a status change that deletes sessions); how many.</summary>
+    public int EndOthersOf(string projectId)
+    {
+        lock (_gate)
+        {
+            return _others.RemoveAll(o => projectId.Equals(o.Connection.ProjectId, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
     /// <summary>How many times the project's caches of this type were purged.</summary>
     public int PurgeCount(string cacheType)
     {

@@ -18,7 +18,7 @@ internal static class StartResolver
         if (!target.Resumable)
         {
             // A start answers its work as an operation with a resume token; a wait that cannot be resumed cannot make one.
-            context.Report(Diagnostics.StartNotResumable, places.At("wait"), context.Operation.OperationId, start.Wait, target.NotResumableBecause!);
+            context.Report(Diagnostics.StartNotResumable, places.At("wait"), start.Wait, target.NotResumableBecause!);
             return;
         }
 

@@ -39,6 +39,12 @@ internal sealed record WaitDeclaration(
     EquatableArray<NamedValue> Words,
     SpecPlaces Places) : Declaration(Places)
 {
+    /// <summary>
+    /// For a status read in every item of a list (<c>each: nodes.projects</c>: every project of every
+    /// node): the dotted path of list fields, each one a list in the items of the one before.
+    /// </summary>
+    public string? Each { get; init; }
+
     /// <summary>For a status that is the answer's HTTP status (202 while running, 200 when done): its codes and the header that says when to ask again.</summary>
     public HttpStatusRule? HttpStatus { get; init; }
 

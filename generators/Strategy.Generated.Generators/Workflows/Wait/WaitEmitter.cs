@@ -61,6 +61,17 @@ internal static class WaitEmitter
         var pending = wait.NoStatus is { } none
             ? "An answer of HTTP " + none.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) + " <c>" + Literals.Xml(none.Code) + "</c> \"" + Literals.Xml(none.Message) + "\" means there is no status yet: it counts as running.\n"
             : string.Empty;
+        if (wait.Each.Count > 0)
+        {
+            docs.Doc(
+                "Polls <c>" + wait.OperationId + "</c> until the " + Literals.Xml(wait.Describe) + " has ended in every item: every <c>" + Literals.Xml(wait.StatusJson) + "</c> is " + Values(wait.Succeeded, wait.ValueNames) + ", and answers the final status.\n"
+                + "Any other value" + (wait.Running.Count > 0 ? " (" + Values(wait.Running, wait.ValueNames) + ", or one this client does not know)" : string.Empty) + " counts as still running"
+                + (wait.Failed.Count > 0 ? "; the " + Literals.Xml(wait.Describe) + " fails when any item is " + Values(wait.Failed, wait.ValueNames) : string.Empty)
+                + ". An answer without any such item fails: there is nothing to wait for.\n"
+                + "Transient errors of the status call (429, 5xx, a broken connection) are retried without restarting the work.");
+        }
+        else
+        {
         docs.Doc(
             "Polls <c>" + wait.OperationId + "</c> until the " + Literals.Xml(wait.Describe) + " succeeds (" + wait.StatusJson + " " + Values(wait.Succeeded, wait.ValueNames) + ") and answers the final status.\n"
             + over
@@ -71,6 +82,8 @@ internal static class WaitEmitter
             + vanishes
             + pending
             + "Transient errors of the status call (429, 5xx, a broken connection) are retried without restarting the work.");
+        }
+
         ParameterDocs(docs, wait.Parameters, "Passed to <c>" + wait.StatusMethod + "</c>.");
         if (wait.Vanishes is { } subjectDoc)
         {
@@ -394,6 +407,12 @@ internal static class WaitEmitter
 
     private static void EmitClassifier(SourceWriter writer, WaitHelper wait)
     {
+        if (wait.Each.Count > 0)
+        {
+            EmitEachClassifier(writer, wait);
+            return;
+        }
+
         writer.Doc("What a status of <c>" + wait.OperationId + "</c> says of the " + Literals.Xml(wait.Describe) + ", as the spec's <c>x-strategy-wait</c> declares it.");
         writer.Open("internal static " + Runtime.PollOutcome + " " + ClassifierName(wait) + "(" + wait.ResultType + " status)");
         writer.Line("var value = " + Runtime.Wire + ".ValueOf(status, " + Quote(wait.StatusJson) + ", status." + wait.StatusProperty + ");");
@@ -501,6 +520,58 @@ internal static class WaitEmitter
             writer.Close();
             writer.Line();
         }
+    }
+
+    /// <summary>
+    /// The classifier of a status read in every item of a list (<c>each</c>): failed when any item
+    /// failed, running while any has not ended, succeeded when every one has; the words say how many.
+    /// </summary>
+    private static void EmitEachClassifier(SourceWriter writer, WaitHelper wait)
+    {
+        writer.Doc("What a status of <c>" + wait.OperationId + "</c> says of the " + Literals.Xml(wait.Describe) + ", read in every <c>" + Literals.Xml(wait.StatusJson) + "</c>, as the spec's <c>x-strategy-wait</c> declares it.");
+        writer.Open("internal static " + Runtime.PollOutcome + " " + ClassifierName(wait) + "(" + wait.ResultType + " status)");
+        writer.Line("var values = new global::System.Collections.Generic.List<string>();");
+        var owner = "status";
+        for (var i = 0; i < wait.Each.Count; i++)
+        {
+            var item = i == wait.Each.Count - 1 ? "item" : "each" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            writer.Open("foreach (var " + item + " in " + owner + "." + wait.Each[i] + " ?? [])");
+            writer.Open("if (" + item + " is null)");
+            writer.Line("continue;");
+            writer.Close();
+            writer.Line();
+            owner = item;
+        }
+
+        writer.Line("values.Add(" + Runtime.Wire + ".ValueOf(item, " + Quote(wait.StatusJson.Substring(wait.StatusJson.LastIndexOf('.') + 1)) + ", item." + wait.StatusProperty + "));");
+        for (var i = 0; i < wait.Each.Count; i++)
+        {
+            writer.Close();
+        }
+
+        writer.Line();
+        writer.Open("if (values.Count == 0)");
+        writer.Line("return " + Runtime.PollOutcome + ".Failed(string.Empty, null, new[] { new " + Runtime.Failure + "(null, null, " + Quote("the answer has no " + wait.StatusJson + " to wait for") + ") });");
+        writer.Close();
+        writer.Line();
+        writer.Line("var total = values.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+        if (wait.Failed.Count > 0)
+        {
+            writer.Line("var failed = values.FindAll(value => value is " + Patterns(wait.Failed) + ");");
+            writer.Open("if (failed.Count > 0)");
+            writer.Line("return " + Runtime.PollOutcome + ".Failed(failed[0], null, failed.ConvertAll(value => new " + Runtime.Failure + "(null, null, " + Quote(wait.StatusJson.Substring(wait.StatusJson.LastIndexOf('.') + 1) + " ") + " + value)), failed[0] + \" on \" + failed.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \" of \" + total);");
+            writer.Close();
+            writer.Line();
+        }
+
+        writer.Line("var open = values.FindAll(value => value is not (" + Patterns(wait.Succeeded) + "));");
+        writer.Open("if (open.Count > 0)");
+        writer.Line("return " + Runtime.PollOutcome + ".Running(open[0], null, open[0] + \" on \" + open.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \" of \" + total);");
+        writer.Close();
+        writer.Line();
+        writer.Line("return " + Runtime.PollOutcome + ".Succeeded(values[0], null, string.Join(\", \", global::System.Linq.Enumerable.Distinct(values)) + \" on all \" + total);");
+        writer.Close();
+        writer.Line();
     }
 
     /// <summary>Whether a failed status can say why: it has an error list, or items with error objects.</summary>

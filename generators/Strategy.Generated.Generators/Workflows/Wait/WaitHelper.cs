@@ -45,6 +45,9 @@ internal sealed record WaitHelper(
     /// <summary>For a status that is the answer's HTTP status: the wrapped answer and how its codes read.</summary>
     public HttpCodes? HttpStatus { get; init; }
 
+    /// <summary>For a status read in every item of a list: the model's list properties along the path, outermost first (<c>Nodes</c>, <c>Projects</c>).</summary>
+    public EquatableArray<string> Each { get; init; } = EquatableArray<string>.Empty;
+
     /// <summary>A text field of the status that says why the work failed.</summary>
     public string? MessageProperty { get; init; }
 

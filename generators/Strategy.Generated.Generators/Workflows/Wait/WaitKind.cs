@@ -27,7 +27,19 @@ internal sealed class WaitKind : DeclarationKind
         var details = e.NestedList("details").Select(ReadDetails).OfType<WaitDeclaration.DetailsRule>().ToEquatableArray();
         var failed = e.List("failed", required: false);
         var failedBelow = e.Integer("failedBelow");
-        if (failed.Count == 0 && failedBelow is null && failedItems is null && finished is null)
+        var each = e.Optional("each");
+        if (each is not null)
+        {
+            // Every item's status is read alike: the settings that read one status's other fields do not apply.
+            foreach (var single in new[] { "header", "failedBelow", "errors", "failedItems", "finished", "run", "noStatus", "details", "words", "message", "vanishes", "skipped" })
+            {
+                if (e.Has(single))
+                {
+                    e.Conflict(single, "each");
+                }
+            }
+        }
+        else if (failed.Count == 0 && failedBelow is null && failedItems is null && finished is null)
         {
             e.Missing("failed (or failedBelow, failedItems, or finished)");
         }
@@ -74,11 +86,14 @@ internal sealed class WaitKind : DeclarationKind
             noStatus,
             details,
             e.Pairs("words"),
-            e.Places);
+            e.Places)
+        {
+            Each = each,
+        };
     }
 
     // What a wait on the HTTP status does not take: every setting that reads a body or a header.
-    private static readonly string[] BodyOrHeaderKeys = ["status", "header", "running", "succeeded", "failed", "skipped", "failedBelow", "errors", "failedItems", "finished", "run", "noStatus", "details", "words", "message", "vanishes"];
+    private static readonly string[] BodyOrHeaderKeys = ["status", "each", "header", "running", "succeeded", "failed", "skipped", "failedBelow", "errors", "failedItems", "finished", "run", "noStatus", "details", "words", "message", "vanishes"];
 
     private static readonly string[] HttpStatusKeys = ["running", "succeeded", "failed"];
 

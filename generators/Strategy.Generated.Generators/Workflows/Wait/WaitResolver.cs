@@ -24,6 +24,12 @@ internal static class WaitResolver
             return;
         }
 
+        if (wait.Each is { } each)
+        {
+            ResolveEach(wait, each, context);
+            return;
+        }
+
         var operation = context.Operation;
         var method = context.Method;
         var places = wait.Places;
@@ -175,6 +181,98 @@ internal static class WaitResolver
         {
             NotResumableBecause = helper.NotResumableBecause,
             RunField = run is null ? null : (run.Json, run.Property),
+        });
+    }
+
+    /// <summary>
+    /// A status read in every item of a list (<c>each</c>): every list along the path must be in the
+    /// answer's schema, and the status a field of the innermost items.
+    /// </summary>
+    private static void ResolveEach(WaitDeclaration wait, string each, ResolveContext context)
+    {
+        var operation = context.Operation;
+        var method = context.Method;
+        var places = wait.Places;
+        var status = wait.Status ?? string.Empty;
+        if (!context.RequireResult(places.Block))
+        {
+            return;
+        }
+
+        var properties = operation.ResponseProperties;
+        var path = new List<string>();
+        var read = new List<string>();
+        SpecSchema? item = null;
+        foreach (var segment in each.Split('.'))
+        {
+            if (properties.FirstOrDefault(p => p.Name == segment)?.Schema.Items is not { } items)
+            {
+                context.Report(Diagnostics.UnknownList, places.At("each"), segment, (read.Count == 0 ? "the response of " + operation.OperationId : "the items of " + string.Join(".", read)) + Naming.DidYouMean(segment, properties.Select(p => p.Name)));
+                return;
+            }
+
+            read.Add(segment);
+            path.Add(Naming.Pascal(segment));
+            item = items;
+            properties = items.Properties;
+        }
+
+        if (item!.Property(status) is not { } statusField)
+        {
+            context.Report(Diagnostics.UnknownItemField, places.At("status"), status, each, Naming.DidYouMean(status, properties.Select(p => p.Name)));
+            return;
+        }
+
+        var ok = true;
+        var label = each.Replace(".", "[].") + "[]." + status;
+        var running = context.CheckValues(label, statusField.Schema, wait.Running, places, "running", ref ok);
+        var succeeded = context.CheckValues(label, statusField.Schema, wait.Succeeded, places, "succeeded", ref ok);
+        var failed = context.CheckValues(label, statusField.Schema, wait.Failed, places, "failed", ref ok);
+        if (!ok)
+        {
+            return;
+        }
+
+        var helper = new WaitHelper(
+            operation.OperationId,
+            wait.Helper,
+            method.Name,
+            ResolveContext.Parameters(method, skip: []),
+            method.ResultType!,
+            wait.Describe,
+            label,
+            Naming.Pascal(status),
+            running,
+            succeeded,
+            failed,
+            EquatableArray<string>.Empty,
+            ResolveContext.ValueNames(statusField.Schema),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            EquatableArray<WaitHelper.DetailsSource>.Empty,
+            EquatableArray<NamedValue>.Empty,
+            DeclaresOutcome: false)
+        {
+            Each = path.ToEquatableArray(),
+        };
+        context.Add(helper);
+        context.ProvideWait(new WaitTarget(
+            operation.OperationId,
+            operation.Tag,
+            context.Client.Name,
+            method.Name,
+            wait.Helper,
+            method.ResultType!,
+            ResolveContext.WithoutToken(method.Parameters).ToEquatableArray(),
+            false,
+            null)
+        {
+            NotResumableBecause = helper.NotResumableBecause,
         });
     }
 
