@@ -65,6 +65,23 @@ public sealed class DocumentedSampleTests
     }
 
     [Test]
+    public void The_documented_node_list_reads_as_a_project_settled_on_every_node()
+    {
+        var nodes = JsonConvert.DeserializeObject<ClusterNodeList>(DocumentedSamples.Text("ListClusterNodes.200.json"), StrategyJson.ReadingSettings)!;
+        var pending = DocumentedSamples.Json("ListClusterNodes.200.json");
+        pending["nodes"]![0]!["projects"]![0]!["status"] = "unloaded_pending";
+
+        var settled = MonitorsClient.ClassifyAwaitProjectOnNodes(nodes);
+        var running = MonitorsClient.ClassifyAwaitProjectOnNodes(JsonConvert.DeserializeObject<ClusterNodeList>(pending.ToString(), StrategyJson.ReadingSettings)!);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((settled.State, settled.Words), Is.EqualTo((StrategyOutcome.Succeeded, "loaded on all 1")));
+            Assert.That((running.State, running.Words), Is.EqualTo((StrategyOutcome.Running, "unloaded_pending on 1 of 1")));
+        });
+    }
+
+    [Test]
     public void The_docs_list_the_operations_with_a_sample_and_those_without()
     {
         var page = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "contributing", "documented-samples.md"));
