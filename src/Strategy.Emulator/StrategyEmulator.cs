@@ -100,6 +100,14 @@ public sealed class StrategyEmulator : IAsyncDisposable
     /// <param name="node">One of <see cref="Seeds.Nodes"/>.</param>
     public void HoldNextProjectStatusChange(string node) => _state.Housekeeping.HoldNextProjectChange(node);
 
+    /// <summary>Makes the content caches the next list answers expire right after it, as caches do between two pages.</summary>
+    public void ExpireContentCachesAfterNextList() => _state.Housekeeping.ExpireAfterNextList();
+
+    /// <summary>The project's content caches on <paramref name="node"/> now, by combined id.</summary>
+    /// <param name="node">One of <see cref="Seeds.Nodes"/>.</param>
+    /// <returns>Each cache with its combined id.</returns>
+    public IReadOnlyList<(string CombinedId, Generated.ContentCache Cache)> ContentCachesOn(string node) => _state.Housekeeping.ContentCachesOn(node);
+
     /// <summary>The project's status on <paramref name="node"/> as the monitor shows it now.</summary>
     /// <param name="node">One of <see cref="Seeds.Nodes"/>.</param>
     /// <returns>Such as <c>loaded</c> or <c>unloaded_pending</c>.</returns>
@@ -354,6 +362,7 @@ public sealed class StrategyEmulator : IAsyncDisposable
           POST   /__emulator/nodes/NODE/down    take a cluster node down (503 on its caches)
           POST   /__emulator/nodes/NODE/up      bring it back
           POST   /__emulator/nodes/NODE/hold-next/project-status  make the project's next status change on NODE stay pending
+          POST   /__emulator/expire-next/content-caches  make the content caches the next list answers expire right after it
           POST   /__emulator/fail-next/export   make the next export fail (a report page or a dashboard file); the body is
                                                 the server's message
           POST   /__emulator/hang-next/export   make the next export call never answer (until the client gives up)

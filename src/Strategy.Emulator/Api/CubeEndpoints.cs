@@ -287,6 +287,11 @@ internal static class CubeEndpoints
             state.Cubes.SetNodeDown(node, down: false);
             return Results.NoContent();
         });
+        control.MapPost("/expire-next/content-caches", () =>
+        {
+            state.Housekeeping.ExpireAfterNextList();
+            return Results.NoContent();
+        });
         control.MapPost("/nodes/{node}/hold-next/project-status", (string node) =>
         {
             if (!Seeds.Nodes.Contains(node, StringComparer.OrdinalIgnoreCase))

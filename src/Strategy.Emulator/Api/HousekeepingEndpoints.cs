@@ -108,6 +108,69 @@ internal static class HousekeepingEndpoints
             return Results.StatusCode(202);
         });
 
+        app.MapGet("/api/monitors/caches/contents", (HttpContext context, string? clusterNode, string? projectId, int? offset, int? limit) =>
+        {
+            if (string.IsNullOrEmpty(clusterNode) || !Seeds.Nodes.Contains(clusterNode, StringComparer.OrdinalIgnoreCase))
+            {
+                return EmulatorJson.Error(400, "ERR006", $"The cluster node '{clusterNode}' is not a node of this cluster.");
+            }
+
+            if (limit is < 1 or > 1000)
+            {
+                return EmulatorJson.Error(400, "ERR006", "limit must be between 1 and 1000.");
+            }
+
+            if (state.Cubes.IsNodeDown(clusterNode))
+            {
+                return CubeEndpoints.NodeDown(clusterNode);
+            }
+
+            var all = string.Equals(projectId, Seeds.ProjectId, StringComparison.OrdinalIgnoreCase) ? state.Housekeeping.ContentCachesOn(clusterNode) : [];
+            var page = all.Skip(offset ?? 0).Take(limit ?? 1000).ToList();
+            state.Housekeeping.Listed(clusterNode, page.Select(p => p.CombinedId));
+            return EmulatorJson.Ok(new ContentCacheList
+            {
+                Total = all.Count,
+                ContentCaches = page.Select(p => (IDictionary<string, ContentCache>)new Dictionary<string, ContentCache> { [p.CombinedId] = p.Cache }).ToList(),
+            });
+        });
+
+        app.MapMethods("/api/v2/monitors/caches/contents", ["PATCH"], async (HttpContext context, string? clusterNode) =>
+        {
+            if (string.IsNullOrEmpty(clusterNode) || !Seeds.Nodes.Contains(clusterNode, StringComparer.OrdinalIgnoreCase))
+            {
+                return EmulatorJson.Error(400, "ERR006", $"The cluster node '{clusterNode}' is not a node of this cluster.");
+            }
+
+            if (state.Cubes.IsNodeDown(clusterNode))
+            {
+                return CubeEndpoints.NodeDown(clusterNode);
+            }
+
+            var (request, invalid) = await EmulatorApi.ReadAsync<ContentCacheOperations>(context, validator, "UpdateContentCaches");
+            if (invalid is not null)
+            {
+                return invalid;
+            }
+
+            var changes = new List<(string CombinedId, string? Flag, bool? Value)>();
+            foreach (var operation in request!.OperationList)
+            {
+                var parts = operation.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+                var remove = operation.Op == ContentCacheOperationOp.Remove;
+                if (remove != (parts.Length == 2) || (!remove && operation.Value is null) || (parts.Length == 4 && parts[3] == "invalid" && operation.Value != true))
+                {
+                    return EmulatorJson.Error(400, "ERR006", $"'{operation.Op.ToString().ToLowerInvariant()} {operation.Path}' is not a change of a content cache: remove takes /contentCaches/<id>, replace takes …/status/loaded (true or false) or …/status/invalid (true).");
+                }
+
+                changes.Add((parts[1], remove ? null : parts[3], operation.Value));
+            }
+
+            return state.Housekeeping.ChangeContentCaches(clusterNode, changes) is { } missing
+                ? EmulatorJson.Error(404, "ERR004", $"There is no content cache {missing} on node {clusterNode}; nothing was changed.")
+                : Results.Ok();
+        });
+
         app.MapPost("/api/monitors/deleteUserConnections", (HttpContext context, DeleteUserConnectionsRequest request) =>
         {
             if (request?.UserConnectionIds is not { Count: > 0 } ids)

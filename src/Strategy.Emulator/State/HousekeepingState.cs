@@ -43,6 +43,102 @@ internal sealed class HousekeepingState
 
     private readonly HashSet<string> _holdNextChange = new(StringComparer.OrdinalIgnoreCase);
 
+    // The project's report and dashboard caches per node, by combined id (base64 of the cache, the project and the node).
+    private readonly Dictionary<string, List<(string CombinedId, ContentCache Cache)>> _contentCaches = Seeds.Nodes.ToDictionary(
+        node => node,
+        node => Enumerable.Range(1, node == Seeds.Nodes[0] ? 3 : 2).Select(i => ContentCacheOf(node, i)).ToList(),
+        StringComparer.OrdinalIgnoreCase);
+
+    private int _expireAfterNextList;
+
+    /// <summary>The project's content caches on <paramref name="node"/>, in order; after a list that was told to, the caches it answered expire.</summary>
+    public IReadOnlyList<(string CombinedId, ContentCache Cache)> ContentCachesOn(string node)
+    {
+        lock (_gate)
+        {
+            return [.. _contentCaches[node]];
+        }
+    }
+
+    /// <summary>Makes the caches the next list answers expire right after it (as caches do between two pages).</summary>
+    public void ExpireAfterNextList()
+    {
+        lock (_gate)
+        {
+            _expireAfterNextList = 1;
+        }
+    }
+
+    /// <summary>After a list: the caches it answered expire when the list was told to (once).</summary>
+    public void Listed(string node, IEnumerable<string> combinedIds)
+    {
+        lock (_gate)
+        {
+            if (_expireAfterNextList == 1)
+            {
+                _expireAfterNextList = 0;
+                var gone = combinedIds.ToHashSet(StringComparer.Ordinal);
+                _contentCaches[node].RemoveAll(c => gone.Contains(c.CombinedId));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies content cache changes on <paramref name="node"/>, all or none: the combined id of the
+    /// first cache the node does not hold, or <see langword="null"/> when every change was made.
+    /// </summary>
+    public string? ChangeContentCaches(string node, IReadOnlyList<(string CombinedId, string? Flag, bool? Value)> changes)
+    {
+        lock (_gate)
+        {
+            var caches = _contentCaches[node];
+            if (changes.FirstOrDefault(c => caches.All(k => k.CombinedId != c.CombinedId)) is { CombinedId: { } missing })
+            {
+                return missing;
+            }
+
+            foreach (var (combinedId, flag, value) in changes)
+            {
+                var index = caches.FindIndex(k => k.CombinedId == combinedId);
+                var status = caches[index].Cache.Status!;
+                switch (flag)
+                {
+                    case null:
+                        caches.RemoveAt(index);
+                        break;
+                    case "loaded":
+                        status.Loaded = value;
+                        break;
+                    default:
+                        status.Invalid = value;
+                        status.Ready = value != true;
+                        break;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private static (string CombinedId, ContentCache Cache) ContentCacheOf(string node, int number)
+    {
+        var id = $"CC{Array.IndexOf(Seeds.Nodes.ToArray(), node) + 1:D2}{number:D2}" + new string('0', 26);
+        var combined = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{id}:{Seeds.ProjectId}:{node}"));
+        return (combined, new ContentCache
+        {
+            Id = id,
+            ProjectId = Seeds.ProjectId,
+            ProjectName = Seeds.ProjectName,
+            Source = new ContentCacheSource { Id = $"5D{number:D2}0000000000000000000000000000", Name = $"Sales report {number}", Type = "report" },
+            Status = new ContentCacheStatus { Ready = true, Processing = false, Invalid = false, Expired = false, Loaded = true, Filed = true, Dirty = false },
+            Type = "report",
+            Format = "html5",
+            Size = 2048 * number,
+            HitCount = number,
+            CreatorName = "Administrator",
+        });
+    }
+
     /// <summary>The project's status on <paramref name="node"/> now: a pending change settles once its time has come.</summary>
     public string ProjectStatusOn(string node, DateTimeOffset now)
     {
