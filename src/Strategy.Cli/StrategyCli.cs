@@ -32,6 +32,8 @@ internal static class StrategyCli
             EventCommands.Create(runner),
             CubeCommands.Create(runner),
             JobCommands.Create(runner),
+            ProjectCommands.Create(runner),
+            MaintenanceCommands.Create(runner),
             ReportCommands.Create(runner),
             DashboardCommands.Create(runner),
             WaitCommand.Create(runner),

@@ -20,7 +20,7 @@ internal sealed record OperationCatalog(string? Namespace, EquatableArray<Catalo
                 BodyRequired = b.Operation.BodyRequired,
                 Names = b.Operation.Names,
                 Pages = b.Operation.Declarations.OfType<Workflows.Pages.PagesDeclaration>().FirstOrDefault() is { } pages
-                    ? new CatalogPages(pages.Items, pages.Total, pages.TotalHeader, pages.Offset, pages.Limit)
+                    ? new CatalogPages(pages.Items, pages.Total, pages.TotalHeader, pages.Offset, pages.Limit, pages.KeyedBy)
                     : null,
             })
             .OrderBy(o => o.OperationId, System.StringComparer.Ordinal)
@@ -63,7 +63,7 @@ internal sealed record OperationCatalog(string? Namespace, EquatableArray<Catalo
                 .Line("    Cmdlet = " + (operation.Names.Cmdlet is null ? "null" : Literals.String(operation.Names.Cmdlet)) + ",")
                 .Line("    CmdletIsHandWritten = " + (operation.Names.CmdletIsHandWritten ? "true" : "false") + ",")
                 .Line("    Pages = " + (operation.Pages is { } pages
-                    ? "new global::Strategy.Generated.StrategyOperationPages(" + Literals.String(pages.Items) + ", " + Optional(pages.Total) + ", " + Optional(pages.TotalHeader) + ", " + Literals.String(pages.Offset) + ", " + Literals.String(pages.Limit) + ")"
+                    ? "new global::Strategy.Generated.StrategyOperationPages(" + Literals.String(pages.Items) + ", " + Optional(pages.Total) + ", " + Optional(pages.TotalHeader) + ", " + Literals.String(pages.Offset) + ", " + Literals.String(pages.Limit) + ")" + (pages.KeyedBy is { } key ? " { KeyedBy = " + Literals.String(key) + " }" : string.Empty)
                     : "null") + ",")
                 .Line("},");
         }
@@ -117,7 +117,7 @@ internal sealed record CatalogOperation(
 }
 
 /// <summary>An operation's pages, as the catalog states them (<c>x-strategy-pages</c>).</summary>
-internal sealed record CatalogPages(string Items, string? Total, string? TotalHeader, string Offset, string Limit);
+internal sealed record CatalogPages(string Items, string? Total, string? TotalHeader, string Offset, string Limit, string? KeyedBy);
 
 /// <summary>One client class of the catalog.</summary>
 internal sealed record CatalogClient(string Name, string? InterfaceName);

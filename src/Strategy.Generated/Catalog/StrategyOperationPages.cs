@@ -32,4 +32,10 @@ public sealed class StrategyOperationPages
 
     /// <summary>The parameter that says how many items a page holds.</summary>
     public string Limit { get; }
+
+    /// <summary>
+    /// For items that are one-key objects keyed by an id (<c>{"&lt;id&gt;": {…}}</c>, as content caches are
+    /// listed): the field the key becomes when an item is read flat; <see langword="null"/> for plain items.
+    /// </summary>
+    public string? KeyedBy { get; init; }
 }

@@ -196,7 +196,8 @@ public sealed class StrategyOperationRequest
     /// answers its items in order, from this request's offset (or the first item). The request's own
     /// limit, when given, is how many items to read in all. Reading ends at the first page that comes
     /// back empty or short, at the total the server gave, or at that limit, so items that disappear
-    /// between pages (caches that expire) shorten the list and never make it loop.
+    /// between pages (caches that expire) shorten the list and never make it loop. An item keyed by its
+    /// id (<see cref="StrategyOperationPages.KeyedBy"/>) is answered flat, its key as that field.
     /// </summary>
     /// <param name="client">The HTTP client, from <see cref="StrategyConnection"/> or dependency injection.</param>
     /// <param name="projectId">The project, for an operation that takes the project header.</param>
@@ -229,7 +230,9 @@ public sealed class StrategyOperationRequest
                 }
 
                 read++;
-                yield return item;
+                yield return pages.KeyedBy is { } key && item is JObject { Count: 1 } keyed && keyed.Properties().Single() is { Value: JObject inner } entry
+                    ? Flat(key, entry.Name, inner)
+                    : item;
             }
 
             offset += items.Count;
@@ -238,6 +241,18 @@ public sealed class StrategyOperationRequest
                 yield break;
             }
         }
+    }
+
+    /// <summary>A one-key item read flat: its key as <paramref name="field"/>, then the fields it holds.</summary>
+    private static JObject Flat(string field, string key, JObject inner)
+    {
+        var flat = new JObject { [field] = key };
+        foreach (var property in inner.Properties().Where(p => p.Name != field))
+        {
+            flat[property.Name] = property.Value;
+        }
+
+        return flat;
     }
 
     private Dictionary<string, IReadOnlyList<string>> WithPage(StrategyOperationPages pages, long offset, int size) =>

@@ -19,6 +19,9 @@ internal sealed record PagesDeclaration(
     SpecPlaces Places) : Declaration(Places)
 {
     /// <inheritdoc />
+    /// <summary>For items that are one-key objects keyed by an id (<c>{"&lt;id&gt;": {…}}</c>): the field the key becomes when an item is shown flat.</summary>
+    public string? KeyedBy { get; init; }
+
     public override string Extension => PagesKind.Name;
 
     /// <inheritdoc />

@@ -25,6 +25,9 @@ internal sealed class PagesKind : DeclarationKind
             totalHeader,
             entry.Optional("offset") ?? "offset",
             entry.Optional("limit") ?? "limit",
-            entry.Places);
+            entry.Places)
+        {
+            KeyedBy = entry.Optional("keyedBy"),
+        };
     }
 }

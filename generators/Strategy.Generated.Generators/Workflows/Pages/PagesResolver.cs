@@ -43,6 +43,12 @@ internal static class PagesResolver
         }
 
         var items = method.Property(Naming.Pascal(pages.Items));
+        if (pages.KeyedBy is { } keyedBy && items?.ElementType is { } element && !element.Contains("IDictionary<string,"))
+        {
+            // Only an item that is a map (additionalProperties) can be keyed by an id.
+            ok = context.Report(Diagnostics.InvalidValue, places.At("keyedBy"), "keyedBy", keyedBy, "usable: the items of '" + pages.Items + "' are " + element + ", not one-key objects (an object schema with additionalProperties)");
+        }
+
         if (!ok || items?.ElementType is null || offset is null || limit is null)
         {
             return;
