@@ -14,6 +14,7 @@ public sealed class ManifestTests
         "Publish-StrategyDataModel", "Get-StrategySubscription", "New-StrategyRefreshSubscription", "Set-StrategySubscription",
         "Remove-StrategySubscription", "Start-StrategySubscription", "Get-StrategySubscriptionRun", "Get-StrategySchedule",
         "Get-StrategyEvent", "Invoke-StrategyEvent", "Get-StrategyCube", "Update-StrategyCube", "Get-StrategyJob", "Stop-StrategyJob", "Wait-StrategyOperation", "Export-StrategyReport", "Export-StrategyDashboard",
+        "Set-StrategyProjectStatus", "Enter-StrategyMaintenance", "Exit-StrategyMaintenance",
     ];
 
     private static IEnumerable<string> FromTheSpec() =>
