@@ -176,7 +176,7 @@ public sealed class StrategyEmulator : IAsyncDisposable
     private static readonly string[] ProgramSettings =
     [
         "urls", "path-base", "username", "password", "api-token", "server-version", "session-idle-timeout",
-        "task-duration", "publish-duration", "instance-idle-timeout", "job-linger", "job-limit", "certificate", "certificate-key", "log-level",
+        "task-duration", "publish-duration", "project-status-duration", "instance-idle-timeout", "job-linger", "job-limit", "certificate", "certificate-key", "log-level",
         "subscription-status",
     ];
 
@@ -336,6 +336,7 @@ public sealed class StrategyEmulator : IAsyncDisposable
           --session-idle-timeout S       idle time before a session answers 401 ERR009 (default 600)
           --task-duration S              how long a schema reload task runs (default 2)
           --publish-duration S           how long a publish runs: a data model's (also a subscription's refresh), a cube's (default 3)
+          --project-status-duration S    how long a project's change stays pending on a node (default 1)
           --instance-idle-timeout S      idle time before a data model instance expires (default 120)
           --job-linger S                 how long a finished job stays on the monitor before it answers 404 (default 10)
           --job-limit N                  jobs a project runs at once; past it a cube publish is rejected, 500 ERR001 (default 10)

@@ -71,7 +71,7 @@ public sealed record StrategyEmulatorOptions
     /// <summary>
     /// Reads the options from configuration, such as the command line: <c>--path-base</c>,
     /// <c>--username</c>, <c>--password</c>, <c>--api-token</c>, and durations in seconds:
-    /// <c>--session-idle-timeout</c>, <c>--task-duration</c>, <c>--publish-duration</c>,
+    /// <c>--session-idle-timeout</c>, <c>--task-duration</c>, <c>--publish-duration</c>, <c>--project-status-duration</c>,
     /// <c>--instance-idle-timeout</c>, <c>--job-linger</c>; <c>--job-limit</c>; <c>--server-version</c>. Anything not given keeps its default.
     /// </summary>
     /// <param name="configuration">The configuration.</param>

@@ -15,6 +15,7 @@ public abstract class CliTest
         PathBase = "/MicroStrategyLibrary",
         TaskDuration = TimeSpan.FromMilliseconds(100),
         PublishDuration = TimeSpan.FromMilliseconds(150),
+        ProjectStatusDuration = TimeSpan.FromMilliseconds(150),
     });
 
     [TearDown]
