@@ -58,17 +58,18 @@ internal static class ProjectCommands
                 return ExitCodes.Success;
             }
 
-            return await WaitForChangeAsync(session, started, StrategyEnums.ToWireName(value), cancellationToken);
+            return await WaitForChangeAsync(session, started, StrategyEnums.ToWireName(value), onNode, cancellationToken);
         });
         return command;
     }
 
     /// <summary>
     /// Waits for a project status change and prints every node's status; <c>projects load|unload|idle</c>
-    /// and <c>strategy wait</c> print the same. With <paramref name="wanted"/>, a node whose project is not
-    /// in that status is named and the exit code is 1; a stopped node always is.
+    /// and <c>strategy wait</c> print the same. With <paramref name="wanted"/>, a node changed (every node,
+    /// or <paramref name="onNode"/>) whose project is not in that status is named and the exit code is 1;
+    /// a stopped node changed always is.
     /// </summary>
-    internal static async Task<int> WaitForChangeAsync(CliSession session, StrategyWork<ClusterNodeList> change, string? wanted, CancellationToken cancellationToken)
+    internal static async Task<int> WaitForChangeAsync(CliSession session, StrategyWork<ClusterNodeList> change, string? wanted, string? onNode, CancellationToken cancellationToken)
     {
         // The change goes on on the server whatever happens here: the API has no call that stops it.
         var what = $"the project status change of {WorkWords.Subject(change)}";
@@ -87,7 +88,10 @@ internal static class ProjectCommands
             nodeStatus = n.Status,
             projectStatus = n.Projects?.FirstOrDefault(p => projectId is null || string.Equals(p.Id, projectId, StringComparison.OrdinalIgnoreCase))?.Status,
         }).ToList();
-        var wrong = rows.Where(r => !string.Equals(r.nodeStatus, "running", StringComparison.OrdinalIgnoreCase) || (wanted is not null && r.projectStatus != wanted)).ToList();
+        var wrong = rows
+            .Where(r => onNode is null || string.Equals(r.node, onNode, StringComparison.OrdinalIgnoreCase))
+            .Where(r => !string.Equals(r.nodeStatus, "running", StringComparison.OrdinalIgnoreCase) || (wanted is not null && r.projectStatus != wanted))
+            .ToList();
         CommandRunner.Print(session, rows, string.Join(Environment.NewLine, rows.Select(r => $"{ServerText.Clean(r.node, 100)}  {ServerText.Clean(r.nodeStatus, 20)}  {ServerText.Clean(r.projectStatus, 40) ?? "(no project reported)"}")));
         foreach (var row in wrong)
         {

@@ -38,7 +38,7 @@ internal static class WaitCommand
                     StrategyWork<PublishStatus> { Kind: StrategyWorkKinds.PublishDataModel } publish => await DataModelCommands.WaitForPublishAsync(session, publish, cancellationToken),
                     StrategyWork<SubscriptionStatus> { Kind: StrategyWorkKinds.SendSubscription } run => await SubscriptionCommands.WaitForRunAsync(session, run, cancellationToken),
                     StrategyWork<IReadOnlyList<StrategySubscriptionRun>> { Kind: StrategyWorkKinds.TriggerEvent } runs => await EventCommands.WaitForRunsAsync(session, runs, cancellationToken),
-                    StrategyWork<ClusterNodeList> { Kind: StrategyWorkKinds.UpdateProjectStatus or StrategyWorkKinds.UpdateProjectStatusOnNode } change => await ProjectCommands.WaitForChangeAsync(session, change, null, cancellationToken),
+                    StrategyWork<ClusterNodeList> { Kind: StrategyWorkKinds.UpdateProjectStatus or StrategyWorkKinds.UpdateProjectStatusOnNode } change => await ProjectCommands.WaitForChangeAsync(session, change, null, null, cancellationToken),
                     _ => await WaitForAnyAsync(session, work, what, cancellationToken),
                 };
             }
