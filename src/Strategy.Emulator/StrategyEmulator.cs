@@ -394,7 +394,7 @@ public sealed class StrategyEmulator : IAsyncDisposable
         var app = builder.Build();
         var state = new EmulatorState(options);
         var faults = new FaultInjector();
-        var validator = await SpecValidator.LoadAsync().ConfigureAwait(false);
+        var validator = await SpecValidator.LoadAsync(options.Spec).ConfigureAwait(false);
         if (!string.IsNullOrEmpty(options.PathBase))
         {
             app.UsePathBase(options.PathBase);

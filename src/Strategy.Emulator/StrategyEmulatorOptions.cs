@@ -30,6 +30,13 @@ public sealed record StrategyEmulatorOptions
     /// <summary>How long a publish (of a data model's tables, or of an Intelligent Cube) takes. Default 3 s.</summary>
     public TimeSpan PublishDuration { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// The OpenAPI spec to serve instead of the one built in (YAML text): a spec changed and not built
+    /// yet. Its request bodies are checked against it, and what it declares plainly (<c>x-strategy-store</c>)
+    /// is served from the store; the hand-written routes stay as built.
+    /// </summary>
+    public string? Spec { get; init; }
+
     /// <summary>How long a project's status on a node stays pending (loaded_pending, unloaded_pending) after a change.</summary>
     public TimeSpan ProjectStatusDuration { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -13,10 +13,11 @@ internal static class WorkflowReader
 {
     /// <summary>
     /// The extensions that are not workflow declarations: read elsewhere (<c>x-strategy-since</c> and
-    /// <c>x-strategy-project</c> by the spec reader, <c>x-strategy-header</c> by the NSwag template),
+    /// <c>x-strategy-project</c> by the spec reader, <c>x-strategy-header</c> by the NSwag template,
+    /// <c>x-strategy-store</c> by the emulator),
     /// and known so they are not taken for misspelled kinds.
     /// </summary>
-    private static readonly string[] OtherExtensions = ["x-strategy-since", "x-strategy-header", Spec.SpecProjectHeader.Extension, Spec.SpecCommandNames.CommandExtension, Spec.SpecCommandNames.CmdletExtension];
+    private static readonly string[] OtherExtensions = ["x-strategy-since", "x-strategy-header", Spec.SpecProjectHeader.Extension, Spec.SpecCommandNames.CommandExtension, Spec.SpecCommandNames.CmdletExtension, "x-strategy-store"];
 
     /// <summary>The reader the spec reader calls for each operation, with <paramref name="kinds"/>.</summary>
     public static SpecExtensionReader With(System.Collections.Generic.IReadOnlyList<DeclarationKind> kinds) =>

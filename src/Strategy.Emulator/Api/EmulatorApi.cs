@@ -45,6 +45,7 @@ internal static class EmulatorApi
         CubeEndpoints.Map(app, state, validator);
         ReportEndpoints.Map(app, state, validator);
         DocumentEndpoints.Map(app, state, validator);
+        Store.SpecStoreEndpoints.Map(app, validator, state.Store);
     }
 
     /// <summary>Applies the next matching fault: a delay, a dropped connection, or an error status.</summary>

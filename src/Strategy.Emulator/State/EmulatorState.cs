@@ -32,6 +32,9 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
     /// <summary>Cache purges and the user connections per node.</summary>
     public HousekeepingState Housekeeping { get; } = new(options.TimeProvider.GetUtcNow());
 
+    /// <summary>The resources the spec declares plainly (x-strategy-store), seeded from files.</summary>
+    public Store.SpecStore Store { get; } = new();
+
     /// <summary>Report and dashboard instances, closed with their sessions.</summary>
     public Reports.ReportState Reports { get; } = new(options);
 

@@ -9,18 +9,31 @@ internal sealed class SpecValidator
 {
     private readonly Dictionary<string, JsonSchema> _requestSchemas;
 
-    private SpecValidator(Dictionary<string, JsonSchema> requestSchemas) => _requestSchemas = requestSchemas;
-
-    public static async Task<SpecValidator> LoadAsync()
+    private SpecValidator(Dictionary<string, JsonSchema> requestSchemas, OpenApiDocument document)
     {
-        await using var stream = typeof(SpecValidator).Assembly.GetManifestResourceStream("strategy.openapi.yaml")
-            ?? throw new InvalidOperationException("The spec is not embedded in the emulator assembly.");
-        using var reader = new StreamReader(stream);
-        var document = await OpenApiYamlDocument.FromYamlAsync(await reader.ReadToEndAsync());
+        _requestSchemas = requestSchemas;
+        Document = document;
+    }
+
+    /// <summary>The spec the emulator serves, as read at start (the store serves what it declares).</summary>
+    public OpenApiDocument Document { get; }
+
+    /// <summary>Reads the spec built into the emulator, or <paramref name="yaml"/> instead.</summary>
+    public static async Task<SpecValidator> LoadAsync(string? yaml = null)
+    {
+        if (yaml is null)
+        {
+            await using var stream = typeof(SpecValidator).Assembly.GetManifestResourceStream("strategy.openapi.yaml")
+                ?? throw new InvalidOperationException("The spec is not embedded in the emulator assembly.");
+            using var reader = new StreamReader(stream);
+            yaml = await reader.ReadToEndAsync();
+        }
+
+        var document = await OpenApiYamlDocument.FromYamlAsync(yaml);
         var schemas = document.Operations
             .Where(o => o.Operation.RequestBody?.Content.ContainsKey("application/json") == true)
             .ToDictionary(o => o.Operation.OperationId, o => o.Operation.RequestBody.Content["application/json"].Schema.ActualSchema, StringComparer.Ordinal);
-        return new SpecValidator(schemas);
+        return new SpecValidator(schemas, document);
     }
 
     /// <summary>What is wrong with the body, naming the field; <see langword="null"/> when it is valid.</summary>

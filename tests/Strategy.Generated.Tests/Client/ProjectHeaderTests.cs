@@ -88,7 +88,7 @@ public sealed class ProjectHeaderTests
         {
             Assert.That(
                 StrategyOperations.All.Where(o => o.ProjectHeader == StrategyProjectHeaderUse.Never).Select(o => o.OperationId),
-                Is.EquivalentTo(new[] { "Logout", "GetSession", "ExtendSession", "ListProjects", "ListClusterNodes", "DeleteDocumentInstance", "ListUserConnections", "DeleteUserConnection", "DeleteUserConnections", "PurgeProjectCaches", "UpdateProjectStatusOnNode", "UpdateProjectStatus", "ListContentCaches", "UpdateContentCaches" }));
+                Is.EquivalentTo(new[] { "Logout", "GetSession", "ExtendSession", "ListProjects", "ListClusterNodes", "DeleteDocumentInstance", "ListUserConnections", "DeleteUserConnection", "DeleteUserConnections", "PurgeProjectCaches", "UpdateProjectStatusOnNode", "UpdateProjectStatus", "ListContentCaches", "UpdateContentCaches", "ListDatabaseConnectionInstances", "DeleteDatabaseConnectionInstance" }));
             Assert.That(
                 (byId["ListDependentSubscriptions"].ProjectHeader, byId["ListDependentSubscriptions"].ProjectHeaderParameter, byId["ListDependentSubscriptions"].ProjectHeaderValues),
                 Is.EqualTo((StrategyProjectHeaderUse.ForValues, (string?)"type", (IReadOnlyList<string>)new[] { "report", "dashboard" })));
