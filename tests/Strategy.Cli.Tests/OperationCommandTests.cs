@@ -66,6 +66,20 @@ public class OperationCommandTests : CliTest
     }
 
     [Test]
+    public async Task A_list_shows_the_columns_the_spec_marks_and_times_as_the_server_wrote_them()
+    {
+        var (exitCode, listed, error) = await RunAsync("connections", "list", "--cluster-node", Seeds.Nodes[0]);
+        var header = listed.Split(Environment.NewLine)[0];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error);
+            Assert.That(System.Text.RegularExpressions.Regex.Split(header.Trim(), " +"), Is.EqualTo(new[] { "id", "username", "projectName", "client", "dateConnectionCreated", "openJobsCount" }), "x-strategy-columns, in order");
+            Assert.That(listed, Does.Match(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00"), "the server's own text, with its zone");
+        });
+    }
+
+    [Test]
     public async Task A_projects_caches_are_purged_and_a_cache_type_the_spec_does_not_list_is_refused_before_anything_is_sent()
     {
         var (exitCode, _, error) = await RunAsync("caches", "purge", Seeds.ProjectId, "object");

@@ -199,6 +199,7 @@ public sealed class DiagnosticTests
         });
     }
 
+    [TestCase("STRAT014", "x-strategy-columns: [id, stat]", "names field 'stat', which the items of 'jobs' do not have", TestName = "A column the list's items do not have is STRAT014 at its name")]
     [TestCase("STRAT027", "x-strategy-cmdlet: \"List-StrategyJobs\"", "'List' is not an approved PowerShell verb", TestName = "A cmdlet with an unapproved verb is STRAT027 at its name")]
     [TestCase("STRAT008", "x-strategy-command: \"Jobs List\"", "'<group> <verb>' in lower-case words", TestName = "A command name of the wrong shape is STRAT008 at its name")]
     [TestCase("STRAT008", "x-strategy-cmdlet: \"Get-JobList\"", "'<Verb>-Strategy<Noun>'", TestName = "A cmdlet name without Strategy is STRAT008 at its name")]

@@ -60,6 +60,19 @@ public sealed class OperationCmdletTests : ServerFixture
     }
 
     [Test]
+    public void A_table_shows_the_columns_the_spec_marks_and_every_field_stays_on_the_object()
+    {
+        var table = Shell.Run("Get-StrategyUserConnection -ClusterNode $Node | Format-Table | Out-String -Width 300", ("Node", Seeds.Nodes[0])).Succeeded().Output.Single().ToString()!;
+        var fields = Shell.Run("Get-StrategyUserConnection -ClusterNode $Node | Select-Object -First 1 | ForEach-Object { $_.PSObject.Properties.Name }", ("Node", Seeds.Nodes[0])).Succeeded().Output.Select(o => o.ToString());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.Split('\n').Select(l => l.Trim()).First(l => l.Length > 0).Split(' ', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { "id", "username", "projectName", "client", "dateConnectionCreated", "openJobsCount" }));
+            Assert.That(fields, Does.Contain("sessionId").And.Contain("userFullName"), "the other fields are still there for Select-Object");
+        });
+    }
+
+    [Test]
     public void WhatIf_sends_nothing()
     {
         // An instance the emulator does not have: sent, the call would fail with ObjectNotFound.

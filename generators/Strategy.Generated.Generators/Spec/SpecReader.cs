@@ -86,6 +86,7 @@ internal sealed class SpecReader
                             Summary = Scalar(Child(operation, "summary")),
                             BodyRequired = Scalar(Child(Resolve(Child(operation, "requestBody")) as YamlMappingNode, "required")) == "true",
                             Names = SpecCommandNames.Read(this, read.OperationId, operation),
+                            Columns = ReadColumns(read, operation),
                         });
                     }
                 }
@@ -99,6 +100,44 @@ internal sealed class SpecReader
             SpecCommandNames.Complete(operations, _diagnostics.Add).ToEquatableArray(),
             _diagnostics.ToEquatableArray());
     }
+
+    /// <summary>
+    /// The columns a table of the operation's list shows (<c>x-strategy-columns</c>): fields of the items
+    /// of its answer's one list, each reported at its line when the items do not have it.
+    /// </summary>
+    private EquatableArray<string> ReadColumns(SpecOperation read, YamlMappingNode operation)
+    {
+        if (Child(operation, ColumnsExtension) is not YamlSequenceNode columns)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var lists = read.ResponseProperties.Where(p => p.Schema.Items is not null).ToList();
+        if (lists.Count != 1)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnknownList, Locate(columns), ColumnsExtension, read.OperationId, "of its items", "an answer of " + read.OperationId + " with one list (it has " + lists.Count + ")"));
+            return EquatableArray<string>.Empty;
+        }
+
+        var fields = lists[0].ItemProperties;
+        var names = new List<string>();
+        foreach (var column in columns.Children)
+        {
+            var name = Scalar(column) ?? string.Empty;
+            if (!fields.Contains(name))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnknownItemField, Locate(column), ColumnsExtension, read.OperationId, name, lists[0].Name, Naming.DidYouMean(name, fields)));
+                continue;
+            }
+
+            names.Add(name);
+        }
+
+        return names.ToEquatableArray();
+    }
+
+    /// <summary>The extension that names the columns of a list's table.</summary>
+    internal const string ColumnsExtension = "x-strategy-columns";
 
     private SpecDocument Failed(string? reason)
     {

@@ -17,7 +17,7 @@ internal static class WorkflowReader
     /// <c>x-strategy-store</c> by the emulator),
     /// and known so they are not taken for misspelled kinds.
     /// </summary>
-    private static readonly string[] OtherExtensions = ["x-strategy-since", "x-strategy-header", Spec.SpecProjectHeader.Extension, Spec.SpecCommandNames.CommandExtension, Spec.SpecCommandNames.CmdletExtension, "x-strategy-store"];
+    private static readonly string[] OtherExtensions = ["x-strategy-since", "x-strategy-header", Spec.SpecProjectHeader.Extension, Spec.SpecCommandNames.CommandExtension, Spec.SpecCommandNames.CmdletExtension, "x-strategy-store", Spec.SpecReader.ColumnsExtension];
 
     /// <summary>The reader the spec reader calls for each operation, with <paramref name="kinds"/>.</summary>
     public static SpecExtensionReader With(System.Collections.Generic.IReadOnlyList<DeclarationKind> kinds) =>

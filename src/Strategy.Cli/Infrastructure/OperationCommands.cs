@@ -216,11 +216,11 @@ internal static class OperationCommands
                 output.WriteLine($"{operation.Command}: done (HTTP {answer.Status}, no body).");
                 break;
             case JArray items:
-                PrintTable(output, items, operation.Pages?.KeyedBy);
+                PrintTable(output, items, operation.Pages?.KeyedBy, operation.Columns);
                 break;
             case JObject item when item.Properties().Count(p => p.Value is JArray) == 1 && item.Properties().First(p => p.Value is JArray).Value is JArray { Count: > 0 } list && list.All(i => i is JObject):
                 // A page: its one list as a table, and the rest (a total count) as fields.
-                PrintTable(output, list);
+                PrintTable(output, list, null, operation.Columns);
                 foreach (var field in item.Properties().Where(p => p.Value is not JArray && p.Value is JValue))
                 {
                     output.WriteLine($"{field.Name}: {Shown(field.Value)}");
@@ -241,10 +241,11 @@ internal static class OperationCommands
     }
 
     /// <summary>
-    /// Items as rows: the key the items are listed by, the id and the name first and whole (a command
-    /// that acts on an item takes them), then up to four more fields that hold values, cut.
+    /// Items as rows: the columns the spec marks (<c>x-strategy-columns</c>), or else the key the items
+    /// are listed by, the id and the name first and whole (a command that acts on an item takes them),
+    /// then up to four more fields that hold values, cut.
     /// </summary>
-    private static void PrintTable(TextWriter output, JArray items, string? keyedBy = null)
+    private static void PrintTable(TextWriter output, JArray items, string? keyedBy, IReadOnlyList<string>? marked)
     {
         if (items.Count == 0)
         {
@@ -265,7 +266,7 @@ internal static class OperationCommands
 
         var names = objects.SelectMany(o => o.Properties()).Where(p => p.Value is JValue).Select(p => p.Name).Distinct(StringComparer.Ordinal).ToList();
         var identifying = new[] { keyedBy, "id", "name" }.OfType<string>().Where(names.Contains).Distinct(StringComparer.Ordinal).ToList();
-        var columns = identifying.Concat(names.Where(n => !identifying.Contains(n)).Take(4)).ToList();
+        var columns = marked is { Count: > 0 } ? [.. marked] : identifying.Concat(names.Where(n => !identifying.Contains(n)).Take(4)).ToList();
         var rows = objects.Select(o => columns.Select(c => o.TryGetValue(c, out var v) ? Shown(v, identifying.Contains(c) ? 200 : 40) : string.Empty).ToList()).ToList();
         var widths = columns.Select((c, i) => Math.Max(c.Length, rows.Max(r => r[i].Length))).ToList();
         output.WriteLine(string.Join("  ", columns.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());

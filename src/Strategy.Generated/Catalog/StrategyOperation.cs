@@ -98,6 +98,12 @@ public sealed class StrategyOperation
     /// <summary>How the operation lists items a page at a time, when the spec declares it (<c>x-strategy-pages</c>); <see langword="null"/> otherwise.</summary>
     public StrategyOperationPages? Pages { get; init; }
 
+    /// <summary>
+    /// The fields of the items of the operation's list that a table shows, in order, as the spec marks
+    /// them (<c>x-strategy-columns</c>); <see langword="null"/> when it marks none.
+    /// </summary>
+    public IReadOnlyList<string>? Columns { get; init; }
+
     /// <summary>For <see cref="StrategyProjectHeaderUse.ForValues"/>: the values of <see cref="ProjectHeaderParameter"/> that need the header; otherwise empty.</summary>
     public IReadOnlyList<string> ProjectHeaderValues { get; }
 

@@ -66,7 +66,7 @@ public sealed class StrategyOperationRequest
 
             try
             {
-                Body = JToken.Parse(body).ToString(Newtonsoft.Json.Formatting.None);
+                Body = ParseAsWritten(body).ToString(Newtonsoft.Json.Formatting.None);
             }
             catch (Newtonsoft.Json.JsonException ex)
             {
@@ -177,7 +177,7 @@ public sealed class StrategyOperationRequest
         {
             try
             {
-                json = JToken.Parse(text!);
+                json = ParseAsWritten(text!);
             }
             catch (Newtonsoft.Json.JsonException ex)
             {
@@ -241,6 +241,19 @@ public sealed class StrategyOperationRequest
                 yield break;
             }
         }
+    }
+
+    /// <summary>
+    /// JSON read as written: a date stays the text the server (or the user) wrote, with its zone, instead
+    /// of a local time reformatted on its way to a terminal or back to the server.
+    /// </summary>
+    internal static JToken ParseAsWritten(string json)
+    {
+        using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(json)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+        var token = JToken.ReadFrom(reader);
+
+        // One value only, as JToken.Parse would insist.
+        return reader.Read() ? throw new Newtonsoft.Json.JsonReaderException("Additional text found in the JSON after its value.") : token;
     }
 
     /// <summary>A one-key item read flat: its key as <paramref name="field"/>, then the fields it holds.</summary>

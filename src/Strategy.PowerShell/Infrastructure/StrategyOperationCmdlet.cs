@@ -42,7 +42,7 @@ public abstract class StrategyOperationCmdlet : StrategyCmdlet
         if (operation.Pages is not null)
         {
             // Every page, each read as the pipeline takes the items before it; a list that shrinks meanwhile ends.
-            RunEach(token => Objects(request.ReadPagesAsync(server.Connection.HttpClient, server.ProjectId, cancellationToken: token)));
+            RunEach(token => Objects(request.ReadPagesAsync(server.Connection.HttpClient, server.ProjectId, cancellationToken: token), operation.Columns));
             return;
         }
 
@@ -55,19 +55,30 @@ public abstract class StrategyOperationCmdlet : StrategyCmdlet
 
         foreach (var item in Items(answer.Json))
         {
-            WriteObject(ToObject(item));
+            WriteObject(Shown(ToObject(item), operation.Columns));
         }
     }
 
-    private static async IAsyncEnumerable<object> Objects(IAsyncEnumerable<JToken> items)
+    private static async IAsyncEnumerable<object> Objects(IAsyncEnumerable<JToken> items, IReadOnlyList<string>? columns)
     {
         await foreach (var item in items.ConfigureAwait(false))
         {
-            if (ToObject(item) is { } value)
+            if (Shown(ToObject(item), columns) is { } value)
             {
                 yield return value;
             }
         }
+    }
+
+    /// <summary>An item that shows the columns the spec marks (<c>x-strategy-columns</c>) by default; every field stays on it.</summary>
+    private static object? Shown(object? item, IReadOnlyList<string>? columns)
+    {
+        if (item is PSObject shown && columns is { Count: > 0 })
+        {
+            shown.Members.Add(new PSMemberSet("PSStandardMembers", [new PSPropertySet("DefaultDisplayPropertySet", columns)]));
+        }
+
+        return item;
     }
 
     /// <summary>The values as the request takes them: text, invariant, several for an array.</summary>

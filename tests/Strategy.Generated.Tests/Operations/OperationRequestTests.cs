@@ -59,6 +59,16 @@ public class OperationRequestTests
     }
 
     [Test]
+    public void A_body_is_sent_as_written_with_its_dates_and_their_zones_untouched()
+    {
+        const string Written = """{"name":"Nightly","nextDelivery":"2026-01-02T03:04:05.000+05:30","note":"2026-01-02"}""";
+
+        var request = new StrategyOperationRequest(Operation("CreateSubscription"), Values(), Written);
+
+        Assert.That(request.Body, Is.EqualTo(Written), "not read as a date and written back in this machine's zone");
+    }
+
+    [Test]
     public void An_unknown_parameter_two_values_for_one_and_a_body_where_none_is_taken_are_refused()
     {
         Assert.Multiple(() =>
