@@ -66,6 +66,20 @@ public class OperationCommandTests : CliTest
     }
 
     [Test]
+    public async Task A_403_that_carries_every_ids_status_prints_them_and_exits_1()
+    {
+        var (exitCode, output, error) = await RunAsync("connections", "disconnect-many", "--body", """{"userConnectionIds":["NO-SUCH-CONNECTION","NOR-THIS-ONE"]}""", "--json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.ServerFailure));
+            Assert.That(error, Does.Contain("answered 403"));
+            Assert.That(JObject.Parse(output)["deleteUserConnectionsStatus"]!.Select(s => (s["id"]!.Value<string>(), s["status"]!.Value<int>())),
+                Is.EqualTo(new[] { ("NO-SUCH-CONNECTION", 404), ("NOR-THIS-ONE", 404) }), "no id's outcome is lost to the error");
+        });
+    }
+
+    [Test]
     public async Task A_list_shows_the_columns_the_spec_marks_and_times_as_the_server_wrote_them()
     {
         var (exitCode, listed, error) = await RunAsync("connections", "list", "--cluster-node", Seeds.Nodes[0]);

@@ -60,6 +60,20 @@ public sealed class OperationCmdletTests : ServerFixture
     }
 
     [Test]
+    public void A_403_that_carries_every_ids_status_writes_them_and_an_error()
+    {
+        var result = Shell.Run("Disconnect-StrategyUserConnections -Body '{\"userConnectionIds\":[\"NO-SUCH-CONNECTION\"]}' -Confirm:$false");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Terminated, Is.Null);
+            Assert.That(result.Output.Select(o => (o.Properties["id"].Value, o.Properties["status"].Value)), Is.EqualTo(new (object, object)[] { ("NO-SUCH-CONNECTION", 404L) }), "every id's status is written");
+            Assert.That(result.Error.Exception.Message, Does.Contain("answered 403"));
+            Assert.That(result.Error.CategoryInfo.Category, Is.EqualTo(ErrorCategory.InvalidResult));
+        });
+    }
+
+    [Test]
     public void A_table_shows_the_columns_the_spec_marks_and_every_field_stays_on_the_object()
     {
         var table = Shell.Run("Get-StrategyUserConnection -ClusterNode $Node | Format-Table | Out-String -Width 300", ("Node", Seeds.Nodes[0])).Succeeded().Output.Single().ToString()!;

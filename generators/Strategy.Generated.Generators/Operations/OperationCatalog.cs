@@ -20,6 +20,7 @@ internal sealed record OperationCatalog(string? Namespace, EquatableArray<Catalo
                 BodyRequired = b.Operation.BodyRequired,
                 Names = b.Operation.Names,
                 Columns = b.Operation.Columns,
+                ErrorStatusesWithResult = b.Operation.ErrorStatusesWithResult,
                 Pages = b.Operation.Declarations.OfType<Workflows.Pages.PagesDeclaration>().FirstOrDefault() is { } pages
                     ? new CatalogPages(pages.Items, pages.Total, pages.TotalHeader, pages.Offset, pages.Limit, pages.KeyedBy)
                     : null,
@@ -63,6 +64,7 @@ internal sealed record OperationCatalog(string? Namespace, EquatableArray<Catalo
                 .Line("    CommandIsHandWritten = " + (operation.Names.CommandIsHandWritten ? "true" : "false") + ",")
                 .Line("    Cmdlet = " + (operation.Names.Cmdlet is null ? "null" : Literals.String(operation.Names.Cmdlet)) + ",")
                 .Line("    CmdletIsHandWritten = " + (operation.Names.CmdletIsHandWritten ? "true" : "false") + ",")
+                .Line("    ErrorStatusesWithResult = " + (operation.ErrorStatusesWithResult.Count == 0 ? "global::System.Array.Empty<int>()" : "new int[] { " + string.Join(", ", operation.ErrorStatusesWithResult) + " }") + ",")
                 .Line("    Columns = " + (operation.Columns.Count == 0 ? "null" : "new string[] { " + string.Join(", ", operation.Columns.Select(Literals.String)) + " }") + ",")
                 .Line("    Pages = " + (operation.Pages is { } pages
                     ? "new global::Strategy.Generated.StrategyOperationPages(" + Literals.String(pages.Items) + ", " + Optional(pages.Total) + ", " + Optional(pages.TotalHeader) + ", " + Literals.String(pages.Offset) + ", " + Literals.String(pages.Limit) + ")" + (pages.KeyedBy is { } key ? " { KeyedBy = " + Literals.String(key) + " }" : string.Empty)
@@ -116,6 +118,9 @@ internal sealed record CatalogOperation(
 
     /// <summary>How it lists a page at a time, when declared.</summary>
     public CatalogPages? Pages { get; init; }
+
+    /// <summary>The error statuses whose answer carries its result.</summary>
+    public EquatableArray<string> ErrorStatusesWithResult { get; init; } = EquatableArray<string>.Empty;
 
     /// <summary>The fields a table of its list shows, when declared.</summary>
     public EquatableArray<string> Columns { get; init; } = EquatableArray<string>.Empty;

@@ -56,6 +56,9 @@ internal sealed record SpecOperation(
     /// <summary>Its <c>strategy</c> command and PowerShell cmdlet, declared or derived.</summary>
     public SpecCommandNames Names { get; init; } = SpecCommandNames.None;
 
+    /// <summary>The error statuses whose answer carries the operation's result (every item's outcome), as the spec declares them.</summary>
+    public EquatableArray<string> ErrorStatusesWithResult { get; init; } = EquatableArray<string>.Empty;
+
     /// <summary>The fields of its list's items a table shows (<c>x-strategy-columns</c>), in order; empty when not declared.</summary>
     public EquatableArray<string> Columns { get; init; } = EquatableArray<string>.Empty;
 

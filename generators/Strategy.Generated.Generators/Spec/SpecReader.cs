@@ -87,6 +87,7 @@ internal sealed class SpecReader
                             BodyRequired = Scalar(Child(Resolve(Child(operation, "requestBody")) as YamlMappingNode, "required")) == "true",
                             Names = SpecCommandNames.Read(this, read.OperationId, operation),
                             Columns = ReadColumns(read, operation),
+                            ErrorStatusesWithResult = ReadErrorStatusesWithResult(operation),
                         });
                     }
                 }
@@ -300,6 +301,25 @@ internal sealed class SpecReader
                 };
             })
             .ToList() ?? [];
+
+    /// <summary>
+    /// The error statuses whose answer still carries the operation's result (the same schema as a success
+    /// answer's), such as a bulk call's 403 with every item's status: read, never dropped.
+    /// </summary>
+    private EquatableArray<string> ReadErrorStatusesWithResult(YamlMappingNode operation)
+    {
+        if (Resolve(Child(operation, "responses")) is not YamlMappingNode responses)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        string? Reference(YamlNode response) => Scalar(Child(Child(Child(Child(Resolve(response) as YamlMappingNode, "content") as YamlMappingNode, "application/json") as YamlMappingNode, "schema") as YamlMappingNode, "$ref"));
+        var results = responses.Children.Where(r => (Scalar(r.Key) ?? string.Empty).StartsWith("2", System.StringComparison.Ordinal)).Select(r => Reference(r.Value)).OfType<string>().ToList();
+        return responses.Children
+            .Where(r => (Scalar(r.Key) ?? string.Empty) is { Length: > 0 } code && code[0] is '4' or '5' && Reference(r.Value) is { } schema && results.Contains(schema))
+            .Select(r => Scalar(r.Key)!)
+            .ToEquatableArray();
+    }
 
     /// <summary>The properties of the first success response that has a JSON body.</summary>
     private EquatableArray<SpecProperty> ReadResponseProperties(YamlMappingNode? responses)

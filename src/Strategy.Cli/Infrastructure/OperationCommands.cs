@@ -153,6 +153,13 @@ internal static class OperationCommands
                     return ExitCodes.ServerFailure;
                 }
 
+                if (answer.Status >= 400)
+                {
+                    // An error the spec says still carries the result (a bulk call's 403): every item's outcome was printed.
+                    session.Console.Error.WriteLine($"error: {operation.OperationId} answered {answer.Status}: the server did none of it, or was not allowed to; each item's status is above.");
+                    return ExitCodes.ServerFailure;
+                }
+
                 return ExitCodes.Success;
             },
             withoutSession: parseResult =>

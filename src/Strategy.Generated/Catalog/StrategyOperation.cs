@@ -104,6 +104,13 @@ public sealed class StrategyOperation
     /// </summary>
     public IReadOnlyList<string>? Columns { get; init; }
 
+    /// <summary>
+    /// The error statuses whose answer still carries the operation's result, every item's outcome (a
+    /// bulk disconnect's 403): <see cref="StrategyOperationRequest.SendAsync"/> answers them, with that
+    /// status, instead of throwing, so no item's outcome is lost.
+    /// </summary>
+    public IReadOnlyList<int> ErrorStatusesWithResult { get; init; } = [];
+
     /// <summary>For <see cref="StrategyProjectHeaderUse.ForValues"/>: the values of <see cref="ProjectHeaderParameter"/> that need the header; otherwise empty.</summary>
     public IReadOnlyList<string> ProjectHeaderValues { get; }
 

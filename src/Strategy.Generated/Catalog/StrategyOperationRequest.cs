@@ -154,7 +154,8 @@ public sealed class StrategyOperationRequest
     /// <summary>
     /// Sends the request through <paramref name="client"/> (a connection's, so the session, retries
     /// and time limits apply) and answers what the server answered. An error answer throws, typed
-    /// as a generated method's would be.
+    /// as a generated method's would be, except one the spec declares to carry the operation's result
+    /// (<see cref="StrategyOperation.ErrorStatusesWithResult"/>): it is answered, its status saying it failed.
     /// </summary>
     /// <param name="client">The HTTP client, from <see cref="StrategyConnection"/> or dependency injection.</param>
     /// <param name="projectId">The project, for an operation that takes the project header.</param>
@@ -166,7 +167,7 @@ public sealed class StrategyOperationRequest
         ArgumentNullException.ThrowIfNull(client);
         using var request = CreateMessage(projectId);
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        if (!response.IsSuccessStatusCode && !Operation.ErrorStatusesWithResult.Contains((int)response.StatusCode))
         {
             throw await StrategyApiException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
         }

@@ -57,6 +57,16 @@ public abstract class StrategyOperationCmdlet : StrategyCmdlet
         {
             WriteObject(Shown(ToObject(item), operation.Columns));
         }
+
+        if (answer.Status is 207 or >= 400)
+        {
+            // The server did part of the work, or none of it (an error the spec says carries each item's outcome, written above).
+            WriteError(new ErrorRecord(
+                new InvalidOperationException($"{operation.OperationId} answered {answer.Status}: the server did {(answer.Status == 207 ? "part" : "none")} of it; each item's status is in the output."),
+                operation.OperationId + "Partial",
+                ErrorCategory.InvalidResult,
+                request.RelativeUrl));
+        }
     }
 
     private static async IAsyncEnumerable<object> Objects(IAsyncEnumerable<JToken> items, IReadOnlyList<string>? columns)
