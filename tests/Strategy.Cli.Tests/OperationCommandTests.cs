@@ -66,6 +66,39 @@ public class OperationCommandTests : CliTest
     }
 
     [Test]
+    public async Task A_bodys_simple_fields_are_options_typed_as_the_spec_says_and_required_means_required()
+    {
+        var (exitCode, output, error) = await RunAsync("connections", "disconnect-many", "--user-connection-ids", "C0A8000311D2F2C6C0000C9A7DCA4C1F", "--user-connection-ids", "NO-SUCH-CONNECTION", "--json");
+        var (missingExit, _, missing) = await RunAsync("connections", "disconnect-many");
+        var (typedExit, typed, typedError) = await RunAsync("authentication", "login", "--body-login-mode", "1", "--body-username", "someone", "--dry-run");
+        var (wrongExit, _, wrong) = await RunAsync("authentication", "login", "--body-login-mode", "one", "--dry-run");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.ServerFailure), error);
+            Assert.That(JObject.Parse(output)["deleteUserConnectionsStatus"]!.Select(s => s["id"]!.Value<string>()), Is.EqualTo(new[] { "C0A8000311D2F2C6C0000C9A7DCA4C1F", "NO-SUCH-CONNECTION" }), "each value of the repeated option, in order");
+            Assert.That(missingExit, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(missing, Does.Contain("--user-connection-ids"));
+            Assert.That(typedExit, Is.EqualTo(ExitCodes.Success), typedError);
+            Assert.That(typed, Does.Contain("\"loginMode\": 1,").And.Contain("\"username\": \"someone\""), "the number as a number");
+            Assert.That(wrongExit, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(wrong, Does.Contain("'one' not recognized").And.Contain("'4096'"), "the spec's values are the only ones taken");
+        });
+    }
+
+    [Test]
+    public async Task A_secret_field_of_a_body_is_never_an_option()
+    {
+        var (exitCode, _, error) = await RunAsync("authentication", "login", "--body-password", "hunter2", "--dry-run");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(error, Does.Contain("--body-password").And.Not.Contain("hunter2"));
+        });
+    }
+
+    [Test]
     public async Task A_403_that_carries_every_ids_status_prints_them_and_exits_1()
     {
         var (exitCode, output, error) = await RunAsync("connections", "disconnect-many", "--body", """{"userConnectionIds":["NO-SUCH-CONNECTION","NOR-THIS-ONE"]}""", "--json");

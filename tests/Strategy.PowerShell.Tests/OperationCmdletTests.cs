@@ -60,6 +60,20 @@ public sealed class OperationCmdletTests : ServerFixture
     }
 
     [Test]
+    public void A_bodys_simple_fields_are_parameters_set_on_top_of_the_body()
+    {
+        var result = Shell.Run("Disconnect-StrategyUserConnections -UserConnectionIds 'NO-SUCH-CONNECTION', 'NOR-THIS-ONE' -Confirm:$false");
+        var missing = Shell.Run("Disconnect-StrategyUserConnections -Confirm:$false");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Output.Select(o => o.Properties["id"].Value), Is.EqualTo(new object[] { "NO-SUCH-CONNECTION", "NOR-THIS-ONE" }), "every value given, in order");
+            Assert.That(missing.Error.Exception.Message, Does.Contain("userConnectionIds"));
+            Assert.That(missing.Error.CategoryInfo.Category, Is.EqualTo(ErrorCategory.InvalidArgument));
+        });
+    }
+
+    [Test]
     public void A_403_that_carries_every_ids_status_writes_them_and_an_error()
     {
         var result = Shell.Run("Disconnect-StrategyUserConnections -Body '{\"userConnectionIds\":[\"NO-SUCH-CONNECTION\"]}' -Confirm:$false");

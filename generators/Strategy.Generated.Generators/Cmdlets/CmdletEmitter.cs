@@ -58,7 +58,7 @@ internal static class CmdletEmitter
         writer.Line("/// </remarks>");
         var example = name
             + string.Concat(properties.Where(p => p.Parameter.Required).Select(p => " -" + p.Property + " $" + char.ToLowerInvariant(p.Property[0]) + p.Property.Substring(1)))
-            + (operation.HasRequestBody && operation.BodyRequired ? " -Body $body" : string.Empty)
+            + (operation.HasRequestBody && operation.BodyRequired ? (operation.BodyFields.Any(f => f.Required && !f.Secret) ? string.Concat(operation.BodyFields.Where(f => f.Required && !f.Secret).Select(f => " -" + PropertyName(f.Name) + " $" + char.ToLowerInvariant(f.Name[0]) + f.Name.Substring(1))) : " -Body $body") : string.Empty)
             + (changes ? " -WhatIf" : string.Empty);
         writer.Line("/// <example>");
         writer.Line("/// <code>" + Literals.Xml(example) + "</code>");
@@ -101,10 +101,53 @@ internal static class CmdletEmitter
             writer.Line();
         }
 
+        var fields = new List<(SpecBodyField Field, string Property)>();
+        foreach (var field in operation.BodyFields)
+        {
+            // The body's simple fields as parameters, set on top of -Body; a secret only as a SecureString.
+            var property = PropertyName(field.Name);
+            if (properties.Any(p => p.Property == property) || property == "Body")
+            {
+                property = "Body" + Naming.Pascal(field.Name);
+            }
+
+            writer.Doc((field.Description ?? ("The body's " + field.Name + ".")) + (field.Secret ? " A secret: a SecureString, such as (Get-Credential).Password." : string.Empty) + " Set on top of -Body.");
+            writer.Line("[global::System.Management.Automation.Parameter]");
+            if (field.Values.Count > 0)
+            {
+                writer.Line("[global::System.Management.Automation.ValidateSet(" + string.Join(", ", field.Values.Select(Literals.String)) + ")]");
+            }
+
+            var scalar = field.Secret ? "global::System.Security.SecureString" : field.Type switch
+            {
+                "integer" => "long",
+                "number" => "double",
+                "boolean" => "bool",
+                _ => "string",
+            };
+            writer.Line("public " + (field.IsArray ? scalar + "[]?" : scalar + "?") + " " + property + " { get; set; }");
+            writer.Line();
+            fields.Add((field, property));
+        }
+
+        if (fields.Count > 0)
+        {
+            writer.Line("/// <inheritdoc />");
+            writer.Open("protected override global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, object?>> BodyFieldValues => new global::System.Collections.Generic.KeyValuePair<string, object?>[]");
+            foreach (var (field, property) in fields)
+            {
+                writer.Line("new(" + Literals.String(field.Name) + ", " + property + "),");
+            }
+
+            writer.Close(";");
+            writer.Line();
+        }
+
         if (operation.HasRequestBody)
         {
             writer.Doc("The request body: a hashtable (a secret's value as a SecureString, such as (Get-Credential).Password), an object, or JSON text.");
-            writer.Line("[global::System.Management.Automation.Parameter(" + (operation.BodyRequired ? "Mandatory = true" : string.Empty) + ")]");
+            // Mandatory only when no field parameter can give the body instead.
+            writer.Line("[global::System.Management.Automation.Parameter(" + (operation.BodyRequired && fields.Count == 0 ? "Mandatory = true" : string.Empty) + ")]");
             writer.Line("public object? Body { get; set; }");
             writer.Line();
             writer.Line("/// <inheritdoc />");

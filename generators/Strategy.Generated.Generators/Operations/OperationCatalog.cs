@@ -20,6 +20,7 @@ internal sealed record OperationCatalog(string? Namespace, EquatableArray<Catalo
                 BodyRequired = b.Operation.BodyRequired,
                 Names = b.Operation.Names,
                 Columns = b.Operation.Columns,
+                BodyFields = b.Operation.BodyFields,
                 ErrorStatusesWithResult = b.Operation.ErrorStatusesWithResult,
                 Pages = b.Operation.Declarations.OfType<Workflows.Pages.PagesDeclaration>().FirstOrDefault() is { } pages
                     ? new CatalogPages(pages.Items, pages.Total, pages.TotalHeader, pages.Offset, pages.Limit, pages.KeyedBy)
@@ -32,6 +33,11 @@ internal sealed record OperationCatalog(string? Namespace, EquatableArray<Catalo
             .ToEquatableArray());
 
     private static string Optional(string? text) => text is null ? "null" : Literals.String(text);
+
+    private static string BodyField(Spec.SpecBodyField field) =>
+        "new global::Strategy.Generated.StrategyOperationBodyField(" + Literals.String(field.Name) + ", " + Literals.String(field.Type) + ", "
+        + (field.IsArray ? "true" : "false") + ", " + (field.Required ? "true" : "false") + ", new string[] { " + string.Join(", ", field.Values.Select(Literals.String)) + " }) { Description = "
+        + Optional(field.Description) + ", IsSecret = " + (field.Secret ? "true" : "false") + " }";
 
     public static string Emit(OperationCatalog catalog)
     {
@@ -65,6 +71,7 @@ internal sealed record OperationCatalog(string? Namespace, EquatableArray<Catalo
                 .Line("    Cmdlet = " + (operation.Names.Cmdlet is null ? "null" : Literals.String(operation.Names.Cmdlet)) + ",")
                 .Line("    CmdletIsHandWritten = " + (operation.Names.CmdletIsHandWritten ? "true" : "false") + ",")
                 .Line("    ErrorStatusesWithResult = " + (operation.ErrorStatusesWithResult.Count == 0 ? "global::System.Array.Empty<int>()" : "new int[] { " + string.Join(", ", operation.ErrorStatusesWithResult) + " }") + ",")
+                .Line("    BodyFields = " + (operation.BodyFields.Count == 0 ? "global::System.Array.Empty<global::Strategy.Generated.StrategyOperationBodyField>()" : "new global::Strategy.Generated.StrategyOperationBodyField[] { " + string.Join(", ", operation.BodyFields.Select(BodyField)) + " }") + ",")
                 .Line("    Columns = " + (operation.Columns.Count == 0 ? "null" : "new string[] { " + string.Join(", ", operation.Columns.Select(Literals.String)) + " }") + ",")
                 .Line("    Pages = " + (operation.Pages is { } pages
                     ? "new global::Strategy.Generated.StrategyOperationPages(" + Literals.String(pages.Items) + ", " + Optional(pages.Total) + ", " + Optional(pages.TotalHeader) + ", " + Literals.String(pages.Offset) + ", " + Literals.String(pages.Limit) + ")" + (pages.KeyedBy is { } key ? " { KeyedBy = " + Literals.String(key) + " }" : string.Empty)
@@ -121,6 +128,9 @@ internal sealed record CatalogOperation(
 
     /// <summary>The error statuses whose answer carries its result.</summary>
     public EquatableArray<string> ErrorStatusesWithResult { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The request body's top-level scalar and scalar-array properties, which a command offers as options.</summary>
+    public EquatableArray<Spec.SpecBodyField> BodyFields { get; init; } = EquatableArray<Spec.SpecBodyField>.Empty;
 
     /// <summary>The fields a table of its list shows, when declared.</summary>
     public EquatableArray<string> Columns { get; init; } = EquatableArray<string>.Empty;

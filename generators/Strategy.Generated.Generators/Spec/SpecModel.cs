@@ -59,6 +59,29 @@ internal sealed record SpecOperation(
     /// <summary>The error statuses whose answer carries the operation's result (every item's outcome), as the spec declares them.</summary>
     public EquatableArray<string> ErrorStatusesWithResult { get; init; } = EquatableArray<string>.Empty;
 
+    /// <summary>Which request body properties are required (the body schema's <c>required</c>).</summary>
+    public EquatableArray<string> RequestRequired { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The request body's top-level properties that are one value or a list of values (text, a number, a flag): a command's options, a cmdlet's parameters.</summary>
+    public EquatableArray<SpecBodyField> BodyFields => RequestProperties
+        .Where(p => IsScalar(p.Schema) || (p.Schema.Type == "array" && p.Schema.Items is { } items && IsScalar(items)))
+        .Select(p => p.Schema.Type == "array"
+            ? new SpecBodyField(p.Name, p.Schema.Items!.Type!, true, RequestRequired.Contains(p.Name), p.Schema.Description, p.Schema.Items.Values, p.Schema.Items.Format == "password")
+            : new SpecBodyField(p.Name, p.Schema.Type!, false, RequestRequired.Contains(p.Name), p.Schema.Description, p.Schema.Values, p.Schema.Format == "password" || IsSecretName(p.Name)))
+        .ToEquatableArray();
+
+    /// <summary>
+    /// Whether a property's name says it holds a secret: the rule the client masks bodies by at run time
+    /// (<c>StrategyOperationSecrets.IsSecret</c>; <c>OperationCatalogTests</c> holds them to the same answers).
+    /// </summary>
+    internal static bool IsSecretName(string name) =>
+        name.IndexOf("password", System.StringComparison.OrdinalIgnoreCase) >= 0
+        || name.IndexOf("secret", System.StringComparison.OrdinalIgnoreCase) >= 0
+        || name.IndexOf("token", System.StringComparison.OrdinalIgnoreCase) >= 0
+        || (name.EndsWith("key", System.StringComparison.OrdinalIgnoreCase) && name.IndexOf("api", System.StringComparison.OrdinalIgnoreCase) >= 0);
+
+    private static bool IsScalar(SpecSchema schema) => schema.Type is "string" or "integer" or "number" or "boolean";
+
     /// <summary>The fields of its list's items a table shows (<c>x-strategy-columns</c>), in order; empty when not declared.</summary>
     public EquatableArray<string> Columns { get; init; } = EquatableArray<string>.Empty;
 
@@ -105,6 +128,9 @@ internal sealed record SpecHeader(
     public string? SchemaName { get; init; }
 }
 
+/// <summary>A top-level scalar (or scalar-array) property of a request body: its name, value type, whether a list, required, words, values and whether a secret.</summary>
+internal sealed record SpecBodyField(string Name, string Type, bool IsArray, bool Required, string? Description, EquatableArray<string> Values, bool Secret);
+
 /// <summary>A property of a request or response body, with its schema.</summary>
 internal sealed record SpecProperty(string Name, SpecSchema Schema, int MinItems = 0)
 {
@@ -130,6 +156,15 @@ internal sealed record SpecSchema(
 
     /// <summary>Whether it is a set of flags (<c>x-enumFlags: true</c>): its values are bits.</summary>
     public bool Flags { get; init; }
+
+    /// <summary>The properties it requires (<c>required</c>).</summary>
+    public EquatableArray<string> Required { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Its <c>format</c> (<c>password</c> marks a secret), if any.</summary>
+    public string? Format { get; init; }
+
+    /// <summary>What the spec says of it, if anything.</summary>
+    public string? Description { get; init; }
 
     public SpecProperty? Property(string name) => Properties.FirstOrDefault(p => p.Name == name);
 }

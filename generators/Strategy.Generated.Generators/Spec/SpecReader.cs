@@ -87,6 +87,7 @@ internal sealed class SpecReader
                             BodyRequired = Scalar(Child(Resolve(Child(operation, "requestBody")) as YamlMappingNode, "required")) == "true",
                             Names = SpecCommandNames.Read(this, read.OperationId, operation),
                             Columns = ReadColumns(read, operation),
+                            RequestRequired = ReadSchema(JsonSchema(Resolve(Child(operation, "requestBody")) as YamlMappingNode), 0).Required,
                             ErrorStatusesWithResult = ReadErrorStatusesWithResult(operation),
                         });
                     }
@@ -364,6 +365,11 @@ internal sealed class SpecReader
         return new SpecSchema(type, values, names, properties, type == "array" ? ReadSchema(Child(schema, "items"), depth + 1) : null)
         {
             Flags = Scalar(Child(schema, "x-enumFlags")) == "true",
+            Required = (Child(schema, "required") as YamlSequenceNode)?.Children.Select(Scalar).OfType<string>().ToEquatableArray() ?? EquatableArray<string>.Empty,
+            Format = Scalar(Child(schema, "format")),
+
+            // A property's own description, or its reference's (a $ref's siblings are not read).
+            Description = Scalar(Child(node as YamlMappingNode, "description")) ?? Scalar(Child(schema, "description")),
         };
     }
 

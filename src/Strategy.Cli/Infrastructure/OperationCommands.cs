@@ -108,10 +108,41 @@ internal static class OperationCommands
         }
 
         Option<string?>? body = null;
+        var fields = new List<(StrategyOperationBodyField Field, string Name, Func<ParseResult, string[]?> Read)>();
         if (operation.HasRequestBody)
         {
-            body = new Option<string?>("--body") { Description = "The request body, JSON: inline, @file.json, or - to read it from standard input.", Required = operation.BodyRequired };
+            var secrets = operation.BodyFields.Where(f => f.IsSecret).Select(f => f.Name).ToList();
+            body = new Option<string?>("--body")
+            {
+                Description = "The request body, JSON: inline, @file.json, or - to read it from standard input; the options below set its fields on top of it."
+                    + (secrets.Count == 0 ? string.Empty : " " + string.Join(", ", secrets) + " only this way (@file or -), never on the command line."),
+            };
             command.Options.Add(body);
+            foreach (var field in operation.BodyFields.Where(f => !f.IsSecret))
+            {
+                // The body's simple fields as options; a secret is never one (the shell's history and the process list keep command lines).
+                var name = "--" + Kebab(field.Name);
+                if (Taken.Contains(name) || command.Options.Any(o => o.Name == name))
+                {
+                    name = "--body-" + Kebab(field.Name);
+                }
+
+                var description = (field.Description + (field.AllowedValues.Count == 0 ? string.Empty : " One of: " + string.Join(", ", field.AllowedValues) + ".") + (field.IsArray ? " Once per value." : string.Empty) + (field.Required ? " Required unless --body has it." : string.Empty)).Trim();
+                if (field.IsArray)
+                {
+                    var many = new Option<string[]>(name) { Description = description, AllowMultipleArgumentsPerToken = false };
+                    Accept(many, field.AllowedValues);
+                    command.Options.Add(many);
+                    fields.Add((field, name, r => r.GetResult(many) is null ? null : r.GetValue(many)));
+                }
+                else
+                {
+                    var one = new Option<string?>(name) { Description = description };
+                    Accept(one, field.AllowedValues);
+                    command.Options.Add(one);
+                    fields.Add((field, name, r => r.GetValue(one) is { } value ? [value] : null));
+                }
+            }
         }
 
         var changes = operation.Method is not ("GET" or "HEAD");
@@ -124,7 +155,7 @@ internal static class OperationCommands
         StrategyOperationRequest Request(ParseResult parseResult) => new(
             operation,
             values.ToDictionary(v => v.Parameter.Name, v => v.Read(parseResult), StringComparer.Ordinal),
-            body is null ? null : ReadBody(parseResult.GetValue(body), runner.Console));
+            body is null ? null : BodyOf(operation, ReadBody(parseResult.GetValue(body), runner.Console), fields.Select(f => (f.Field, f.Name, f.Read(parseResult))).ToList()));
 
         runner.SetAction(
             command,
@@ -181,6 +212,68 @@ internal static class OperationCommands
     /// <summary>The option's help: the spec's description, and its values when the spec lists them.</summary>
     private static string? Describe(StrategyOperationParameter parameter) =>
         parameter.AllowedValues.Count == 0 ? parameter.Description : (parameter.Description + " One of: " + string.Join(", ", parameter.AllowedValues) + ".").TrimStart();
+
+    /// <summary>Checks an option against the spec's closed list of values, when it has one (tab completion offers them).</summary>
+    private static void Accept<T>(Option<T> option, IReadOnlyList<string> values)
+    {
+        if (values.Count > 0)
+        {
+            option.AcceptOnlyFromAmong([.. values]);
+        }
+    }
+
+    /// <summary>
+    /// The body to send: <c>--body</c>'s JSON (or an empty object) with the fields given as options set
+    /// on top, each as its type; <see langword="null"/> when neither was given. A required field that
+    /// neither gives is refused, naming its option.
+    /// </summary>
+    private static string? BodyOf(StrategyOperation operation, string? given, IReadOnlyList<(StrategyOperationBodyField Field, string Option, string[]? Values)> options)
+    {
+        var set = options.Where(o => o.Values is not null).ToList();
+        if (given is null && set.Count == 0)
+        {
+            if (operation.BodyRequired)
+            {
+                var required = options.Where(o => o.Field.Required).Select(o => o.Option).ToList();
+                throw new ArgumentException(required.Count == 0
+                    ? $"{operation.OperationId} needs a body: --body with JSON."
+                    : $"{operation.OperationId} needs a body: {string.Join(", ", required)}, or --body with JSON.");
+            }
+
+            return null;
+        }
+
+        JObject json;
+        try
+        {
+            json = given is null ? [] : StrategyOperationRequest.ParseAsWritten(given) as JObject ?? throw new ArgumentException("--body must be a JSON object when options set its fields.");
+        }
+        catch (Newtonsoft.Json.JsonException ex)
+        {
+            throw new ArgumentException("--body is not JSON: " + ex.Message);
+        }
+
+        foreach (var (field, option, values) in set)
+        {
+            var typed = values!.Select(v => Typed(field, option, v)).ToList();
+            json[field.Name] = field.IsArray ? new JArray(typed) : typed[0];
+        }
+
+        // A body given whole is the user's to complete (the server says what it lacks); one made of options must be whole.
+        var missing = given is not null ? [] : options.Where(o => o.Field.Required && json[o.Field.Name] is null).Select(o => o.Option).ToList();
+        return missing.Count > 0
+            ? throw new ArgumentException($"The body lacks {string.Join(", ", missing.Select(m => m[2..]))}: give {string.Join(", ", missing)}, or put it in --body.")
+            : json.ToString(Newtonsoft.Json.Formatting.None);
+    }
+
+    /// <summary>A value given on the command line as the body field's type: a number, a flag or text.</summary>
+    private static JToken Typed(StrategyOperationBodyField field, string option, string value) => field.Type switch
+    {
+        "integer" => long.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var whole) ? whole : throw new ArgumentException($"{option} takes a whole number, not '{value}'."),
+        "number" => decimal.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : throw new ArgumentException($"{option} takes a number, not '{value}'."),
+        "boolean" => value is "true" or "false" ? value == "true" : throw new ArgumentException($"{option} takes true or false, not '{value}'."),
+        _ => value,
+    };
 
     /// <summary>The body as given: inline JSON, <c>@path</c> for a file's, <c>-</c> for standard input's.</summary>
     private static string? ReadBody(string? given, CliConsole console)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Strategy.Generated;
 
 namespace Strategy.Cli.Infrastructure;
 
@@ -29,11 +30,19 @@ internal static class UsageMistakes
             }
         }
 
+        string? previous = null;
         foreach (var token in parseResult.UnmatchedTokens)
         {
+            // The value after an unknown option whose name says secret (--password, --body-password) is never repeated: stderr reaches logs.
+            var secretOption = previous is not null && LooksLikeOption(previous) && StrategyOperationRequest.IsSecret(previous.TrimStart('-')) ? previous : null;
+            previous = token;
             if (LooksLikeOption(token))
             {
                 mistakes.Add(UnknownOption(token, path, parseResult.CommandResult));
+            }
+            else if (secretOption is not null)
+            {
+                mistakes.Add($"The value after {secretOption} is not shown: a secret is never taken on the command line.");
             }
             else if (command.Subcommands.Count > 0)
             {

@@ -111,6 +111,9 @@ public sealed class StrategyOperation
     /// </summary>
     public IReadOnlyList<int> ErrorStatusesWithResult { get; init; } = [];
 
+    /// <summary>The request body's top-level properties that are one value or a list of values, which a command offers as options.</summary>
+    public IReadOnlyList<StrategyOperationBodyField> BodyFields { get; init; } = [];
+
     /// <summary>For <see cref="StrategyProjectHeaderUse.ForValues"/>: the values of <see cref="ProjectHeaderParameter"/> that need the header; otherwise empty.</summary>
     public IReadOnlyList<string> ProjectHeaderValues { get; }
 

@@ -248,7 +248,10 @@ public sealed class StrategyOperationRequest
     /// JSON read as written: a date stays the text the server (or the user) wrote, with its zone, instead
     /// of a local time reformatted on its way to a terminal or back to the server.
     /// </summary>
-    internal static JToken ParseAsWritten(string json)
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value, dates as their text.</returns>
+    /// <exception cref="Newtonsoft.Json.JsonReaderException">The text is not one JSON value.</exception>
+    public static JToken ParseAsWritten(string json)
     {
         using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(json)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
         var token = JToken.ReadFrom(reader);

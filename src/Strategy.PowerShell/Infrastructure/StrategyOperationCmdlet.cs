@@ -28,11 +28,14 @@ public abstract class StrategyOperationCmdlet : StrategyCmdlet
     /// <summary>The body given (-Body), for an operation that takes one.</summary>
     protected virtual object? BodyValue => null;
 
+    /// <summary>The body's field parameters, by the field's name: set on top of the body (<c>null</c> when not given).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, object?>> BodyFieldValues => [];
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
         var operation = Operations[OperationId];
-        var request = Argument(() => new StrategyOperationRequest(operation, Texts(Values), BodyText(BodyValue)));
+        var request = Argument(() => new StrategyOperationRequest(operation, Texts(Values), WithFields(operation, BodyText(BodyValue), BodyFieldValues)));
         if (operation.Method is not ("GET" or "HEAD") && !ShouldProcess(operation.Method + " " + request.RelativeUrl, operation.OperationId))
         {
             return;
@@ -118,6 +121,35 @@ public abstract class StrategyOperationCmdlet : StrategyCmdlet
         }
 
         return texts;
+    }
+
+    /// <summary>
+    /// The body with the field parameters given set on top (each as its type, a SecureString's value as
+    /// its text); <see langword="null"/> when neither gave anything. A required field neither gives is
+    /// refused, naming its parameter.
+    /// </summary>
+    private static string? WithFields(StrategyOperation operation, string? body, IEnumerable<KeyValuePair<string, object?>> fields)
+    {
+        var given = fields.Where(f => f.Value is not null).ToList();
+        if (given.Count == 0 && body is null)
+        {
+            return operation.BodyRequired && operation.BodyFields.Count > 0
+                ? throw new ArgumentException($"{operation.OperationId} needs a body: -Body, or the parameters of its fields ({string.Join(", ", operation.BodyFields.Where(f => f.Required).Select(f => f.Name))}). Nothing was sent.")
+                : null;
+        }
+
+        var json = body is null ? [] : StrategyOperationRequest.ParseAsWritten(body) as JObject
+            ?? throw new ArgumentException("-Body must be an object when parameters set its fields. Nothing was sent.");
+        foreach (var (name, value) in given)
+        {
+            json[name] = ToJson(value);
+        }
+
+        // A body given whole is the user's to complete (the server says what it lacks); one made of parameters must be whole.
+        var missing = body is not null ? [] : operation.BodyFields.Where(f => f.Required && json[f.Name] is null).Select(f => f.Name).ToList();
+        return missing.Count > 0
+            ? throw new ArgumentException($"The body lacks {string.Join(", ", missing)}: give it as a parameter or in -Body. Nothing was sent.")
+            : json.ToString(Newtonsoft.Json.Formatting.None);
     }
 
     /// <summary>
