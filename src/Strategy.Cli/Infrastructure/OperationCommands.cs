@@ -3,6 +3,7 @@ using System.Text;
 using Newtonsoft.Json.Linq;
 using Strategy.Generated;
 using Strategy.Generated.Http;
+using Strategy.Shared;
 
 namespace Strategy.Cli.Infrastructure;
 
@@ -152,10 +153,25 @@ internal static class OperationCommands
             command.Options.Add(dryRun);
         }
 
-        StrategyOperationRequest Request(ParseResult parseResult) => new(
-            operation,
-            values.ToDictionary(v => v.Parameter.Name, v => v.Read(parseResult), StringComparer.Ordinal),
-            body is null ? null : BodyOf(operation, ReadBody(parseResult.GetValue(body), runner.Console), fields.Select(f => (f.Field, f.Name, f.Read(parseResult))).ToList()));
+        StrategyOperationRequest Request(ParseResult parseResult)
+        {
+            try
+            {
+                return new(
+                    operation,
+                    values.ToDictionary(v => v.Parameter.Name, v => v.Read(parseResult), StringComparer.Ordinal),
+                    body is null ? null : ReadBody(parseResult.GetValue(body), runner.Console),
+                    fields.ToDictionary(f => f.Field.Name, f => (IReadOnlyList<string>)(f.Read(parseResult) ?? []), StringComparer.Ordinal));
+            }
+            catch (StrategyOperationArgumentException ex) when (ex.ParamName == "body" || fields.Any(f => f.Field.Name == ex.ParamName))
+            {
+                // The library names the spec's field; the user typed an option.
+                var required = fields.Where(f => f.Field.Required).Select(f => f.Name).ToList();
+                throw new ArgumentException(ex.ParamName == "body"
+                    ? UserMessages.Of(ex) + (required.Count == 0 ? string.Empty : $" Give --body, or {string.Join(", ", required)}.")
+                    : fields.First(f => f.Field.Name == ex.ParamName).Name + ": " + UserMessages.Of(ex), ex);
+            }
+        }
 
         runner.SetAction(
             command,
@@ -221,59 +237,6 @@ internal static class OperationCommands
             option.AcceptOnlyFromAmong([.. values]);
         }
     }
-
-    /// <summary>
-    /// The body to send: <c>--body</c>'s JSON (or an empty object) with the fields given as options set
-    /// on top, each as its type; <see langword="null"/> when neither was given. A required field that
-    /// neither gives is refused, naming its option.
-    /// </summary>
-    private static string? BodyOf(StrategyOperation operation, string? given, IReadOnlyList<(StrategyOperationBodyField Field, string Option, string[]? Values)> options)
-    {
-        var set = options.Where(o => o.Values is not null).ToList();
-        if (given is null && set.Count == 0)
-        {
-            if (operation.BodyRequired)
-            {
-                var required = options.Where(o => o.Field.Required).Select(o => o.Option).ToList();
-                throw new ArgumentException(required.Count == 0
-                    ? $"{operation.OperationId} needs a body: --body with JSON."
-                    : $"{operation.OperationId} needs a body: {string.Join(", ", required)}, or --body with JSON.");
-            }
-
-            return null;
-        }
-
-        JObject json;
-        try
-        {
-            json = given is null ? [] : StrategyOperationRequest.ParseAsWritten(given) as JObject ?? throw new ArgumentException("--body must be a JSON object when options set its fields.");
-        }
-        catch (Newtonsoft.Json.JsonException ex)
-        {
-            throw new ArgumentException("--body is not JSON: " + ex.Message);
-        }
-
-        foreach (var (field, option, values) in set)
-        {
-            var typed = values!.Select(v => Typed(field, option, v)).ToList();
-            json[field.Name] = field.IsArray ? new JArray(typed) : typed[0];
-        }
-
-        // A body given whole is the user's to complete (the server says what it lacks); one made of options must be whole.
-        var missing = given is not null ? [] : options.Where(o => o.Field.Required && json[o.Field.Name] is null).Select(o => o.Option).ToList();
-        return missing.Count > 0
-            ? throw new ArgumentException($"The body lacks {string.Join(", ", missing.Select(m => m[2..]))}: give {string.Join(", ", missing)}, or put it in --body.")
-            : json.ToString(Newtonsoft.Json.Formatting.None);
-    }
-
-    /// <summary>A value given on the command line as the body field's type: a number, a flag or text.</summary>
-    private static JToken Typed(StrategyOperationBodyField field, string option, string value) => field.Type switch
-    {
-        "integer" => long.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var whole) ? whole : throw new ArgumentException($"{option} takes a whole number, not '{value}'."),
-        "number" => decimal.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : throw new ArgumentException($"{option} takes a number, not '{value}'."),
-        "boolean" => value is "true" or "false" ? value == "true" : throw new ArgumentException($"{option} takes true or false, not '{value}'."),
-        _ => value,
-    };
 
     /// <summary>The body as given: inline JSON, <c>@path</c> for a file's, <c>-</c> for standard input's.</summary>
     private static string? ReadBody(string? given, CliConsole console)

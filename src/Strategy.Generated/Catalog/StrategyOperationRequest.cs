@@ -18,12 +18,17 @@ public sealed class StrategyOperationRequest
 {
     private readonly Dictionary<string, IReadOnlyList<string>> _arguments;
 
-    /// <summary>Checks the values against <paramref name="operation"/>'s parameters and keeps them.</summary>
+    /// <summary>
+    /// Checks the values against <paramref name="operation"/>'s parameters and body fields and keeps
+    /// them: each body field given (<see cref="StrategyOperation.BodyFields"/>, as text, checked and
+    /// typed as a parameter's value is) is set on top of <paramref name="body"/>, or of an empty body.
+    /// </summary>
     /// <param name="operation">The operation, from <see cref="StrategyOperations.All"/>.</param>
     /// <param name="arguments">The values by parameter name (the spec's); several for an array parameter. The project header comes from the client, not from here.</param>
     /// <param name="body">The request body as JSON, for an operation that takes one.</param>
-    /// <exception cref="StrategyOperationArgumentException">A required parameter has no value, a value is not one the spec allows or not of its type, a parameter is unknown, or the body is missing, not JSON, or given to an operation that takes none. The message names the parameter as the spec does.</exception>
-    public StrategyOperationRequest(StrategyOperation operation, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, string? body = null)
+    /// <param name="bodyFields">Values of the body's fields by field name, as text; several for a list field. A body made of them alone must have every required field.</param>
+    /// <exception cref="StrategyOperationArgumentException">A parameter or body field is unknown, lacks a required value, or has a value the spec does not allow or not of its type; or the body is missing, not JSON (an object, when fields are set on it), or given to an operation that takes none. The message names the parameter or field as the spec does.</exception>
+    public StrategyOperationRequest(StrategyOperation operation, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, string? body = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? bodyFields = null)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(arguments);
@@ -46,7 +51,7 @@ public sealed class StrategyOperationRequest
 
             foreach (var value in given)
             {
-                Check(operation, parameter, value);
+                Check(operation, parameter.Name, parameter.Type == "array" ? null : parameter.Type, parameter.AllowedValues, value);
             }
 
             _arguments[parameter.Name] = given;
@@ -55,6 +60,11 @@ public sealed class StrategyOperationRequest
         if (operation.Parameters.FirstOrDefault(p => p.Required && !p.IsProjectHeader && !_arguments.ContainsKey(p.Name)) is { } missing)
         {
             throw new StrategyOperationArgumentException(operation, missing.Name, $"'{missing.Name}' is required by {operation.OperationId}.");
+        }
+
+        if (bodyFields?.Any(f => f.Value?.Any(v => v is not null) == true) == true)
+        {
+            body = WithFields(operation, body, bodyFields);
         }
 
         if (body is not null)
@@ -75,7 +85,8 @@ public sealed class StrategyOperationRequest
         }
         else if (operation.HasRequestBody && operation.BodyRequired)
         {
-            throw new StrategyOperationArgumentException(operation, "body", $"{operation.OperationId} needs a body (JSON).");
+            var fields = operation.BodyFields.Where(f => f.Required).Select(f => f.Name).ToList();
+            throw new StrategyOperationArgumentException(operation, "body", $"{operation.OperationId} needs a body (JSON){(fields.Count == 0 ? string.Empty : ", or values for its fields " + string.Join(", ", fields))}.");
         }
     }
 
@@ -248,10 +259,7 @@ public sealed class StrategyOperationRequest
     /// JSON read as written: a date stays the text the server (or the user) wrote, with its zone, instead
     /// of a local time reformatted on its way to a terminal or back to the server.
     /// </summary>
-    /// <param name="json">The JSON text.</param>
-    /// <returns>The value, dates as their text.</returns>
-    /// <exception cref="Newtonsoft.Json.JsonReaderException">The text is not one JSON value.</exception>
-    public static JToken ParseAsWritten(string json)
+    private static JToken ParseAsWritten(string json)
     {
         using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(json)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
         var token = JToken.ReadFrom(reader);
@@ -317,14 +325,79 @@ public sealed class StrategyOperationRequest
     /// <param name="propertyName">The property's name, at any depth of the body.</param>
     public static bool IsSecret(string propertyName) => StrategyOperationSecrets.IsSecret(propertyName);
 
-    private static void Check(StrategyOperation operation, StrategyOperationParameter parameter, string value)
+    /// <summary>
+    /// <paramref name="body"/> (or an empty body) with the fields given set on top, each checked and
+    /// typed as the spec says; a body made of fields alone must have every required one.
+    /// </summary>
+    private static string WithFields(StrategyOperation operation, string? body, IReadOnlyDictionary<string, IReadOnlyList<string>> fields)
     {
-        if (parameter.AllowedValues.Count > 0 && !parameter.AllowedValues.Contains(value, StringComparer.Ordinal))
+        if (!operation.HasRequestBody)
         {
-            throw new StrategyOperationArgumentException(operation, parameter.Name, $"'{ServerText.Clean(value, 60)}' is not a value of '{parameter.Name}': one of {string.Join(", ", parameter.AllowedValues)}.");
+            throw new StrategyOperationArgumentException(operation, "body", $"{operation.OperationId} takes no body.");
         }
 
-        var fits = parameter.Type switch
+        JObject json;
+        try
+        {
+            json = body is null ? [] : ParseAsWritten(body) as JObject
+                ?? throw new StrategyOperationArgumentException(operation, "body", "The body must be a JSON object when fields are set on it.");
+        }
+        catch (Newtonsoft.Json.JsonException ex)
+        {
+            throw new StrategyOperationArgumentException(operation, "body", "The body is not JSON: " + ex.Message);
+        }
+
+        foreach (var (name, values) in fields)
+        {
+            var field = operation.BodyFields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal))
+                ?? throw new StrategyOperationArgumentException(operation, name, $"{operation.OperationId}'s body has no field '{name}' that takes a value of its own.");
+            var given = (values ?? []).Where(v => v is not null).ToList();
+            if (given.Count == 0)
+            {
+                continue;
+            }
+
+            if (given.Count > 1 && !field.IsArray)
+            {
+                throw new StrategyOperationArgumentException(operation, name, $"'{name}' takes one value; {given.Count} were given.");
+            }
+
+            var typed = given.Select(value => Typed(operation, field, value)).ToList();
+            json[field.Name] = field.IsArray ? new JArray(typed) : typed[0];
+        }
+
+        // A body given whole is the caller's to complete (the server says what it lacks); one made of fields must be whole.
+        if (body is null && operation.BodyFields.FirstOrDefault(f => f.Required && json[f.Name] is null) is { } missing)
+        {
+            throw new StrategyOperationArgumentException(operation, missing.Name, $"'{missing.Name}' is required in the body of {operation.OperationId}.");
+        }
+
+        return json.ToString(Newtonsoft.Json.Formatting.None);
+    }
+
+    /// <summary>A body field's value, checked, as its JSON type.</summary>
+    private static JValue Typed(StrategyOperation operation, StrategyOperationBodyField field, string value)
+    {
+        Check(operation, field.Name, field.Type, field.AllowedValues, value);
+        return field.Type switch
+        {
+            "integer" => new JValue(long.Parse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture)),
+            "number" => decimal.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var exact)
+                ? new JValue(exact)
+                : new JValue(double.Parse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture)),
+            "boolean" => new JValue(value == "true"),
+            _ => new JValue(value),
+        };
+    }
+
+    private static void Check(StrategyOperation operation, string name, string? type, IReadOnlyList<string> allowedValues, string value)
+    {
+        if (allowedValues.Count > 0 && !allowedValues.Contains(value, StringComparer.Ordinal))
+        {
+            throw new StrategyOperationArgumentException(operation, name, $"'{ServerText.Clean(value, 60)}' is not a value of '{name}': one of {string.Join(", ", allowedValues)}.");
+        }
+
+        var fits = type switch
         {
             "integer" => long.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _),
             "number" => double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _),
@@ -333,7 +406,7 @@ public sealed class StrategyOperationRequest
         };
         if (!fits)
         {
-            throw new StrategyOperationArgumentException(operation, parameter.Name, $"'{ServerText.Clean(value, 60)}' is not a{(parameter.Type == "integer" ? "n" : string.Empty)} {parameter.Type}, as '{parameter.Name}' must be{(parameter.Type == "boolean" ? " (true or false)" : string.Empty)}.");
+            throw new StrategyOperationArgumentException(operation, name, $"'{ServerText.Clean(value, 60)}' is not a{(type == "integer" ? "n" : string.Empty)} {type}, as '{name}' must be{(type == "boolean" ? " (true or false)" : string.Empty)}.");
         }
     }
 }

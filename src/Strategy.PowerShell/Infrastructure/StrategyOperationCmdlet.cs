@@ -35,7 +35,7 @@ public abstract class StrategyOperationCmdlet : StrategyCmdlet
     protected override void ProcessRecord()
     {
         var operation = Operations[OperationId];
-        var request = Argument(() => new StrategyOperationRequest(operation, Texts(Values), WithFields(operation, BodyText(BodyValue), BodyFieldValues)));
+        var request = Argument(() => new StrategyOperationRequest(operation, Texts(Values), BodyText(BodyValue), Texts(BodyFieldValues)));
         if (operation.Method is not ("GET" or "HEAD") && !ShouldProcess(operation.Method + " " + request.RelativeUrl, operation.OperationId))
         {
             return;
@@ -94,63 +94,28 @@ public abstract class StrategyOperationCmdlet : StrategyCmdlet
         return item;
     }
 
-    /// <summary>The values as the request takes them: text, invariant, several for an array.</summary>
+    /// <summary>The values as the request takes them: text, invariant, several for an array (a secret's value as the text it holds, for the body alone: the request masks it wherever it is shown).</summary>
     private static Dictionary<string, IReadOnlyList<string>> Texts(IEnumerable<KeyValuePair<string, object?>> values)
     {
         var texts = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var pair in values)
+        foreach (var (name, value) in values)
         {
-            var (name, value) = (pair.Key, pair.Value);
-            switch (value)
+            if (value is not null)
             {
-                case null:
-                    break;
-                case string[] many:
-                    texts[name] = many;
-                    break;
-                case bool flag:
-                    texts[name] = [flag ? "true" : "false"];
-                    break;
-                case IFormattable formattable:
-                    texts[name] = [formattable.ToString(null, CultureInfo.InvariantCulture)];
-                    break;
-                default:
-                    texts[name] = [value.ToString() ?? string.Empty];
-                    break;
+                texts[name] = value is IEnumerable many and not string ? [.. many.Cast<object?>().Where(v => v is not null).Select(v => Text(v!))] : [Text(value)];
             }
         }
 
         return texts;
     }
 
-    /// <summary>
-    /// The body with the field parameters given set on top (each as its type, a SecureString's value as
-    /// its text); <see langword="null"/> when neither gave anything. A required field neither gives is
-    /// refused, naming its parameter.
-    /// </summary>
-    private static string? WithFields(StrategyOperation operation, string? body, IEnumerable<KeyValuePair<string, object?>> fields)
+    private static string Text(object value) => value switch
     {
-        var given = fields.Where(f => f.Value is not null).ToList();
-        if (given.Count == 0 && body is null)
-        {
-            return operation.BodyRequired && operation.BodyFields.Count > 0
-                ? throw new ArgumentException($"{operation.OperationId} needs a body: -Body, or the parameters of its fields ({string.Join(", ", operation.BodyFields.Where(f => f.Required).Select(f => f.Name))}). Nothing was sent.")
-                : null;
-        }
-
-        var json = body is null ? [] : StrategyOperationRequest.ParseAsWritten(body) as JObject
-            ?? throw new ArgumentException("-Body must be an object when parameters set its fields. Nothing was sent.");
-        foreach (var (name, value) in given)
-        {
-            json[name] = ToJson(value);
-        }
-
-        // A body given whole is the user's to complete (the server says what it lacks); one made of parameters must be whole.
-        var missing = body is not null ? [] : operation.BodyFields.Where(f => f.Required && json[f.Name] is null).Select(f => f.Name).ToList();
-        return missing.Count > 0
-            ? throw new ArgumentException($"The body lacks {string.Join(", ", missing)}: give it as a parameter or in -Body. Nothing was sent.")
-            : json.ToString(Newtonsoft.Json.Formatting.None);
-    }
+        bool flag => flag ? "true" : "false",
+        SecureString secret => Reveal(secret),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
 
     /// <summary>
     /// The body as JSON: text as it is; a hashtable or an object by its fields, a SecureString's value as

@@ -59,6 +59,23 @@ public class OperationRequestTests
     }
 
     [Test]
+    public void Body_fields_are_checked_and_typed_as_the_spec_says_and_set_on_top_of_the_body()
+    {
+        var built = new StrategyOperationRequest(Operation("Login"), Values(), null, Values(("loginMode", ["1"]), ("username", ["someone"])));
+        var onTop = new StrategyOperationRequest(Operation("Login"), Values(), """{"username":"old","applicationType":35}""", Values(("username", ["new"])));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(built.Body, Is.EqualTo("""{"loginMode":1,"username":"someone"}"""), "the number as a number");
+            Assert.That(onTop.Body, Is.EqualTo("""{"username":"new","applicationType":35}"""), "what the body had is kept; the field given wins");
+            Assert.That(() => new StrategyOperationRequest(Operation("Login"), Values(), null, Values(("loginMode", ["2"]))), Throws.TypeOf<StrategyOperationArgumentException>().With.Property("ParamName").EqualTo("loginMode"));
+            Assert.That(() => new StrategyOperationRequest(Operation("Login"), Values(), null, Values(("username", ["x"]))), Throws.TypeOf<StrategyOperationArgumentException>().With.Message.StartsWith("'loginMode' is required in the body of Login."));
+            Assert.That(() => new StrategyOperationRequest(Operation("Login"), Values(), null, Values(("nickname", ["x"]))), Throws.TypeOf<StrategyOperationArgumentException>().With.Property("ParamName").EqualTo("nickname"));
+            Assert.That(() => new StrategyOperationRequest(Operation("Login"), Values(), "[1]", Values(("username", ["x"]))), Throws.TypeOf<StrategyOperationArgumentException>().With.Message.StartsWith("The body must be a JSON object"));
+        });
+    }
+
+    [Test]
     public void A_body_is_sent_as_written_with_its_dates_and_their_zones_untouched()
     {
         const string Written = """{"name":"Nightly","nextDelivery":"2026-01-02T03:04:05.000+05:30","note":"2026-01-02"}""";
