@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using Newtonsoft.Json.Linq;
 using Strategy.Emulator;
+using Strategy.Tests.Shared;
 
 namespace Strategy.EndToEnd.Tests;
 
@@ -14,40 +15,13 @@ namespace Strategy.EndToEnd.Tests;
 /// </summary>
 public sealed class SpecChangeTests
 {
-    internal const string Anchor = "  /api/monitors/dbConnectionInstances/{connectionId}:\n    delete:\n";
-
-    internal const string AddedGet = """
-          /api/monitors/dbConnectionInstances/{connectionId}:
-            get:
-              tags: [Monitors]
-              operationId: GetDatabaseConnectionInstance
-              x-strategy-project: never
-              x-strategy-store: dbConnectionInstances
-              summary: Gets one database connection instance.
-              parameters:
-                - name: connectionId
-                  in: path
-                  required: true
-                  description: The database connection instance.
-                  schema: { type: string }
-              responses:
-                '200':
-                  description: The connection instance.
-                  content:
-                    application/json:
-                      schema: { $ref: '#/components/schemas/DatabaseConnectionInstance' }
-                '404': { $ref: '#/components/responses/NotFound' }
-        """;
-
     private static string SpecPath => Path.Combine(
         typeof(SpecChangeTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!, "spec", "strategy.openapi.yaml");
 
     [Test]
     public async Task An_operation_added_to_the_spec_alone_is_served_by_the_emulators_store()
     {
-        var spec = await File.ReadAllTextAsync(SpecPath);
-        Assert.That(spec, Does.Contain(Anchor));
-        var changed = spec.Replace(Anchor, AddedGet + "\n    delete:\n", StringComparison.Ordinal);
+        var changed = SpecChange.AddTo(await File.ReadAllTextAsync(SpecPath));
         await using var emulator = await StrategyEmulator.StartAsync(new StrategyEmulatorOptions { PathBase = "/MicroStrategyLibrary", Spec = changed });
         using var http = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = emulator.BaseUrl };
         using var login = await http.PostAsync("api/auth/login", new StringContent("""{"loginMode":1,"username":"administrator","password":""}""", Encoding.UTF8, "application/json"));

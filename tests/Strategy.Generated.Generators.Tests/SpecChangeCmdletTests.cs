@@ -1,4 +1,5 @@
 using System.Reflection;
+using Strategy.Tests.Shared;
 
 namespace Strategy.Generated.Generators.Tests;
 
@@ -14,34 +15,10 @@ public sealed class SpecChangeCmdletTests
     [Test]
     public void An_operation_added_to_the_spec_alone_gets_its_cmdlet_with_the_specs_words()
     {
-        const string Anchor = "  /api/monitors/dbConnectionInstances/{connectionId}:\n    delete:\n";
-        const string Added = """
-              /api/monitors/dbConnectionInstances/{connectionId}:
-                get:
-                  tags: [Monitors]
-                  operationId: GetDatabaseConnectionInstance
-                  x-strategy-project: never
-                  x-strategy-store: dbConnectionInstances
-                  summary: Gets one database connection instance.
-                  parameters:
-                    - name: connectionId
-                      in: path
-                      required: true
-                      description: The database connection instance.
-                      schema: { type: string }
-                  responses:
-                    '200':
-                      description: The connection instance.
-                      content:
-                        application/json:
-                          schema: { $ref: '#/components/schemas/DatabaseConnectionInstance' }
-                    '404': { $ref: '#/components/responses/NotFound' }
-            """;
         var spec = File.ReadAllText(Path.Combine(RepoRoot, "spec", "strategy.openapi.yaml"));
-        Assert.That(spec, Does.Contain(Anchor));
 
         var before = GeneratorHarness.RunForModule(spec).Source("StrategyCmdlets.g.cs");
-        var harness = GeneratorHarness.RunForModule(spec.Replace(Anchor, Added + "\n    delete:\n", StringComparison.Ordinal));
+        var harness = GeneratorHarness.RunForModule(SpecChange.AddTo(spec));
         var after = harness.Source("StrategyCmdlets.g.cs");
 
         Assert.Multiple(() =>

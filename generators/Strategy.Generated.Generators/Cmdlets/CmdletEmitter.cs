@@ -132,14 +132,7 @@ internal static class CmdletEmitter
 
         if (fields.Count > 0)
         {
-            writer.Line("/// <inheritdoc />");
-            writer.Open("protected override global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, object?>> BodyFieldValues => new global::System.Collections.Generic.KeyValuePair<string, object?>[]");
-            foreach (var (field, property) in fields)
-            {
-                writer.Line("new(" + Literals.String(field.Name) + ", " + property + "),");
-            }
-
-            writer.Close(";");
+            EmitValues(writer, "BodyFieldValues", fields.Select(f => (f.Field.Name, f.Property)));
             writer.Line();
         }
 
@@ -158,16 +151,22 @@ internal static class CmdletEmitter
         writer.Line("/// <inheritdoc />");
         writer.Line("protected override string OperationId => " + Literals.String(operation.OperationId) + ";");
         writer.Line();
+        EmitValues(writer, "Values", properties.Select(p => (p.Parameter.Name, p.Property)));
+        writer.Close();
+        writer.Line();
+    }
+
+    /// <summary>The runner's table of values by the spec's names: each name with the property that holds its value.</summary>
+    private static void EmitValues(SourceWriter writer, string member, IEnumerable<(string Name, string Property)> values)
+    {
         writer.Line("/// <inheritdoc />");
-        writer.Open("protected override global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, object?>> Values => new global::System.Collections.Generic.KeyValuePair<string, object?>[]");
-        foreach (var (parameter, property) in properties)
+        writer.Open("protected override global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, object?>> " + member + " => new global::System.Collections.Generic.KeyValuePair<string, object?>[]");
+        foreach (var (name, property) in values)
         {
-            writer.Line("new(" + Literals.String(parameter.Name) + ", " + property + "),");
+            writer.Line("new(" + Literals.String(name) + ", " + property + "),");
         }
 
         writer.Close(";");
-        writer.Close();
-        writer.Line();
     }
 
     /// <summary><c>dataModelId</c> is <c>DataModelId</c>, <c>projects.id</c> is <c>ProjectsId</c>; a common parameter's name gets <c>Param</c> first.</summary>

@@ -233,47 +233,13 @@ internal static class WaitResolver
             return;
         }
 
-        var helper = new WaitHelper(
-            operation.OperationId,
-            wait.Helper,
-            method.Name,
-            ResolveContext.Parameters(method, skip: []),
-            method.ResultType!,
-            wait.Describe,
-            label,
-            Naming.Pascal(status),
-            running,
-            succeeded,
-            failed,
-            EquatableArray<string>.Empty,
-            ResolveContext.ValueNames(statusField.Schema),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            EquatableArray<WaitHelper.DetailsSource>.Empty,
-            EquatableArray<NamedValue>.Empty,
-            DeclaresOutcome: false)
+        var helper = WaitHelper.OfValues(operation.OperationId, wait.Helper, method.Name, ResolveContext.Parameters(method, skip: []), method.ResultType!, wait.Describe, label, running, succeeded, failed, ResolveContext.ValueNames(statusField.Schema)) with
         {
+            StatusProperty = Naming.Pascal(status),
             Each = path.ToEquatableArray(),
         };
         context.Add(helper);
-        context.ProvideWait(new WaitTarget(
-            operation.OperationId,
-            operation.Tag,
-            context.Client.Name,
-            method.Name,
-            wait.Helper,
-            method.ResultType!,
-            ResolveContext.WithoutToken(method.Parameters).ToEquatableArray(),
-            false,
-            null)
-        {
-            NotResumableBecause = helper.NotResumableBecause,
-        });
+        ProvideValuesWait(context, wait.Helper, method.Name, method.ResultType!, helper.NotResumableBecause);
     }
 
     /// <summary>A status read from a response header as a set of flags (<c>header</c>).</summary>
@@ -401,8 +367,8 @@ internal static class WaitResolver
         ProvideValuesWait(context, wait.Helper, method.Name, resultType, "it reads an HTTP status, which a resume token cannot carry");
     }
 
-    /// <summary>A wait of values only (no runs told apart, no "no status yet"), made known to the starts and scopes that wait with it.</summary>
-    private static void ProvideValuesWait(ResolveContext context, string helper, string statusMethod, string resultType, string notResumableBecause) =>
+    /// <summary>A wait of values only (no runs told apart, no "no status yet"), made known to the starts and scopes that wait with it; <paramref name="notResumableBecause"/> is <see langword="null"/> for one a token can rebuild.</summary>
+    private static void ProvideValuesWait(ResolveContext context, string helper, string statusMethod, string resultType, string? notResumableBecause) =>
         context.ProvideWait(new WaitTarget(
             context.Operation.OperationId,
             context.Operation.Tag,
