@@ -45,6 +45,23 @@ public sealed class MaintenanceCommandTests : CliTest
     }
 
     [Test]
+    public async Task A_window_the_time_limit_cuts_short_still_prints_every_node_and_connection_and_exits_2()
+    {
+        Emulator.HoldNextProjectStatusChange(Seeds.Nodes[1]);
+
+        var (exitCode, output, error) = await RunAsync("maintenance", "begin", "--timeout", "2");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Timeout), error);
+            Assert.That(output, Does.Contain($"idle node {Seeds.Nodes[0]}: full_idle"));
+            Assert.That(output, Does.Contain($"idle node {Seeds.Nodes[1]}: FAILED, still loaded_pending when the time limit"));
+            Assert.That(output, Does.Contain("(designer on").And.Contain("disconnected"), "the connections were ended before the wait");
+            Assert.That(Emulator.ProjectStatusOn(Seeds.Nodes[1]), Is.EqualTo("loaded_pending"), "the fault fired");
+        });
+    }
+
+    [Test]
     public async Task A_node_that_never_settles_is_named_when_the_time_limit_runs_out()
     {
         Emulator.HoldNextProjectStatusChange(Seeds.Nodes[0]);

@@ -18,11 +18,11 @@ internal static class MaintenanceCommands
             DefaultValueFactory = _ => "full_idle",
         };
         mode.AcceptOnlyFromAmong("request_idle", "exec_idle", "wh_exec_idle", "partial_idle", "full_idle");
-        var begin = new Command("begin", "Idle the project on every node, end every user connection to it but this command's own, and wait until every node has settled; one line per node and connection, exit 0 when each did as asked, 1 naming each that did not, 2 at the time limit.") { mode };
+        var begin = new Command("begin", "Idle the project on every node, end every user connection to it but this command's own, and wait until every node has settled; one line per node and connection, exit 0 when each did as asked, 1 naming each that did not, 2 when the time limit cut it short (the steps not taken say so).") { mode };
         runner.SetAction(begin, async (parseResult, session, cancellationToken) =>
             Print(session, await session.Client<MonitorsClient>().BeginMaintenanceAsync(session.ProjectId, StrategyEnums.Parse<ProjectStatusValue>(parseResult.GetValue(mode)!), session.Waits, cancellationToken)));
 
-        var end = new Command("end", "Load the project back on every node and wait until each has settled, invalidate its report and dashboard caches on each node, and purge its object caches; one line per step, exit 0 when each did as asked, 1 naming each that did not.");
+        var end = new Command("end", "Load the project back on every node and wait until each has settled, invalidate its report and dashboard caches on each node, and purge its object caches; one line per step, exit 0 when each did as asked, 1 naming each that did not, 2 when the time limit cut it short (the steps not taken say so).");
         runner.SetAction(end, async (parseResult, session, cancellationToken) =>
             Print(session, await session.Client<MonitorsClient>().EndMaintenanceAsync(session.ProjectId, session.Waits, cancellationToken)));
 
@@ -37,6 +37,7 @@ internal static class MaintenanceCommands
             session.Console.Error.WriteLine($"error: {failed}");
         }
 
-        return outcome.Succeeded ? ExitCodes.Success : ExitCodes.ServerFailure;
+        // Every step is printed either way; the exit code says whether the time limit cut the window short.
+        return outcome.Succeeded ? ExitCodes.Success : outcome.TimeLimitReached ? ExitCodes.Timeout : ExitCodes.ServerFailure;
     }
 }

@@ -8,6 +8,9 @@ public sealed record StrategyMaintenanceOutcome(string ProjectId, IReadOnlyList<
     /// <summary>Whether every step ended as asked.</summary>
     public bool Succeeded => Steps.All(s => s.Succeeded);
 
+    /// <summary>Whether the time limit ran out before every step was taken or every node settled: the steps not taken say so.</summary>
+    public bool TimeLimitReached { get; init; }
+
     /// <summary>The steps that did not end as asked.</summary>
     public IEnumerable<StrategyMaintenanceStep> Failures => Steps.Where(s => !s.Succeeded);
 }
