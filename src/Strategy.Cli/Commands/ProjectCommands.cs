@@ -72,7 +72,7 @@ internal static class ProjectCommands
     internal static async Task<int> WaitForChangeAsync(CliSession session, StrategyWork<ClusterNodeList> change, string? wanted, string? onNode, CancellationToken cancellationToken)
     {
         // The change goes on on the server whatever happens here: the API has no call that stops it.
-        var what = $"the project status change of {WorkWords.Subject(change)}";
+        var what = change.Arguments.TryGetValue("projectId", out var changed) && changed is not null ? $"the status change of project {ServerText.Clean(changed, 40)}" : WorkWords.Subject(change);
         session.Interruption.StartedOnServer(what, "the API has no call that stops it");
         ClusterNodeList? nodes;
         using (var progress = ProgressPrinter.Of<ClusterNodeList>(session.Console, Progress))
