@@ -71,7 +71,7 @@ public sealed class MaintenanceCommandTests : CliTest
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(ExitCodes.Timeout), error);
-            Assert.That(error, Does.Contain("unloaded_pending on 1 of 2"), "the last status read says how many nodes had not settled");
+            Assert.That(error, Does.Match("unloaded_pending on [12] of 2"), "the last status read says how many nodes had not settled (how many had, depends on the machine's pace)");
             Assert.That(Emulator.ProjectStatusOn(Seeds.Nodes[0]), Is.EqualTo("unloaded_pending"), "the fault fired");
         });
     }

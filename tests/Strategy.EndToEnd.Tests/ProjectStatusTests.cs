@@ -48,7 +48,8 @@ public sealed class ProjectStatusTests : EmulatorTest
 
         Assert.Multiple(() =>
         {
-            Assert.That(timeout!.LastState, Is.EqualTo("unloaded_pending on 1 of 2"), "the last status read says which nodes had not settled");
+            // How many nodes had settled by the last read depends on the machine's pace; that it counts them does not.
+            Assert.That(timeout!.LastState, Does.Match("^unloaded_pending on [12] of 2$"), "the last status read says how many nodes had not settled");
             Assert.That(Emulator.ProjectStatusOn(Seeds.Nodes[0]), Is.EqualTo("unloaded"), "the node that settled did");
             Assert.That(Emulator.ProjectStatusOn(Seeds.Nodes[1]), Is.EqualTo("unloaded_pending"), "the fault fired");
         });
