@@ -66,7 +66,7 @@ public sealed class MaintenanceCommandTests : CliTest
     {
         Emulator.HoldNextProjectStatusChange(Seeds.Nodes[0]);
 
-        var (exitCode, _, error) = await RunAsync("projects", "unload", Seeds.ProjectId, "--node", Seeds.Nodes[0], "--timeout", "1");
+        var (exitCode, _, error) = await RunAsync("projects", "unload", Seeds.ProjectId, "--node", Seeds.Nodes[0], "--timeout", "3");
 
         Assert.Multiple(() =>
         {
