@@ -14,7 +14,13 @@ internal sealed record CmdletInfo(
     IReadOnlyList<ParameterInfo> Parameters)
 {
     public string Name => $"{Verb}-{Noun}";
+
+    /// <summary>The table its items show in (<c>StrategyTableViewAttribute</c>), for a cmdlet made from an operation whose spec marks columns.</summary>
+    public TableView? View { get; init; }
 }
+
+/// <summary>A table view: the type name that selects it and the fields it shows, in order.</summary>
+internal sealed record TableView(string TypeName, IReadOnlyList<string> Columns);
 
 /// <summary>A cmdlet parameter: one per property, with each parameter set it is in.</summary>
 internal sealed record ParameterInfo(
@@ -55,9 +61,10 @@ internal static class CmdletReader
         var outputs = type.GetCustomAttributesData()
             .Where(a => a.AttributeType.FullName == Automation + "OutputTypeAttribute")
             .SelectMany(a => Values(a.ConstructorArguments[0]))
-            .OfType<Type>()
-            .Select(t => t.FullName!)
+            .Select(v => v is Type t ? t.FullName : v as string)
+            .OfType<string>()
             .ToList();
+        var view = type.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType.FullName == "Strategy.PowerShell.StrategyTableViewAttribute");
         var parameters = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(Parameter)
             .OfType<ParameterInfo>()
@@ -70,7 +77,10 @@ internal static class CmdletReader
             Named(cmdlet, "DefaultParameterSetName") as string,
             Named(cmdlet, "SupportsShouldProcess") is true,
             outputs,
-            parameters);
+            parameters)
+        {
+            View = view is null ? null : new TableView((string)view.ConstructorArguments[0].Value!, [.. Values(view.ConstructorArguments[1]).OfType<string>()]),
+        };
     }
 
     private static ParameterInfo? Parameter(PropertyInfo property)

@@ -13,6 +13,7 @@ var cmdlets = CmdletReader.Read(module, references);
 var problems = new List<string>();
 var help = MamlWriter.Write(cmdlets, DocComments.Load(documentation), problems);
 var manifest = ManifestWriter.Write(File.ReadAllText(template), version, cmdlets, problems);
+var views = ViewWriter.Write(cmdlets, problems);
 if (problems.Count > 0)
 {
     // MSBuild shows "error HELP001: ..." lines as build errors.
@@ -28,5 +29,6 @@ var helpFile = Path.Combine(output, "en-US", Path.GetFileName(module) + "-Help.x
 Directory.CreateDirectory(Path.GetDirectoryName(helpFile)!);
 help.Save(helpFile);
 File.WriteAllText(Path.Combine(output, Path.GetFileNameWithoutExtension(module) + ".psd1"), manifest);
-Console.WriteLine($"Help and manifest for {cmdlets.Count} cmdlets written to {output}.");
+views.Save(Path.Combine(output, ViewWriter.FileName));
+Console.WriteLine($"Help, manifest and views for {cmdlets.Count} cmdlets written to {output}.");
 return 0;

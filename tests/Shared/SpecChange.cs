@@ -2,8 +2,8 @@ namespace Strategy.Tests.Shared;
 
 /// <summary>
 /// One operation added to the repository's spec and nothing else: a plain read of a database connection
-/// instance, served by the emulator's store (<c>x-strategy-store</c>). The spec-change tests of the emulator
-/// and of the module's generator apply the same change.
+/// instance, served by the emulator's store (<c>x-strategy-store</c>). The spec-change tests of the emulator,
+/// of the module's generator and of a whole copy of the repository (its command, cmdlet and reference pages) apply the same change.
 /// </summary>
 internal static class SpecChange
 {

@@ -10,8 +10,8 @@ namespace Strategy.EndToEnd.Tests;
 /// <summary>
 /// An operation the spec declares plainly (<c>x-strategy-store</c>), added to a copy of the spec and
 /// nothing else: the emulator serves it from its store, with the server's 404 for an item it does not
-/// hold. (The generator tests prove the same change makes its cmdlet; the command comes from the same
-/// catalog the build writes.)
+/// hold. (SpecChangeToolsTests builds a copy of the repository with the same change and runs its command,
+/// its cmdlet in pwsh and its emulator program, and writes its reference pages again.)
 /// </summary>
 public sealed class SpecChangeTests
 {

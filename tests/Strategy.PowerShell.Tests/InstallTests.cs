@@ -1,3 +1,4 @@
+using Strategy.Tests.Shared;
 using System.Diagnostics;
 
 namespace Strategy.PowerShell.Tests;
@@ -27,7 +28,7 @@ public sealed class InstallTests
     [Platform("Linux,MacOsX")]
     public async Task Install_PSResource_from_a_local_repository_installs_a_module_that_imports_and_runs()
     {
-        var pwsh = await PwshTool.LocateAsync();
+        var pwsh = await PwshTool.LocateAsync(TestPaths.RepoRoot);
         var home = Path.Combine(Path.GetTempPath(), "strategy-ps-home-" + Guid.NewGuid().ToString("N"));
         var repository = Path.Combine(home, "repository");
         Directory.CreateDirectory(repository);

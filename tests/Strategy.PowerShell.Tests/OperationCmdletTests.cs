@@ -92,12 +92,18 @@ public sealed class OperationCmdletTests : ServerFixture
     {
         var table = Shell.Run("Get-StrategyUserConnection -ClusterNode $Node | Format-Table | Out-String -Width 300", ("Node", Seeds.Nodes[0])).Succeeded().Output.Single().ToString()!;
         var fields = Shell.Run("Get-StrategyUserConnection -ClusterNode $Node | Select-Object -First 1 | ForEach-Object { $_.PSObject.Properties.Name }", ("Node", Seeds.Nodes[0])).Succeeded().Output.Select(o => o.ToString());
+        var typeNames = Shell.Run("@(Get-StrategyUserConnection -ClusterNode $Node)[0].PSObject.TypeNames", ("Node", Seeds.Nodes[0])).Succeeded().Output.Select(o => o.ToString());
+        var shown = Shell.Run("Get-StrategyUserConnection -ClusterNode $Node | Out-String -Width 300", ("Node", Seeds.Nodes[0])).Succeeded().Output.Single().ToString()!;
 
         Assert.Multiple(() =>
         {
-            Assert.That(table.Split('\n').Select(l => l.Trim()).First(l => l.Length > 0).Split(' ', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { "id", "username", "projectName", "client", "dateConnectionCreated", "openJobsCount" }));
+            Assert.That(Header(table), Is.EqualTo(new[] { "id", "username", "projectName", "client", "dateConnectionCreated", "openJobsCount" }));
+            Assert.That(Header(shown), Is.EqualTo(Header(table)), "shown as that table without Format-Table: six columns would otherwise be a list");
             Assert.That(fields, Does.Contain("sessionId").And.Contain("userFullName"), "the other fields are still there for Select-Object");
+            Assert.That(typeNames.Take(2), Is.EqualTo(new[] { "Strategy.Generated.UserConnection#ListUserConnections", "Strategy.Generated.UserConnection" }), "typed as the library's model, then selected by the operation's own view");
         });
+
+        static string[] Header(string table) => table.Split('\n').Select(l => l.Trim()).First(l => l.Length > 0).Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
 
     [Test]

@@ -91,7 +91,7 @@ public sealed class StopTests
     [Platform("Linux", Reason = "A signal reaches pwsh through GNU env --default-signal.")]
     public async Task SIGINT_to_pwsh_mid_publish_deletes_the_instance_and_the_process_ends_logged_out()
     {
-        var pwsh = await PwshTool.LocateAsync();
+        var pwsh = await PwshTool.LocateAsync(TestPaths.RepoRoot);
         var script = $$"""
             Import-Module '{{ModuleSetUp.ManifestPath}}'
             $credential = [pscredential]::new('administrator', (ConvertTo-SecureString $env:STRATEGY_TEST_PASSWORD -AsPlainText -Force))
@@ -125,7 +125,7 @@ public sealed class StopTests
     [Platform("Linux", Reason = "A signal reaches pwsh through GNU env --default-signal.")]
     public async Task SIGINT_to_pwsh_mid_export_leaves_no_file_under_either_name_and_the_process_ends_logged_out()
     {
-        var pwsh = await PwshTool.LocateAsync();
+        var pwsh = await PwshTool.LocateAsync(TestPaths.RepoRoot);
         var folder = Directory.CreateTempSubdirectory("strategy-ps-sigint-").FullName;
         var target = Path.Combine(folder, "large.csv");
         var script = $$"""

@@ -66,7 +66,13 @@ internal static class CmdletEmitter
         writer.Line("/// </example>");
         writer.Line("[global::System.Management.Automation.Cmdlet(" + Literals.String(verb) + ", " + Literals.String(noun)
             + (changes ? ", SupportsShouldProcess = true, ConfirmImpact = global::System.Management.Automation.ConfirmImpact." + (operation.Method == "DELETE" ? "High" : "Medium") : string.Empty) + ")]");
-        writer.Line("[global::System.Management.Automation.OutputType(typeof(global::System.Management.Automation.PSObject))]");
+        var typeNames = ItemTypeNames(operation);
+        writer.Line("[global::System.Management.Automation.OutputType(" + Literals.String(typeNames[typeNames.Count - 1]) + ")]");
+        if (operation.Columns.Count > 0)
+        {
+            writer.Line("[global::Strategy.PowerShell.StrategyTableView(" + Literals.String(typeNames[0]) + ", " + string.Join(", ", operation.Columns.Select(Literals.String)) + ")]");
+        }
+
         writer.Open("public sealed class " + verb + noun + "Command : global::Strategy.PowerShell.StrategyOperationCmdlet");
         var position = 0;
         foreach (var (parameter, property) in properties)
@@ -151,9 +157,27 @@ internal static class CmdletEmitter
         writer.Line("/// <inheritdoc />");
         writer.Line("protected override string OperationId => " + Literals.String(operation.OperationId) + ";");
         writer.Line();
+        writer.Line("/// <inheritdoc />");
+        writer.Line("protected override string[] ItemTypeNames => new[] { " + string.Join(", ", typeNames.Select(Literals.String)) + " };");
+        writer.Line();
         EmitValues(writer, "Values", properties.Select(p => (p.Parameter.Name, p.Property)));
         writer.Close();
         writer.Line();
+    }
+
+    /// <summary>
+    /// The type names each object the cmdlet writes carries, most specific first: the answer's schema as the
+    /// library names its model (<c>Strategy.Generated.DatabaseConnectionInstance</c>), preceded, when the spec
+    /// marks columns, by a name of this operation's own (<c>…#ListDatabaseConnectionInstances</c>) that selects
+    /// its table, so two operations answering one schema may mark different columns. A free-form answer's
+    /// objects are named after the operation (<c>Strategy.Generated.Answer#GetFoo</c>).
+    /// </summary>
+    private static IReadOnlyList<string> ItemTypeNames(SpecOperation operation)
+    {
+        var general = operation.AnswerItemSchema is { } schema ? "Strategy.Generated." + Naming.Pascal(schema) : "Strategy.Generated.Answer#" + operation.OperationId;
+        return operation.Columns.Count > 0 && operation.AnswerItemSchema is not null
+            ? new[] { general + "#" + operation.OperationId, general }
+            : new[] { general };
     }
 
     /// <summary>The runner's table of values by the spec's names: each name with the property that holds its value.</summary>

@@ -85,6 +85,9 @@ internal sealed record SpecOperation(
     /// <summary>The fields of its list's items a table shows (<c>x-strategy-columns</c>), in order; empty when not declared.</summary>
     public EquatableArray<string> Columns { get; init; } = EquatableArray<string>.Empty;
 
+    /// <summary>The component schema of each object its command and cmdlet write (a list's item, else the answer), if the answer has one.</summary>
+    public string? AnswerItemSchema { get; init; }
+
     /// <summary>The NSwag client class (MultipleClientsFromFirstTagAndOperationId, className {controller}Client).</summary>
     public string ClientClassName => Naming.Pascal(Tag) + "Client";
 

@@ -87,6 +87,7 @@ internal sealed class SpecReader
                             BodyRequired = Scalar(Child(Resolve(Child(operation, "requestBody")) as YamlMappingNode, "required")) == "true",
                             Names = SpecCommandNames.Read(this, read.OperationId, operation),
                             Columns = ReadColumns(read, operation),
+                            AnswerItemSchema = ReadAnswerItemSchema(Resolve(Child(operation, "responses")) as YamlMappingNode),
                             RequestRequired = ReadSchema(JsonSchema(Resolve(Child(operation, "requestBody")) as YamlMappingNode), 0).Required,
                             ErrorStatusesWithResult = ReadErrorStatusesWithResult(operation),
                         });
@@ -320,6 +321,46 @@ internal sealed class SpecReader
             .Where(r => (Scalar(r.Key) ?? string.Empty) is { Length: > 0 } code && code[0] is '4' or '5' && Reference(r.Value) is { } schema && results.Contains(schema))
             .Select(r => Scalar(r.Key)!)
             .ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The component schema of each object a command or cmdlet writes of the first success answer with a JSON
+    /// body: a list's items, the items of an answer's one list of objects (a page), else the answer itself.
+    /// <see langword="null"/> when that is no component schema (a free-form answer).
+    /// </summary>
+    private string? ReadAnswerItemSchema(YamlMappingNode? responses)
+    {
+        var answer = responses?.Children
+            .Where(r => (Scalar(r.Key) ?? string.Empty).StartsWith("2", System.StringComparison.Ordinal))
+            .Select(r => Child(Child(Child(Resolve(r.Value) as YamlMappingNode, "content") as YamlMappingNode, "application/json") as YamlMappingNode, "schema"))
+            .FirstOrDefault(s => s is not null);
+        var schema = ResolveSchema(answer) as YamlMappingNode;
+        if (Scalar(Child(schema, "type")) == "array")
+        {
+            return SchemaName(Child(schema, "items"));
+        }
+
+        var lists = PropertiesOf(schema)
+            .Select(p => ResolveSchema(p.Value) as YamlMappingNode)
+            .Where(p => Scalar(Child(p, "type")) == "array")
+            .ToList();
+        return lists.Count == 1 && ResolveSchema(Child(lists[0], "items")) is YamlMappingNode items && Scalar(Child(items, "type")) is null or "object"
+            ? SchemaName(Child(lists[0], "items"))
+            : SchemaName(answer);
+    }
+
+    /// <summary>The name of the component schema a node references (through a single-entry <c>allOf</c>), if it references one.</summary>
+    private static string? SchemaName(YamlNode? node)
+    {
+        var mapping = node as YamlMappingNode;
+        if (Child(mapping, "allOf") is YamlSequenceNode { Children.Count: 1 } allOf)
+        {
+            mapping = allOf.Children[0] as YamlMappingNode;
+        }
+
+        return Scalar(Child(mapping, "$ref")) is { } reference && reference.StartsWith("#/components/schemas/", System.StringComparison.Ordinal)
+            ? reference.Substring("#/components/schemas/".Length)
+            : null;
     }
 
     /// <summary>The properties of the first success response that has a JSON body.</summary>

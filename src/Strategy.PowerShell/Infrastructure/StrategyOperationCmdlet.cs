@@ -25,6 +25,13 @@ public abstract class StrategyOperationCmdlet : StrategyCmdlet
     /// <summary>The values given, by the spec's parameter names; <see langword="null"/> for one not given.</summary>
     protected abstract IEnumerable<KeyValuePair<string, object?>> Values { get; }
 
+    /// <summary>
+    /// The type names each object written carries (<c>PSTypeNames</c>), most specific first: the answer's
+    /// schema as the library names its model, and the operation's own name when the spec marks the columns
+    /// of its table (the module's format view for them is written by the build).
+    /// </summary>
+    protected abstract string[] ItemTypeNames { get; }
+
     /// <summary>The body given (-Body), for an operation that takes one.</summary>
     protected virtual object? BodyValue => null;
 
@@ -45,7 +52,7 @@ public abstract class StrategyOperationCmdlet : StrategyCmdlet
         if (operation.Pages is not null)
         {
             // Every page, each read as the pipeline takes the items before it; a list that shrinks meanwhile ends.
-            RunEach(token => Objects(request.ReadPagesAsync(server.Connection.HttpClient, server.ProjectId, cancellationToken: token), operation.Columns));
+            RunEach(token => Objects(request.ReadPagesAsync(server.Connection.HttpClient, server.ProjectId, cancellationToken: token), ItemTypeNames));
             return;
         }
 
@@ -58,7 +65,7 @@ public abstract class StrategyOperationCmdlet : StrategyCmdlet
 
         foreach (var item in Items(answer.Json))
         {
-            WriteObject(Shown(ToObject(item), operation.Columns));
+            WriteObject(Typed(ToObject(item), ItemTypeNames));
         }
 
         if (answer.Status is 207 or >= 400)
@@ -72,23 +79,26 @@ public abstract class StrategyOperationCmdlet : StrategyCmdlet
         }
     }
 
-    private static async IAsyncEnumerable<object> Objects(IAsyncEnumerable<JToken> items, IReadOnlyList<string>? columns)
+    private static async IAsyncEnumerable<object> Objects(IAsyncEnumerable<JToken> items, string[] typeNames)
     {
         await foreach (var item in items.ConfigureAwait(false))
         {
-            if (Shown(ToObject(item), columns) is { } value)
+            if (Typed(ToObject(item), typeNames) is { } value)
             {
                 yield return value;
             }
         }
     }
 
-    /// <summary>An item that shows the columns the spec marks (<c>x-strategy-columns</c>) by default; every field stays on it.</summary>
-    private static object? Shown(object? item, IReadOnlyList<string>? columns)
+    /// <summary>An item with the type names that select its view; every field the server sent stays on it.</summary>
+    private static object? Typed(object? item, string[] typeNames)
     {
-        if (item is PSObject shown && columns is { Count: > 0 })
+        if (item is PSObject typed)
         {
-            shown.Members.Add(new PSMemberSet("PSStandardMembers", [new PSPropertySet("DefaultDisplayPropertySet", columns)]));
+            for (var i = typeNames.Length - 1; i >= 0; i--)
+            {
+                typed.TypeNames.Insert(0, typeNames[i]);
+            }
         }
 
         return item;

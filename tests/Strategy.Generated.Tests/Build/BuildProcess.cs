@@ -6,9 +6,18 @@ namespace Strategy.Generated.Tests.Build;
 internal static class BuildProcess
 {
     /// <summary>Runs <paramref name="fileName"/> in <paramref name="workingDirectory"/>; answers its exit code and everything it wrote.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, string fileName, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, string fileName, params string[] arguments) =>
+        RunAsync(workingDirectory, new Dictionary<string, string>(), fileName, arguments);
+
+    /// <summary>Runs <paramref name="fileName"/> in <paramref name="workingDirectory"/> with <paramref name="environment"/> added to its environment.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, string fileName, params string[] arguments)
     {
         var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

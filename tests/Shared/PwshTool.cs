@@ -1,4 +1,6 @@
-namespace Strategy.PowerShell.Tests;
+using System.Diagnostics;
+
+namespace Strategy.Tests.Shared;
 
 /// <summary>
 /// pwsh, the PowerShell .NET tool of the repository's manifest (dotnet-tools.json): restored with
@@ -10,13 +12,21 @@ internal static class PwshTool
     private const string Version = "7.6.9";
     private static readonly SemaphoreSlim Restoring = new(1, 1);
 
-    public static async Task<string> LocateAsync()
+    /// <summary>Restores the repository's tools (in <paramref name="repoRoot"/>) and answers the path of pwsh.dll.</summary>
+    public static async Task<string> LocateAsync(string repoRoot)
     {
         await Restoring.WaitAsync();
         try
         {
-            var (exitCode, output) = await ModuleSetUp.RunAsync("dotnet", "tool", "restore");
-            Assert.That(exitCode, Is.Zero, "dotnet tool restore could not restore PowerShell (dotnet-tools.json), which the module's tests run in; it needs the NuGet feed: " + output);
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = repoRoot };
+            start.ArgumentList.Add("tool");
+            start.ArgumentList.Add("restore");
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            await process.WaitForExitAsync(limit.Token);
+            Assert.That(process.ExitCode, Is.Zero, "dotnet tool restore could not restore PowerShell (dotnet-tools.json), which the module's tests run in; it needs the NuGet feed: " + await output + await error);
             var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
                 ? configured
                 : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
