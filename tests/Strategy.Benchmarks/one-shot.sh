@@ -4,17 +4,44 @@
 # HttpClient program making the same calls, against a local emulator, as ratios from one run. Writes
 # docs/reports/one-shot.md. Not run by CI.
 #   tests/Strategy.Benchmarks/one-shot.sh [runs]     (default 20)
+#   BASE=<revision> ...        also times that commit's installed tool, in the same run (the figure to compare with)
+#   OPERATIONS=<n> ...         also times the tool built from this tree with its spec grown to n operations
+#                              (tests/Scale/GrowSpec.cs, the public API recorded as a team would)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+repo=$(pwd)
 runs=${1:-20}
 work=$(mktemp -d)
+emulator=
 trap 'kill "$emulator" 2>/dev/null || true; rm -rf "$work"' EXIT
+# Each run's packages have a version of their own: the NuGet cache keeps a package by version, and a
+# version installed before would be installed again in place of the one just packed.
+stamp=$(date +%s)
+
+# Packs the strategy tool of a source tree (RID-specific, ReadyToRun) and installs it into $work/<folder>.
+install_tool() {
+  local tree=$1 folder=$2
+  (cd "$tree" && dotnet pack src/Strategy.Cli -c Release -o "$work/feed-$folder" -p:Version="0.0.0-oneshot.$stamp.$folder" -v q -nologo >/dev/null)
+  dotnet tool install Strategy.Cli --tool-path "$work/$folder" --add-source "$work/feed-$folder" --version "0.0.0-oneshot.$stamp.$folder" >/dev/null
+}
 
 dotnet build src/Strategy.Emulator -c Release -v q -nologo >/dev/null
 dotnet build src/Strategy.Cli -c Release -v q -nologo >/dev/null
 # The tool as users get it: packed (RID-specific, ReadyToRun) and installed with `dotnet tool install`.
-dotnet pack src/Strategy.Cli -c Release -o "$work/feed" -p:Version=0.0.0-oneshot -v q -nologo >/dev/null
-dotnet tool install Strategy.Cli --tool-path "$work/r2r" --add-source "$work/feed" --version 0.0.0-oneshot >/dev/null
+install_tool "$repo" r2r
+if [ -n "${BASE:-}" ]; then
+  mkdir -p "$work/base-tree"
+  git archive "$BASE" | tar -x -C "$work/base-tree"
+  install_tool "$work/base-tree" base
+fi
+if [ -n "${OPERATIONS:-}" ]; then
+  mkdir -p "$work/grown-tree"
+  git ls-files -co --exclude-standard -z | xargs -0 cp --parents -t "$work/grown-tree" 2>/dev/null || true
+  (cd "$work/grown-tree" \
+    && dotnet run "$repo/tests/Scale/GrowSpec.cs" -- spec/strategy.openapi.yaml "$repo/tests/Scale/operations.tsv" "$OPERATIONS" >&2 \
+    && dotnet build src/Strategy.Generated -c Release -t:RecordPublicApi -v q -nologo >/dev/null)
+  install_tool "$work/grown-tree" grown
+fi
 dotnet publish tests/Strategy.Benchmarks/OneShotBaseline -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/bare" -v q -nologo >/dev/null
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -48,7 +75,12 @@ measure() {
   echo $(( (end - start) / runs / 1000000 ))
 }
 
+base_tool() { "$work/base/strategy" schedules list >/dev/null; }
+grown_tool() { "$work/grown/strategy" schedules list >/dev/null; }
+
 c=$(measure curl_three); b=$(measure bare); d=$(measure dll); ro=$(measure r2r_off); r=$(measure r2r)
+if [ -n "${BASE:-}" ]; then rb=$(measure base_tool); fi
+if [ -n "${OPERATIONS:-}" ]; then rg=$(measure grown_tool); fi
 
 # A finished operation: started with --no-wait, waited for once, then resumed again and again.
 token=$("$work/r2r/strategy" cubes refresh 8D679D4B11D3E4981000E787EC6DE8A4 --no-wait)
@@ -63,7 +95,7 @@ mkdir -p "$(dirname "$report")"
 {
   echo "# One-shot speed"
   echo
-  echo "Written by \`tests/Strategy.Benchmarks/one-shot.sh $runs\` on $(date -u +%Y-%m-%d), $(nproc) cores, at commit"
+  echo "Written by \`${BASE:+BASE=$BASE }${OPERATIONS:+OPERATIONS=$OPERATIONS }tests/Strategy.Benchmarks/one-shot.sh $runs\` on $(date -u +%Y-%m-%d), $(nproc) cores, at commit"
   echo "\`$(git rev-parse --short HEAD)\`: the mean of $runs calls each of \`strategy schedules list\` (log in, list, log out; a new"
   echo "process each time) against a local emulator. What it means: [performance](../library/performance.md#one-shot-speed)."
   echo
@@ -73,7 +105,13 @@ mkdir -p "$(dirname "$report")"
   echo "| bare \`HttpClient\`, ReadyToRun | ${b} ms | $(ratio "$b" "$c")× (the floor) |"
   echo "| \`strategy\`, as built (\`dotnet strategy.dll\`) | ${d} ms | $(ratio "$d" "$c")× |"
   echo "| \`strategy\`, installed with \`dotnet tool install\` (ReadyToRun), no startup profile | ${ro} ms | $(ratio "$ro" "$c")× ($(ratio "$ro" "$b")× the floor) |"
+  if [ -n "${BASE:-}" ]; then
+    echo "| \`strategy\` at \`$(git rev-parse --short "$BASE")\` (before), installed the same way, with its startup profile | ${rb} ms | $(ratio "$rb" "$c")× ($(ratio "$rb" "$b")× the floor) |"
+  fi
   echo "| \`strategy\`, installed with \`dotnet tool install\` (ReadyToRun), with its startup profile | ${r} ms | $(ratio "$r" "$c")× ($(ratio "$r" "$b")× the floor) |"
+  if [ -n "${OPERATIONS:-}" ]; then
+    echo "| \`strategy\` with the spec grown to $OPERATIONS operations, installed the same way, with its startup profile | ${rg} ms | $(ratio "$rg" "$c")× ($(ratio "$rg" "$b")× the floor) |"
+  fi
   echo
   echo "\`strategy wait <token>\` of a finished cube publish (log in, one status call, log out), the installed tool against a ReadyToRun floor:"
   echo
