@@ -18,15 +18,22 @@ trap 'kill "$emulator" 2>/dev/null || true; rm -rf "$work"' EXIT
 # version installed before would be installed again in place of the one just packed.
 stamp=$(date +%s)
 
+# Runs a build step quietly; on failure, says which and shows the end of what it wrote.
+quietly() {
+  if ! "$@" > "$work/step.log" 2>&1; then
+    echo "failed: $*" >&2; tail -30 "$work/step.log" >&2; exit 1
+  fi
+}
+
 # Packs the strategy tool of a source tree (RID-specific, ReadyToRun) and installs it into $work/<folder>.
 install_tool() {
   local tree=$1 folder=$2
-  (cd "$tree" && dotnet pack src/Strategy.Cli -c Release -o "$work/feed-$folder" -p:Version="0.0.0-oneshot.$stamp.$folder" -v q -nologo >/dev/null)
-  dotnet tool install Strategy.Cli --tool-path "$work/$folder" --add-source "$work/feed-$folder" --version "0.0.0-oneshot.$stamp.$folder" >/dev/null
+  quietly dotnet pack "$tree/src/Strategy.Cli" -c Release -o "$work/feed-$folder" -p:Version="0.0.0-oneshot.$stamp.$folder" -v q -nologo
+  quietly dotnet tool install Strategy.Cli --tool-path "$work/$folder" --add-source "$work/feed-$folder" --version "0.0.0-oneshot.$stamp.$folder"
 }
 
-dotnet build src/Strategy.Emulator -c Release -v q -nologo >/dev/null
-dotnet build src/Strategy.Cli -c Release -v q -nologo >/dev/null
+quietly dotnet build src/Strategy.Emulator -c Release -v q -nologo
+quietly dotnet build src/Strategy.Cli -c Release -v q -nologo
 # The tool as users get it: packed (RID-specific, ReadyToRun) and installed with `dotnet tool install`.
 install_tool "$repo" r2r
 if [ -n "${BASE:-}" ]; then
@@ -37,12 +44,11 @@ fi
 if [ -n "${OPERATIONS:-}" ]; then
   mkdir -p "$work/grown-tree"
   git ls-files -co --exclude-standard -z | xargs -0 cp --parents -t "$work/grown-tree" 2>/dev/null || true
-  (cd "$work/grown-tree" \
-    && dotnet run "$repo/tests/Scale/GrowSpec.cs" -- spec/strategy.openapi.yaml "$repo/tests/Scale/operations.tsv" "$OPERATIONS" >&2 \
-    && dotnet build src/Strategy.Generated -c Release -t:RecordPublicApi -v q -nologo >/dev/null)
+  quietly dotnet run "$repo/tests/Scale/GrowSpec.cs" -- "$work/grown-tree/spec/strategy.openapi.yaml" "$repo/tests/Scale/operations.tsv" "$OPERATIONS"
+  quietly dotnet build "$work/grown-tree/src/Strategy.Generated" -c Release -t:RecordPublicApi -v q -nologo
   install_tool "$work/grown-tree" grown
 fi
-dotnet publish tests/Strategy.Benchmarks/OneShotBaseline -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/bare" -v q -nologo >/dev/null
+quietly dotnet publish tests/Strategy.Benchmarks/OneShotBaseline -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/bare" -v q -nologo
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port/MicroStrategyLibrary"

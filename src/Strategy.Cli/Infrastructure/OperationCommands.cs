@@ -281,7 +281,7 @@ internal static class OperationCommands
             case JArray items:
                 PrintTable(output, items, operation.Pages?.KeyedBy, operation.Columns);
                 break;
-            case JObject item when item.Properties().Count(p => p.Value is JArray) == 1 && item.Properties().First(p => p.Value is JArray).Value is JArray { Count: > 0 } list && list.All(i => i is JObject):
+            case JObject item when StrategyOperationAnswer.ListIn(item) is { Count: > 0 } list:
                 // A page: its one list as a table, and the rest (a total count) as fields.
                 PrintTable(output, list, null, operation.Columns);
                 foreach (var field in item.Properties().Where(p => p.Value is not JArray && p.Value is JValue))

@@ -25,6 +25,20 @@ public sealed class StrategyOperationAnswer
     /// <summary>The answer's headers by name (any case).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; }
 
+    /// <summary>
+    /// The list an answer is or holds: the answer itself when it is a list, else its one list of objects
+    /// (a page's items, beside its count); <see langword="null"/> for any other answer. The command line
+    /// prints that list as a table and a cmdlet writes its items, as the generator names their type.
+    /// </summary>
+    /// <param name="answer">An answer's body.</param>
+    /// <returns>The list, or <see langword="null"/>.</returns>
+    public static JArray? ListIn(JToken? answer) => answer switch
+    {
+        JArray list => list,
+        JObject page when page.Properties().Where(p => p.Value is JArray).Take(2).ToList() is [{ Value: JArray list }] && list.All(i => i is JObject) => list,
+        _ => null,
+    };
+
     /// <summary>The status and whether a body came; never the body (it may hold what a log must not).</summary>
     public override string ToString() => $"{Status}{(Json is null ? ", no body" : ", a body of " + Json.Type)}";
 }

@@ -202,12 +202,7 @@ public abstract class StrategyOperationCmdlet : StrategyCmdlet
     }
 
     /// <summary>What goes on the pipeline: a list's items (a page's one list of objects), else the answer itself.</summary>
-    private static JArray Items(JToken answer) => answer switch
-    {
-        JArray list => list,
-        JObject page when page.Properties().Count(p => p.Value is JArray) == 1 && page.Properties().First(p => p.Value is JArray).Value is JArray list && list.All(i => i is JObject) => list,
-        _ => new JArray(answer),
-    };
+    private static JArray Items(JToken answer) => StrategyOperationAnswer.ListIn(answer) ?? new JArray(answer);
 
     /// <summary>An answer as PowerShell shows it: an object with the answer's fields (nested alike), a list as an array, a value as itself.</summary>
     private static object? ToObject(JToken token) => token switch

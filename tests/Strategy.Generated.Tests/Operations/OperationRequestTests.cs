@@ -209,4 +209,19 @@ public class OperationRequestTests
             Assert.That(Operation("ListClusterNodes").Command, Is.EqualTo("monitors list-cluster-nodes"));
         });
     }
+
+    [Test]
+    public void The_list_an_answer_holds_is_itself_or_its_one_list_of_objects_and_nothing_else()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(StrategyOperationAnswer.ListIn(JToken.Parse("""[{"id":"A"},{"id":"B"}]""")), Has.Count.EqualTo(2));
+            Assert.That(StrategyOperationAnswer.ListIn(JToken.Parse("""{"total":2,"caches":[{"id":"A"},{"id":"B"}]}""")), Has.Count.EqualTo(2), "a page: its items beside its count");
+            Assert.That(StrategyOperationAnswer.ListIn(JToken.Parse("""{"total":0,"caches":[]}""")), Is.Empty, "an empty page is an empty list");
+            Assert.That(StrategyOperationAnswer.ListIn(JToken.Parse("""{"ids":["A","B"]}""")), Is.Null, "a list of values is a field, not items");
+            Assert.That(StrategyOperationAnswer.ListIn(JToken.Parse("""{"a":[{"id":"A"}],"b":[{"id":"B"}]}""")), Is.Null, "two lists: neither is the answer's");
+            Assert.That(StrategyOperationAnswer.ListIn(JToken.Parse("""{"id":"A"}""")), Is.Null);
+            Assert.That(StrategyOperationAnswer.ListIn(null), Is.Null);
+        });
+    }
 }
