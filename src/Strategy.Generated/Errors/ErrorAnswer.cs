@@ -49,9 +49,10 @@ internal sealed record ErrorAnswer(byte[]? Bytes, string? Text, ErrorBody Body)
             bytes = await StartOfAsync(response.Content, cancellationToken).ConfigureAwait(false);
             text = Decode(bytes, response.Content.Headers.ContentType?.CharSet);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or ObjectDisposedException)
         {
-            // The connection broke while the error body was read: the status alone still says what happened.
+            // The connection broke while the error body was read, or a large success answer that could not be
+            // read was a stream, read once already (a client on a bare HttpClient): the status alone still says what happened.
         }
 
         var cut = StrategyRequestOptions.AnswerCut(response.RequestMessage);

@@ -64,6 +64,24 @@ public sealed class BadInputTests : ClientTest<SubscriptionsClient>
     }
 
     [Test]
+    public void A_large_answer_of_the_wrong_shape_is_the_typed_unreadable_error_on_a_bare_HttpClient_too()
+    {
+        // Larger than what is read as text, so it is read as a stream; a bare HttpClient has no handler that keeps it in memory.
+        var one = Fixtures.Text("GetSubscription.200.json");
+        var page = "{\"subscriptions\":{\"items\":[" + string.Join(",", Enumerable.Repeat(one, 100)) + "]}}";
+        Server.Handler.When(HttpMethod.Get, MockServer.Url("api/subscriptions")).Respond("application/json", page);
+
+        var error = Assert.ThrowsAsync<StrategyApiException>(() => Client.ListSubscriptionsAsync(0, -1));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.Length, Is.GreaterThan(16 * 1024), "large enough to be read as a stream");
+            Assert.That(error!.Kind, Is.EqualTo(StrategyErrorKind.InvalidResponse));
+            Assert.That(error.Message, Does.Contain("subscriptions"), "the JSON path it could not read");
+        });
+    }
+
+    [Test]
     public void Credentials_never_show_the_password()
     {
         var credentials = StrategyCredentials.Standard("administrator", "hunter2-secret");
