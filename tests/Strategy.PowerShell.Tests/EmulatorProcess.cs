@@ -69,6 +69,7 @@ internal sealed partial class EmulatorProcess : IAsyncDisposable
             CancelledJobs = (int)state["cancelledJobs"]!,
             ReportInstances = (int)state["reportInstances"]!,
             DashboardInstances = (int)state["dashboardInstances"]!,
+            FaultsFired = (int)state["faultsFired"]!,
         };
     }
 
@@ -131,4 +132,7 @@ internal sealed record EmulatorState(int Sessions, int Instances, int Subscripti
     public int ReportInstances { get; init; }
 
     public int DashboardInstances { get; init; }
+
+    /// <summary>How many requests a fault was applied to, in all (a test's fault proves it fired).</summary>
+    public int FaultsFired { get; init; }
 }

@@ -49,6 +49,31 @@ public sealed class StopTests
     }
 
     [Test]
+    public async Task Stopping_a_cmdlet_made_from_the_spec_while_its_answer_is_held_back_ends_the_pipeline()
+    {
+        using var session = new PowerShellSession(_emulator);
+        session.Connect().Succeeded();
+        var before = (await _emulator.StateAsync()).FaultsFired;
+        await _emulator.ControlAsync("faults", """{"count":1,"method":"GET","pathContains":"/api/projects","delay":300}""");
+        var (shell, running) = session.Start("Get-StrategyProjects; 'not stopped'");
+        using (shell)
+        {
+            await WaitUntilAsync(async () => (await _emulator.StateAsync()).FaultsFired == before + 1, "the list's answer is held back");
+
+            // The answer is held for 300 s: a pipeline that ends within the guard's 60 s was ended by the stop.
+            shell.Stop();
+            var ended = running.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(ended, Is.True, "the pipeline ended");
+                Assert.That(shell.InvocationStateInfo.State, Is.EqualTo(PSInvocationState.Stopped));
+                Assert.That(shell.Streams.Error, Is.Empty, "a stop is not a failure of the call");
+            });
+        }
+    }
+
+    [Test]
     public async Task At_TimeoutSec_the_publish_is_an_OperationTimeout_error_and_the_instance_is_deleted()
     {
         using var session = new PowerShellSession(_emulator);

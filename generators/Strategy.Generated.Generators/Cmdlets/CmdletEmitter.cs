@@ -67,7 +67,7 @@ internal static class CmdletEmitter
         writer.Line("[global::System.Management.Automation.Cmdlet(" + Literals.String(verb) + ", " + Literals.String(noun)
             + (changes ? ", SupportsShouldProcess = true, ConfirmImpact = global::System.Management.Automation.ConfirmImpact." + (operation.Method == "DELETE" ? "High" : "Medium") : string.Empty) + ")]");
         var typeNames = ItemTypeNames(operation);
-        writer.Line("[global::System.Management.Automation.OutputType(" + Literals.String(typeNames[typeNames.Count - 1]) + ")]");
+        writer.Line("[global::System.Management.Automation.OutputType(" + Literals.String(typeNames[typeNames.Length - 1]) + ")]");
         if (operation.Columns.Count > 0)
         {
             writer.Line("[global::Strategy.PowerShell.StrategyTableView(" + Literals.String(typeNames[0]) + ", " + string.Join(", ", operation.Columns.Select(Literals.String)) + ")]");
@@ -172,7 +172,7 @@ internal static class CmdletEmitter
     /// its table, so two operations answering one schema may mark different columns. A free-form answer's
     /// objects are named after the operation (<c>Strategy.Generated.Answer#GetFoo</c>).
     /// </summary>
-    private static IReadOnlyList<string> ItemTypeNames(SpecOperation operation)
+    private static string[] ItemTypeNames(SpecOperation operation)
     {
         var general = operation.AnswerItemSchema is { } schema ? "Strategy.Generated." + Naming.Pascal(schema) : "Strategy.Generated.Answer#" + operation.OperationId;
         return operation.Columns.Count > 0 && operation.AnswerItemSchema is not null
