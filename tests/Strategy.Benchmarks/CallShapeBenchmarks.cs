@@ -37,6 +37,9 @@ public class CallShapeBenchmarks
     private StrategyConnection _connection = null!;
     private SchemaClient _schemaOnConnection = null!;
     private SubscriptionsClient _subscriptionsOnConnection = null!;
+    private StrategyConnection _connectionWithoutRetries = null!;
+    private SchemaClient _schemaWithoutRetries = null!;
+    private SubscriptionsClient _subscriptionsWithoutRetries = null!;
     private ServiceProvider _services = null!;
     private SubscriptionRequest _request = null!;
 
@@ -61,6 +64,12 @@ public class CallShapeBenchmarks
         _connection.LoginAsync().GetAwaiter().GetResult();
         _schemaOnConnection = _connection.CreateClient<SchemaClient>();
         _subscriptionsOnConnection = _connection.CreateClient<SubscriptionsClient>();
+
+        // The same stack with retries (and so the attempt timeout) off: what they cost a call that needs none.
+        _connectionWithoutRetries = StrategyConnection.Create(new StrategyClientOptions { BaseUrl = new Uri(BaseUrl), ProjectId = ProjectId, Username = "administrator", Password = "", Retry = new StrategyRetryOptions { Enabled = false } }, primaryHandler: server);
+        _connectionWithoutRetries.LoginAsync().GetAwaiter().GetResult();
+        _schemaWithoutRetries = _connectionWithoutRetries.CreateClient<SchemaClient>();
+        _subscriptionsWithoutRetries = _connectionWithoutRetries.CreateClient<SubscriptionsClient>();
 
         var services = new ServiceCollection();
         services.AddLogging();
@@ -88,6 +97,7 @@ public class CallShapeBenchmarks
     public async Task Cleanup()
     {
         await _connection.DisposeAsync();
+        await _connectionWithoutRetries.DisposeAsync();
         await _services.DisposeAsync();
         _floor.Dispose();
     }
@@ -117,6 +127,9 @@ public class CallShapeBenchmarks
 
     [Benchmark(Description = "connection stack")]
     public Task<object?> ConnectionStack() => Call(_schemaOnConnection, _subscriptionsOnConnection);
+
+    [Benchmark(Description = "connection stack, retries off")]
+    public Task<object?> ConnectionStackWithoutRetries() => Call(_schemaWithoutRetries, _subscriptionsWithoutRetries);
 
     // Clients are transient in the container: resolving one is part of each call here.
     [Benchmark(Description = "DI stack")]
