@@ -60,8 +60,9 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
         var idempotent = IsIdempotent(request.Method);
         HttpResponseMessage? answer = null;
         System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
-        var attempt = idempotent ? (cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource()) : null;
-        var timer = attempt is null ? null : Timers.CancelAfter(attempt, _time, _options.AttemptTimeout);
+        CancellationTokenRegistration link = default;
+        ITimer? timer = null;
+        var attempt = idempotent ? AttemptCancellation.Rent(_time, _options.AttemptTimeout, cancellationToken, out link, out timer) : null;
         try
         {
             answer = await SendAttempt(request, attempt?.Token ?? cancellationToken).ConfigureAwait(false);
@@ -77,8 +78,10 @@ public sealed class StrategyResilienceHandler : DelegatingHandler
         }
         finally
         {
-            timer?.Dispose();
-            attempt?.Dispose();
+            if (attempt is not null)
+            {
+                AttemptCancellation.Return(attempt, link, timer, _time);
+            }
         }
 
         var first = failure is null ? Outcome.FromResult(answer!) : Outcome.FromException<HttpResponseMessage>(failure.SourceException);
