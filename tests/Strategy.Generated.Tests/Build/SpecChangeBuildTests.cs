@@ -49,16 +49,11 @@ public sealed class SpecChangeBuildTests
     [OneTimeSetUp]
     public async Task RegenerateACopyAsync()
     {
-        _copy = Path.Combine(Path.GetTempPath(), "strategy-spec-change-" + Guid.NewGuid().ToString("N"));
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "nuget.config", "global.json", "README.md", "src/Shared/ServerAddress.cs" })
-        {
-            Copy(Path.Combine(RepoRoot, file), Path.Combine(_copy, file));
-        }
-
-        foreach (var folder in new[] { "spec", "src/Strategy.Generated", "generators/Strategy.Generated.Generators", "generators/PublicApi" })
-        {
-            CopyFolder(Path.Combine(RepoRoot, folder), Path.Combine(_copy, folder));
-        }
+        _copy = RepositoryCopy.Make(
+            RepoRoot,
+            "strategy-spec-change",
+            ["Directory.Build.props", "Directory.Packages.props", "nuget.config", "global.json", "README.md", "src/Shared/ServerAddress.cs"],
+            ["spec", "src/Strategy.Generated", "generators/Strategy.Generated.Generators", "generators/PublicApi"]);
 
         var spec = Path.Combine(_copy, "spec", "strategy.openapi.yaml");
         var original = await File.ReadAllTextAsync(spec);
@@ -80,13 +75,7 @@ public sealed class SpecChangeBuildTests
     }
 
     [OneTimeTearDown]
-    public void DeleteTheCopy()
-    {
-        if (Directory.Exists(_copy))
-        {
-            Directory.Delete(_copy, recursive: true);
-        }
-    }
+    public void DeleteTheCopy() => RepositoryCopy.Delete(_copy);
 
     [Test]
     public void Removing_an_operation_fails_the_build_naming_its_method_until_recorded_as_removed()
@@ -142,23 +131,4 @@ public sealed class SpecChangeBuildTests
 
     private Task<(int ExitCode, string Output)> RunAsync(string fileName, params string[] arguments) =>
         BuildProcess.RunAsync(_copy, fileName, arguments);
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-        File.Copy(from, to);
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            var top = relative.Split(Path.DirectorySeparatorChar)[0];
-            if (top is not ("bin" or "obj"))
-            {
-                Copy(file, Path.Combine(to, relative));
-            }
-        }
-    }
 }

@@ -38,16 +38,11 @@ public sealed partial class SpecChangeToolsTests
     [OneTimeSetUp]
     public async Task BuildTheToolsOfACopyAsync()
     {
-        _copy = Path.Combine(Path.GetTempPath(), "strategy-spec-tools-" + Guid.NewGuid().ToString("N"));
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "nuget.config", "global.json", "README.md", "dotnet-tools.json", ".editorconfig", "tests/Directory.Build.props", "tests/tests.runsettings" })
-        {
-            Copy(Path.Combine(RepoRoot, file), Path.Combine(_copy, file));
-        }
-
-        foreach (var folder in new[] { "spec", "src", "generators", "docs", "tests/Shared", "tests/Strategy.Cli.Tests", "tests/Strategy.PowerShell.Tests" })
-        {
-            CopyFolder(Path.Combine(RepoRoot, folder), Path.Combine(_copy, folder));
-        }
+        _copy = RepositoryCopy.Make(
+            RepoRoot,
+            "strategy-spec-tools",
+            ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "nuget.config", "global.json", "README.md", "dotnet-tools.json", ".editorconfig", "tests/Directory.Build.props", "tests/tests.runsettings"],
+            ["spec", "src", "generators", "docs", "tests/Shared", "tests/Strategy.Cli.Tests", "tests/Strategy.PowerShell.Tests"]);
 
         var spec = Path.Combine(_copy, "spec", "strategy.openapi.yaml");
         await File.WriteAllTextAsync(spec, SpecChange.AddTo(await File.ReadAllTextAsync(spec)));
@@ -88,10 +83,7 @@ public sealed partial class SpecChangeToolsTests
         }
 
         _emulator?.Dispose();
-        if (Directory.Exists(_copy))
-        {
-            Directory.Delete(_copy, recursive: true);
-        }
+        RepositoryCopy.Delete(_copy);
     }
 
     [Test]
@@ -135,14 +127,7 @@ public sealed partial class SpecChangeToolsTests
             'user: ' + $connection.UserName
             try { {{Cmdlet}} NO-SUCH-CONNECTION -ErrorAction Stop } catch { 'missing: ' + $_.CategoryInfo.Category + ' ' + $_.Exception.Message }
             """;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { pwsh, "-NoProfile", "-NonInteractive", "-Command", script })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["STRATEGY_TEST_PASSWORD"] = Password;
-        var (exitCode, output) = await RunAsync(start);
+        var (exitCode, output) = await BuildProcess.RunAsync(_copy, new Dictionary<string, string> { ["STRATEGY_TEST_PASSWORD"] = Password }, "dotnet", pwsh, "-NoProfile", "-NonInteractive", "-Command", script);
 
         Assert.Multiple(() =>
         {
@@ -170,52 +155,18 @@ public sealed partial class SpecChangeToolsTests
         });
     }
 
-    private Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Cli);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["STRATEGY_BASE_URL"] = _baseUrl;
-        start.Environment["STRATEGY_USERNAME"] = "administrator";
-        start.Environment["STRATEGY_PASSWORD"] = Password;
-        start.Environment["STRATEGY_PROJECT_ID"] = "B7CA92F04B9FAE8D941C3E9B7E0CD754";
-        return RunAsync(start);
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(ProcessStartInfo start)
-    {
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(limit.Token);
-        return (process.ExitCode, await output + await error);
-    }
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-        File.Copy(from, to);
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            var parts = relative.Split(Path.DirectorySeparatorChar);
-            if (parts.Contains("bin") || parts.Contains("obj") || parts.Contains("TestResults"))
+    private Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments) =>
+        BuildProcess.RunAsync(
+            _copy,
+            new Dictionary<string, string>
             {
-                continue;
-            }
-
-            Copy(file, Path.Combine(to, relative));
-        }
-    }
+                ["STRATEGY_BASE_URL"] = _baseUrl,
+                ["STRATEGY_USERNAME"] = "administrator",
+                ["STRATEGY_PASSWORD"] = Password,
+                ["STRATEGY_PROJECT_ID"] = "B7CA92F04B9FAE8D941C3E9B7E0CD754",
+            },
+            "dotnet",
+            [Cli, .. arguments]);
 
     [GeneratedRegex(@"listening on (\S+) ")]
     private static partial Regex Listening();

@@ -1,5 +1,6 @@
 using Strategy.Generated.Http;
 using System.Net;
+using Strategy.Generated.Tests.Support;
 
 namespace Strategy.Generated.Tests.Resilience;
 
@@ -143,12 +144,12 @@ public sealed class RetryRuleTests
     [Test]
     public async Task A_first_attempt_past_its_timeout_is_cancelled_and_retried_on_the_handlers_clock()
     {
-        var clock = new Support.ManualClock();
-        var hanging = new HangingHandler(answerFrom: 2);
+        var clock = new ManualClock();
+        var hanging = Hanging(answerFrom: 2);
         using var client = new HttpClient(new StrategyResilienceHandler(Fast with { AttemptTimeout = TimeSpan.FromSeconds(30) }, clock) { InnerHandler = hanging }) { BaseAddress = new Uri("http://strategy.test/") };
 
         var sending = client.GetAsync("api/x");
-        await Strategy.Tests.Shared.Eventually.HoldsAsync(() => hanging.Attempts == 1 && clock.HasTimerDueWithin(TimeSpan.FromSeconds(30)), "the first attempt waits, its timeout set");
+        await Strategy.Tests.Shared.Eventually.HoldsAsync(() => hanging.Started == 1 && clock.HasTimerDueWithin(TimeSpan.FromSeconds(30)), "the first attempt waits, its timeout set");
         clock.Advance(TimeSpan.FromSeconds(30));
         await Strategy.Tests.Shared.Eventually.HoldsAsync(() => sending.IsCompleted || clock.HasTimerDueWithin(TimeSpan.FromSeconds(1)), "the retry's delay begun, or the answer in");
         clock.Advance(TimeSpan.FromSeconds(1));
@@ -157,7 +158,7 @@ public sealed class RetryRuleTests
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(hanging.Attempts, Is.EqualTo(2));
+            Assert.That(hanging.Started, Is.EqualTo(2));
             Assert.That(hanging.Cancelled, Is.EqualTo(1), "the first attempt was cancelled by its timeout, not left running");
         });
     }
@@ -165,12 +166,12 @@ public sealed class RetryRuleTests
     [Test]
     public async Task Without_retries_an_attempt_past_its_timeout_is_unreachable_naming_the_attempt_timeout()
     {
-        var clock = new Support.ManualClock();
-        var hanging = new HangingHandler(answerFrom: int.MaxValue);
+        var clock = new ManualClock();
+        var hanging = Hanging(answerFrom: int.MaxValue);
         using var client = new HttpClient(new StrategyResilienceHandler(Fast with { MaxRetries = 0, AttemptTimeout = TimeSpan.FromSeconds(30) }, clock) { InnerHandler = hanging }) { BaseAddress = new Uri("http://strategy.test/") };
 
         var sending = client.GetAsync("api/x");
-        await Strategy.Tests.Shared.Eventually.HoldsAsync(() => hanging.Attempts == 1 && clock.HasTimerDueWithin(TimeSpan.FromSeconds(30)), "the attempt waits, its timeout set");
+        await Strategy.Tests.Shared.Eventually.HoldsAsync(() => hanging.Started == 1 && clock.HasTimerDueWithin(TimeSpan.FromSeconds(30)), "the attempt waits, its timeout set");
         clock.Advance(TimeSpan.FromSeconds(30));
         var error = Assert.ThrowsAsync<StrategyUnreachableException>(() => sending.WaitAsync(TimeSpan.FromSeconds(30)));
 
@@ -184,48 +185,20 @@ public sealed class RetryRuleTests
     [Test]
     public async Task A_caller_that_cancels_the_first_attempt_gets_its_cancellation_not_a_retry()
     {
-        var hanging = new HangingHandler(answerFrom: 2);
+        var hanging = Hanging(answerFrom: 2);
         using var client = new HttpClient(new StrategyResilienceHandler(Fast) { InnerHandler = hanging }) { BaseAddress = new Uri("http://strategy.test/") };
         using var cancellation = new CancellationTokenSource();
 
         var sending = client.GetAsync("api/x", cancellation.Token);
-        await Strategy.Tests.Shared.Eventually.HoldsAsync(() => hanging.Attempts == 1, "the first attempt waits");
+        await Strategy.Tests.Shared.Eventually.HoldsAsync(() => hanging.Started == 1, "the first attempt waits");
         await cancellation.CancelAsync();
 
         Assert.That(() => sending, Throws.InstanceOf<OperationCanceledException>());
-        Assert.That(hanging.Attempts, Is.EqualTo(1), "no second attempt after the caller's cancellation");
+        Assert.That(hanging.Started, Is.EqualTo(1), "no second attempt after the caller's cancellation");
     }
 
-    /// <summary>Waits until cancelled for each attempt before <c>answerFrom</c> (counted from 1), then answers 200.</summary>
-    private sealed class HangingHandler(int answerFrom) : HttpMessageHandler
-    {
-        private int _attempts;
-        private int _cancelled;
-
-        public int Attempts => Volatile.Read(ref _attempts);
-
-        public int Cancelled => Volatile.Read(ref _cancelled);
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (Interlocked.Increment(ref _attempts) >= answerFrom)
-            {
-                return new HttpResponseMessage(HttpStatusCode.OK);
-            }
-
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                Interlocked.Increment(ref _cancelled);
-                throw;
-            }
-
-            throw new InvalidOperationException("unreachable");
-        }
-    }
+    /// <summary>Holds each attempt before <paramref name="answerFrom"/> (counted from 1) until it is cancelled, then answers 200.</summary>
+    private static HangingHandler Hanging(int answerFrom) => new((_, attempt) => attempt >= answerFrom ? new HttpResponseMessage(HttpStatusCode.OK) : null);
 
     private sealed class ScriptedHandler(Func<HttpResponseMessage>[] answers) : HttpMessageHandler
     {

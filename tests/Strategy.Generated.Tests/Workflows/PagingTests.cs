@@ -93,7 +93,11 @@ public sealed class PagingTests
     [Test]
     public async Task A_consumer_that_stops_early_cancels_the_pages_fetched_ahead()
     {
-        var handler = new AheadHandler(TablesPage(100, 1, 2));
+        // The first page at once; every later page waits until it is cancelled.
+        var firstPage = TablesPage(100, 1, 2);
+        var handler = new HangingHandler((request, _) => request.RequestUri!.Query.Contains("offset=0", StringComparison.Ordinal)
+            ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(firstPage, System.Text.Encoding.UTF8, "application/json") }
+            : null);
         var client = new DataModelsClient(new HttpClient(handler) { BaseAddress = new Uri(MockServer.BaseUrl) }) { ProjectId = MockServer.ProjectId };
 
         await foreach (var table in client.EnumerateDataModelTablesAsync(MockServer.DataModelId, pageSize: 2, prefetchPages: 3))
@@ -106,37 +110,6 @@ public sealed class PagingTests
             Assert.That(handler.Started, Is.EqualTo(4), "the first page and three ahead");
             Assert.That(handler.Cancelled, Is.EqualTo(3), "the three pages in flight were cancelled when the loop stopped");
         });
-    }
-
-    /// <summary>Answers the first page at once; every later page waits until it is cancelled.</summary>
-    private sealed class AheadHandler(string firstPage) : HttpMessageHandler
-    {
-        private int _started;
-        private int _cancelled;
-
-        public int Started => Volatile.Read(ref _started);
-
-        public int Cancelled => Volatile.Read(ref _cancelled);
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _started);
-            if (request.RequestUri!.Query.Contains("offset=0", StringComparison.Ordinal))
-            {
-                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(firstPage, System.Text.Encoding.UTF8, "application/json") };
-            }
-
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-                throw new InvalidOperationException("never answered");
-            }
-            catch (OperationCanceledException)
-            {
-                Interlocked.Increment(ref _cancelled);
-                throw;
-            }
-        }
     }
 
     [Test]
