@@ -315,7 +315,7 @@ internal sealed class SpecReader
             return EquatableArray<string>.Empty;
         }
 
-        string? Reference(YamlNode response) => Scalar(Child(Child(Child(Child(Resolve(response) as YamlMappingNode, "content") as YamlMappingNode, "application/json") as YamlMappingNode, "schema") as YamlMappingNode, "$ref"));
+        string? Reference(YamlNode response) => SchemaName(BodySchema(response));
         var results = responses.Children.Where(r => (Scalar(r.Key) ?? string.Empty).StartsWith("2", System.StringComparison.Ordinal)).Select(r => Reference(r.Value)).OfType<string>().ToList();
         return responses.Children
             .Where(r => (Scalar(r.Key) ?? string.Empty) is { Length: > 0 } code && code[0] is '4' or '5' && Reference(r.Value) is { } schema && results.Contains(schema))
@@ -332,7 +332,7 @@ internal sealed class SpecReader
     {
         var answer = responses?.Children
             .Where(r => (Scalar(r.Key) ?? string.Empty).StartsWith("2", System.StringComparison.Ordinal))
-            .Select(r => Child(Child(Child(Resolve(r.Value) as YamlMappingNode, "content") as YamlMappingNode, "application/json") as YamlMappingNode, "schema"))
+            .Select(r => BodySchema(r.Value))
             .FirstOrDefault(s => s is not null);
         var schema = ResolveSchema(answer) as YamlMappingNode;
         if (Scalar(Child(schema, "type")) == "array")
@@ -376,8 +376,11 @@ internal sealed class SpecReader
     }
 
     /// <summary>The JSON schema of a response or request body, if it has one.</summary>
-    private YamlNode? JsonSchema(YamlMappingNode? body) =>
-        Resolve(Child(Child(Child(body, "content") as YamlMappingNode, "application/json") as YamlMappingNode, "schema"));
+    private YamlNode? JsonSchema(YamlMappingNode? body) => Resolve(BodySchema(body));
+
+    /// <summary>The schema of a response's or request body's JSON as written (a <c>$ref</c> not followed), if it has one.</summary>
+    private YamlNode? BodySchema(YamlNode? body) =>
+        Child(Child(Child(Resolve(body) as YamlMappingNode, "content") as YamlMappingNode, "application/json") as YamlMappingNode, "schema");
 
     /// <summary>A schema's properties, each with its own schema (nested as deep as declarations look).</summary>
     private EquatableArray<SpecProperty> ReadProperties(YamlNode? schema) => ReadSchema(schema, 0).Properties;
