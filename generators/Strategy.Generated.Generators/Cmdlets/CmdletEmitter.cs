@@ -67,7 +67,11 @@ internal static class CmdletEmitter
         writer.Line("[global::System.Management.Automation.Cmdlet(" + Literals.String(verb) + ", " + Literals.String(noun)
             + (changes ? ", SupportsShouldProcess = true, ConfirmImpact = global::System.Management.Automation.ConfirmImpact." + (operation.Method == "DELETE" ? "High" : "Medium") : string.Empty) + ")]");
         var typeNames = ItemTypeNames(operation);
-        writer.Line("[global::System.Management.Automation.OutputType(" + Literals.String(typeNames[typeNames.Length - 1]) + ")]");
+        if (typeNames.Length > 0)
+        {
+            writer.Line("[global::System.Management.Automation.OutputType(" + Literals.String(typeNames[typeNames.Length - 1]) + ")]");
+        }
+
         if (operation.Columns.Count > 0)
         {
             writer.Line("[global::Strategy.PowerShell.StrategyTableView(" + Literals.String(typeNames[0]) + ", " + string.Join(", ", operation.Columns.Select(Literals.String)) + ")]");
@@ -158,7 +162,7 @@ internal static class CmdletEmitter
         writer.Line("protected override string OperationId => " + Literals.String(operation.OperationId) + ";");
         writer.Line();
         writer.Line("/// <inheritdoc />");
-        writer.Line("protected override string[] ItemTypeNames => new[] { " + string.Join(", ", typeNames.Select(Literals.String)) + " };");
+        writer.Line("protected override string[] ItemTypeNames => " + (typeNames.Length == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", typeNames.Select(Literals.String)) + " }") + ";");
         writer.Line();
         EmitValues(writer, "Values", properties.Select(p => (p.Parameter.Name, p.Property)));
         writer.Close();
@@ -170,10 +174,16 @@ internal static class CmdletEmitter
     /// library names its model (<c>Strategy.Generated.DatabaseConnectionInstance</c>), preceded, when the spec
     /// marks columns, by a name of this operation's own (<c>…#ListDatabaseConnectionInstances</c>) that selects
     /// its table, so two operations answering one schema may mark different columns. A free-form answer's
-    /// objects are named after the operation (<c>Strategy.Generated.Answer#GetFoo</c>).
+    /// objects are named after the operation (<c>Strategy.Generated.Answer#GetFoo</c>); an operation that answers
+    /// no body writes nothing, and names nothing.
     /// </summary>
     private static string[] ItemTypeNames(SpecOperation operation)
     {
+        if (!operation.AnswersJson)
+        {
+            return [];
+        }
+
         var general = operation.AnswerItemSchema is { } schema ? "Strategy.Generated." + Naming.Pascal(schema) : "Strategy.Generated.Answer#" + operation.OperationId;
         return operation.Columns.Count > 0 && operation.AnswerItemSchema is not null
             ? new[] { general + "#" + operation.OperationId, general }

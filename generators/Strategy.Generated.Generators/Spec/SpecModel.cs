@@ -88,6 +88,9 @@ internal sealed record SpecOperation(
     /// <summary>The component schema of each object its command and cmdlet write (a list's item, else the answer), if the answer has one.</summary>
     public string? AnswerItemSchema { get; init; }
 
+    /// <summary>Whether a success answer has a JSON body at all (a 202 or 204 alone has none).</summary>
+    public bool AnswersJson { get; init; }
+
     /// <summary>The NSwag client class (MultipleClientsFromFirstTagAndOperationId, className {controller}Client).</summary>
     public string ClientClassName => Naming.Pascal(Tag) + "Client";
 

@@ -88,6 +88,7 @@ internal sealed class SpecReader
                             Names = SpecCommandNames.Read(this, read.OperationId, operation),
                             Columns = ReadColumns(read, operation),
                             AnswerItemSchema = ReadAnswerItemSchema(Resolve(Child(operation, "responses")) as YamlMappingNode),
+                            AnswersJson = (Resolve(Child(operation, "responses")) as YamlMappingNode)?.Children.Any(r => (Scalar(r.Key) ?? string.Empty).StartsWith("2", System.StringComparison.Ordinal) && BodySchema(r.Value) is not null) == true,
                             RequestRequired = ReadSchema(JsonSchema(Resolve(Child(operation, "requestBody")) as YamlMappingNode), 0).Required,
                             ErrorStatusesWithResult = ReadErrorStatusesWithResult(operation),
                         });
