@@ -11,8 +11,10 @@ internal readonly record struct PollOutcome(StrategyOutcome State, string Value,
     /// <summary>
     /// The status for people, in words only: the spec's words for it (<c>queued or running</c>), else
     /// the name it gives the value (<c>canceled</c> for state 3), else the value as sent (<c>executing</c>).
+    /// Cleaned and cut: a value as sent, or words made of several (<c>unloaded on all 2</c>), is the server's
+    /// text on its way to progress lines, a time-out's message and a terminal.
     /// </summary>
-    public string Words => DeclaredWords ?? Name ?? Value;
+    public string Words => ServerText.Clean(DeclaredWords ?? Name ?? Value) ?? string.Empty;
 
     public static PollOutcome Running(string value, string? name = null, string? words = null) => new(StrategyOutcome.Running, value, name, [], words);
 

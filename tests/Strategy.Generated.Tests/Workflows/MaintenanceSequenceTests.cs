@@ -133,6 +133,23 @@ public sealed class MaintenanceSequenceTests : ClientTest<MonitorsClient>
         });
     }
 
+    [Test]
+    public async Task A_status_the_server_writes_with_terminal_escapes_reaches_the_progress_words_cleaned()
+    {
+        // A status the wait does not know is not settled: read once, then the node settles.
+        AnswerNodes(Nodes((Node1, "running", "loaded\u001b[2J\u0007")), Nodes((Node1, "running", "loaded")));
+        var progress = new RecordingProgress<StrategyWaitProgress<ClusterNodeList>>();
+
+        await Client.AwaitProjectOnNodesAsync(Project, options: Waits.Fast, progress: progress);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(progress.Reports.Select(r => r.Words), Has.None.Matches<string>(words => words.Any(char.IsControl)), string.Join(" | ", progress.Reports.Select(r => r.Words)));
+            Assert.That(progress.Reports.First().Words, Is.EqualTo("loaded [2J on 1 of 1"), "the server's status, its escape cleaned");
+            Assert.That(progress.Reports.Last().Words, Is.EqualTo("loaded on all 1"));
+        });
+    }
+
     /// <summary>Answers the node list: each answer in turn, then the last one again.</summary>
     private void AnswerNodes(params string[] answers)
     {
