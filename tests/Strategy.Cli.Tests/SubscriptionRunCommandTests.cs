@@ -144,7 +144,7 @@ public sealed class SubscriptionRunCommandTests : CliTest
         {
             Assert.That(listExit, Is.EqualTo(ExitCodes.Success));
             Assert.That(listed, Does.Contain($"{Seeds.PersonalViewEventId}  Personal View refresh"));
-            Assert.That(exitCode, Is.EqualTo(ExitCodes.ServerFailure));
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.ServerFailure), error);
             var lines = output.Trim().Split(Environment.NewLine);
             Assert.That(lines, Has.Length.EqualTo(2));
             Assert.That(lines, Has.One.StartsWith($"subscription {first} 'refresh on the event': fail (state 2)").Or.One.StartsWith($"subscription {second} 'another on the event': fail (state 2)"));

@@ -102,10 +102,10 @@ public partial class EventsClient
         return (WorkOf(token, names, subscriptionProgress), listed.Count);
     }
 
-    /// <summary>The subscriptions an event starts, as the server lists them (each in its own project).</summary>
+    /// <summary>The subscriptions an event starts, as the server lists them (each in its own project), each once: a listing that names one twice starts one run of it.</summary>
     private async Task<List<Subscription>> DependentsAsync(string eventId, CancellationToken cancellationToken) =>
         (await SubscriptionsIn(ProjectId).ListDependentSubscriptionsAsync(eventId, DependentObjectType.Event, cancellationToken: cancellationToken).ConfigureAwait(false))
-            .Subscriptions?.Where(s => s?.Id is not null).ToList() ?? [];
+            .Subscriptions?.Where(s => s?.Id is not null).GroupBy(s => s.Id, StringComparer.Ordinal).Select(g => g.First()).ToList() ?? [];
 
     /// <summary>
     /// The runs as one operation: it has ended when every run has, failed when any failed
@@ -227,7 +227,7 @@ public partial class EventsClient
         {
             try
             {
-                var names = (await listDependents(cancellationToken).ConfigureAwait(false)).GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+                var names = (await listDependents(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
                 foreach (var run in runs)
                 {
                     run.Name ??= names.GetValueOrDefault(run.SubscriptionId);

@@ -57,6 +57,28 @@ public sealed class TriggerEventTests : ClientTest<EventsClient>
     }
 
     [Test]
+    public async Task A_listing_that_names_a_subscription_twice_starts_one_wait_for_it()
+    {
+        Server.Handler.When(HttpMethod.Get, MockServer.Url("api/dependentSubscriptions"))
+            .Respond("application/json", $$$"""
+                {"subscriptions":[
+                  {"id":"{{{Here}}}","name":"here","project":{"id":"{{{MockServer.ProjectId}}}"}},
+                  {"id":"{{{Here}}}","name":"here again","project":{"id":"{{{MockServer.ProjectId}}}"}}]}
+                """);
+        var before = StatusOf(Here, MockServer.ProjectId).Respond("application/json", Run(1, "2025-09-01T00:00:00.000+0000"));
+        Server.Handler.When(HttpMethod.Post, MockServer.Url($"api/events/{EventId}/trigger")).Respond(HttpStatusCode.NoContent);
+        Server.Handler.When(HttpMethod.Get, MockServer.Url($"api/subscriptions/{Here}/status")).Respond("application/json", Run(1, "2025-09-04T00:00:00.000+0000"));
+
+        var runs = await Client.TriggerEventAndWaitAsync(EventId, Waits.Fast);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(runs.Select(r => (r.SubscriptionId, r.Name, r.Outcome)), Is.EqualTo(new[] { (Here, (string?)"here", StrategyOutcome.Succeeded) }));
+            Assert.That(Server.Handler.GetMatchCount(before), Is.EqualTo(1), "its last run read once before the trigger");
+        });
+    }
+
+    [Test]
     public async Task The_runs_are_one_operation_the_waiter_reads_once_a_delay_and_a_transient_failure_of_one_run_is_read_again()
     {
         // On a clock that moves only when the test moves it: every read of the runs is one round, one delay apart.
