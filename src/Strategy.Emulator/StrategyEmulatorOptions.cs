@@ -18,6 +18,18 @@ public sealed record StrategyEmulatorOptions
     /// <summary>That user's password. Default empty, as on the tutorial server.</summary>
     public string Password { get; init; } = string.Empty;
 
+    /// <summary>A user who may log in but is no administrator (people calls answer it 403 ERR017). Default <c>analyst</c>.</summary>
+    public string AnalystUsername { get; init; } = "analyst";
+
+    /// <summary>That user's password. Default <c>analyst</c>.</summary>
+    public string AnalystPassword { get; init; } = "analyst";
+
+    /// <summary>
+    /// How many sessions one user may use in a project at once; 0 for no limit (the default). Past it the
+    /// login still succeeds and the session's next project call answers 500 ERR001, as a server's governing setting does.
+    /// </summary>
+    public int SessionsPerUser { get; init; }
+
     /// <summary>The token accepted by API-token login (login mode 4096).</summary>
     public string ApiToken { get; init; } = "emulator-api-token";
 
@@ -79,7 +91,7 @@ public sealed record StrategyEmulatorOptions
     /// Reads the options from configuration, such as the command line: <c>--path-base</c>,
     /// <c>--username</c>, <c>--password</c>, <c>--api-token</c>, and durations in seconds:
     /// <c>--session-idle-timeout</c>, <c>--task-duration</c>, <c>--publish-duration</c>, <c>--project-status-duration</c>,
-    /// <c>--instance-idle-timeout</c>, <c>--job-linger</c>; <c>--job-limit</c>; <c>--server-version</c>. Anything not given keeps its default.
+    /// <c>--instance-idle-timeout</c>, <c>--job-linger</c>; <c>--job-limit</c>; <c>--sessions-per-user</c>; <c>--server-version</c>. Anything not given keeps its default.
     /// </summary>
     /// <param name="configuration">The configuration.</param>
     /// <returns>The options.</returns>
@@ -117,6 +129,9 @@ public sealed record StrategyEmulatorOptions
                 ? int.TryParse(limit, NumberStyles.Integer, CultureInfo.InvariantCulture, out var jobs) && jobs > 0 ? jobs : throw new ArgumentException($"--job-limit must be a whole number above 0, not '{limit}'.")
                 : defaults.JobLimit,
             ServerVersion = configuration["server-version"] ?? defaults.ServerVersion,
+            SessionsPerUser = configuration["sessions-per-user"] is { Length: > 0 } cap
+                ? int.TryParse(cap, NumberStyles.Integer, CultureInfo.InvariantCulture, out var sessions) && sessions >= 0 ? sessions : throw new ArgumentException($"--sessions-per-user must be a whole number, 0 for no limit, not '{cap}'.")
+                : defaults.SessionsPerUser,
             SubscriptionStatusDisabled = configuration["subscription-status"] switch
             {
                 null or "" => defaults.SubscriptionStatusDisabled,

@@ -179,6 +179,26 @@ public sealed class DocumentedShapeTests : EmulatorTest
                 return await SendAsync(HttpMethod.Post, $"api/documents/{ReportSeeds.DashboardId}/instances/{await DashboardInstanceAsync()}/visualizations/K52/pdf", "{}", project: true);
             case "PublishCube":
                 return await SendAsync(HttpMethod.Post, $"api/v2/cubes/{Seeds.SalesCubeId}", project: true);
+            case "CreateUser":
+                return await SendAsync(HttpMethod.Post, "api/users", $$"""{"username":"shape-{{Guid.NewGuid():N}}","fullName":"Shape Test","password":"p"}""");
+            case "UpdateUser":
+                return await SendAsync(HttpMethod.Patch, $"api/users/{await NewUserAsync()}", """{"operationList":[{"op":"replace","path":"/fullName","value":"Shape Changed"}]}""");
+            case "CreateUserAddress":
+                return await SendAsync(HttpMethod.Post, $"api/users/{await NewUserAsync()}/addresses", """{"name":"Work","deliveryMode":"EMAIL","device":"GENERIC_EMAIL","value":"shape@example.com","isDefault":true}""");
+            case "CreateUserGroup":
+                return await SendAsync(HttpMethod.Post, "api/usergroups", $$"""{"name":"shape-{{Guid.NewGuid():N}}","members":["{{await NewUserAsync()}}"]}""");
+            case "UpdateUserGroup":
+                return await SendAsync(HttpMethod.Patch, $"api/usergroups/{await NewGroupAsync()}", """{"operationList":[{"op":"replace","path":"/description","value":"Changed"}]}""");
+            case "GetUserGroup":
+                return await SendAsync(HttpMethod.Get, $"api/usergroups/{await NewGroupAsync()}");
+            case "CreateSecurityRole":
+                return await SendAsync(HttpMethod.Post, "api/securityRoles", $$"""{"name":"shape-{{Guid.NewGuid():N}}","description":"d","privileges":[{"id":"1"}]}""");
+            case "UpdateSecurityRole":
+                return await SendAsync(HttpMethod.Patch, "api/securityRoles/73F7482111D3596C60001B8F67019608", $$$"""{"operationList":[{"op":"add","path":"/members","value":{"projectId":"{{{Seeds.ProjectId}}}","memberIds":["{{{await NewUserAsync()}}}"]}}]}""");
+            case "GetSecurityRole":
+                return await SendAsync(HttpMethod.Get, "api/securityRoles/73F7482111D3596C60001B8F67019608");
+            case "ListSecurityRoles":
+                return await SendAsync(HttpMethod.Get, "api/securityRoles");
             case DocumentedSamples.ErrorPrefix:
                 return await SendAsync(HttpMethod.Get, "api/subscriptions/0123456789ABCDEF0123456789ABCDEF", project: true);
             default:
@@ -193,6 +213,18 @@ public sealed class DocumentedShapeTests : EmulatorTest
     {
         var (_, caches) = await SendAsync(HttpMethod.Get, $"api/monitors/caches/cubes?clusterNode={Seeds.Nodes[0]}");
         return (string)caches["cubeCaches"]![0]!["id"]!;
+    }
+
+    private async Task<string> NewUserAsync()
+    {
+        var (_, user) = await SendAsync(HttpMethod.Post, "api/users", $$"""{"username":"shape-{{Guid.NewGuid():N}}","password":"p"}""");
+        return (string)user["id"]!;
+    }
+
+    private async Task<string> NewGroupAsync()
+    {
+        var (_, group) = await SendAsync(HttpMethod.Post, "api/usergroups", $$"""{"name":"shape-{{Guid.NewGuid():N}}","members":["{{await NewUserAsync()}}"]}""");
+        return (string)group["id"]!;
     }
 
     private async Task<string> DataModelInstanceAsync()

@@ -116,21 +116,24 @@ internal sealed class SpecReader
             return EquatableArray<string>.Empty;
         }
 
+        // The answer is the list itself (a JSON array of objects), or an object with one list.
         var lists = read.ResponseProperties.Where(p => p.Schema.Items is not null).ToList();
-        if (lists.Count != 1)
+        var arrayItems = AnswerArrayItemFields(Resolve(Child(operation, "responses")) as YamlMappingNode);
+        if (arrayItems is null && lists.Count != 1)
         {
             _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnknownList, Locate(columns), ColumnsExtension, read.OperationId, "of its items", "an answer of " + read.OperationId + " with one list (it has " + lists.Count + ")"));
             return EquatableArray<string>.Empty;
         }
 
-        var fields = lists[0].ItemProperties;
+        IReadOnlyCollection<string> fields = arrayItems ?? (IReadOnlyCollection<string>)lists[0].ItemProperties.ToList();
+        var listName = arrayItems is null ? lists[0].Name : "of its answer";
         var names = new List<string>();
         foreach (var column in columns.Children)
         {
             var name = Scalar(column) ?? string.Empty;
             if (!fields.Contains(name))
             {
-                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnknownItemField, Locate(column), ColumnsExtension, read.OperationId, name, lists[0].Name, Naming.DidYouMean(name, fields)));
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnknownItemField, Locate(column), ColumnsExtension, read.OperationId, name, listName, Naming.DidYouMean(name, fields)));
                 continue;
             }
 
@@ -348,6 +351,19 @@ internal sealed class SpecReader
         return lists.Count == 1 && ResolveSchema(Child(lists[0], "items")) is YamlMappingNode items && Scalar(Child(items, "type")) is null or "object"
             ? SchemaName(Child(lists[0], "items"))
             : SchemaName(answer);
+    }
+
+    /// <summary>The fields of the items when the success answer is a JSON array of objects; <see langword="null"/> otherwise.</summary>
+    private List<string>? AnswerArrayItemFields(YamlMappingNode? responses)
+    {
+        var answer = responses?.Children
+            .Where(r => (Scalar(r.Key) ?? string.Empty).StartsWith("2", System.StringComparison.Ordinal))
+            .Select(r => BodySchema(r.Value))
+            .FirstOrDefault(s => s is not null);
+        var schema = ResolveSchema(answer) as YamlMappingNode;
+        return Scalar(Child(schema, "type")) == "array" && ResolveSchema(Child(schema, "items")) is YamlMappingNode items
+            ? PropertiesOf(items).Select(p => Scalar(p.Key) ?? string.Empty).ToList()
+            : null;
     }
 
     /// <summary>The name of the component schema a node references (through a single-entry <c>allOf</c>), if it references one.</summary>

@@ -40,11 +40,12 @@ internal static class EmulatorApi
         MapDataModels(app, state, validator);
         SubscriptionEndpoints.Map(app, state, validator);
         ScheduleEndpoints.Map(app, state);
-        ServerEndpoints.Map(app, state);
+        ServerEndpoints.Map(app, state, validator);
         HousekeepingEndpoints.Map(app, state, validator, Session);
         CubeEndpoints.Map(app, state, validator);
         ReportEndpoints.Map(app, state, validator);
         DocumentEndpoints.Map(app, state, validator);
+        PeopleEndpoints.Map(app, state, validator, Session);
         Store.SpecStoreEndpoints.Map(app, validator, state.Store);
     }
 
@@ -156,6 +157,13 @@ internal static class EmulatorApi
         }
 
         context.Items[SessionItem] = session;
+        if (context.Request.Headers.ContainsKey(StrategyHeaders.ProjectId) && state.PastSessionLimit(session))
+        {
+            // As a server's governing setting: the login succeeded, the project call fails.
+            await EmulatorJson.Error(500, "ERR001", "Maximum number of interactive session per user for project exceeded.").ExecuteAsync(context);
+            return;
+        }
+
         await next(context);
     }
 
@@ -237,6 +245,8 @@ internal static class EmulatorApi
             reportInstances = state.Reports.ReportInstanceCount,
             dashboardInstances = state.Reports.DashboardInstanceCount,
             exports = state.Reports.ExportCount,
+            users = state.People.UserCount,
+            peopleChangingCalls = state.People.ChangingCalls,
             faultsFired = faults.Fired,
             faultsUnfired = faults.Unfired.Count,
         }));
@@ -257,19 +267,20 @@ internal static class EmulatorApi
             }
 
             var options = state.Options;
-            var accepted = body!.LoginMode switch
+            var userId = body!.LoginMode switch
             {
-                LoginMode.Standard or LoginMode.Ldap => body.Username == options.Username && (body.Password ?? string.Empty) == options.Password,
+                LoginMode.Standard or LoginMode.Ldap when body.Username == options.Username && (body.Password ?? string.Empty) == options.Password => Seeds.AdministratorId,
+                LoginMode.Standard => state.People.Authenticate(body.Username, body.Password),
                 // As a server: the token travels as username, with no password.
-                LoginMode.ApiToken => body.Username == options.ApiToken && string.IsNullOrEmpty(body.Password),
-                _ => false,
+                LoginMode.ApiToken when body.Username == options.ApiToken && string.IsNullOrEmpty(body.Password) => Seeds.AdministratorId,
+                _ => null,
             };
-            if (!accepted)
+            if (userId is null)
             {
                 return EmulatorJson.Error(401, "ERR003", "Invalid login credentials.");
             }
 
-            var session = state.OpenSession();
+            var session = state.OpenSession(userId);
             context.Response.Headers[StrategyHeaders.AuthToken] = session.Token;
             context.Response.Cookies.Append(SessionCookie, session.Cookie, new CookieOptions { HttpOnly = true, Path = "/" });
             return Results.NoContent();

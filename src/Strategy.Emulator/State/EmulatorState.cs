@@ -16,6 +16,7 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
     private readonly List<Subscription> _subscriptions = [];
     private readonly Dictionary<string, SubscriptionRun> _runs = new(StringComparer.OrdinalIgnoreCase);
     private int _requestsWithoutCookie;
+    private long _sessionSequence;
     private readonly List<string> _issuedSecrets = [];
     private int _failNextTask;
     private int _failNextPublish;
@@ -35,6 +36,9 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
     /// <summary>The resources the spec declares plainly (x-strategy-store), seeded from files.</summary>
     public Store.SpecStore Store { get; } = new();
 
+    /// <summary>Users, groups, security roles and access control lists.</summary>
+    public PeopleState People { get; } = new(options);
+
     /// <summary>Report and dashboard instances, closed with their sessions.</summary>
     public Reports.ReportState Reports { get; } = new(options);
 
@@ -46,9 +50,9 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
 
     // Sessions
 
-    public SessionRecord OpenSession()
+    public SessionRecord OpenSession(string userId = Seeds.AdministratorId)
     {
-        var session = new SessionRecord(NewToken(), NewToken(), Now);
+        var session = new SessionRecord(NewToken(), NewToken(), Now) { UserId = userId, Sequence = Interlocked.Increment(ref _sessionSequence) };
         lock (_gate)
         {
             _sessions[session.Token] = session;
@@ -65,6 +69,21 @@ internal sealed class EmulatorState(StrategyEmulatorOptions options)
         lock (_gate)
         {
             return _sessions.Values.Where(s => Now - s.LastUsed <= options.SessionIdleTimeout).ToList();
+        }
+    }
+
+    /// <summary>Whether the session is past its user's session limit (<see cref="StrategyEmulatorOptions.SessionsPerUser"/>): older live sessions of the user take the places.</summary>
+    public bool PastSessionLimit(SessionRecord session)
+    {
+        if (options.SessionsPerUser <= 0)
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            var older = _sessions.Values.Count(s => s.UserId == session.UserId && s.Sequence < session.Sequence && Now - s.LastUsed <= options.SessionIdleTimeout);
+            return older >= options.SessionsPerUser;
         }
     }
 
@@ -495,6 +514,12 @@ internal sealed class SessionRecord(string token, string cookie, DateTimeOffset 
     public DateTimeOffset Created { get; } = created;
 
     public DateTimeOffset LastUsed { get; set; } = created;
+
+    /// <summary>The user logged in.</summary>
+    public string UserId { get; init; } = Seeds.AdministratorId;
+
+    /// <summary>The order sessions were opened in.</summary>
+    public long Sequence { get; init; }
 }
 
 /// <summary>A modeling task that completes (or fails) once its duration has passed.</summary>

@@ -88,7 +88,10 @@ public sealed class ProjectHeaderTests
         {
             Assert.That(
                 StrategyOperations.All.Where(o => o.ProjectHeader == StrategyProjectHeaderUse.Never).Select(o => o.OperationId),
-                Is.EquivalentTo(new[] { "Logout", "GetSession", "ExtendSession", "ListProjects", "ListClusterNodes", "DeleteDocumentInstance", "ListUserConnections", "DeleteUserConnection", "DeleteUserConnections", "PurgeProjectCaches", "UpdateProjectStatusOnNode", "UpdateProjectStatus", "ListContentCaches", "UpdateContentCaches", "ListDatabaseConnectionInstances", "DeleteDatabaseConnectionInstance" }));
+                Is.EquivalentTo(new[] { "Logout", "GetSession", "ExtendSession", "ListProjects", "ListClusterNodes", "DeleteDocumentInstance", "ListUserConnections", "DeleteUserConnection", "DeleteUserConnections", "PurgeProjectCaches", "UpdateProjectStatusOnNode", "UpdateProjectStatus", "ListContentCaches", "UpdateContentCaches", "ListDatabaseConnectionInstances", "DeleteDatabaseConnectionInstance",
+                "ListUsers", "CreateUser", "GetUser", "UpdateUser", "DeleteUser", "ListUserMemberships", "CreateUserAddress",
+                "ListUserGroups", "CreateUserGroup", "GetUserGroup", "UpdateUserGroup", "DeleteUserGroup", "ListUserGroupMembers",
+                "ListSecurityRoles", "CreateSecurityRole", "GetSecurityRole", "UpdateSecurityRole", "DeleteSecurityRole", "ListSecurityRoleMembers", "ListPrivileges" }));
             Assert.That(
                 (byId["ListDependentSubscriptions"].ProjectHeader, byId["ListDependentSubscriptions"].ProjectHeaderParameter, byId["ListDependentSubscriptions"].ProjectHeaderValues),
                 Is.EqualTo((StrategyProjectHeaderUse.ForValues, (string?)"type", (IReadOnlyList<string>)new[] { "report", "dashboard" })));

@@ -1,0 +1,38 @@
+namespace Strategy.Generated;
+
+/// <summary>
+/// What applying a list of people would do, person by person, read from the server in as few calls as it
+/// allows. Nothing has been sent; <see cref="UsersClient.ApplyAsync"/> sends it.
+/// </summary>
+public sealed class StrategyPeoplePlan
+{
+    internal StrategyPeoplePlan(IReadOnlyList<StrategyPersonChange> changes, string callerUsername, int readCalls)
+    {
+        Changes = changes;
+        CallerUsername = callerUsername;
+        ReadCalls = readCalls;
+    }
+
+    /// <summary>Every person of the list, then everyone the plan disables, each once.</summary>
+    public IReadOnlyList<StrategyPersonChange> Changes { get; }
+
+    /// <summary>The user the plan was read as (never disabled).</summary>
+    public string CallerUsername { get; }
+
+    /// <summary>How many calls reading the server took.</summary>
+    public int ReadCalls { get; }
+
+    /// <summary>How many changing calls applying it takes.</summary>
+    public int ChangingCalls => Changes.Sum(c => c.Calls);
+
+    /// <summary>How many people each action has.</summary>
+    /// <param name="action">The action.</param>
+    /// <returns>The count.</returns>
+    public int Count(StrategyPersonAction action) => Changes.Count(c => c.Action == action);
+
+    /// <summary>The counts per action, in words.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        $"{Count(StrategyPersonAction.Create)} to create, {Count(StrategyPersonAction.Update)} to update, {Count(StrategyPersonAction.Disable)} to disable, "
+        + $"{Count(StrategyPersonAction.Unchanged)} unchanged, {Count(StrategyPersonAction.Refused)} refused; {ChangingCalls} changing calls";
+}

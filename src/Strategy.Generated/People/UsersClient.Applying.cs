@@ -1,0 +1,191 @@
+namespace Strategy.Generated;
+
+/// <summary>
+/// A plan of people applied: a bounded number at once, each person's changes in as few calls as the API
+/// allows (one create with memberships, or one change carrying every operation; an email address is a
+/// call of its own), and each outcome read from the server's answer, not from what was planned.
+/// </summary>
+public partial class UsersClient
+{
+    /// <summary>
+    /// Applies a plan. A failure never stops or hides the others: every person of the plan has an outcome.
+    /// The time limit, or <paramref name="cancellationToken"/>, stops new changes from starting; those in flight end
+    /// (each call within the client's own call limit), and the rest are reported as not started.
+    /// </summary>
+    /// <param name="plan">The plan, from <see cref="PlanAsync"/>.</param>
+    /// <param name="options">How to apply; defaults when <see langword="null"/>.</param>
+    /// <param name="progress">Told each outcome as it ends.</param>
+    /// <param name="cancellationToken">Stops new changes from starting.</param>
+    /// <returns>Every person's outcome, in the plan's order.</returns>
+    /// <exception cref="ArgumentException">The plan creates someone with a Strategy password and <see cref="StrategyPeopleApplyOptions.OneTimePasswords"/> is not set: nothing was sent.</exception>
+    public virtual async Task<StrategyPeopleApplyResult> ApplyAsync(StrategyPeoplePlan plan, StrategyPeopleApplyOptions? options = null, IProgress<StrategyPersonOutcome>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+
+        options ??= new StrategyPeopleApplyOptions();
+        if (options.MaxConcurrency < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxConcurrency, "MaxConcurrency must be at least 1.");
+        }
+
+        if (options.OneTimePasswords is null && plan.Changes.Any(c => c.Action == StrategyPersonAction.Create && c.Create?.StandardAuth == true))
+        {
+            throw new ArgumentException("The plan creates people with a Strategy password: give OneTimePasswords, which keeps each one-time password where only the caller can read it. Nothing was sent.", nameof(options));
+        }
+
+        var time = options.TimeProvider ?? TimeProvider.System;
+        var started = time.GetTimestamp();
+        var outcomes = new StrategyPersonOutcome[plan.Changes.Count];
+        var timeUp = 0;
+        var stopped = 0;
+        var next = -1;
+        async Task WorkerAsync()
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < plan.Changes.Count)
+            {
+                var change = plan.Changes[index];
+                if (change.Action is StrategyPersonAction.Unchanged or StrategyPersonAction.Refused)
+                {
+                    outcomes[index] = change.Action == StrategyPersonAction.Refused
+                        ? new StrategyPersonOutcome(change, StrategyPersonOutcomeState.Failed, change.Problem)
+                        : new StrategyPersonOutcome(change, StrategyPersonOutcomeState.Unchanged, null);
+                }
+                else if (cancellationToken.IsCancellationRequested || Volatile.Read(ref stopped) == 1)
+                {
+                    Interlocked.Exchange(ref stopped, 1);
+                    outcomes[index] = new StrategyPersonOutcome(change, StrategyPersonOutcomeState.NotStarted, "stopped before it started; nothing was sent");
+                }
+                else if (options.TimeLimit is { } limit && (Volatile.Read(ref timeUp) == 1 || time.GetElapsedTime(started) >= limit))
+                {
+                    Interlocked.Exchange(ref timeUp, 1);
+                    outcomes[index] = new StrategyPersonOutcome(change, StrategyPersonOutcomeState.NotStarted, "the time limit ran out before it started; nothing was sent");
+                }
+                else
+                {
+                    // In flight, a change ends whatever the caller's token says: half a person is worse than a late one.
+                    outcomes[index] = await ApplyOneAsync(change, options, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                progress?.Report(outcomes[index]);
+            }
+        }
+
+        var workers = Enumerable.Range(0, Math.Min(options.MaxConcurrency, Math.Max(1, plan.Changes.Count))).Select(_ => Task.Run(WorkerAsync, CancellationToken.None)).ToList();
+        await Task.WhenAll(workers).ConfigureAwait(false);
+        return new StrategyPeopleApplyResult(outcomes, timeUp == 1, stopped == 1);
+    }
+
+    private async Task<StrategyPersonOutcome> ApplyOneAsync(StrategyPersonChange change, StrategyPeopleApplyOptions options, CancellationToken cancellationToken)
+    {
+        User answer;
+        string? password = null;
+        try
+        {
+            if (change.Action == StrategyPersonAction.Create)
+            {
+                var request = change.Create!;
+                if (request.StandardAuth == true)
+                {
+                    password = OneTimePassword.Create();
+                }
+
+                answer = await CreateUserAsync(WithPassword(request, password), cancellationToken).ConfigureAwait(false);
+            }
+            else if (change.Operations.Count > 0)
+            {
+                answer = await UpdateUserAsync(change.UserId!, new ChangeOperations { OperationList = [.. change.Operations] }, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                answer = new User { Id = change.UserId! };
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return Failed(change, ex, null);
+        }
+
+        var userId = string.IsNullOrEmpty(answer.Id) ? change.UserId : answer.Id;
+        if (password is not null)
+        {
+            try
+            {
+                await options.OneTimePasswords!(change.Username, password, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                return new StrategyPersonOutcome(change, StrategyPersonOutcomeState.Failed, "created, but its one-time password could not be kept (" + ex.Message + "); reset it", userId: userId);
+            }
+        }
+
+        var done = change.Action == StrategyPersonAction.Create ? "created" : "changed";
+        if (change.Operations.Count > 0 || change.Action == StrategyPersonAction.Create)
+        {
+            if (Mismatch(change, answer) is { } mismatch)
+            {
+                return new StrategyPersonOutcome(change, StrategyPersonOutcomeState.Failed, $"the server answered the change, yet {mismatch}", userId: userId);
+            }
+        }
+
+        if (change.AddsEmail)
+        {
+            try
+            {
+                await CreateUserAddressAsync(userId!, new UserAddress { Name = "Email", DeliveryMode = "EMAIL", Device = "GENERIC_EMAIL", Value = change.Person.Email!.Trim(), IsDefault = true }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                return Failed(change, ex, change.Action == StrategyPersonAction.Update && change.Operations.Count == 0 ? null : done + ", but its email address was refused", userId);
+            }
+        }
+
+        return new StrategyPersonOutcome(change, StrategyPersonOutcomeState.Done, null, userId: userId);
+    }
+
+    private static UserCreateRequest WithPassword(UserCreateRequest request, string? password) => new()
+    {
+        Username = request.Username,
+        FullName = request.FullName,
+        Description = request.Description,
+        Password = password,
+        Enabled = request.Enabled,
+        PasswordModifiable = request.PasswordModifiable,
+        RequireNewPassword = request.RequireNewPassword,
+        StandardAuth = request.StandardAuth,
+        Ldapdn = request.Ldapdn,
+        TrustId = request.TrustId,
+        Memberships = request.Memberships,
+    };
+
+    /// <summary>What the server's answer shows otherwise than planned; <see langword="null"/> when it shows the person as planned.</summary>
+    private static string? Mismatch(StrategyPersonChange change, User answer)
+    {
+        var planned = change.Action == StrategyPersonAction.Create ? change.Create!.Enabled : change.Operations.FirstOrDefault(o => o.Path == "/enabled")?.Value as bool?;
+        if (planned is { } enabled && answer.Enabled is { } actual && actual != enabled)
+        {
+            return $"the user is {(actual ? "enabled" : "disabled")}";
+        }
+
+        if (answer.Memberships is null)
+        {
+            // An answer without memberships says nothing about them: read leniently.
+            return null;
+        }
+
+        var now = answer.Memberships.Select(m => m.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var missing = change.GroupsAfter.Where(g => !now.Contains(g)).Select(g => change.GroupNames.TryGetValue(g, out var n) ? n : g).ToList();
+        var kept = change.GroupsNotAfter.Where(now.Contains).Select(g => change.GroupNames.TryGetValue(g, out var n) ? n : g).ToList();
+        return missing.Count > 0 ? "the user is not a member of " + string.Join(", ", missing)
+            : kept.Count > 0 ? "the user is still a member of " + string.Join(", ", kept)
+            : null;
+    }
+
+    private static StrategyPersonOutcome Failed(StrategyPersonChange change, Exception ex, string? partly, string? userId = null)
+    {
+        var reason = ex is StrategyApiException api
+            ? string.Join(" ", new[] { api.ErrorCode, api.ServerMessage ?? "HTTP " + api.StatusCode }.Where(s => !string.IsNullOrEmpty(s)))
+            : ex.Message;
+        return new StrategyPersonOutcome(change, StrategyPersonOutcomeState.Failed, partly is null ? reason : partly + ": " + reason, ex as StrategyApiException, userId);
+    }
+}
