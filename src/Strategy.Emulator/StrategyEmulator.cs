@@ -150,6 +150,17 @@ public sealed class StrategyEmulator : IAsyncDisposable
     /// <summary>Subscription runs still executing on the server.</summary>
     public int RunningSubscriptionRunCount => _state.RunningRunCount;
 
+    /// <summary>How many changing calls (create, change, delete, grant, ACL) the people endpoints received, refused ones too.</summary>
+    public int PeopleChangingCalls => _state.People.ChangingCalls;
+
+    /// <summary>How many users there are.</summary>
+    public int UserCount => _state.People.UserCount;
+
+    /// <summary>A user as the server holds it (with its memberships), by username; <see langword="null"/> when there is none.</summary>
+    /// <param name="username">The username (without case).</param>
+    /// <returns>The user.</returns>
+    public Generated.User? FindUserByName(string username) => _state.People.FindUsers(null, null, []).FirstOrDefault(u => string.Equals(u.Username, username, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Starts an emulator on 127.0.0.1 (a free port unless <see cref="StrategyEmulatorOptions.Port"/> says otherwise).</summary>
     /// <param name="options">How it behaves; defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
