@@ -241,12 +241,16 @@ public partial class UsersClient
     private static async Task<List<UserGroup>> ReadAllGroupsAsync(UserGroupsClient groups, StrategyPeoplePlanOptions options, ReadCounter reads, CancellationToken cancellationToken)
     {
         var all = new List<UserGroup>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         while (true)
         {
             var page = await groups.ListUserGroupsAsync(offset: all.Count, limit: options.PageSize, cancellationToken: cancellationToken).ConfigureAwait(false);
             reads.Add(1);
-            all.AddRange(page.Where(g => g is not null && !string.IsNullOrEmpty(g.Id)));
-            if (page.Count < options.PageSize)
+            var fresh = page.Where(g => g is not null && !string.IsNullOrEmpty(g.Id) && seen.Add(g.Id)).ToList();
+            all.AddRange(fresh);
+
+            // A short page ends the list; so does a page with nothing new (a server that ignores offset or limit).
+            if (page.Count < options.PageSize || fresh.Count == 0)
             {
                 return all;
             }
@@ -277,11 +281,17 @@ public partial class UsersClient
         }
         else if (first.TotalCount is null && first.Result.Count >= options.PageSize)
         {
-            // No total: read on until a short page.
+            // No total: read on until a short page, or one with nobody new (a server that ignores offset).
+            var seen = new HashSet<string>(first.Result.Where(m => m is not null).Select(m => m.Id), StringComparer.OrdinalIgnoreCase);
             while (pages[pages.Count - 1].Count >= options.PageSize)
             {
                 var page = await groups.ListUserGroupMembersAsync(groupId, offset: pages.Sum(p => p.Count), limit: options.PageSize, cancellationToken: cancellationToken).ConfigureAwait(false);
                 reads.Add(1);
+                if (!page.Result.Any(m => m is not null && seen.Add(m.Id)))
+                {
+                    break;
+                }
+
                 pages.Add(page.Result);
             }
         }
