@@ -34,6 +34,7 @@ internal static class StrategyCli
             JobCommands.Create(runner),
             ProjectCommands.Create(runner),
             MaintenanceCommands.Create(runner),
+            UserCommands.Create(runner),
             ReportCommands.Create(runner),
             DashboardCommands.Create(runner),
             WaitCommand.Create(runner),

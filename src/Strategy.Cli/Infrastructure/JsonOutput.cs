@@ -19,6 +19,9 @@ internal static class JsonOutput
         NullValueHandling = NullValueHandling.Ignore,
     });
 
+    /// <summary>The result as one line of JSON, for output that is a JSON object per line.</summary>
+    public static string Line(object? result) => result is null ? "null" : JToken.Parse(Of(result)).ToString(Formatting.None);
+
     /// <summary>The result as indented JSON.</summary>
     public static string Of(object? result)
     {
