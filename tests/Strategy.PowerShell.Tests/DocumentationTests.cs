@@ -85,7 +85,7 @@ public sealed partial class DocumentationTests
     private static partial Regex ErrorRow();
 
     // A row of the cmdlet table: its first cell, in code spans.
-    [GeneratedRegex(@"^\| (?<syntax>`(?:Connect|Disconnect|Enter|Exit|Export|Get|Set|New|Remove|Start|Stop|Invoke|Publish|Update|Wait)-Strategy[^|]*(?:\\\|[^|]*)*) \| [^|]+ \|$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\| (?<syntax>`(?:Connect|Disconnect|Enter|Exit|Export|Get|Set|New|Remove|Start|Stop|Invoke|Publish|Update|Wait|Sync)-Strategy[^|]*(?:\\\|[^|]*)*) \| [^|]+ \|$", RegexOptions.Multiline)]
     private static partial Regex CmdletRow();
 
     [GeneratedRegex(@"\b[A-Z][a-z]+-Strategy\w+")]

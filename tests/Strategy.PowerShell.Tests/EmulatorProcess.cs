@@ -70,6 +70,7 @@ internal sealed partial class EmulatorProcess : IAsyncDisposable
             ReportInstances = (int)state["reportInstances"]!,
             DashboardInstances = (int)state["dashboardInstances"]!,
             FaultsFired = (int)state["faultsFired"]!,
+            PeopleChangingCalls = (int)state["peopleChangingCalls"]!,
         };
     }
 
@@ -135,4 +136,7 @@ internal sealed record EmulatorState(int Sessions, int Instances, int Subscripti
 
     /// <summary>How many requests a fault was applied to, in all (a test's fault proves it fired).</summary>
     public int FaultsFired { get; init; }
+
+    /// <summary>How many changing calls the people endpoints received (create, change, delete, grant).</summary>
+    public int PeopleChangingCalls { get; init; }
 }

@@ -14,7 +14,7 @@ public sealed class ManifestTests
         "Publish-StrategyDataModel", "Get-StrategySubscription", "New-StrategyRefreshSubscription", "Set-StrategySubscription",
         "Remove-StrategySubscription", "Start-StrategySubscription", "Get-StrategySubscriptionRun", "Get-StrategySchedule",
         "Get-StrategyEvent", "Invoke-StrategyEvent", "Get-StrategyCube", "Update-StrategyCube", "Get-StrategyJob", "Stop-StrategyJob", "Wait-StrategyOperation", "Export-StrategyReport", "Export-StrategyDashboard",
-        "Set-StrategyProjectStatus", "Enter-StrategyMaintenance", "Exit-StrategyMaintenance",
+        "Set-StrategyProjectStatus", "Enter-StrategyMaintenance", "Exit-StrategyMaintenance", "Sync-StrategyUser",
     ];
 
     private static IEnumerable<string> FromTheSpec() =>

@@ -25,6 +25,15 @@ public sealed class StrategyPeoplePlan
     /// <summary>How many changing calls applying it takes.</summary>
     public int ChangingCalls => Changes.Sum(c => c.Calls);
 
+    /// <summary>The same plan with only the changes <paramref name="keep"/> keeps (those confirmed, say); the others are left out, not applied.</summary>
+    /// <param name="keep">Whether to keep a change.</param>
+    /// <returns>The smaller plan.</returns>
+    public StrategyPeoplePlan Only(Func<StrategyPersonChange, bool> keep)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        return new StrategyPeoplePlan([.. Changes.Where(keep)], CallerUsername, ReadCalls);
+    }
+
     /// <summary>How many people each action has.</summary>
     /// <param name="action">The action.</param>
     /// <returns>The count.</returns>

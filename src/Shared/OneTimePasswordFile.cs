@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Strategy.Cli.Infrastructure;
+namespace Strategy.Shared;
 
 /// <summary>
 /// Where <c>users apply</c> keeps new people's one-time passwords: a file created new (never one that
@@ -24,7 +24,7 @@ internal sealed class OneTimePasswordFile(string path) : IAsyncDisposable
     {
         if (File.Exists(Path))
         {
-            throw new ArgumentException($"The one-time password file {Path} exists; it is never overwritten. Move it, or give another with --passwords. Nothing was sent.");
+            throw new ArgumentException($"The one-time password file {Path} exists; it is never overwritten. Move it, or name another file. Nothing was sent.");
         }
 
         if (!Directory.Exists(System.IO.Path.GetDirectoryName(Path)))
@@ -40,18 +40,16 @@ internal sealed class OneTimePasswordFile(string path) : IAsyncDisposable
         {
             if (_writer is null)
             {
-                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-                if (!OperatingSystem.IsWindows())
-                {
-                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                }
-
-                _writer = new StreamWriter(new FileStream(Path, options), new UTF8Encoding(false));
+                _writer = new StreamWriter(CreatePrivate(Path), new UTF8Encoding(false));
                 await _writer.WriteLineAsync("username,password");
             }
 
             await _writer.WriteLineAsync($"{username},{password}");
+#if NET
             await _writer.FlushAsync(CancellationToken.None);
+#else
+            await _writer.FlushAsync();
+#endif
             Count++;
         }
         finally
@@ -60,13 +58,40 @@ internal sealed class OneTimePasswordFile(string path) : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (_writer is not null)
+        _writer?.Dispose();
+        _gate.Dispose();
+        return default;
+    }
+
+    /// <summary>A new file only its owner can read and write, before anything is written to it.</summary>
+    private static FileStream CreatePrivate(string path)
+    {
+#if NET
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
         {
-            await _writer.DisposeAsync();
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        _gate.Dispose();
+        return new FileStream(path, options);
+#else
+        // .NET Standard (the module) cannot create with a mode: the file is created empty, made private, then written.
+        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        if (Environment.OSVersion.Platform == PlatformID.Unix && Chmod(path, 0x180) != 0)
+        {
+            stream.Dispose();
+            File.Delete(path);
+            throw new IOException($"The one-time password file {path} could not be made readable by its owner only; it was removed and nothing was written to it.");
+        }
+
+        return stream;
+#endif
     }
+
+#if !NET
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "chmod", SetLastError = true, CharSet = System.Runtime.InteropServices.CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern int Chmod(string path, uint mode);
+#endif
 }
