@@ -35,6 +35,8 @@ internal static class StrategyCli
             ProjectCommands.Create(runner),
             MaintenanceCommands.Create(runner),
             UserCommands.Create(runner),
+            PermissionCommands.Roles(runner),
+            PermissionCommands.Acl(runner),
             ReportCommands.Create(runner),
             DashboardCommands.Create(runner),
             WaitCommand.Create(runner),

@@ -25,7 +25,7 @@ internal static class StartupProfile
         "demo", "schema-reload", "tasks-get", "datamodels-tables", "datamodels-publish", "datamodels-subscriptions",
         "subscriptions-list", "subscriptions-get", "subscriptions-create", "subscriptions-update", "subscriptions-delete",
         "subscriptions-run", "subscriptions-status", "schedules-list", "events-list", "events-trigger", "cubes-list",
-        "cubes-status", "cubes-refresh", "cubes-load", "cubes-unload", "jobs-list", "jobs-cancel", "projects-load", "projects-unload", "projects-idle", "maintenance-begin", "maintenance-end", "users-apply", "reports-list",
+        "cubes-status", "cubes-refresh", "cubes-load", "cubes-unload", "jobs-list", "jobs-cancel", "projects-load", "projects-unload", "projects-idle", "maintenance-begin", "maintenance-end", "users-apply", "roles-grant", "roles-revoke", "acl-grant", "acl-revoke", "reports-list",
         "reports-export", "dashboards-list", "dashboards-export", "wait", "operations",
     };
 
