@@ -138,6 +138,9 @@ internal sealed class CliProcess : IDisposable
         }
     }
 
+    /// <summary>Whether the command has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
     public void Signal(int signal) => Assert.That(Kill(_process.Id, signal), Is.Zero, $"kill({_process.Id}, {signal})");
 
     public async Task<int> WaitForExitAsync(TimeSpan limit)
