@@ -13,7 +13,7 @@ namespace Strategy.PowerShell.Tests;
 [NonParallelizable]
 public sealed partial class DocumentedScriptTests : ServerFixture
 {
-    private static readonly string[] Documents = ["README.md", "docs/powershell.md"];
+    private static readonly string[] Documents = ["README.md", "docs/powershell.md", "docs/library/people.md"];
 
     private static IEnumerable<TestCaseData> DocumentsWithScripts() =>
         Documents.Select(d => new TestCaseData(d).SetArgDisplayNames(d));
