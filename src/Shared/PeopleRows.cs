@@ -5,13 +5,13 @@ namespace Strategy.Shared;
 /// <summary>
 /// A list of people as rows of named columns (a CSV file, <c>Import-Csv</c>'s objects): the one reading
 /// the command line and the module share. Columns: <c>username</c>, <c>fullName</c>, <c>email</c>,
-/// <c>enabled</c>, <c>groups</c> (names separated by <c>;</c>), <c>ldapdn</c>; names without case. A column
+/// <c>enabled</c>, <c>groups</c> (names separated by <c>;</c>), <c>securityRoles</c> (in the project, names separated by <c>;</c>), <c>ldapdn</c>; names without case. A column
 /// no one knows, or a value that cannot be read, is an error naming the row and the column.
 /// </summary>
 internal static class PeopleRows
 {
     /// <summary>The columns a row may have.</summary>
-    public static IReadOnlyList<string> Columns { get; } = ["username", "fullName", "email", "enabled", "groups", "ldapdn"];
+    public static IReadOnlyList<string> Columns { get; } = ["username", "fullName", "email", "enabled", "groups", "securityRoles", "ldapdn"];
 
     /// <summary>Checks a list's columns: <c>username</c> is required, and every column must be one of <see cref="Columns"/>.</summary>
     /// <exception cref="ArgumentException">A column is missing or unknown; the message names it (and the one it may mean).</exception>
@@ -61,6 +61,7 @@ internal static class PeopleRows
             Email = email,
             Enabled = enabled,
             Groups = Value("groups") is { } groups ? [.. groups.Split(';').Select(g => g.Trim()).Where(g => g.Length > 0)] : values.Keys.Any(k => k.Trim().Equals("groups", StringComparison.OrdinalIgnoreCase)) ? [] : null,
+            SecurityRoles = Value("securityRoles") is { } roles ? [.. roles.Split(';').Select(r => r.Trim()).Where(r => r.Length > 0)] : values.Keys.Any(k => k.Trim().Equals("securityRoles", StringComparison.OrdinalIgnoreCase)) ? [] : null,
             LdapDn = Value("ldapdn"),
             Source = source,
         };

@@ -111,6 +111,49 @@ public sealed class PeopleApplyTests : EmulatorTest
         });
     }
 
+    [Test]
+    public async Task Security_roles_are_granted_and_revoked_one_call_per_role_for_everyone()
+    {
+        var users = Connection.CreateClient<UsersClient>();
+        var roles = Connection.CreateClient<SecurityRolesClient>();
+        var apply = new StrategyPeopleApplyOptions { OneTimePasswords = (_, _, _) => Task.CompletedTask };
+        List<StrategyPerson> people =
+        [
+            new() { Username = "role.one", SecurityRoles = ["Normal Users"] },
+            new() { Username = "role.two", SecurityRoles = ["Normal Users"] },
+            new() { Username = "role.three", SecurityRoles = ["Power Users"] },
+        ];
+        var before = Emulator.PeopleChangingCalls;
+
+        var first = await users.ApplyAsync(await users.PlanAsync(people), apply);
+        var afterFirst = Emulator.PeopleChangingCalls;
+        people[0] = people[0] with { SecurityRoles = ["Power Users"] };
+        var secondPlan = await users.PlanAsync(people);
+        var second = await users.ApplyAsync(secondPlan, apply);
+        var afterSecond = Emulator.PeopleChangingCalls;
+        var third = await users.ApplyAsync(await users.PlanAsync(people), apply);
+        var normal = (await roles.ListSecurityRoleMembersAsync("73F7482111D3596C60001B8F67019608", Seeds.ProjectId)).Select(m => m.Name);
+        var power = (await roles.ListSecurityRoleMembersAsync("73F7482211D3596C60001B8F67019608", Seeds.ProjectId)).Select(m => m.Name);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Outcomes.Select(o => o.ToString()), Is.EquivalentTo(new[]
+            {
+                "role.one: created (one-time password, +role Normal Users)",
+                "role.two: created (one-time password, +role Normal Users)",
+                "role.three: created (one-time password, +role Power Users)",
+            }));
+            Assert.That(afterFirst - before, Is.EqualTo(3 + 2), "three creates, one grant per role");
+            Assert.That(secondPlan.Changes[0].ToString(), Is.EqualTo("update    role.one: +role Power Users, -role Normal Users"));
+            Assert.That(second.Succeeded, Is.True, second.ToString);
+            Assert.That(afterSecond - afterFirst, Is.EqualTo(2), "one grant, one revoke");
+            Assert.That(normal, Is.EquivalentTo(new[] { "role.two" }));
+            Assert.That(power, Is.EquivalentTo(new[] { "role.one", "role.three" }));
+            Assert.That(Emulator.PeopleChangingCalls, Is.EqualTo(afterSecond), "the same list again changes nothing");
+            Assert.That(third.Outcomes.Select(o => o.State), Is.All.EqualTo(StrategyPersonOutcomeState.Unchanged));
+        });
+    }
+
     private static StrategyPerson Person(int i) => new()
     {
         Username = $"user{i:0000}",

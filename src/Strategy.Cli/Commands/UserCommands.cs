@@ -16,7 +16,7 @@ internal static class UserCommands
 {
     public static Command Create(CommandRunner runner)
     {
-        var file = new Argument<string>("people.csv") { Description = "The list: a CSV file with the columns username, fullName, email, enabled, groups (names separated by ;) and ldapdn; only username is required." };
+        var file = new Argument<string>("people.csv") { Description = "The list: a CSV file with the columns username, fullName, email, enabled, groups (names separated by ;), securityRoles (in the project, names separated by ;) and ldapdn; only username is required." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan and send no changing call." };
         var managed = new Option<string?>("--managed-group") { Description = "The group whose members the list manages: one missing from the list is disabled (never deleted, never this command's user)." };
         var parallel = new Option<int>("--parallel") { Description = "How many people are changed at once. Default 4.", DefaultValueFactory = _ => 4 };

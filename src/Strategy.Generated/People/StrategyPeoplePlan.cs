@@ -6,8 +6,10 @@ namespace Strategy.Generated;
 /// </summary>
 public sealed class StrategyPeoplePlan
 {
-    internal StrategyPeoplePlan(IReadOnlyList<StrategyPersonChange> changes, string callerUsername, int readCalls)
+    internal StrategyPeoplePlan(IReadOnlyList<StrategyPersonChange> changes, string callerUsername, int readCalls, string? projectId = null, IReadOnlyDictionary<string, string>? roleNames = null)
     {
+        ProjectId = projectId;
+        RoleNames = roleNames ?? new Dictionary<string, string>();
         Changes = changes;
         CallerUsername = callerUsername;
         ReadCalls = readCalls;
@@ -22,8 +24,16 @@ public sealed class StrategyPeoplePlan
     /// <summary>How many calls reading the server took.</summary>
     public int ReadCalls { get; }
 
-    /// <summary>How many changing calls applying it takes.</summary>
-    public int ChangingCalls => Changes.Sum(c => c.Calls);
+    /// <summary>The project its security roles are granted in; <see langword="null"/> when no person names roles.</summary>
+    public string? ProjectId { get; }
+
+    /// <summary>How many changing calls applying it takes: each person's, then one per role to grant and one per role to revoke.</summary>
+    public int ChangingCalls => Changes.Sum(c => c.Calls)
+        + Changes.SelectMany(c => c.RolesToGrant).Distinct(StringComparer.OrdinalIgnoreCase).Count()
+        + Changes.SelectMany(c => c.RolesToRevoke).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+
+    /// <summary>The managed roles' names by id, for messages.</summary>
+    internal IReadOnlyDictionary<string, string> RoleNames { get; }
 
     /// <summary>The same plan with only the changes <paramref name="keep"/> keeps (those confirmed, say); the others are left out, not applied.</summary>
     /// <param name="keep">Whether to keep a change.</param>
@@ -31,7 +41,7 @@ public sealed class StrategyPeoplePlan
     public StrategyPeoplePlan Only(Func<StrategyPersonChange, bool> keep)
     {
         ArgumentNullException.ThrowIfNull(keep);
-        return new StrategyPeoplePlan([.. Changes.Where(keep)], CallerUsername, ReadCalls);
+        return new StrategyPeoplePlan([.. Changes.Where(keep)], CallerUsername, ReadCalls, ProjectId, RoleNames);
     }
 
     /// <summary>How many people each action has.</summary>

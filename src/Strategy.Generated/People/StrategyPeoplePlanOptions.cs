@@ -9,6 +9,9 @@ public sealed record StrategyPeoplePlanOptions
     /// </summary>
     public string? ManagedGroup { get; init; }
 
+    /// <summary>The project security roles are granted in; the client's project when <see langword="null"/>. Needed only when a person names roles.</summary>
+    public string? ProjectId { get; init; }
+
     /// <summary>How many reads run at once (pages of Everyone's members, users read by id). Default 4.</summary>
     public int MaxConcurrency { get; init; } = 4;
 

@@ -26,6 +26,13 @@ public sealed record StrategyPerson
     /// </summary>
     public IReadOnlyList<string>? Groups { get; init; }
 
+    /// <summary>
+    /// The security roles, by name, the person should hold directly in the plan's project
+    /// (<see cref="StrategyPeoplePlanOptions.ProjectId"/>). Only roles some person of the list names are
+    /// managed, as groups are. <see langword="null"/> to leave roles as they are.
+    /// </summary>
+    public IReadOnlyList<string>? SecurityRoles { get; init; }
+
     /// <summary>The LDAP distinguished name: a new person with one is created without a Strategy password.</summary>
     public string? LdapDn { get; init; }
 

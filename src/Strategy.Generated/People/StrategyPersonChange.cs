@@ -33,7 +33,7 @@ public sealed class StrategyPersonChange
     /// <summary>Why a <see cref="StrategyPersonAction.Refused"/> row cannot be planned.</summary>
     public string? Problem { get; }
 
-    /// <summary>How many calls applying it takes (0 when unchanged or refused).</summary>
+    /// <summary>How many calls of its own applying it takes (0 when unchanged or refused); role changes are the plan's, one call per role for everyone.</summary>
     public int Calls => Action switch
     {
         StrategyPersonAction.Create => 1 + (AddsEmail ? 1 : 0),
@@ -57,6 +57,13 @@ public sealed class StrategyPersonChange
     internal IReadOnlyDictionary<string, string> GroupNames { get; init; } = new Dictionary<string, string>();
 
     internal bool AddsEmail { get; init; }
+
+    /// <summary>The roles to grant the person, and to revoke, by id (made by the plan's role calls, one per role for everyone).</summary>
+    internal IReadOnlyCollection<string> RolesToGrant { get; init; } = [];
+
+    internal IReadOnlyCollection<string> RolesToRevoke { get; init; } = [];
+
+    internal bool ChangesRoles => RolesToGrant.Count > 0 || RolesToRevoke.Count > 0;
 
     /// <summary>One line: the action, the username and what differs (or why refused).</summary>
     /// <returns>The text.</returns>

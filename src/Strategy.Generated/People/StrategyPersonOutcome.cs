@@ -52,6 +52,9 @@ public sealed class StrategyPersonOutcome
             StrategyPersonOutcomeState.Done => $"{Username}: {done}" + (Change.Differences.Count > 0 ? " (" + string.Join(", ", Change.Differences) + ")" : string.Empty),
             StrategyPersonOutcomeState.Unchanged => $"{Username}: unchanged",
             StrategyPersonOutcomeState.NotStarted => $"{Username}: not {done}: {Reason}",
+
+            // Done in part: the reason says what was done and what was not.
+            _ when Reason?.StartsWith(done + ", but ", StringComparison.Ordinal) == true => $"{Username}: {Reason}",
             _ => $"{Username}: {(Action == StrategyPersonAction.Refused ? "refused" : "not " + done)}: {Reason}",
         };
     }

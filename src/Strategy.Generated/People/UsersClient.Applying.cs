@@ -67,13 +67,106 @@ public partial class UsersClient
                     outcomes[index] = await ApplyOneAsync(change, options, CancellationToken.None).ConfigureAwait(false);
                 }
 
-                progress?.Report(outcomes[index]);
+                // A person whose roles change is told once the role calls have answered.
+                if (!change.ChangesRoles)
+                {
+                    progress?.Report(outcomes[index]);
+                }
             }
         }
 
         var workers = Enumerable.Range(0, Math.Min(options.MaxConcurrency, Math.Max(1, plan.Changes.Count))).Select(_ => Task.Run(WorkerAsync, CancellationToken.None)).ToList();
         await Task.WhenAll(workers).ConfigureAwait(false);
+        if (plan.Changes.Any(c => c.ChangesRoles))
+        {
+            var late = cancellationToken.IsCancellationRequested ? "stopped before they started"
+                : options.TimeLimit is { } limit && time.GetElapsedTime(started) >= limit ? "the time limit ran out before they started"
+                : null;
+            stopped |= cancellationToken.IsCancellationRequested ? 1 : 0;
+            timeUp |= late is not null && !cancellationToken.IsCancellationRequested ? 1 : 0;
+            await ChangeRolesAsync(plan, outcomes, late, options.MaxConcurrency).ConfigureAwait(false);
+            foreach (var index in Enumerable.Range(0, plan.Changes.Count).Where(i => plan.Changes[i].ChangesRoles))
+            {
+                progress?.Report(outcomes[index]);
+            }
+        }
+
         return new StrategyPeopleApplyResult(outcomes, timeUp == 1, stopped == 1);
+    }
+
+    /// <summary>
+    /// The plan's security roles: one call per role granting it to everyone who needs it, one revoking it,
+    /// and each person's outcome updated from the role the server answered.
+    /// </summary>
+    private async Task ChangeRolesAsync(StrategyPeoplePlan plan, StrategyPersonOutcome[] outcomes, string? notStarted, int maxConcurrency)
+    {
+        var problems = new Dictionary<int, List<string>>();
+        void Problem(int index, string problem)
+        {
+            lock (problems)
+            {
+                (problems.TryGetValue(index, out var list) ? list : problems[index] = []).Add(problem);
+            }
+        }
+
+        var people = Enumerable.Range(0, plan.Changes.Count).Where(i => plan.Changes[i].ChangesRoles).ToList();
+        var calls = new List<(string RoleId, bool Grant, List<int> People)>();
+        foreach (var roleId in people.SelectMany(i => plan.Changes[i].RolesToGrant.Concat(plan.Changes[i].RolesToRevoke)).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            foreach (var grant in new[] { true, false })
+            {
+                var who = people.Where(i => (grant ? plan.Changes[i].RolesToGrant : plan.Changes[i].RolesToRevoke).Contains(roleId, StringComparer.OrdinalIgnoreCase)).ToList();
+                if (who.Count > 0)
+                {
+                    calls.Add((roleId, grant, who));
+                }
+            }
+        }
+
+        var roles = new SecurityRolesClient(_httpClient) { ProjectId = ProjectId };
+        await Bounded.RunAsync(calls, maxConcurrency, async call =>
+        {
+            var name = plan.RoleNames.TryGetValue(call.RoleId, out var known) ? known : call.RoleId;
+            var what = (call.Grant ? "+role " : "-role ") + name;
+
+            // A person whose own change failed has no user (or no change) to give the role to.
+            var ready = call.People.Where(i => outcomes[i].Succeeded && outcomes[i].UserId is not null).ToList();
+            if (notStarted is not null)
+            {
+                ready.ForEach(i => Problem(i, $"{what} not made: {notStarted}; nothing was sent for it"));
+                return 0;
+            }
+
+            if (ready.Count == 0)
+            {
+                return 0;
+            }
+
+            try
+            {
+                var answer = call.Grant
+                    ? await roles.GrantAsync(call.RoleId, plan.ProjectId!, ready.Select(i => outcomes[i].UserId!), CancellationToken.None).ConfigureAwait(false)
+                    : await roles.RevokeAsync(call.RoleId, plan.ProjectId!, ready.Select(i => outcomes[i].UserId!), CancellationToken.None).ConfigureAwait(false);
+                var byId = answer.ToDictionary(o => o.TrusteeId, StringComparer.OrdinalIgnoreCase);
+                foreach (var i in ready.Where(i => !byId.TryGetValue(outcomes[i].UserId!, out var outcome) || !outcome.AsAsked))
+                {
+                    Problem(i, $"{what} not made: " + (byId.TryGetValue(outcomes[i].UserId!, out var outcome) ? outcome.Detail : "the answer does not name the user"));
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                var reason = ex is StrategyApiException api ? string.Join(" ", new[] { api.ErrorCode, api.ServerMessage ?? "HTTP " + api.StatusCode }.Where(t => !string.IsNullOrEmpty(t))) : ex.Message;
+                ready.ForEach(i => Problem(i, $"{what} not made: {reason}"));
+            }
+
+            return 0;
+        }, CancellationToken.None).ConfigureAwait(false);
+
+        foreach (var (index, list) in problems)
+        {
+            var done = outcomes[index].Action == StrategyPersonAction.Create ? "created" : "updated";
+            outcomes[index] = new StrategyPersonOutcome(plan.Changes[index], StrategyPersonOutcomeState.Failed, $"{done}, but " + string.Join("; ", list), userId: outcomes[index].UserId);
+        }
     }
 
     private async Task<StrategyPersonOutcome> ApplyOneAsync(StrategyPersonChange change, StrategyPeopleApplyOptions options, CancellationToken cancellationToken)
@@ -119,7 +212,7 @@ public partial class UsersClient
             }
         }
 
-        var done = change.Action == StrategyPersonAction.Create ? "created" : "changed";
+        var done = change.Action == StrategyPersonAction.Create ? "created" : "updated";
         if (change.Operations.Count > 0 || change.Action == StrategyPersonAction.Create)
         {
             if (Mismatch(change, answer) is { } mismatch)

@@ -82,6 +82,7 @@ public partial class UsersClient
         var existingIds = desired.Select(p => p.Username?.Trim() ?? string.Empty).Where(usersByName.ContainsKey).Select(n => usersByName[n].Id)
             .Concat(toDisable.Select(m => m.Id)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var users = await ReadUsersAsync(existingIds, options, reads, cancellationToken).ConfigureAwait(false);
+        var roles = await ReadRolesAsync(desired, options, reads, cancellationToken).ConfigureAwait(false);
 
         var changes = new List<StrategyPersonChange>();
         foreach (var person in desired)
@@ -99,13 +100,17 @@ public partial class UsersClient
             {
                 changes.Add(Refused(person, $"the group '{ServerText.Clean(missing, 100)}' does not exist"));
             }
+            else if ((person.SecurityRoles ?? []).FirstOrDefault(r => !roles.IdsByName.ContainsKey(r)) is { } missingRole)
+            {
+                changes.Add(Refused(person, $"the security role '{ServerText.Clean(missingRole, 100)}' does not exist"));
+            }
             else if (usersByName.TryGetValue(username, out var member) && users.TryGetValue(member.Id, out var user))
             {
-                changes.Add(PlanUpdate(person, user, groupIdsByName, managedGroupIds, groupNames));
+                changes.Add(WithRoles(PlanUpdate(person, user, groupIdsByName, managedGroupIds, groupNames), user.Id, roles));
             }
             else
             {
-                changes.Add(PlanCreate(person, groupIdsByName, groupNames));
+                changes.Add(WithRoles(PlanCreate(person, groupIdsByName, groupNames), null, roles));
             }
         }
 
@@ -129,8 +134,80 @@ public partial class UsersClient
             }
         }
 
-        return new StrategyPeoplePlan(changes, caller.Username ?? string.Empty, reads.Count);
+        return new StrategyPeoplePlan(changes, caller.Username ?? string.Empty, reads.Count, roles.ProjectId, roles.Names);
     }
+
+    /// <summary>The change with the person's security roles: those named and not held granted, the other managed roles held revoked.</summary>
+    private static StrategyPersonChange WithRoles(StrategyPersonChange change, string? userId, RoleState roles)
+    {
+        if (change.Person.SecurityRoles is not { } names)
+        {
+            return change;
+        }
+
+        var wanted = names.Select(n => roles.IdsByName[n]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var grant = wanted.Where(r => userId is null || !roles.Members[r].Contains(userId)).OrderBy(r => roles.Names[r], StringComparer.Ordinal).ToList();
+        var revoke = userId is null ? [] : roles.Members.Where(m => !wanted.Contains(m.Key) && m.Value.Contains(userId)).Select(m => m.Key).OrderBy(r => roles.Names[r], StringComparer.Ordinal).ToList();
+        if (grant.Count == 0 && revoke.Count == 0)
+        {
+            return change;
+        }
+
+        var differences = change.Differences.Concat(grant.Select(r => "+role " + roles.Names[r])).Concat(revoke.Select(r => "-role " + roles.Names[r])).ToList();
+        var action = change.Action == StrategyPersonAction.Unchanged ? StrategyPersonAction.Update : change.Action;
+        return new StrategyPersonChange(change.Person, action, change.UserId, differences, change.Problem)
+        {
+            Create = change.Create,
+            Operations = change.Operations,
+            GroupsAfter = change.GroupsAfter,
+            GroupsNotAfter = change.GroupsNotAfter,
+            GroupNames = change.GroupNames,
+            AddsEmail = change.AddsEmail,
+            RolesToGrant = grant,
+            RolesToRevoke = revoke,
+        };
+    }
+
+    /// <summary>The roles some person names (by name), and each one's direct members in the project: the roles once, each named role's members once.</summary>
+    private async Task<RoleState> ReadRolesAsync(List<StrategyPerson> desired, StrategyPeoplePlanOptions options, ReadCounter reads, CancellationToken cancellationToken)
+    {
+        var named = desired.SelectMany(p => p.SecurityRoles ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (named.Count == 0)
+        {
+            return new RoleState(null, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase), new Dictionary<string, string>(), new Dictionary<string, HashSet<string>>());
+        }
+
+        var project = options.ProjectId ?? ProjectId;
+        if (string.IsNullOrEmpty(project))
+        {
+            throw new ArgumentException("The list names security roles, which are granted per project: give StrategyPeoplePlanOptions.ProjectId, or a client with a project.", nameof(options));
+        }
+
+        var client = new SecurityRolesClient(_httpClient) { ProjectId = ProjectId };
+        var all = await client.ListSecurityRolesAsync(cancellationToken).ConfigureAwait(false);
+        reads.Add(1);
+        var idsByName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var role in all.Where(r => r is not null && !string.IsNullOrEmpty(r.Name) && named.Contains(r.Name!, StringComparer.OrdinalIgnoreCase)))
+        {
+            idsByName[role.Name!] = idsByName.TryGetValue(role.Name!, out var first) ? first : role.Id;
+        }
+
+        var managed = idsByName.Values.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var members = await Bounded.RunAsync(managed, options.MaxConcurrency, async roleId =>
+        {
+            var list = await client.ListSecurityRoleMembersAsync(roleId, project!, cancellationToken).ConfigureAwait(false);
+            reads.Add(1);
+            return list.Where(m => m is not null).Select(m => m.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        }, cancellationToken).ConfigureAwait(false);
+        return new RoleState(
+            project,
+            idsByName,
+            idsByName.GroupBy(p => p.Value, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Key, StringComparer.OrdinalIgnoreCase),
+            managed.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => members[p.i], StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The managed roles: their ids by name, names by id, and direct members in the project by id.</summary>
+    private sealed record RoleState(string? ProjectId, Dictionary<string, string> IdsByName, Dictionary<string, string> Names, Dictionary<string, HashSet<string>> Members);
 
     private static StrategyPersonChange Refused(StrategyPerson person, string problem) =>
         new(person, StrategyPersonAction.Refused, null, [], problem);

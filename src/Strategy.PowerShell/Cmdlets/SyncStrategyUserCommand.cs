@@ -6,7 +6,7 @@ namespace Strategy.PowerShell;
 
 /// <summary>Applies a list of people like a plan: creates, updates and disables users, and writes how each person's change ended.</summary>
 /// <remarks>
-/// <para>Sync-StrategyUser takes rows from the pipeline (Import-Csv's objects, with the properties username, fullName, email, enabled, groups separated by ;, and ldapdn) and, once the pipeline ends, compares them with the server in a few reads: every user, the groups once, the managed group's members once. Each person is then created, updated (only what differs), left unchanged, or, with -ManagedGroup, disabled when missing from the list; never this session's user, never deleted.</para>
+/// <para>Sync-StrategyUser takes rows from the pipeline (Import-Csv's objects, with the properties username, fullName, email, enabled, groups separated by ;, securityRoles in the project separated by ;, and ldapdn) and, once the pipeline ends, compares them with the server in a few reads: every user, the groups once, the managed group's members once. Each person is then created, updated (only what differs), left unchanged, or, with -ManagedGroup, disabled when missing from the list; never this session's user, never deleted.</para>
 /// <para>A row that cannot be read stops the cmdlet before anything is sent. A row naming a group that does not exist, and each change that failed, is a non-terminating error with the server's reason; the others go on. New people with a Strategy password get a one-time password that must be changed at the first login, written to -PasswordPath (a new file only you can read) and nowhere else. -WhatIf shows each change and sends none.</para>
 /// </remarks>
 /// <example>

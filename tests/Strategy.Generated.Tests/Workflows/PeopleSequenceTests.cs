@@ -119,6 +119,39 @@ public sealed class PeopleSequenceTests : ClientTest<UsersClient>
         });
     }
 
+    [Test]
+    public async Task A_role_call_refused_fails_each_person_it_was_for_and_names_the_role()
+    {
+        AnswerEveryone(total: 0, pageSize: 1000);
+        Server.Handler.When(HttpMethod.Get, MockServer.Url("api/securityRoles"))
+            .Respond("application/json", """[{"id":"73F7482111D3596C60001B8F67019608","name":"Normal Users"}]""");
+        Server.Handler.When(HttpMethod.Get, MockServer.Url("api/securityRoles/73F7482111D3596C60001B8F67019608/projects/*/members")).Respond("application/json", "[]");
+        Server.Handler.When(HttpMethod.Post, MockServer.Url("api/users")).Respond(request =>
+        {
+            var name = (string)JObject.Parse(request.Content!.ReadAsStringAsync().Result)["username"]!;
+            var id = name == "a" ? "0000000000000000000000000000000A" : "0000000000000000000000000000000B";
+            return MockServer.Answer(HttpStatusCode.Created, $$"""{"id":"{{id}}","username":"{{name}}","enabled":true,"memberships":[]}""");
+        });
+        Server.Handler.When(new HttpMethod("PATCH"), MockServer.Url("api/securityRoles/73F7482111D3596C60001B8F67019608")).Respond(_ =>
+        {
+            Interlocked.Increment(ref _changingCalls);
+            return MockServer.Answer(HttpStatusCode.Forbidden, """{"code":"ERR017","message":"No privilege to manage security roles."}""");
+        });
+        var plan = await Client.PlanAsync([new StrategyPerson { Username = "a", SecurityRoles = ["Normal Users"] }, new StrategyPerson { Username = "b", SecurityRoles = ["Normal Users"] }], new StrategyPeoplePlanOptions { ProjectId = MockServer.ProjectId });
+
+        var applied = await Client.ApplyAsync(plan, new StrategyPeopleApplyOptions { OneTimePasswords = (_, _, _) => Task.CompletedTask });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_changingCalls, Is.EqualTo(1), "one role call for both people");
+            Assert.That(applied.Outcomes.Select(o => o.ToString()), Is.EqualTo(new[]
+            {
+                "a: created, but +role Normal Users not made: ERR017 No privilege to manage security roles.",
+                "b: created, but +role Normal Users not made: ERR017 No privilege to manage security roles.",
+            }));
+        });
+    }
+
     private void CountChanges()
     {
         foreach (var method in new[] { HttpMethod.Post, new HttpMethod("PATCH"), HttpMethod.Delete })
