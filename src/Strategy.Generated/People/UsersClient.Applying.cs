@@ -35,48 +35,43 @@ public partial class UsersClient
 
         var time = options.TimeProvider ?? TimeProvider.System;
         var started = time.GetTimestamp();
-        var outcomes = new StrategyPersonOutcome[plan.Changes.Count];
+        StrategyPersonOutcome[] outcomes;
         var timeUp = 0;
         var stopped = 0;
-        var next = -1;
-        async Task WorkerAsync()
+        var outcomesInOrder = await Bounded.RunAsync(plan.Changes, options.MaxConcurrency, async change =>
         {
-            int index;
-            while ((index = Interlocked.Increment(ref next)) < plan.Changes.Count)
+            StrategyPersonOutcome outcome;
+            if (change.Action is StrategyPersonAction.Unchanged or StrategyPersonAction.Refused)
             {
-                var change = plan.Changes[index];
-                if (change.Action is StrategyPersonAction.Unchanged or StrategyPersonAction.Refused)
-                {
-                    outcomes[index] = change.Action == StrategyPersonAction.Refused
-                        ? new StrategyPersonOutcome(change, StrategyPersonOutcomeState.Failed, change.Problem)
-                        : new StrategyPersonOutcome(change, StrategyPersonOutcomeState.Unchanged, null);
-                }
-                else if (cancellationToken.IsCancellationRequested || Volatile.Read(ref stopped) == 1)
-                {
-                    Interlocked.Exchange(ref stopped, 1);
-                    outcomes[index] = new StrategyPersonOutcome(change, StrategyPersonOutcomeState.NotStarted, "stopped before it started; nothing was sent");
-                }
-                else if (options.TimeLimit is { } limit && (Volatile.Read(ref timeUp) == 1 || time.GetElapsedTime(started) >= limit))
-                {
-                    Interlocked.Exchange(ref timeUp, 1);
-                    outcomes[index] = new StrategyPersonOutcome(change, StrategyPersonOutcomeState.NotStarted, "the time limit ran out before it started; nothing was sent");
-                }
-                else
-                {
-                    // In flight, a change ends whatever the caller's token says: half a person is worse than a late one.
-                    outcomes[index] = await ApplyOneAsync(change, options, CancellationToken.None).ConfigureAwait(false);
-                }
-
-                // A person whose roles change is told once the role calls have answered.
-                if (!change.ChangesRoles)
-                {
-                    progress?.Report(outcomes[index]);
-                }
+                outcome = change.Action == StrategyPersonAction.Refused
+                    ? new StrategyPersonOutcome(change, StrategyPersonOutcomeState.Failed, change.Problem)
+                    : new StrategyPersonOutcome(change, StrategyPersonOutcomeState.Unchanged, null);
             }
-        }
+            else if (cancellationToken.IsCancellationRequested || Volatile.Read(ref stopped) == 1)
+            {
+                Interlocked.Exchange(ref stopped, 1);
+                outcome = new StrategyPersonOutcome(change, StrategyPersonOutcomeState.NotStarted, "stopped before it started; nothing was sent");
+            }
+            else if (options.TimeLimit is { } limit && (Volatile.Read(ref timeUp) == 1 || time.GetElapsedTime(started) >= limit))
+            {
+                Interlocked.Exchange(ref timeUp, 1);
+                outcome = new StrategyPersonOutcome(change, StrategyPersonOutcomeState.NotStarted, "the time limit ran out before it started; nothing was sent");
+            }
+            else
+            {
+                // In flight, a change ends whatever the caller's token says: half a person is worse than a late one.
+                outcome = await ApplyOneAsync(change, options, CancellationToken.None).ConfigureAwait(false);
+            }
 
-        var workers = Enumerable.Range(0, Math.Min(options.MaxConcurrency, Math.Max(1, plan.Changes.Count))).Select(_ => Task.Run(WorkerAsync, CancellationToken.None)).ToList();
-        await Task.WhenAll(workers).ConfigureAwait(false);
+            // A person whose roles change is told once the role calls have answered.
+            if (!change.ChangesRoles)
+            {
+                progress?.Report(outcome);
+            }
+
+            return outcome;
+        }, CancellationToken.None).ConfigureAwait(false);
+        outcomes = [.. outcomesInOrder];
         if (plan.Changes.Any(c => c.ChangesRoles))
         {
             var late = cancellationToken.IsCancellationRequested ? "stopped before they started"

@@ -54,7 +54,8 @@ public partial class UsersClient
             groupIdsByName[group.Name!] = groupIdsByName.TryGetValue(group.Name!, out var first) ? first : group.Id;
         }
 
-        var groupNames = groups.GroupBy(g => g.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Name ?? g.Key, StringComparer.OrdinalIgnoreCase);
+        // Names as the plan's words show them: a server's text cleaned and cut once, here.
+        var groupNames = groups.GroupBy(g => g.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => ServerText.Clean(g.First().Name, 100) ?? g.Key, StringComparer.OrdinalIgnoreCase);
         var usersByName = new Dictionary<string, Member>(StringComparer.OrdinalIgnoreCase);
         foreach (var member in everyone.Where(m => UsernameOf(m) is not null))
         {
@@ -116,8 +117,9 @@ public partial class UsersClient
 
         foreach (var member in toDisable)
         {
-            var person = new StrategyPerson { Username = UsernameOf(member)!, FullName = member.Name, Source = "a member of " + options.ManagedGroup + " not in the list" };
-            if (string.Equals(member.Id, caller.Id, StringComparison.OrdinalIgnoreCase) || string.Equals(person.Username, caller.Username, StringComparison.OrdinalIgnoreCase))
+            // Only shown, never compared: the server's text cleaned and cut.
+            var person = new StrategyPerson { Username = ServerText.Clean(UsernameOf(member), 100)!, FullName = ServerText.Clean(member.Name, 100), Source = "a member of " + ServerText.Clean(options.ManagedGroup, 100) + " not in the list" };
+            if (string.Equals(member.Id, caller.Id, StringComparison.OrdinalIgnoreCase) || string.Equals(UsernameOf(member), caller.Username, StringComparison.OrdinalIgnoreCase))
             {
                 changes.Add(Refused(person, "is the user this plan runs as; a plan never disables its caller"));
             }
@@ -202,7 +204,7 @@ public partial class UsersClient
         return new RoleState(
             project,
             idsByName,
-            idsByName.GroupBy(p => p.Value, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Key, StringComparer.OrdinalIgnoreCase),
+            idsByName.GroupBy(p => p.Value, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => ServerText.Clean(g.First().Key, 100) ?? g.Key, StringComparer.OrdinalIgnoreCase),
             managed.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => members[p.i], StringComparer.OrdinalIgnoreCase));
     }
 

@@ -152,6 +152,22 @@ public sealed class PeopleSequenceTests : ClientTest<UsersClient>
         });
     }
 
+    [Test]
+    public async Task A_group_name_with_terminal_escapes_is_cleaned_in_the_plans_words()
+    {
+        Server.Handler.ResetExpectations();
+        Server.Handler.Clear();
+        Server.Handler.When(HttpMethod.Get, MockServer.Url("api/sessions/userInfo"))
+            .Respond("application/json", """{"id":"54F3D26011D2896560009A8E67019608","username":"administrator"}""");
+        Server.Handler.When(HttpMethod.Get, MockServer.Url("api/usergroups"))
+            .Respond("application/json", $$"""[{"id":"{{SalesId}}","name":"Ops\u001b[2J"}]""");
+        AnswerEveryone(total: 0, pageSize: 1000);
+
+        var plan = await Client.PlanAsync([new StrategyPerson { Username = "new.one", Groups = ["Ops\u001b[2J"] }]);
+
+        Assert.That(plan.Changes.Single().ToString(), Is.EqualTo("create    new.one: one-time password, +group Ops [2J"));
+    }
+
     private void CountChanges()
     {
         foreach (var method in new[] { HttpMethod.Post, new HttpMethod("PATCH"), HttpMethod.Delete })
